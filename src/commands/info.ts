@@ -1,0 +1,32 @@
+import type { Context } from '../context.js';
+import { roadmapProgress } from '../core/progress.js';
+import { countTopics } from '../core/walk.js';
+import { progressJson, SCHEMA_VERSION } from '../ui/topic-json.js';
+import { openSession, type GlobalOptions } from './shared.js';
+
+export interface InfoData {
+  schemaVersion: number;
+  roadmap: { id: string; title: string; description?: string; source: string; bundled: boolean };
+  overview: Array<{ title: string; depth: number; text: string[] }>;
+  counts: { sections: number; topics: number };
+  progress: ReturnType<typeof progressJson>;
+  store: { path: string };
+  warnings: Array<{ kind: string; message: string; line?: number }>;
+}
+
+/** Collects the roadmap's facts; renderers print them for people or as JSON. */
+export async function runInfo(opts: GlobalOptions, ctx: Context): Promise<InfoData> {
+  const session = await openSession(ctx, opts);
+  const { roadmap } = session;
+  const info: InfoData = {
+    schemaVersion: SCHEMA_VERSION,
+    roadmap: { id: session.id, title: roadmap.title, source: session.source, bundled: session.bundled },
+    overview: roadmap.overview,
+    counts: { sections: roadmap.sections.length, topics: roadmap.sections.reduce((n, s) => n + countTopics(s.topics), 0) },
+    progress: progressJson(roadmapProgress(roadmap, session.statuses)),
+    store: { path: ctx.store.location },
+    warnings: roadmap.warnings,
+  };
+  if (roadmap.description !== undefined) info.roadmap.description = roadmap.description;
+  return info;
+}

@@ -1,0 +1,39 @@
+import type { Context } from '../context.js';
+import { roadmapProgress, sectionProgress } from '../core/progress.js';
+import type { Section } from '../core/types.js';
+import { renderTree } from '../ui/render-list.js';
+import { SCHEMA_VERSION, progressJson, topicJson } from '../ui/topic-json.js';
+import { openSession, resolveSection, type GlobalOptions, type Session } from './shared.js';
+
+export interface ListOptions extends GlobalOptions {
+  section?: string;
+}
+
+export interface ListResult {
+  session: Session;
+  sections: Section[];
+}
+
+export async function runList(opts: ListOptions, ctx: Context): Promise<ListResult> {
+  const session = await openSession(ctx, opts);
+  const sections = opts.section === undefined ? session.roadmap.sections : [resolveSection(session, opts.section)];
+  return { session, sections };
+}
+
+/** The `list --json` document. */
+export function listJson({ session, sections }: ListResult): unknown {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    roadmap: { id: session.id, title: session.roadmap.title },
+    progress: progressJson(roadmapProgress(session.roadmap, session.statuses)),
+    sections: sections.map((s) => ({
+      id: s.id,
+      number: s.number,
+      title: s.title,
+      progress: progressJson(sectionProgress(s, session.statuses)),
+      topics: s.topics.map((t) => topicJson(t, session.statuses)),
+    })),
+  };
+}
+
+export { renderTree };

@@ -1,0 +1,49 @@
+import type { Context } from '../context.js';
+import { nextTopics, roadmapProgress, type NextPick } from '../core/progress.js';
+import { UsageError } from '../errors.js';
+import { sectionRef, topicJson } from '../ui/topic-json.js';
+import { openSession, type GlobalOptions, type Session } from './shared.js';
+
+export interface NextOptions extends GlobalOptions {
+  count?: string;
+}
+
+export interface NextResult {
+  session: Session;
+  picks: NextPick[];
+}
+
+export function parseCount(raw: string | undefined, flag: string): number {
+  if (raw === undefined) return 1;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} needs a whole number of 1 or more, got "${raw}"`, `for example: roadmap next ${flag} 3`);
+  return n;
+}
+
+export async function runNext(opts: NextOptions, ctx: Context): Promise<NextResult> {
+  const count = parseCount(opts.count, '-n');
+  const session = await openSession(ctx, opts);
+  return { session, picks: nextTopics(session.roadmap, session.statuses, count) };
+}
+
+/** `next --json`: an array of Topic, each with its section and why it was chosen. */
+export function nextJson({ session, picks }: NextResult): unknown {
+  return picks.map((p) => ({
+    ...topicJson(p.topic, session.statuses, true),
+    section: sectionRef(p.section),
+    position: positionOf(p),
+    reason: p.reason,
+  }));
+}
+
+/** "topic 2 of 5" within its parent list. */
+export function positionOf(p: NextPick | { topic: { number: string }; section: { topics: unknown[] }; ancestors: Array<{ children: unknown[] }> }): { index: number; of: number } {
+  const index = Number(p.topic.number.split('.').pop());
+  const parent = p.ancestors[p.ancestors.length - 1];
+  return { index, of: parent ? parent.children.length : p.section.topics.length };
+}
+
+export function isFinished(result: NextResult): boolean {
+  const p = roadmapProgress(result.session.roadmap, result.session.statuses);
+  return result.picks.length === 0 && p.total > 0;
+}

@@ -1,0 +1,79 @@
+import type { Context } from '../context.js';
+import { findSection, findTopic } from '../core/lookup.js';
+import type { StatusMap } from '../core/progress.js';
+import type { Section, Status } from '../core/types.js';
+import type { TopicEntry } from '../core/walk.js';
+import { NotFoundError, UsageError } from '../errors.js';
+import { loadRoadmap, type LoadedRoadmap } from '../load.js';
+import { inert } from '../ui/sanitize.js';
+
+/** Options every command receives from the global flags. */
+export interface GlobalOptions {
+  roadmap?: string;
+  json?: boolean;
+  color?: boolean;
+  debug?: boolean;
+}
+
+export interface Session extends LoadedRoadmap {
+  statuses: Map<string, Status>;
+}
+
+/** Loads the chosen roadmap and its progress, telling stderr about repaired input. */
+export async function openSession(ctx: Context, options: GlobalOptions): Promise<Session> {
+  const loaded = await loadRoadmap(ctx, options.roadmap);
+  for (const w of loaded.roadmap.warnings) {
+    if (w.kind === 'encoding-repaired') ctx.io.stderr.write(`warning: ${loaded.source === '-' ? 'standard input' : loaded.source}: ${w.message}\n`);
+  }
+  return { ...loaded, statuses: readStatuses(ctx, loaded.id) };
+}
+
+export function readStatuses(ctx: Context, roadmapId: string): Map<string, Status> {
+  const statuses = new Map<string, Status>();
+  for (const [id, record] of ctx.store.read(roadmapId)) statuses.set(id, record.status);
+  return statuses;
+}
+
+/** Resolves a topic reference or throws: several matches are a usage error (2), none is a failure (1). */
+export function resolveTopic(session: Session, ref: string): TopicEntry {
+  const match = findTopic(session.roadmap, ref);
+  switch (match.kind) {
+    case 'one':
+      return match.entry;
+    case 'many': {
+      const shown = match.candidates.slice(0, 15);
+      const lines = shown.map((e) => `  ${e.topic.number.padEnd(8)} ${inert(e.topic.id)}  ${inert(e.topic.title)}`);
+      if (match.candidates.length > shown.length) lines.push(`  … and ${match.candidates.length - shown.length} more`);
+      const first = match.candidates[0]?.topic.number ?? '1.1';
+      throw new UsageError(
+        `"${inert(ref)}" matches ${match.candidates.length} topics:\n${lines.join('\n')}`,
+        `name one by its number or id, for example: roadmap show ${first}`,
+      );
+    }
+    case 'none': {
+      const isSection = /^\d+$/.test(ref.trim()) && session.roadmap.sections.some((s) => s.number === ref.trim());
+      if (isSection) {
+        throw new UsageError(`"${ref.trim()}" is a section, not a topic`, `name a topic such as ${ref.trim()}.1, or see the section with: roadmap list --section ${ref.trim()}`);
+      }
+      const hint = match.suggestions.length
+        ? `did you mean:\n${match.suggestions.map((e) => `  ${e.topic.number.padEnd(8)} ${inert(e.topic.title)}`).join('\n')}`
+        : 'run `roadmap list` to see topics with their numbers';
+      throw new NotFoundError(`no topic matches "${inert(ref)}"`, hint);
+    }
+  }
+}
+
+/** Resolves a section reference (number, id, or title fragment) or throws. */
+export function resolveSection(session: Session, ref: string): Section {
+  const found = findSection(session.roadmap, ref);
+  if (Array.isArray(found)) {
+    const lines = found.map((s) => `  ${s.number.padEnd(4)} ${inert(s.id)}  ${inert(s.title)}`).join('\n');
+    throw new UsageError(`"${inert(ref)}" matches ${found.length} sections:\n${lines}`, 'name one by its number, for example: --section 1');
+  }
+  if (!found) {
+    throw new NotFoundError(`no section matches "${inert(ref)}"`, `sections are numbered 1 to ${session.roadmap.sections.length}; run \`roadmap list\` to see them`);
+  }
+  return found;
+}
+
+export type { StatusMap };

@@ -1,0 +1,60 @@
+import type { Readable } from 'node:stream';
+import { resolvePaths, type Paths } from './paths.js';
+import { ConfStore } from './store/conf-store.js';
+import type { ProgressStore } from './store/progress-store.js';
+import { createInquirerPrompter, type Prompter } from './ui/prompter.js';
+
+/** A place to write text; process.stdout and test buffers both fit. */
+export interface Output {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface IO {
+  stdout: Output;
+  stderr: Output;
+  stdin: Readable & { isTTY?: boolean };
+}
+
+/** Everything a command may touch, injected so tests can run commands in-process. */
+export interface Context {
+  io: IO;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  paths: Paths;
+  store: ProgressStore;
+  prompter: Prompter;
+  now: () => Date;
+}
+
+export interface ContextOverrides {
+  io?: IO;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  store?: ProgressStore;
+  prompter?: Prompter;
+  now?: () => Date;
+}
+
+/** Builds the real context (process streams, conf store, inquirer prompts) with any part replaced. */
+export function createContext(overrides: ContextOverrides = {}): Context {
+  const env = overrides.env ?? process.env;
+  const io = overrides.io ?? { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
+  const paths = resolvePaths(env);
+  const prompter = overrides.prompter ?? createInquirerPrompter(io);
+  return {
+    io,
+    env,
+    cwd: overrides.cwd ?? process.cwd(),
+    paths,
+    store: overrides.store ?? new ConfStore(paths.data),
+    prompter,
+    now: overrides.now ?? (() => new Date()),
+  };
+}
+
+/** Prompts are allowed only when a person is at both ends. */
+export function isInteractive(ctx: Context): boolean {
+  return Boolean(ctx.io.stdin.isTTY && ctx.io.stdout.isTTY) && !ctx.env.CI;
+}

@@ -1,0 +1,125 @@
+import { InputError } from '../errors.js';
+
+export interface NormalizedText {
+  text: string;
+  /** How many runs of double-encoded UTF-8 were repaired. */
+  repaired: number;
+  frontMatter: Record<string, string>;
+  /** Lines taken off the top by front matter, so reported lines match the file. */
+  lineOffset: number;
+}
+
+/** Windows-1252 bytes 0x80-0x9F, the usual second encoding in mojibake. */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+const CP1252_TO_BYTE = new Map<string, number>(Array.from(CP1252_HIGH, (ch) => ch).map((ch, i) => [ch, 0x80 + i]));
+const MOJIBAKE_RUN = new RegExp(`[\\u00C2-\\u00F4][${CP1252_HIGH}\\u00A0-\\u00BF]+`, 'gu');
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Decodes file bytes as UTF-8 or throws an InputError that says what the bytes are instead. */
+export function decodeBytes(bytes: Uint8Array, name: string): string {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    throw new InputError(`${name} is UTF-16 text, not UTF-8`, 'convert it first, for example: iconv -f UTF-16 -t UTF-8 FILE > roadmap.md');
+  }
+  const probe = bytes.subarray(0, 8000);
+  if (probe.includes(0)) {
+    throw new InputError(`${name} looks like a binary file, not Markdown text`, 'pass a Markdown (.md) file');
+  }
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    throw new InputError(
+      `${name} is not UTF-8 text (invalid byte 0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')} at offset ${at})`,
+      'it may be Latin-1 or Windows-1252; convert it with: iconv -f WINDOWS-1252 -t UTF-8 FILE > roadmap.md',
+    );
+  }
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let lo = 0;
+  let hi = bytes.length;
+  // Binary search on the longest valid prefix; a prefix cut inside a character is invalid too, hence the slack.
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    try {
+      strictUtf8.decode(bytes.subarray(0, mid));
+      lo = mid;
+    } catch {
+      const fixed = [1, 2, 3].some((extra) => {
+        try {
+          strictUtf8.decode(bytes.subarray(0, Math.min(bytes.length, mid + extra)));
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      if (fixed) lo = mid;
+      else hi = mid - 1;
+    }
+  }
+  return Math.min(lo, bytes.length - 1);
+}
+
+/** Repairs UTF-8 that was decoded as Windows-1252 and encoded again ("hereâ€™s" -> "here’s"). */
+export function repairMojibake(text: string): { text: string; repaired: number } {
+  let repaired = 0;
+  const out = text.replace(MOJIBAKE_RUN, (run) => {
+    const bytes: number[] = [];
+    for (const ch of run) {
+      const code = ch.codePointAt(0) ?? 0;
+      const b = code <= 0xff && !(code >= 0x80 && code <= 0x9f) ? code : CP1252_TO_BYTE.get(ch);
+      if (b === undefined) return run;
+      bytes.push(b);
+    }
+    try {
+      const fixed = strictUtf8.decode(Uint8Array.from(bytes));
+      repaired++;
+      return fixed;
+    } catch {
+      return run;
+    }
+  });
+  return { text: out, repaired };
+}
+
+function expandTabs(line: string): string {
+  if (!line.includes('\t')) return line;
+  let out = '';
+  for (const ch of line) {
+    if (ch === '\t') out += ' '.repeat(4 - (out.length % 4));
+    else out += ch;
+  }
+  return out;
+}
+
+const FRONT_MATTER = /^(---|\+\+\+)\n([\s\S]*?)\n\1[ \t]*(?:\n|$)/;
+
+function parseFrontMatter(body: string, toml: boolean): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of body.split('\n')) {
+    const m = toml ? /^([A-Za-z_][\w-]*)\s*=\s*(.*)$/.exec(line) : /^([A-Za-z_][\w-]*)\s*:\s*(.*)$/.exec(line);
+    if (!m?.[1] || m[2] === undefined) continue;
+    let value = m[2].trim();
+    if (/^(["']).*\1$/.test(value)) value = value.slice(1, -1);
+    if (value) out[m[1].toLowerCase()] = value;
+  }
+  return out;
+}
+
+/** Turns decoded text into the canonical form the parser reads: no BOM, LF, no tabs, NFC, front matter split off. */
+export function normalizeText(raw: string): NormalizedText {
+  let text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
+  text = text.replace(/\r\n?/g, '\n');
+  const { text: fixed, repaired } = repairMojibake(text);
+  text = fixed.normalize('NFC');
+  text = text.split('\n').map(expandTabs).join('\n');
+  let frontMatter: Record<string, string> = {};
+  let lineOffset = 0;
+  const fm = FRONT_MATTER.exec(text);
+  if (fm?.[2] !== undefined) {
+    frontMatter = parseFrontMatter(fm[2], fm[1] === '+++');
+    lineOffset = fm[0].split('\n').length - (fm[0].endsWith('\n') ? 1 : 0);
+    text = text.slice(fm[0].length);
+  }
+  return { text, repaired, frontMatter, lineOffset };
+}

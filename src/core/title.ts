@@ -1,0 +1,78 @@
+import { decodeEntities } from './inline.js';
+
+export interface CleanTitle {
+  title: string;
+  order?: string;
+  icon?: string;
+}
+
+const LEADING_EMOJI =
+  /^((?:[\p{Extended_Pictographic}\p{Regional_Indicator}](?:[\uFE0F\u20E3\p{Emoji_Modifier}]|\u200D\p{Extended_Pictographic})*)+|:[a-z0-9_+-]+:)\s*/u;
+const WORD_NUMBERING =
+  /^((?:phase|step|part|stage|week|day|module|chapter|level|lesson|unit|section|milestone|sprint|month)\s*#?\d+[a-z]?)\s*(?:[:.)\-–—|]\s*|\s+)/iu;
+const DIGIT_NUMBERING = /^(\d{1,3}(?:\.\d{1,3})*[.)、:]|\d{1,3}(?:\.\d{1,3})+|[IVX]{1,5}\.|\(\d{1,3}\))\s*/u;
+
+/** Splits a heading or item title into its display title, leading numbering (`order`) and leading emoji (`icon`). */
+export function cleanTitle(raw: string): CleanTitle {
+  let title = raw.replace(/\s+/g, ' ').trim();
+  const out: CleanTitle = { title };
+  const emoji = LEADING_EMOJI.exec(title);
+  if (emoji?.[1] && emoji[0].length < title.length) {
+    out.icon = emoji[1];
+    title = title.slice(emoji[0].length);
+  }
+  const numbering = WORD_NUMBERING.exec(title) ?? DIGIT_NUMBERING.exec(title);
+  if (numbering?.[1] && numbering[0].length < title.length) {
+    out.order = numbering[1].replace(/[.)、:]$/u, '').replace(/^\((.*)\)$/u, '$1');
+    title = title.slice(numbering[0].length);
+  }
+  if (!out.icon) {
+    const after = LEADING_EMOJI.exec(title);
+    if (after?.[1] && after[0].length < title.length) {
+      out.icon = after[1];
+      title = title.slice(after[0].length);
+    }
+  }
+  title = title
+    .replace(/\s*[:：]\s*$/u, '')
+    .replace(/(?<![.\s]|\b(?:etc|vs|e\.g|i\.e|approx|incl))\.$/u, '')
+    .trim();
+  out.title = title || raw.trim();
+  return out;
+}
+
+const BOILERPLATE = [
+  'contents', 'table of contents', 'toc', 'index', '目录', '目錄', 'فهرست', 'فهرست مطالب', 'содержание', 'оглавление',
+  'license', 'licence', 'licensing', '许可', '許可', '许可证', '授權', '授权', 'مجوز', 'лицензия',
+  'contributing', 'contribute', 'how to contribute', 'contributors', 'contribution', 'contributions', '贡献', '貢獻',
+  'مشارکت', 'участие', 'code of conduct', 'credits', 'acknowledgements', 'acknowledgments', 'thanks', 'sponsors',
+  'sponsor', 'backers', 'supporters', 'give a star', 'star history', 'stargazers', 'disclaimer', 'translations',
+  'translation', 'faq', 'how to use', 'how to use this', 'support', 'donate', 'donations', 'contact', 'authors',
+  'maintainers', 'related', 'see also',
+];
+const BOILERPLATE_SET = new Set(BOILERPLATE);
+
+/** A title reduced for comparison: emoji, numbering, punctuation and case removed. */
+export function normalizeForMatch(title: string): string {
+  const { title: clean } = cleanTitle(decodeEntities(title));
+  return clean
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\s]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Whether a heading is boilerplate around a roadmap (contents, license, contributing, sponsors…), in several languages. */
+export function isBoilerplateTitle(title: string): boolean {
+  const norm = normalizeForMatch(title);
+  if (BOILERPLATE_SET.has(norm)) return true;
+  return /^(table of contents|license|contributing|code of conduct|sponsors?|give (us |it )?a star)\b/u.test(norm);
+}
+
+const ROADMAP_WORDS =
+  /\b(roadmap|road map|learning path|learning plan|curriculum|syllabus|study plan|study guide|checklist|check list|learning roadmap)\b|路线|路線|学习路径|學習路徑|نقشه راه|дорожная карта/iu;
+
+/** Whether a part of a document is titled as the roadmap itself. */
+export function isRoadmapTitle(title: string): boolean {
+  return ROADMAP_WORDS.test(title);
+}

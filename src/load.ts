@@ -1,0 +1,74 @@
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Context } from './context.js';
+import { decodeBytes } from './core/normalize.js';
+import { parseRoadmap } from './core/parse.js';
+import { shortHash, slugify } from './core/slug.js';
+import type { Roadmap } from './core/types.js';
+import { InputError } from './errors.js';
+
+/** A parsed roadmap with what identifies it in the store. */
+export interface LoadedRoadmap {
+  roadmap: Roadmap;
+  /** Key of its progress in the store. */
+  id: string;
+  /** The file it came from, or "-" for standard input. */
+  source: string;
+  bundled: boolean;
+}
+
+export const BUNDLED_ID = 'go-backend';
+
+/** The bundled roadmap's path, found beside the built code (dist/) or the sources (src/). */
+export function bundledRoadmapPath(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  return join(here, '..', 'roadmap', 'go-backend.md');
+}
+
+/** Reads and parses the roadmap the user chose (`--roadmap FILE`, `-` for stdin) or the bundled one. */
+export async function loadRoadmap(ctx: Context, choice: string | undefined): Promise<LoadedRoadmap> {
+  if (choice === undefined) {
+    const path = bundledRoadmapPath();
+    const roadmap = parseRoadmap(decodeBytes(readBytes(path), path), { fallbackTitle: 'Go Backend Development Roadmap' });
+    return { roadmap, id: BUNDLED_ID, source: path, bundled: true };
+  }
+  if (choice === '-') {
+    if (ctx.io.stdin.isTTY) {
+      throw new InputError('--roadmap - reads a roadmap from standard input, but standard input is a terminal', 'pipe a file in: cat roadmap.md | roadmap list --roadmap -');
+    }
+    const bytes = await readStream(ctx.io.stdin);
+    const roadmap = parseRoadmap(decodeBytes(bytes, 'standard input'), { fallbackTitle: 'Roadmap from standard input' });
+    return { roadmap, id: `stdin-${slugify(roadmap.title) || shortHash(roadmap.title)}`, source: '-', bundled: false };
+  }
+  const path = resolve(ctx.cwd, choice);
+  const bytes = readBytes(path, choice);
+  const name = basename(path).replace(/\.(md|markdown|mdx|txt)$/i, '');
+  const roadmap = parseRoadmap(decodeBytes(bytes, choice), { fallbackTitle: name });
+  let real = path;
+  try {
+    real = realpathSync(path);
+  } catch {
+    // The file was just read; keep the resolved path if it cannot be canonicalised.
+  }
+  return { roadmap, id: `${slugify(name) || 'roadmap'}-${shortHash(real)}`, source: path, bundled: false };
+}
+
+function readBytes(path: string, shown = path): Uint8Array {
+  try {
+    if (statSync(path).isDirectory()) throw new InputError(`${shown} is a folder, not a Markdown file`, 'pass the path of a .md file');
+    return readFileSync(path);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError(`cannot read ${shown}: no such file`, 'check the path given to --roadmap');
+    if (code === 'EACCES') throw new InputError(`cannot read ${shown}: permission denied`, 'check the file permissions');
+    throw new InputError(`cannot read ${shown}: ${(error as Error).message}`);
+  }
+}
+
+async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
+}

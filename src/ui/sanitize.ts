@@ -1,0 +1,25 @@
+const BIDI_AND_C1 = /[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Makes untrusted text inert for a terminal: ESC shows as `^[`, other C0 controls in caret notation, DEL, C1
+ * controls and bidi overrides as `<U+XXXX>`. Newlines are kept only when `multiline` is set.
+ */
+export function inert(text: string, multiline = false): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f]/g, (ch) => {
+    if (multiline && ch === '\n') return ch;
+    if (ch === '\t') return ' ';
+    const code = ch.charCodeAt(0);
+    return code === 0x7f ? '<U+007F>' : `^${String.fromCharCode(code + 64)}`;
+  }).replace(BIDI_AND_C1, (ch) => `<U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** JSON with every C0, C1 and bidi control escaped as \uXXXX, so piping it to a terminal is safe too. */
+export function safeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(
+    JSON_UNSAFE,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}

@@ -1,0 +1,42 @@
+import { effectiveStatus, type Progress, type StatusMap } from '../core/progress.js';
+import type { Section, Status, Topic } from '../core/types.js';
+
+/** Version of every JSON document the CLI prints; bumped only when a field is renamed or removed. */
+export const SCHEMA_VERSION = 1;
+
+export interface TopicJson {
+  id: string;
+  number: string;
+  title: string;
+  status: Status;
+  order?: string;
+  icon?: string;
+  url?: string;
+  checked?: boolean;
+  attrs?: Record<string, string>;
+  description?: string;
+  children: TopicJson[];
+  links: Array<{ title: string; url: string }>;
+}
+
+/** The Topic object of the JSON contract. */
+export function topicJson(topic: Topic, statuses: StatusMap, withDescription = false): TopicJson {
+  const out: TopicJson = { id: topic.id, number: topic.number, title: topic.title, status: effectiveStatus(topic, statuses), children: [], links: [] };
+  if (topic.order !== undefined) out.order = topic.order;
+  if (topic.icon !== undefined) out.icon = topic.icon;
+  if (topic.url !== undefined) out.url = topic.url;
+  if (topic.checked !== undefined) out.checked = topic.checked;
+  if (topic.attrs !== undefined) out.attrs = topic.attrs;
+  if (withDescription && topic.description !== undefined) out.description = topic.description;
+  out.children = topic.children.map((c) => topicJson(c, statuses, withDescription));
+  out.links = topic.links.map((l) => ({ title: l.title, url: l.url }));
+  return out;
+}
+
+export function progressJson(p: Progress): { done: number; total: number; percent: number; skipped: number; inProgress: number } {
+  return { done: p.done, total: p.total, percent: p.percent, skipped: p.skipped, inProgress: p.inProgress };
+}
+
+export function sectionRef(section: Section): { id: string; number: string; title: string } {
+  return { id: section.id, number: section.number, title: section.title };
+}
