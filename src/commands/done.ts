@@ -22,7 +22,7 @@ export interface MarkResult {
 export async function markTopics(refs: readonly string[], status: Status, opts: GlobalOptions, ctx: Context): Promise<MarkResult> {
   if (refs.length === 0) throw new UsageError('name at least one topic', `for example: roadmap ${status === 'done' ? 'done' : 'reset'} 1.1  (numbers, ids and title fragments work)`);
   const session = await openSession(ctx, opts);
-  const named = refs.map((ref) => resolveTopic(session, ref));
+  const named = refs.map((ref) => resolveTopic(session, ref, status === 'done' ? 'done' : 'reset'));
   const ids = new Set(named.flatMap((e) => subtree(e.topic).map((t) => t.id)));
   const changed = await ctx.store.update(session.id, [...ids].map((id) => ({ id, status })), ctx.now());
   session.statuses = readStatuses(ctx, session.id);

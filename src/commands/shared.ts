@@ -35,7 +35,7 @@ export function readStatuses(ctx: Context, roadmapId: string): Map<string, Statu
 }
 
 /** Resolves a topic reference or throws: several matches are a usage error (2), none is a failure (1). */
-export function resolveTopic(session: Session, ref: string): TopicEntry {
+export function resolveTopic(session: Session, ref: string, verb = 'show'): TopicEntry {
   const match = findTopic(session.roadmap, ref);
   switch (match.kind) {
     case 'one':
@@ -47,7 +47,7 @@ export function resolveTopic(session: Session, ref: string): TopicEntry {
       const first = match.candidates[0]?.topic.number ?? '1.1';
       throw new UsageError(
         `"${inert(ref)}" matches ${match.candidates.length} topics:\n${lines.join('\n')}`,
-        `name one by its number or id, for example: roadmap show ${first}`,
+        `name one by its number or id, for example: roadmap ${verb} ${first}`,
       );
     }
     case 'none': {

@@ -10,7 +10,7 @@ const LEADING_EMOJI =
   /^((?:[\p{Extended_Pictographic}\p{Regional_Indicator}](?:[\uFE0F\u20E3\p{Emoji_Modifier}]|\u200D\p{Extended_Pictographic})*)+|:[a-z0-9_+-]+:)\s*/u;
 const WORD_NUMBERING =
   /^((?:phase|step|part|stage|week|day|module|chapter|level|lesson|unit|section|milestone|sprint|month)\s*#?\d+[a-z]?)\s*(?:[:.)\-–—|]\s*|\s+)/iu;
-const DIGIT_NUMBERING = /^(\d{1,3}(?:\.\d{1,3})*[.)、:]|\d{1,3}(?:\.\d{1,3})+|[IVX]{1,5}\.|\(\d{1,3}\))\s*/u;
+const DIGIT_NUMBERING = /^(\d{1,3}(?:\.\d{1,3})+[.)、:]?(?=\s)|\d{1,3}[.)、:]|[IVX]{1,5}\.(?=\s)|\(\d{1,3}\))\s*/u;
 
 /** Splits a heading or item title into its display title, leading numbering (`order`) and leading emoji (`icon`). */
 export function cleanTitle(raw: string): CleanTitle {
