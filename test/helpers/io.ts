@@ -22,7 +22,7 @@ export class Capture implements Output {
 /** A fresh ROADMAP_HOME in the system temp dir; removed by `cleanup`. */
 export function tempHome(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'roadmap-test-'));
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return { dir, cleanup: () => { rmSync(dir, { recursive: true, force: true }); } };
 }
 
 export interface RunResult {
