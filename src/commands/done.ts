@@ -1,8 +1,12 @@
+import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { roadmapProgress, type Progress } from '../core/progress.js';
 import type { Status } from '../core/types.js';
 import { subtree, type TopicEntry } from '../core/walk.js';
 import { UsageError } from '../errors.js';
+import { renderMarked } from '../ui/render-topic.js';
+import { sectionRef, topicJson } from '../ui/topic-json.js';
+import type { RegisterCommand } from './kit.js';
 import { readStatuses, openSession, resolveTopic, type GlobalOptions, type Session } from './shared.js';
 
 export interface MarkResult {
@@ -32,3 +36,24 @@ export async function markTopics(refs: readonly string[], status: Status, opts: 
 export function runDone(refs: readonly string[], opts: GlobalOptions, ctx: Context): Promise<MarkResult> {
   return markTopics(refs, 'done', opts, ctx);
 }
+
+/** JSON for `done` and `reset`: the topics the command changed, each with its section. */
+export function changedJson(r: MarkResult): unknown {
+  return r.named
+    .filter((e) => subtree(e.topic).some((t) => r.changed.has(t.id)))
+    .map((e) => ({ ...topicJson(e.topic, r.session.statuses), section: sectionRef(e.section) }));
+}
+
+export const registerDone: RegisterCommand = (kit) => {
+  kit
+    .sub('done', 'mark topics done (and their subtopics)')
+    .argument('[topics...]', 'topic numbers (3.2), ids or title fragments')
+    .option('--json', 'print the changed topics as JSON')
+    .addHelpText('after', '\nExamples:\n  $ roadmap done 1.1\n  $ roadmap done gorm pprof\n  $ roadmap done web-development-apis/building-graphql-apis-using-gqlgen')
+    .action(async (refs: string[], _opts: unknown, cmd: Command) => {
+      const opts = kit.options(cmd);
+      const r = await runDone(refs, opts, kit.ctx);
+      if (opts.json) kit.printJson(changedJson(r));
+      else kit.print(renderMarked(r.named, r.changed, r.status, r.progress, kit.theme(opts)));
+    });
+};

@@ -1,7 +1,10 @@
+import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { roadmapProgress } from '../core/progress.js';
 import { countTopics } from '../core/walk.js';
+import { renderInfo } from '../ui/render-info.js';
 import { progressJson, SCHEMA_VERSION } from '../ui/topic-json.js';
+import type { RegisterCommand } from './kit.js';
 import { openSession, type GlobalOptions } from './shared.js';
 
 export interface InfoData {
@@ -30,3 +33,15 @@ export async function runInfo(opts: GlobalOptions, ctx: Context): Promise<InfoDa
   if (roadmap.description !== undefined) info.roadmap.description = roadmap.description;
   return info;
 }
+
+export const registerInfo: RegisterCommand = (kit) => {
+  kit
+    .sub('info', 'show the roadmap: title, source, overview, counts, progress, where progress is stored')
+    .option('--json', 'print JSON')
+    .action(async (_opts: unknown, cmd: Command) => {
+      const opts = kit.options(cmd);
+      const info = await runInfo(opts, kit.ctx);
+      if (opts.json) kit.printJson(info);
+      else kit.print(renderInfo(info, kit.theme(opts)));
+    });
+};

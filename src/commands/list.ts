@@ -1,8 +1,10 @@
+import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { roadmapProgress, sectionProgress } from '../core/progress.js';
 import type { Section } from '../core/types.js';
 import { renderTree } from '../ui/render-list.js';
 import { SCHEMA_VERSION, progressJson, topicJson } from '../ui/topic-json.js';
+import type { RegisterCommand } from './kit.js';
 import { openSession, resolveSection, type GlobalOptions, type Session } from './shared.js';
 
 export interface ListOptions extends GlobalOptions {
@@ -36,4 +38,17 @@ export function listJson({ session, sections }: ListResult): unknown {
   };
 }
 
-export { renderTree };
+export const registerList: RegisterCommand = (kit) => {
+  kit
+    .sub('list', 'show the roadmap as a tree with your progress')
+    .alias('ls')
+    .option('-s, --section <ref>', 'only this section (number, id or title fragment)')
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExamples:\n  $ roadmap list\n  $ roadmap list --section 3\n  $ roadmap list --json | jq -r \'.sections[] | "\\(.number) \\(.title) \\(.progress.percent)%"\'')
+    .action(async (_opts: unknown, cmd: Command) => {
+      const opts = kit.options<ListOptions>(cmd);
+      const result = await runList(opts, kit.ctx);
+      if (opts.json) kit.printJson(listJson(result));
+      else kit.print(renderTree(result.session.roadmap, result.sections, result.session.statuses, kit.theme(opts)));
+    });
+};

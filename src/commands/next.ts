@@ -1,7 +1,10 @@
+import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { nextTopics, roadmapProgress, type NextPick } from '../core/progress.js';
 import { UsageError } from '../errors.js';
+import { renderNext } from '../ui/render-topic.js';
 import { sectionRef, topicJson } from '../ui/topic-json.js';
+import type { RegisterCommand } from './kit.js';
 import { openSession, type GlobalOptions, type Session } from './shared.js';
 
 export interface NextOptions extends GlobalOptions {
@@ -47,3 +50,26 @@ export function isFinished(result: NextResult): boolean {
   const p = roadmapProgress(result.session.roadmap, result.session.statuses);
   return result.picks.length === 0 && p.total > 0;
 }
+
+export const registerNext: RegisterCommand = (kit) => {
+  kit
+    .sub('next', 'say which topic to study now')
+    .option('-n, --count <count>', 'how many topics to show')
+    .option('--json', 'print JSON')
+    .addHelpText('after', "\nExamples:\n  $ roadmap next\n  $ roadmap next -n 3\n  $ roadmap next --json | jq -r '.[0].title'")
+    .action(async (_opts: unknown, cmd: Command) => {
+      const opts = kit.options<NextOptions>(cmd);
+      const result = await runNext(opts, kit.ctx);
+      if (opts.json) {
+        kit.printJson(nextJson(result));
+        return;
+      }
+      if (result.picks.length === 0) {
+        kit.print(isFinished(result) ? 'Everything on this roadmap is done. Well done!\n' : 'This roadmap has no topics.\n');
+        return;
+      }
+      kit.print(renderNext(result.picks, kit.theme(opts)));
+      const first = result.picks[0];
+      if (first && kit.ctx.io.stderr.isTTY) kit.ctx.io.stderr.write(`\nWhen you have learned it: roadmap done ${first.topic.number}\n`);
+    });
+};

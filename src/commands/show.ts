@@ -1,6 +1,9 @@
+import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import type { TopicEntry } from '../core/walk.js';
+import { renderShow } from '../ui/render-topic.js';
 import { sectionRef, topicJson } from '../ui/topic-json.js';
+import type { RegisterCommand } from './kit.js';
 import { positionOf } from './next.js';
 import { openSession, resolveTopic, type GlobalOptions, type Session } from './shared.js';
 
@@ -24,3 +27,17 @@ export function showJson({ session, entry }: ShowResult): unknown {
     line: entry.topic.line,
   };
 }
+
+export const registerShow: RegisterCommand = (kit) => {
+  kit
+    .sub('show', 'show one topic: section, status, subtopics, description and links')
+    .argument('<topic>', 'topic number (3.2), id or title fragment')
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExamples:\n  $ roadmap show 2.2\n  $ roadmap show gorm --json | jq .links')
+    .action(async (ref: string, _opts: unknown, cmd: Command) => {
+      const opts = kit.options(cmd);
+      const r = await runShow(ref, opts, kit.ctx);
+      if (opts.json) kit.printJson(showJson(r));
+      else kit.print(renderShow(r.entry, r.session.statuses, kit.theme(opts)));
+    });
+};
