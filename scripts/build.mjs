@@ -1,14 +1,114 @@
-// Bundles the CLI into dist/cli.js: one file starts faster than a tree of node_modules imports.
+// Bundles the CLI and its packages into dist/: one file starts much faster than a tree of node_modules imports.
+// Code behind a dynamic import() (prompts, spinner, conf, the Markdown parser) goes into its own chunk, so a command
+// loads only what it uses. Run by `npm run build` and `prepare`.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 
+const root = new URL('..', import.meta.url).pathname;
+
+/**
+ * conf always imports ajv and ajv-formats (about a third of its start-up) but uses them only for its `schema`,
+ * `rootSchema` and `ajvOptions` options, which roadmap never passes. They are replaced by stubs that fail loudly if a
+ * schema is ever used.
+ */
+const withoutSchemaValidator = {
+  name: 'without-schema-validator',
+  setup(b) {
+    b.onResolve({ filter: /^ajv(\/.*)?$|^ajv-formats$/ }, (args) => ({ path: args.path, namespace: 'schema-stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'schema-stub' }, () => ({
+      contents: `const unavailable = () => { throw new Error('conf schema validation is not bundled in roadmap: do not pass schema, rootSchema or ajvOptions'); };
+export class Ajv2020 { constructor() { unavailable(); } }
+export default { default: unavailable };`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * `import x from 'node:process'` in ESM builds a module facade over every property of the builtin: 1.6 ms for
+ * node:process alone, about half a millisecond for most others, paid at every start-up. require() hands the object
+ * over as it is. Every import of a builtin becomes a require() (through the createRequire of the banner).
+ */
+const builtinsViaRequire = {
+  name: 'builtins-via-require',
+  setup(b) {
+    const names = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+    b.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => {
+      if (!names.has(args.path) || args.kind === 'require-call' || args.namespace === 'builtin') return undefined;
+      return { path: args.path, namespace: 'builtin' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
+/**
+ * Work that packages do when imported although roadmap never needs it, left out of start-up:
+ * - chalk's default instance measures the terminal (node:tty and node:os) at import; roadmap only makes instances
+ *   with an explicit level (src/ui/theme.ts) and gives ora pre-coloured frames, so the default stays colourless.
+ * - commander loads node:child_process (and with it net and dgram) for executable subcommands, which roadmap has
+ *   none of; it is loaded if commander ever spawns one.
+ */
+const lighterStartup = {
+  name: 'lighter-startup',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, (args) =>
+      args.importer.includes(`${join('node_modules', 'chalk')}`) ? { path: args.path, namespace: 'no-color-probe' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'no-color-probe' }, () => ({
+      contents: 'export function createSupportsColor() { return false; }\nexport default { stdout: false, stderr: false };',
+      loader: 'js',
+    }));
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.kind === 'require-call' && args.importer.includes(`${join('node_modules', 'commander')}`) ? { path: args.path, namespace: 'lazy-builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      contents: `let m; module.exports = new Proxy({}, { get: (_, key) => (m ??= require(${JSON.stringify(args.path)}))[key] });`,
+      loader: 'js',
+    }));
+  },
+};
+
+/** Files whose change can change a parse result: every source file and the Markdown lexer's version. */
+function parserFingerprint() {
+  const hash = createHash('sha256');
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.ts')) hash.update(path.slice(root.length)).update(readFileSync(path));
+    }
+  };
+  walk(join(root, 'src'));
+  hash.update(readFileSync(join(root, 'node_modules', 'marked', 'package.json')));
+  return hash.digest('hex').slice(0, 16);
+}
+
+// Chunk names carry a hash, so old ones would pile up.
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+
 await build({
+  absWorkingDir: root,
   entryPoints: ['src/cli.ts'],
   bundle: true,
+  splitting: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  outfile: 'dist/cli.js',
-  packages: 'external',
+  outdir: 'dist',
+  // Chunks sit beside cli.js: code that finds files relative to import.meta.url (the bundled roadmap,
+  // package.json) works from any of them.
+  chunkNames: '[name]-[hash]',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'linked',
   sourcemap: 'linked',
+  external: ['node-pty'],
+  plugins: [withoutSchemaValidator, lighterStartup, builtinsViaRequire],
+  define: { __ROADMAP_PARSER_FINGERPRINT__: JSON.stringify(parserFingerprint()) },
+  // Bundled CommonJS packages (semver, iconv-lite) call require(); ESM output has none of its own.
+  banner: { js: "import { createRequire as __roadmapRequire } from 'node:module'; const require = __roadmapRequire(import.meta.url);" },
   logLevel: 'warning',
 });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { safeJson } from '../ui/sanitize.js';
+import { writeSafeJson } from '../ui/sanitize.js';
 import { createTheme, type Theme } from '../ui/theme.js';
 import type { GlobalOptions } from './shared.js';
 
@@ -36,7 +36,7 @@ export function createKit(ctx: Context, program: Command): Kit {
     options: <T extends object>(cmd: Command) => cmd.optsWithGlobals<GlobalOptions & T>(),
     theme: (opts) => createTheme(stdout, ctx.env, opts.color === false),
     printJson: (value) => {
-      stdout.write(`${safeJson(value)}\n`);
+      writeSafeJson(stdout, value);
     },
     print: (text) => {
       stdout.write(text);

@@ -1,5 +1,6 @@
-import { Lexer, type Token, type Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
 import { htmlText, inlineText } from './inline.js';
+import { lexInPieces } from './lex-pieces.js';
 import type { Link } from './types.js';
 
 /** A node of the document outline: headings nest by level, list items and table rows hang below them. */
@@ -45,7 +46,7 @@ const TOPIC_COLUMN = /^(topics?|course|courses|tool|tools|module|modules|day|day
 
 /** Reads Markdown into an outline; `lineOffset` is how many lines front matter took off the top. */
 export function buildOutline(text: string, lineOffset: number): OutlineNode {
-  const tokens = Lexer.lex(text, { gfm: true });
+  const tokens = lexInPieces(text);
   const root = node('root', 0, '', 1);
   const stack: OutlineNode[] = [root];
   let line = 1 + lineOffset;
