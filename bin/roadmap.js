@@ -1,4 +1,7 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli.js';
+// CommonJS (see bin/package.json), like the bundle in dist/: Node starts it without its ES module loader.
+const { main } = require('../dist/cli.cjs');
 
-process.exitCode = await main(process.argv.slice(2));
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

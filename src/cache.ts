@@ -31,12 +31,21 @@ export function parseCacheDir(cacheRoot: string): string {
   return join(cacheRoot, 'parsed');
 }
 
+/** Below this size a JavaScript hash is quicker than loading node:crypto; above it SHA-256 is much quicker. */
+const SMALL = 64 * 1024;
+
 /**
  * What a cached tree must match: the exact bytes, the parser build and the parse options. Any change to the file
  * changes its hash, so an edited roadmap is parsed again.
  */
-export function parseKey(bytes: Uint8Array, options: unknown): string {
-  return `${FORMAT}-${PARSER_FINGERPRINT}-${contentHash(JSON.stringify(options))}-${contentHash(bytes)}`;
+export async function parseKey(bytes: Uint8Array, options: unknown): Promise<string> {
+  let digest: string;
+  if (bytes.length < SMALL) digest = contentHash(bytes);
+  else {
+    const { createHash } = await import('node:crypto');
+    digest = createHash('sha256').update(bytes).digest('hex');
+  }
+  return `${FORMAT}-${PARSER_FINGERPRINT}-${contentHash(JSON.stringify(options))}-${digest}`;
 }
 
 /** One file per source (path, stdin, bundled): editing a roadmap replaces its entry instead of adding one. */

@@ -22,7 +22,7 @@ export interface ParseInput {
  */
 export async function parseCached(ctx: Context, bytes: Uint8Array, input: ParseInput): Promise<Roadmap> {
   const options = { fallbackTitle: input.fallbackTitle };
-  const key = parseKey(bytes, options);
+  const key = await parseKey(bytes, options);
   const file = entryPath(parseCacheDir(ctx.paths.cache), input.source);
   const cached = readParseCache(file, key);
   if (cached) return cached;
