@@ -60,15 +60,22 @@ export async function run(args: string[], opts: RunOptions): Promise<RunResult> 
 }
 
 /** A prompter that answers from a script and fails the test on any unexpected question. */
-export function scriptedPrompter(answers: { confirm?: boolean[] }): Prompter & { asked: string[] } {
+export function scriptedPrompter(answers: { confirm?: boolean[]; editor?: string[] }): Prompter & { asked: string[] } {
   const asked: string[] = [];
   const confirms = [...(answers.confirm ?? [])];
+  const edits = [...(answers.editor ?? [])];
   return {
     asked,
     confirm(message) {
       asked.push(message);
       const next = confirms.shift();
       if (next === undefined) return Promise.reject(new Error(`unexpected confirm: ${message}`));
+      return Promise.resolve(next);
+    },
+    editor(message) {
+      asked.push(message);
+      const next = edits.shift();
+      if (next === undefined) return Promise.reject(new Error(`unexpected editor: ${message}`));
       return Promise.resolve(next);
     },
   };
