@@ -33,17 +33,10 @@ const SHOWN = 3;
 
 /** The command that made an event, as the user would type it. */
 export function actionLabel(e: HistoryEvent): string {
-  switch (e.action) {
-    case 'reset-section':
-      return 'reset --section';
-    case 'reset-all':
-      return 'reset --all';
-    case 'doctor':
-      return 'doctor --fix';
-    default:
-      return e.action;
-  }
+  return LABELS[e.action] ?? e.action;
 }
+
+const LABELS: Partial<Record<HistoryEvent['action'], string>> = { 'reset-section': 'reset --section', 'reset-all': 'reset --all', doctor: 'doctor --fix' };
 
 /** The topics an event changed, parents standing for their subtopics: "1.1 A, 1.2 B (+4 more)". */
 export function changedTopics(changes: readonly StatusDelta[], names: TopicNames): string {
