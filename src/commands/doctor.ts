@@ -5,7 +5,7 @@ import { diagnoseOrphans, planFix, type Orphan } from '../core/orphans.js';
 import { renderDoctor } from '../ui/render-doctor.js';
 import { SCHEMA_VERSION } from '../ui/topic-json.js';
 import type { RegisterCommand } from './kit.js';
-import { openSession, refreshSession, stamp, type GlobalOptions, type Session } from './shared.js';
+import { doctorCommand, openSession, refreshSession, stamp, type GlobalOptions, type Session } from './shared.js';
 
 export interface DoctorOptions extends GlobalOptions {
   fix?: boolean;
@@ -66,6 +66,6 @@ export const registerDoctor: RegisterCommand = (kit) => {
       const opts = kit.options<DoctorOptions>(cmd);
       const r = await runDoctor(opts, kit.ctx);
       if (opts.json) kit.printJson(doctorJson(r));
-      else kit.print(renderDoctor(r, kit.theme(opts), opts.fix === true));
+      else kit.print(renderDoctor(r, kit.theme(opts), opts.fix === true, doctorCommand(opts, ' --fix')));
     });
 };

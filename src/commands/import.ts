@@ -5,7 +5,7 @@ import type { Context } from '../context.js';
 import type { HistoryEvent, ProgressState } from '../core/history.js';
 import { applyImport, planImport, type ImportPlan } from '../core/merge.js';
 import { InputError, UsageError } from '../errors.js';
-import { TopicNames } from '../ui/render-history.js';
+import { plural, TopicNames } from '../ui/render-history.js';
 import { inert } from '../ui/sanitize.js';
 import { SCHEMA_VERSION } from '../ui/topic-json.js';
 import { toState } from '../store/progress-store.js';
@@ -43,14 +43,21 @@ export async function runImport(source: string, opts: ImportOptions, ctx: Contex
     }
     ctx.io.stderr.write(`note: the export was made for roadmap id ${inert(from.id)} (the same roadmap at another path?); importing into ${inert(session.id)}\n`);
   }
-  if (opts.dryRun) return { session, plan: planImport(session.state, incoming), from, applied: false, event: undefined };
+  if (opts.dryRun) return { session, plan: inRoadmapOrder(planImport(session.state, incoming), session), from, applied: false, event: undefined };
   const subject = source === '-' ? 'standard input' : source;
   const { plan, event, state } = await ctx.store.update(session.id, (state) => {
     const plan = planImport(state, incoming);
     return { plan, event: applyImport(state, plan, stamp(ctx), subject), state };
   });
   refreshSession(session, state);
-  return { session, plan, from, applied: true, event };
+  return { session, plan: inRoadmapOrder(plan, session), from, applied: true, event };
+}
+
+/** Reports list topics as the roadmap does. */
+function inRoadmapOrder(plan: ImportPlan, session: Session): ImportPlan {
+  const names = new TopicNames(session.roadmap);
+  const order = new Map(names.inOrder(plan.changes.map((d) => d.topic)).map((id, i) => [id, i]));
+  return { ...plan, changes: [...plan.changes].sort((a, b) => (order.get(a.topic) ?? 0) - (order.get(b.topic) ?? 0)), keptLocal: names.inOrder(plan.keptLocal) };
 }
 
 async function readSource(source: string, ctx: Context): Promise<string> {
@@ -121,7 +128,7 @@ export function renderImport(r: ImportResult): string {
   const verb = r.applied ? 'Changed' : 'Would change';
   if (p.changes.length) out.push(`${verb} ${p.changes.length} ${p.changes.length === 1 ? 'topic' : 'topics'}:`, ...p.changes.map((d) => `  ${names.label(d.topic)}: ${d.from} -> ${d.to}`));
   if (p.keptLocal.length) out.push(`Kept ${p.keptLocal.length} where this copy changed later:`, ...p.keptLocal.map((id) => `  ${names.label(id)}`));
-  out.push(`${r.applied ? 'Added' : 'Would add'} ${p.notesAdded.length} notes and ${p.events.length} history entries.`);
+  out.push(`${r.applied ? 'Added' : 'Would add'} ${plural(p.notesAdded.length, 'note')} and ${plural(p.events.length, 'history entry', 'history entries')}.`);
   if (!p.changes.length && !p.notesAdded.length && !p.events.length) out.splice(0, out.length, 'Nothing to import: this copy already has everything in the export.');
   return `${out.join('\n')}\n`;
 }

@@ -41,10 +41,16 @@ export async function openSession(ctx: Context, options: GlobalOptions, { orphan
     const lost = orphanIds(session.roadmap, session.state);
     if (lost.length > 0) {
       const what = lost.length === 1 ? '1 topic that is' : `${lost.length} topics that are`;
-      ctx.io.stderr.write(`warning: your progress includes ${what} no longer in this roadmap (was the file edited?); run \`roadmap doctor\` to see and move it\n`);
+      ctx.io.stderr.write(`warning: your progress includes ${what} no longer in this roadmap (was the file edited?); run \`${doctorCommand(options)}\` to see and move it\n`);
     }
   }
   return session;
+}
+
+/** `roadmap doctor` for the roadmap the user chose, to paste as is. */
+export function doctorCommand(options: GlobalOptions, extra = ''): string {
+  const choice = options.roadmap === undefined ? '' : ` --roadmap ${/^[\w./-]+$/.test(options.roadmap) ? options.roadmap : `'${inert(options.roadmap).replace(/'/g, "'\\''")}'`}`;
+  return `roadmap doctor${extra}${choice}`;
 }
 
 /** Points the session at a new state (after a write) and rebuilds the lookups derived from it. */

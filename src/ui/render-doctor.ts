@@ -9,7 +9,7 @@ function what(o: Orphan): string {
 }
 
 /** `doctor`: what was moved, then each orphan with its closest topics and whether --fix can move it. */
-export function renderDoctor(r: DoctorResult, theme: Theme, fixing: boolean): string {
+export function renderDoctor(r: DoctorResult, theme: Theme, fixing: boolean, fixCommand = 'roadmap doctor --fix'): string {
   const { c } = theme;
   const out: string[] = [];
   for (const o of r.moved) {
@@ -34,7 +34,7 @@ export function renderDoctor(r: DoctorResult, theme: Theme, fixing: boolean): st
   }
   const fixable = r.orphans.filter((o) => o.fixTo).length;
   out.push('');
-  if (fixable && !fixing) out.push(`Run \`roadmap doctor --fix\` to move ${fixable} of them; move the others by hand with done/start/skip.`);
+  if (fixable && !fixing) out.push(`Run \`${fixCommand}\` to move ${fixable} of them; move the others by hand with done/start/skip.`);
   else out.push('Move the others by hand with done/start/skip, or leave them: they do not count in any progress.');
   return `${out.join('\n')}\n`;
 }

@@ -5,6 +5,11 @@ import { formatTime } from './format-time.js';
 import { inert } from './sanitize.js';
 import type { Theme } from './theme.js';
 
+/** "1 note", "2 notes". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** Looks topic and section ids up in the current roadmap, for describing history. */
 export class TopicNames {
   private readonly byId: Map<string, TopicEntry>;
@@ -15,6 +20,12 @@ export class TopicNames {
 
   entry(id: string): TopicEntry | undefined {
     return this.byId.get(id);
+  }
+
+  /** Sorts ids in roadmap order; ids the roadmap no longer has go last, alphabetically. */
+  inOrder(ids: readonly string[]): string[] {
+    const index = new Map([...this.byId.keys()].map((id, i) => [id, i]));
+    return [...ids].sort((a, b) => (index.get(a) ?? Infinity) - (index.get(b) ?? Infinity) || a.localeCompare(b));
   }
 
   /** "1.2 Title" for a current topic, the id and a mark for one the roadmap no longer has. */
@@ -71,10 +82,10 @@ export function describeEvent(e: HistoryEvent, names: TopicNames, events: readon
       return `${names.label(e.subject ?? note?.topic ?? '')}: "${text.length > 50 ? `${text.slice(0, 49)}…` : text}"`;
     }
     case 'import':
-      return `${inert(e.subject ?? 'an export')}: ${topics}, ${e.notesAdded.length} notes`;
+      return `${inert(e.subject ?? 'an export')}: ${topics}, ${plural(e.notesAdded.length, 'note')}`;
     case 'doctor': {
       const moves = e.changes.filter((d) => d.from === 'pending').length;
-      return `moved progress of ${moves} ${moves === 1 ? 'topic' : 'topics'} (${changedTopics(e.changes.filter((d) => d.from === 'pending'), names)})${e.notesAdded.length ? ` and ${e.notesAdded.length} notes` : ''}`;
+      return `moved progress of ${moves} ${moves === 1 ? 'topic' : 'topics'} (${changedTopics(e.changes.filter((d) => d.from === 'pending'), names)})${e.notesAdded.length ? ` and ${plural(e.notesAdded.length, 'note')}` : ''}`;
     }
     case 'undo': {
       const original = events.find((x) => x.id === e.reverts);

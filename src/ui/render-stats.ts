@@ -1,4 +1,5 @@
 import type { Stats } from '../core/stats.js';
+import { plural } from './render-history.js';
 import { inert } from './sanitize.js';
 import { fit, type Theme } from './theme.js';
 
@@ -41,8 +42,4 @@ export function renderStats(title: string, s: Stats, theme: Theme): string {
   else if (pace.projectedFinish) out.push(`  Finish:         ${pace.projectedFinish} at this pace ${c.dim(`(${plural(pace.remaining, 'topic')} left)`)}`);
   else out.push(`  Finish:         no pace yet: finish a topic to see a date ${c.dim(`(${plural(pace.remaining, 'topic')} left)`)}`);
   return `${out.join('\n')}\n`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
