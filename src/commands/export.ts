@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { CliError, ExitCode, UsageError } from '../errors.js';
 import { renderChecklist } from '../ui/render-checklist.js';
+import { plural } from '../ui/render-history.js';
 import { inert, safeJson } from '../ui/sanitize.js';
 import { SCHEMA_VERSION } from '../ui/topic-json.js';
 import type { RegisterCommand } from './kit.js';
@@ -57,12 +58,13 @@ export const registerExport: RegisterCommand = (kit) => {
         return;
       }
       const path = resolve(kit.ctx.cwd, opts.output);
+      if (path === resolve(kit.ctx.store.location)) throw new UsageError(`${inert(opts.output)} is the progress file itself; exporting over it would destroy it`, 'write the export somewhere else, for example: roadmap export -o progress-export.json');
       try {
         writeFileSync(path, text);
       } catch (error) {
         throw new CliError(`cannot write ${inert(opts.output)}: ${(error as Error).message}`, ExitCode.failure, 'check that the folder exists and that you may write there');
       }
       const s = session.state;
-      kit.ctx.io.stderr.write(`Exported ${s.records.size} statuses, ${s.notes.length} notes and ${s.events.length} history entries to ${inert(opts.output)}\n`);
+      kit.ctx.io.stderr.write(`Exported ${plural(s.records.size, 'status', 'statuses')}, ${plural(s.notes.length, 'note')} and ${plural(s.events.length, 'history entry', 'history entries')} to ${inert(opts.output)}\n`);
     });
 };

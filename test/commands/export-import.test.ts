@@ -32,7 +32,7 @@ describe('export', () => {
     const out = join(a.home, 'out.json');
     const written = await a.rm(['export', '-o', out], at('2025-03-02T00:00:00.000Z'));
     expect(written.stdout).toBe('');
-    expect(written.stderr).toContain('Exported 1 statuses, 1 notes and 2 history entries to');
+    expect(written.stderr).toContain('Exported 1 status, 1 note and 2 history entries to');
     expect(readFileSync(out, 'utf8')).toBe(r.stdout);
   });
 
@@ -120,5 +120,15 @@ describe('import', () => {
     const r = await b.rm(['import', 'nope.json']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('cannot read nope.json: no such file');
+  });
+});
+
+describe('export safety', () => {
+  it('refuses to write over the progress file itself', async () => {
+    await a.rm(['done', '1.1']);
+    const r = await a.rm(['export', '-o', join(a.home, 'progress.json')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is the progress file itself');
+    expect(await a.statuses()).toMatchObject({ '1.1': 'done' });
   });
 });
