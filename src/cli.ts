@@ -8,7 +8,7 @@ import { registerNext } from './commands/next.js';
 import { registerReset } from './commands/reset.js';
 import { registerShow } from './commands/show.js';
 import { createContext, type Context, type ContextOverrides } from './context.js';
-import { CliError, ExitCode } from './errors.js';
+import { CliError, ExitCode, PromptCancelled } from './errors.js';
 import { inert } from './ui/sanitize.js';
 function version(): string {
   try {
@@ -53,15 +53,15 @@ function reportError(error: unknown, ctx: Context, debug: boolean): number {
     stderr.write(`Run 'roadmap --help' for usage.\n`);
     return ExitCode.usage;
   }
+  if (error instanceof PromptCancelled) {
+    stderr.write('Cancelled, nothing was changed.\n');
+    return error.exitCode;
+  }
   if (error instanceof CliError) {
     stderr.write(`error: ${error.message}\n`);
     if (error.hint) stderr.write(`${error.hint}\n`);
     if (debug && error.stack) stderr.write(`${error.stack}\n`);
     return error.exitCode;
-  }
-  if (error instanceof Error && error.name === 'ExitPromptError') {
-    stderr.write('Cancelled.\n');
-    return ExitCode.interrupted;
   }
   const message = error instanceof Error ? error.message : String(error);
   stderr.write(`error: unexpected failure: ${inert(message)}\n`);

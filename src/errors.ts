@@ -38,3 +38,10 @@ export class InputError extends CliError {
     super(message, ExitCode.failure, hint);
   }
 }
+
+/** The user left a prompt: Ctrl+C (`interrupt`, exit 130) or Escape (`escape`). */
+export class PromptCancelled extends CliError {
+  constructor(readonly how: 'interrupt' | 'escape') {
+    super('cancelled, nothing was changed', ExitCode.interrupted);
+  }
+}
