@@ -45,3 +45,10 @@ export class PromptCancelled extends CliError {
     super('cancelled, nothing was changed', ExitCode.interrupted);
   }
 }
+
+/** Ends the command with an exit code after it has already said everything itself. */
+export class SilentExit extends CliError {
+  constructor(exitCode: number) {
+    super('', exitCode);
+  }
+}

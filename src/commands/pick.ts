@@ -14,6 +14,15 @@ function choice(e: TopicEntry, session: Session): PromptChoice<TopicEntry> {
   return { name: `${e.topic.number.padEnd(7)} ${MARK[status]} ${inert(e.topic.title)}`, value: e, description: inert(e.section.title) };
 }
 
+const QUESTION: Record<string, string> = {
+  done: 'Mark which topic done?',
+  reset: 'Reset which topic?',
+  show: 'Show which topic?',
+  start: 'Start which topic?',
+  skip: 'Skip which topic?',
+  note: 'Add a note to which topic?',
+};
+
 function fold(s: string): string {
   return s.toLocaleLowerCase();
 }
@@ -40,7 +49,7 @@ export async function pickTopics(ctx: Context, session: Session, refs: readonly 
     if (!interactive) {
       throw new UsageError(`roadmap ${verb} needs a topic`, `for example: roadmap ${verb} 1.1  (numbers, ids and title fragments work; on a terminal, leave it out to pick from a list)`);
     }
-    return [await pickFromAll(ctx, session, `Which topic to ${verb}? (type to filter)`)];
+    return [await pickFromAll(ctx, session, `${QUESTION[verb] ?? `Which topic (${verb})?`} (type to filter)`)];
   }
   const out: TopicEntry[] = [];
   for (const ref of refs) {
