@@ -16,8 +16,9 @@ import { registerSkip } from './commands/skip.js';
 import { registerStart } from './commands/start.js';
 import { registerStats } from './commands/stats.js';
 import { registerUndo } from './commands/undo.js';
+import { registerWalk } from './commands/walk.js';
 import { createContext, type Context, type ContextOverrides } from './context.js';
-import { CliError, ExitCode } from './errors.js';
+import { CliError, ExitCode, PromptCancelled, SilentExit } from './errors.js';
 import { inert } from './ui/sanitize.js';
 function version(): string {
   try {
@@ -67,15 +68,16 @@ function reportError(error: unknown, ctx: Context, debug: boolean): number {
     stderr.write(`Run 'roadmap --help' for usage.\n`);
     return ExitCode.usage;
   }
+  if (error instanceof SilentExit) return error.exitCode;
+  if (error instanceof PromptCancelled) {
+    stderr.write('Cancelled, nothing was changed.\n');
+    return error.exitCode;
+  }
   if (error instanceof CliError) {
     stderr.write(`error: ${error.message}\n`);
     if (error.hint) stderr.write(`${error.hint}\n`);
     if (debug && error.stack) stderr.write(`${error.stack}\n`);
     return error.exitCode;
-  }
-  if (error instanceof Error && error.name === 'ExitPromptError') {
-    stderr.write('Cancelled.\n');
-    return ExitCode.interrupted;
   }
   const message = error instanceof Error ? error.message : String(error);
   stderr.write(`error: unexpected failure: ${inert(message)}\n`);
@@ -101,6 +103,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerExport,
   registerImport,
   registerDoctor,
+  registerWalk,
 ];
 
 function buildProgram(ctx: Context): Command {

@@ -15,7 +15,7 @@ export function runDone(refs: readonly string[], opts: GlobalOptions, ctx: Conte
 export const registerDone: RegisterCommand = (kit) => {
   kit
     .sub('done', 'mark topics done (and their subtopics)')
-    .argument('[topics...]', 'topic numbers (3.2), ids or title fragments')
+    .argument('[topics...]', 'topic numbers (3.2), ids or title fragments (on a terminal, omit them to pick from a list)')
     .option('--json', 'print the changed topics as JSON')
     .addHelpText('after', '\nExamples:\n  $ roadmap done 1.1\n  $ roadmap done gorm pprof\n  $ roadmap done web-development-apis/building-graphql-apis-using-gqlgen')
     .action(async (refs: string[], _opts: unknown, cmd: Command) => {

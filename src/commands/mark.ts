@@ -3,9 +3,9 @@ import { planStatus, recordEvent, type EventAction, type HistoryEvent, type Prog
 import { roadmapProgress, type Progress } from '../core/progress.js';
 import type { Status, Topic } from '../core/types.js';
 import { subtree, type TopicEntry } from '../core/walk.js';
-import { UsageError } from '../errors.js';
 import { sectionRef, topicJson } from '../ui/topic-json.js';
-import { openSession, refreshSession, resolveTopic, stamp, type GlobalOptions, type Session } from './shared.js';
+import { pickTopics } from './pick.js';
+import { openSession, refreshSession, stamp, type GlobalOptions, type Session } from './shared.js';
 
 export interface MarkResult {
   session: Session;
@@ -34,13 +34,18 @@ const ACTION: Record<Status, EventAction> = { done: 'done', pending: 'reset', sk
 
 /**
  * Sets the status of the named topics (and, per SCOPE, their subtopics) as one history event. All references are
- * resolved before anything is written, so one bad reference changes nothing.
+ * resolved before anything is written, so one bad reference changes nothing; on a terminal a missing or ambiguous
+ * one opens a picker.
  */
 export async function markTopics(refs: readonly string[], status: Status, opts: GlobalOptions, ctx: Context): Promise<MarkResult> {
-  const verb = ACTION[status];
-  if (refs.length === 0) throw new UsageError('name at least one topic', `for example: roadmap ${verb} 1.1  (numbers, ids and title fragments work)`);
   const session = await openSession(ctx, opts);
-  const named = refs.map((ref) => resolveTopic(session, ref, verb));
+  const named = await pickTopics(ctx, session, refs, ACTION[status], opts.json);
+  return applyStatus(ctx, session, named, status);
+}
+
+/** Records one event setting `status` on resolved topics (see SCOPE) and refreshes the session from the result. */
+export async function applyStatus(ctx: Context, session: Session, named: TopicEntry[], status: Status): Promise<MarkResult> {
+  const verb = ACTION[status];
   const { event, state } = await ctx.store.update(session.id, (state) => {
     const ids = named.flatMap((e) => SCOPE[status](e.topic, state));
     const subject = named.map((e) => e.topic.id).join(' ');

@@ -7,7 +7,8 @@ import { CliError, ExitCode, UsageError } from '../errors.js';
 import { inert } from '../ui/sanitize.js';
 import { SCHEMA_VERSION, sectionRef } from '../ui/topic-json.js';
 import type { RegisterCommand } from './kit.js';
-import { openSession, refreshSession, resolveTopic, stamp, type GlobalOptions, type Session } from './shared.js';
+import { pickTopics } from './pick.js';
+import { openSession, refreshSession, stamp, type GlobalOptions, type Session } from './shared.js';
 
 /** A note longer than this is almost certainly a mistake (a file piped to the wrong place). */
 export const MAX_NOTE = 20_000;
@@ -24,7 +25,8 @@ export interface NoteResult {
  */
 export async function runNote(ref: string, words: readonly string[], opts: GlobalOptions, ctx: Context): Promise<NoteResult> {
   const session = await openSession(ctx, opts);
-  const entry = resolveTopic(session, ref, 'note');
+  const [entry] = await pickTopics(ctx, session, [ref], 'note', opts.json);
+  if (!entry) throw new Error('the picker returned no topic');
   const text = await noteText(words, entry, ctx);
   if (text.length > MAX_NOTE) throw new UsageError(`the note is ${text.length} characters long; the limit is ${MAX_NOTE}`, 'keep long material in a file and note its path');
   const s = stamp(ctx);

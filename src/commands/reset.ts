@@ -67,7 +67,7 @@ export function bulkResetJson(r: Exclude<ResetResult, { kind: 'topics' }>): unkn
 export const registerReset: RegisterCommand = (kit) => {
   kit
     .sub('reset', 'mark topics not started again (a section with --section, everything with --all)')
-    .argument('[topics...]', 'topic numbers (3.2), ids or title fragments')
+    .argument('[topics...]', 'topic numbers (3.2), ids or title fragments (on a terminal, omit them to pick from a list)')
     .option('-s, --section <ref>', 'reset every topic of this section (number, id or title fragment)')
     .option('--all', 'reset every topic of this roadmap (notes are kept)')
     .option('-y, --yes', 'do not ask for confirmation (needed with --section and --all when not on a terminal)')

@@ -13,7 +13,7 @@ export function runSkip(refs: readonly string[], opts: GlobalOptions, ctx: Conte
 export const registerSkip: RegisterCommand = (kit) => {
   kit
     .sub('skip', 'skip topics you already know or do not need (they leave the total)')
-    .argument('[topics...]', 'topic numbers (3.2), ids or title fragments')
+    .argument('[topics...]', 'topic numbers (3.2), ids or title fragments (on a terminal, omit them to pick from a list)')
     .option('--json', 'print the changed topics as JSON')
     .addHelpText('after', '\nExamples:\n  $ roadmap skip 2.3\n  $ roadmap skip nosql graphql')
     .action(async (refs: string[], _opts: unknown, cmd: Command) => {

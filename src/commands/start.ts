@@ -13,7 +13,7 @@ export function runStart(refs: readonly string[], opts: GlobalOptions, ctx: Cont
 export const registerStart: RegisterCommand = (kit) => {
   kit
     .sub('start', 'mark topics in progress (next offers them first)')
-    .argument('[topics...]', 'topic numbers (3.2), ids or title fragments')
+    .argument('[topics...]', 'topic numbers (3.2), ids or title fragments (on a terminal, omit them to pick from a list)')
     .option('--json', 'print the changed topics as JSON')
     .addHelpText('after', '\nExamples:\n  $ roadmap start 1.2\n  $ roadmap start 4        # a topic with subtopics: next walks you through them')
     .action(async (refs: string[], _opts: unknown, cmd: Command) => {

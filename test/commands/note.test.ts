@@ -30,10 +30,10 @@ describe('note', () => {
   });
 
   it('on a terminal with no text, opens the editor prompt', async () => {
-    const prompter = scriptedPrompter({ editor: ['  written in vim\nsecond line\n'] });
+    const prompter = scriptedPrompter([{ kind: 'editor', answer: '  written in vim\nsecond line\n' }]);
     const r = await t.rm(['note', '1.3'], { tty: true, prompter });
     expect(r.code).toBe(0);
-    expect(prompter.asked).toEqual(['Note on 1.3 Gamma']);
+    expect(prompter.asked.map((q) => [q.kind, q.message])).toEqual([['editor', 'Note on 1.3 Gamma']]);
     const json = JSON.parse((await t.rm(['show', '1.3', '--json'])).stdout) as TopicJson;
     expect(json.notes?.[0]?.text).toBe('written in vim\nsecond line');
   });
@@ -53,7 +53,7 @@ describe('note', () => {
   });
 
   it('an empty editor saves nothing and says so (exit 1)', async () => {
-    const r = await t.rm(['note', '1.3'], { tty: true, prompter: scriptedPrompter({ editor: ['   \n'] }) });
+    const r = await t.rm(['note', '1.3'], { tty: true, prompter: scriptedPrompter([{ kind: 'editor', answer: '   \n' }]) });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('the note is empty; nothing was saved');
   });

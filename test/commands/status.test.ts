@@ -60,12 +60,12 @@ describe('start, skip, done, reset', () => {
 
   it('reset --all asks on a terminal and does nothing when told no', async () => {
     await rm(['done', '1.1']);
-    const prompter = scriptedPrompter({ confirm: [false] });
+    const prompter = scriptedPrompter([{ kind: 'confirm', answer: false }]);
     const r = await rm(['reset', '--all'], { tty: true, prompter });
     expect(r.code).toBe(1);
-    expect(prompter.asked[0]).toContain('Reset all progress on "Test Roadmap" (1 done, 0 in progress, 0 skipped)?');
+    expect(prompter.asked[0]?.message).toContain('Reset all progress on "Test Roadmap" (1 done, 0 in progress, 0 skipped)?');
     expect(await statuses()).toMatchObject({ '1.1': 'done' });
-    const yes = await rm(['reset', '--all'], { tty: true, prompter: scriptedPrompter({ confirm: [true] }) });
+    const yes = await rm(['reset', '--all'], { tty: true, prompter: scriptedPrompter([{ kind: 'confirm', answer: true }]) });
     expect(yes.code).toBe(0);
     expect(await statuses()).toMatchObject({ '1.1': 'pending' });
   });
