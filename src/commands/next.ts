@@ -49,7 +49,7 @@ export function positionOf(p: NextPick | { topic: { number: string }; section: {
 
 export function isFinished(result: NextResult): boolean {
   const p = roadmapProgress(result.session.roadmap, result.session.statuses);
-  return result.picks.length === 0 && p.total > 0;
+  return result.picks.length === 0 && p.total + p.skipped > 0;
 }
 
 export const registerNext: RegisterCommand = (kit) => {

@@ -82,3 +82,13 @@ describe('start, skip, done, reset', () => {
     expect(r.stderr).toContain('roadmap start 1.1');
   });
 });
+
+describe('next at the end', () => {
+  it('everything skipped or done: next says the roadmap is done', async () => {
+    await rm(['done', '1.1', '1.2', '1.3']);
+    await rm(['skip', '2.1', '2.2']);
+    const r = await rm(['next']);
+    expect(r.stdout).toBe('Everything on this roadmap is done. Well done!\n');
+    expect(JSON.parse((await rm(['next', '--json'])).stdout)).toEqual([]);
+  });
+});
