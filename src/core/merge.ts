@@ -20,12 +20,14 @@ export function planImport(local: ProgressState, incoming: ProgressState): Impor
   const incomingAt = lastChanges(incoming);
   const changes: StatusDelta[] = [];
   const keptLocal: string[] = [];
-  const topics = new Set([...incomingAt.keys()].sort());
+  const topics = new Set([...incomingAt.keys(), ...incoming.records.keys()].sort());
   for (const topic of topics) {
     const theirs = statusOf(incoming, topic);
     const ours = statusOf(local, topic);
     if (theirs === ours) continue;
-    if ((incomingAt.get(topic) ?? -Infinity) <= (localAt.get(topic) ?? -Infinity)) {
+    const oursAt = localAt.get(topic);
+    // A topic this copy never touched takes the other side's status even when that one has no usable time.
+    if (oursAt !== undefined && (incomingAt.get(topic) ?? -Infinity) <= oursAt) {
       keptLocal.push(topic);
       continue;
     }

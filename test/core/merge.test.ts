@@ -67,3 +67,11 @@ describe('planImport: the newer change per topic wins', () => {
     expect(ours.events.map((e) => e.action)).toEqual(['done', 'import', 'undo']);
   });
 });
+
+describe('planImport with records that carry no time', () => {
+  it('a topic this copy never touched is taken even without a timestamp (old version-1 data)', () => {
+    const theirs = emptyState();
+    theirs.records.set('a', { status: 'done', updatedAt: '' });
+    expect(planImport(emptyState(), theirs).changes).toEqual([{ topic: 'a', from: 'pending', to: 'done', toAt: '' }]);
+  });
+});
