@@ -21,7 +21,6 @@ export function renderChecklist(roadmap: Roadmap, statuses: StatusMap, notes: Re
     const title = s === 'skipped' ? `~~${md(t.title)}~~ _(skipped)_` : s === 'in-progress' ? `${md(t.title)} _(in progress)_` : md(t.title);
     out.push(`${indent}- [${s === 'done' ? 'x' : ' '}] ${title}`);
     for (const n of notes.get(t.id) ?? []) {
-      out.push(`${indent}  >`);
       for (const line of inert(n.text, true).split('\n')) out.push(`${indent}  > ${line}`.trimEnd());
     }
     for (const child of t.children) walk(child, depth + 1);

@@ -132,3 +132,11 @@ describe('export safety', () => {
     expect(await a.statuses()).toMatchObject({ '1.1': 'done' });
   });
 });
+
+describe('markdown notes', () => {
+  it('notes follow their topic as quotes inside the list item', async () => {
+    await a.rm(['note', '1.1', 'line one\nline two']);
+    const md = (await a.rm(['export', '--format', 'markdown'])).stdout;
+    expect(md).toContain('- [ ] Alpha\n  > line one\n  > line two\n- [ ] Beta\n');
+  });
+});
