@@ -29,6 +29,11 @@ export async function runNote(ref: string, words: readonly string[], opts: Globa
   if (!entry) throw new Error('the picker returned no topic');
   const text = await noteText(words, entry, ctx);
   if (text.length > MAX_NOTE) throw new UsageError(`the note is ${text.length} characters long; the limit is ${MAX_NOTE}`, 'keep long material in a file and note its path');
+  return { session, entry, note: await saveNote(ctx, session, entry, text) };
+}
+
+/** Stores a note on a topic as one undoable change and refreshes the session. */
+export async function saveNote(ctx: Context, session: Session, entry: TopicEntry, text: string): Promise<Note> {
   const s = stamp(ctx);
   const note: Note = { id: randomUUID(), topic: entry.topic.id, text, at: s.at };
   const state = await ctx.store.update(session.id, (state) => {
@@ -36,7 +41,7 @@ export async function runNote(ref: string, words: readonly string[], opts: Globa
     return state;
   });
   refreshSession(session, state);
-  return { session, entry, note };
+  return note;
 }
 
 async function noteText(words: readonly string[], entry: TopicEntry, ctx: Context): Promise<string> {
