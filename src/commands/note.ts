@@ -23,9 +23,9 @@ export interface NoteResult {
  * Adds a note to a topic. The text comes from the arguments, or on a terminal from the user's editor; `-` reads it
  * from standard input. Notes are never lost silently: empty text is refused instead of saved.
  */
-export async function runNote(ref: string, words: readonly string[], opts: GlobalOptions, ctx: Context): Promise<NoteResult> {
+export async function runNote(ref: string | undefined, words: readonly string[], opts: GlobalOptions, ctx: Context): Promise<NoteResult> {
   const session = await openSession(ctx, opts);
-  const [entry] = await pickTopics(ctx, session, [ref], 'note', opts.json);
+  const [entry] = await pickTopics(ctx, session, ref === undefined ? [] : [ref], 'note', opts.json);
   if (!entry) throw new Error('the picker returned no topic');
   const text = await noteText(words, entry, ctx);
   if (text.length > MAX_NOTE) throw new UsageError(`the note is ${text.length} characters long; the limit is ${MAX_NOTE}`, 'keep long material in a file and note its path');
@@ -67,11 +67,11 @@ async function noteText(words: readonly string[], entry: TopicEntry, ctx: Contex
 export const registerNote: RegisterCommand = (kit) => {
   kit
     .sub('note', 'add a note to a topic (opens your editor on a terminal when no text is given)')
-    .argument('<topic>', 'topic number (3.2), id or title fragment')
+    .argument('[topic]', 'topic number (3.2), id or title fragment (on a terminal, omit it to pick from a list)')
     .argument('[text...]', 'the note; "-" reads it from standard input')
     .option('--json', 'print the saved note as JSON')
     .addHelpText('after', '\nExamples:\n  $ roadmap note 1.1 "ServeMux patterns need Go 1.22"\n  $ roadmap note gorm            # writes the note in $EDITOR\n  $ pbpaste | roadmap note 2.2 -\n\nNotes show in `roadmap show` and in every Topic JSON (`notes`).')
-    .action(async (ref: string, words: string[], _opts: unknown, cmd: Command) => {
+    .action(async (ref: string | undefined, words: string[], _opts: unknown, cmd: Command) => {
       const opts = kit.options(cmd);
       const r = await runNote(ref, words, opts, kit.ctx);
       if (opts.json) {
