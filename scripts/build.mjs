@@ -2,6 +2,7 @@
 // Code behind a dynamic import() (prompts, spinner, conf, the Markdown parser) goes into its own chunk, so a command
 // loads only what it uses. Run by `npm run build` and `prepare`.
 import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, transform } from 'esbuild';
@@ -27,11 +28,22 @@ export default { default: unavailable };`,
 };
 
 /**
+ * Builtins that cost milliseconds to load (child_process brings net and dgram; crypto a dozen modules) but that most
+ * runs never call: commander's executable subcommands, opening a browser, an id for an undo record. They are loaded
+ * on first use instead of at start-up, wherever they are imported.
+ */
+const HEAVY_BUILTINS = ['child_process', 'crypto', 'dgram', 'http', 'https', 'http2', 'net', 'tls', 'zlib', 'worker_threads', 'readline', 'inspector', 'vm', 'v8'];
+const heavy = new RegExp(`^(node:)?(${HEAVY_BUILTINS.join('|')})$`);
+
+/** A module object that loads the real builtin when one of its properties is first read. */
+const LAZY_HELPER =
+  'var __roadmapLazy = (id) => { let m; const load = () => (m ??= require(id)); return new Proxy({}, { get: (_, k) => load()[k], has: (_, k) => k in load() }); };\n';
+
+/**
  * Work that packages do when imported although roadmap never needs it, left out of start-up:
  * - chalk's default instance measures the terminal (node:tty and node:os) at import; roadmap only makes instances
- *   with an explicit level (src/ui/theme.ts) and gives ora pre-coloured frames, so the default stays colourless.
- * - commander loads node:child_process (and with it net and dgram) for executable subcommands, which roadmap has
- *   none of; it is loaded if commander ever spawns one.
+ *   with an explicit level (src/ui/theme.ts) and asks ora for an uncoloured spinner, so the default stays colourless.
+ * - require() of a heavy builtin from a CommonJS package (commander's node:child_process) returns a lazy module.
  */
 const lighterStartup = {
   name: 'lighter-startup',
@@ -43,15 +55,20 @@ const lighterStartup = {
       contents: 'export function createSupportsColor() { return false; }\nexport default { stdout: false, stderr: false };',
       loader: 'js',
     }));
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      args.kind === 'require-call' && args.importer.includes(`${join('node_modules', 'commander')}`) ? { path: args.path, namespace: 'lazy-builtin' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
-      contents: `let m; module.exports = new Proxy({}, { get: (_, key) => (m ??= require(${JSON.stringify(args.path)}))[key] });`,
-      loader: 'js',
-    }));
+    b.onResolve({ filter: heavy }, (args) => (args.kind === 'require-call' && args.namespace !== 'lazy-builtin' ? { path: args.path, namespace: 'lazy-builtin' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({ contents: `${LAZY_HELPER}module.exports = __roadmapLazy(${JSON.stringify(args.path)});`, loader: 'js' }));
   },
 };
+
+/**
+ * Named imports of heavy builtins in the CommonJS output (`var import_node_crypto = require("node:crypto")`, used as
+ * `import_node_crypto.randomUUID`) become lazy modules too. Default and namespace imports keep loading at once.
+ */
+function lazyNamedImports(code) {
+  const named = new RegExp(`^var (import_\\w+) = require\\(("(?:node:)?(?:${HEAVY_BUILTINS.join('|')})")\\);$`, 'gm');
+  const out = code.replace(named, 'var $1 = __roadmapLazy($2);');
+  return out === code ? code : `${LAZY_HELPER}${out}`;
+}
 
 /** Files whose change can change a parse result: every source file and the Markdown lexer's version. */
 function parserFingerprint() {
@@ -115,7 +132,11 @@ for (const file of result.outputFiles) {
     banner: usesMetaUrl ? 'var __roadmapFileUrl = require("node:url").pathToFileURL(__filename).href;' : '',
     logLevel: 'warning',
   });
-  writeFileSync(file.path, cjs.code);
+  writeFileSync(file.path, lazyNamedImports(cjs.code));
 }
+// Step 3: V8 code caches for bin/load-bundle.js, made by a warm-up run in a fresh Node (see warm-code-cache.mjs).
+const warm = spawnSync(process.execPath, [join(root, 'scripts', 'warm-code-cache.mjs')], { stdio: 'inherit' });
+if (warm.status !== 0) throw new Error('warming the code cache failed');
+
 // Which chunks load which, statically or lazily: test/e2e/bundle.test.ts checks that heavy packages stay lazy.
 writeFileSync(join(root, 'dist', 'bundle-meta.json'), JSON.stringify(result.metafile));
