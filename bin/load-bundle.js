@@ -1,7 +1,7 @@
 // Loads the CommonJS bundle in dist/ with V8's code cache: compiling the bundle is the largest single cost of starting
 // the CLI (about 5 ms for 200 KB), and a cache written at build time (scripts/build.mjs) lets V8 skip it. A cache made
 // by another Node version or with other V8 flags is rejected by V8 and the file is simply compiled, as require() would.
-const { readFileSync } = require('node:fs');
+const { readFileSync, statSync } = require('node:fs');
 const Module = require('node:module');
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
@@ -19,7 +19,10 @@ function loadBundle(file) {
   loaded.set(file, module);
   let cachedData;
   try {
-    cachedData = readFileSync(`${file}.v8cache`);
+    // V8 checks a cache against the length of the source only, so a file changed after its cache was made (by hand:
+    // the build always writes both) must not use it.
+    const cache = `${file}.v8cache`;
+    if (statSync(cache).mtimeMs >= statSync(file).mtimeMs) cachedData = readFileSync(cache);
   } catch {
     // No cache (a fresh checkout before its first build, or deleted): compile as usual.
   }

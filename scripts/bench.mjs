@@ -1,5 +1,5 @@
 // `npm run bench`: start-up and scale budget of the built CLI, as ratios to `node -e 0` measured alternately with it.
-// Needs nothing but Node. Options: --runs N (default 15, at least 10), --no-build, --only TEXT (scenarios whose name
+// Needs nothing but Node. Options: --runs N (default 20, at least 10), --no-build, --only TEXT (scenarios whose name
 // contains TEXT), --clean-env (children get only PATH, not the caller's environment), --save (writes the table into
 // BENCHMARKS.md). Exits 1 when a target is missed or a command fails. Not part of `npm test`: timings are noisy.
 import { spawnSync } from 'node:child_process';
@@ -13,7 +13,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'roadmap.js');
 const argv = process.argv.slice(2);
 const option = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
-const RUNS = Math.max(10, Number(option('--runs')) || 15);
+const RUNS = Math.max(10, Number(option('--runs')) || 20);
 const ONLY = option('--only');
 const CLEAN = argv.includes('--clean-env');
 const MB = 1024 * 1024;

@@ -32,7 +32,7 @@ export default { default: unavailable };`,
  * runs never call: commander's executable subcommands, opening a browser, an id for an undo record. They are loaded
  * on first use instead of at start-up, wherever they are imported.
  */
-const HEAVY_BUILTINS = ['child_process', 'crypto', 'dgram', 'http', 'https', 'http2', 'net', 'tls', 'zlib', 'worker_threads', 'readline', 'inspector', 'vm', 'v8'];
+const HEAVY_BUILTINS = ['child_process', 'crypto', 'os', 'dgram', 'http', 'https', 'http2', 'net', 'tls', 'zlib', 'worker_threads', 'readline', 'inspector', 'vm', 'v8'];
 const heavy = new RegExp(`^(node:)?(${HEAVY_BUILTINS.join('|')})$`);
 
 /** A module object that loads the real builtin when one of its properties is first read. */

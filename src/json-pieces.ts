@@ -21,6 +21,10 @@ function* pieces(value: unknown, indent: string, step: string, piece: number): G
   const close = step ? `\n${indent}` : '';
   const colon = step ? ': ' : ':';
   if (Array.isArray(value)) {
+    if (value.length === 0) {
+      yield '[]';
+      return;
+    }
     yield '[';
     for (let i = 0; i < value.length; i++) {
       yield i === 0 ? open : `,${open}`;
