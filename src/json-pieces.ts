@@ -1,5 +1,12 @@
-/** Subtrees whose JSON is about this small are written with one JSON.stringify; bigger ones are taken apart. */
-const PIECE = 64 * 1024;
+/**
+ * Subtrees whose JSON is about this small are written with one JSON.stringify; bigger ones are taken apart. Pieces
+ * (and the batches callers join them into, see WRITE_BATCH) stay below V8's large-object size, so they die young
+ * instead of piling up in the old generation until a full collection.
+ */
+const PIECE = 16 * 1024;
+
+/** How many characters callers gather before a write: few system calls, still a young, short-lived string. */
+export const WRITE_BATCH = 32 * 1024;
 
 /**
  * The text of `JSON.stringify(value, null, space)`, given in pieces, so a 50 MB document never has to sit in memory as

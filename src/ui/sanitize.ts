@@ -1,5 +1,5 @@
 import type { Output } from '../context.js';
-import { jsonPieces } from '../json-pieces.js';
+import { jsonPieces, WRITE_BATCH } from '../json-pieces.js';
 
 const BIDI_AND_C1 = /[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
@@ -30,14 +30,14 @@ function escapeJsonControls(json: string): string {
 }
 
 /**
- * Writes exactly `safeJson(value)` and a newline, in slices of about 64 KB: the JSON of a huge roadmap never exists as
+ * Writes exactly `safeJson(value)` and a newline, in slices of about 32 KB: the JSON of a huge roadmap never exists as
  * one string (nor as one buffer in the stream), which keeps the memory of `list --json` on a 10 MB roadmap in bounds.
  */
 export function writeSafeJson(out: Output, value: unknown): void {
   let batch = '';
   for (const piece of jsonPieces(value, 2)) {
     batch += piece;
-    if (batch.length >= 64 * 1024) {
+    if (batch.length >= WRITE_BATCH) {
       out.write(escapeJsonControls(batch));
       batch = '';
     }

@@ -63,6 +63,16 @@ describe('the parse cache', () => {
     expect(readFileSync(entry, 'utf8')).toBe(good);
   });
 
+  it('any text comes back the same from the cache: accents, emoji, Persian, CJK, controls', async () => {
+    writeFileSync(file, '# Полный путь 🚀\n\n## 1. Génériques et « types »\n\n- 学习 Go 的并发\n- یادگیری Go\n- Tab\there, bell \u0007, RTL \u202e mark\n\n## 2. 😀 Emoji section\n\n- [Lien](https://example.com/é)\n');
+    const first = await run(['list', '--json', '--roadmap', file], { home: home.dir });
+    const second = await run(['list', '--json', '--roadmap', file], { home: home.dir });
+    expect(first.code).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+    expect(first.stdout).toContain('学习 Go 的并发');
+    expect(readFileSync(onlyEntry(), 'utf8')).toMatch(/^[\x00-\x7f]*$/);
+  });
+
   it('a cache folder that cannot be written changes nothing but speed', async () => {
     mkdirSync(join(home.dir, 'cache'), { recursive: true });
     writeFileSync(cacheDir(), 'a file where the folder should be');
