@@ -21,7 +21,7 @@ const SEPARATOR = /^\s*(?:[-–—:|：,]|\s)\s*/u;
 const EMOJI_ONLY = /^[\s\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200D]*$/u;
 
 function blank(t: Token): boolean {
-  if (t.type === 'image' || t.type === 'br') return true;
+  if (t.type === 'image' || t.type === 'br' || t.type === 'checkbox') return true;
   if (t.type === 'html') return !(t as Tokens.HTML).text.replace(/<[^>]*>/g, '').trim();
   if (t.type !== 'text' && t.type !== 'escape') return false;
   const text = (t as Tokens.Text).text.trim();
@@ -78,7 +78,29 @@ export function splitItemTitle(tokens: readonly Token[], fallback: string): Item
       if (description) return { ...out, text: term.replace(/\s*[:：]\s*$/u, ''), description, links: [...inlineText((first as Tokens.Strong).tokens).links, ...rest.links] };
     }
   }
+  const lines = firstLine(tokens);
+  if (lines) {
+    // "Gotcha: you need pointer knowledge:" on its own line, explained on the lines below it.
+    const head = inlineText(lines.head);
+    const tail = inlineText(lines.tail);
+    if (/[:：]$/u.test(head.text) && tail.text) return { ...out, text: head.text.replace(/\s*[:：]$/u, ''), description: tail.text, links: [...head.links, ...tail.links] };
+  }
   const only = full.links.length === 1 ? full.links[0] : undefined;
   if (only) return { ...out, url: only.url };
   return { ...out, links: full.links };
+}
+
+/** Splits inline tokens at the first line break of the source, when there is one at the top level. */
+function firstLine(tokens: readonly Token[]): { head: Token[]; tail: Token[] } | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t || t.type !== 'text') continue;
+    const text = (t as Tokens.Text).text;
+    const at = text.indexOf('\n');
+    if (at < 0) continue;
+    const before: Tokens.Text = { type: 'text', raw: text.slice(0, at), text: text.slice(0, at) };
+    const after: Tokens.Text = { type: 'text', raw: text.slice(at + 1), text: text.slice(at + 1) };
+    return { head: [...tokens.slice(0, i), before], tail: [after, ...tokens.slice(i + 1)] };
+  }
+  return undefined;
 }

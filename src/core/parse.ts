@@ -3,6 +3,8 @@ import { normalizeText } from './normalize.js';
 import { buildOutline } from './outline.js';
 import type { OutlineNode } from './outline-node.js';
 import { isSectionLike, pickSections, SectionReader } from './sections.js';
+import { PROSE_HEADING } from './topics.js';
+import { LABEL_HEADING } from './vocabulary.js';
 import { cleanTitle, isBoilerplateTitle, isRoadmapTitle, isTocTitle } from './title.js';
 import { AnchorIndex, tocTargets } from './toc.js';
 import type { OverviewPart, ParseWarning, Roadmap } from './types.js';
@@ -48,7 +50,7 @@ export function parseRoadmap(source: string, options: ParseOptions = {}): Roadma
   title ??= outline.htmlTitle;
   if (container.description.length) description ??= container.description.join('\n\n');
 
-  const reader = new SectionReader(isChecklist(root));
+  const reader = new SectionReader(isChecklist(root), isArticle(root));
   const picked = pickSections(container, reader, targets);
   for (const d of picked.descended) {
     if (title === undefined && d.level <= 2 && d.kind === 'heading') title = cleanTitle(d.text).title;
@@ -88,6 +90,25 @@ function isChecklist(root: OutlineNode): boolean {
   };
   visit(root);
   return boxes >= 5 && boxes * 5 >= items;
+}
+
+/** Written as an article: most headings below the top carry paragraphs of prose, so lists there explain rather than enumerate topics. */
+function isArticle(root: OutlineNode): boolean {
+  let withContent = 0;
+  let prose = 0;
+  const visit = (n: OutlineNode): void => {
+    for (const c of n.children) {
+      if (!isSectionLike(c)) continue;
+      const label = LABEL_HEADING.test(cleanTitle(c.text).title);
+      if (c.level >= 2 && !label && (c.proseChars > 0 || c.children.some((x) => x.kind === 'item'))) {
+        withContent++;
+        if (c.proseChars >= PROSE_HEADING) prose++;
+      }
+      visit(c);
+    }
+  };
+  visit(root);
+  return prose >= 5 && prose * 2 >= withContent;
 }
 
 function dropBoilerplate(n: OutlineNode, warnings: ParseWarning[]): void {

@@ -23,7 +23,10 @@ export class SectionReader {
   private readonly cache = new Map<OutlineNode, SectionRead>();
   private readonly appendices = new Set<OutlineNode>();
 
-  constructor(readonly checklist: boolean) {}
+  constructor(
+    readonly checklist: boolean,
+    readonly article = false,
+  ) {}
 
   /** Marks resource-titled headings beside headings with topics: their content is links, not topics. */
   markAppendix(n: OutlineNode): void {
@@ -37,7 +40,7 @@ export class SectionReader {
     if (hit) return hit;
     const appendix = this.appendices.has(n);
     const sink: Sink = { description: [...n.description], links: [...n.links], resources: 0 };
-    const scope = { checklist: this.checklist, resources: appendix, prose: n.proseChars >= PROSE_HEADING, depth: 0, topicHeading: false };
+    const scope = { checklist: this.checklist, article: this.article, resources: appendix, prose: n.proseChars >= PROSE_HEADING, depth: 0, topicHeading: false };
     const topics = collect(n.children, scope, sink);
     const selfTopic = topics.length === 0 && !this.checklist && !appendix && (sink.resources ?? 0) > 0;
     const read = { topics, sink, selfTopic, appendix };
@@ -123,7 +126,7 @@ export function pickSections(container: OutlineNode, reader: SectionReader, targ
       holders = holders.filter((h) => !isResourceTitled(h));
     }
     const items = current.children.filter((c) => c.kind === 'item' && !c.toc);
-    const loose = items.length > 0 && collect(items, { checklist: reader.checklist, resources: false, prose: false, depth: 0, topicHeading: false }, { description: [], links: [], resources: 0 }).length > 0;
+    const loose = items.length > 0 && collect(items, { checklist: reader.checklist, article: reader.article, resources: false, prose: false, depth: 0, topicHeading: false }, { description: [], links: [], resources: 0 }).length > 0;
     const only = holders[0];
     if (holders.length === 1 && only && !loose && heads.every((h) => h === only || quiet(h, reader))) {
       // Everything sits under one heading: go down a level.

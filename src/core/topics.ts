@@ -29,6 +29,8 @@ export interface Scope {
   resources: boolean;
   /** Inside a heading with real prose: plain lists explain it rather than list topics. */
   prose: boolean;
+  /** The document is written as an article (most headings carry prose): headings are its topics, lists explain them. */
+  article: boolean;
   /** Headings below the section, to bound how deep heading topics go. */
   depth: number;
   /** The parent heading teaches one topic: link-only items are its resources. */
@@ -109,7 +111,7 @@ function item(n: OutlineNode, scope: Scope, sink: Sink, prev: TopicDraft | undef
     toSink(n, sink, true);
     return [];
   }
-  if (!explicit && (n.prose || scope.prose) && !n.linkFirst && !hasExplicit(n)) {
+  if (!explicit && (scope.article || scope.prose || (n.prose && !n.linkFirst)) && !hasExplicit(n)) {
     toSink(n, sink, false);
     return [];
   }
