@@ -7,8 +7,9 @@ import { registerList } from './commands/list.js';
 import { registerNext } from './commands/next.js';
 import { registerReset } from './commands/reset.js';
 import { registerShow } from './commands/show.js';
+import { registerWalk } from './commands/walk.js';
 import { createContext, type Context, type ContextOverrides } from './context.js';
-import { CliError, ExitCode } from './errors.js';
+import { CliError, ExitCode, PromptCancelled, SilentExit } from './errors.js';
 import { inert } from './ui/sanitize.js';
 function version(): string {
   try {
@@ -53,15 +54,16 @@ function reportError(error: unknown, ctx: Context, debug: boolean): number {
     stderr.write(`Run 'roadmap --help' for usage.\n`);
     return ExitCode.usage;
   }
+  if (error instanceof SilentExit) return error.exitCode;
+  if (error instanceof PromptCancelled) {
+    stderr.write('Cancelled, nothing was changed.\n');
+    return error.exitCode;
+  }
   if (error instanceof CliError) {
     stderr.write(`error: ${error.message}\n`);
     if (error.hint) stderr.write(`${error.hint}\n`);
     if (debug && error.stack) stderr.write(`${error.stack}\n`);
     return error.exitCode;
-  }
-  if (error instanceof Error && error.name === 'ExitPromptError') {
-    stderr.write('Cancelled.\n');
-    return ExitCode.interrupted;
   }
   const message = error instanceof Error ? error.message : String(error);
   stderr.write(`error: unexpected failure: ${inert(message)}\n`);
@@ -71,7 +73,7 @@ function reportError(error: unknown, ctx: Context, debug: boolean): number {
 }
 
 /** Every subcommand, in the order `--help` lists them. */
-const COMMANDS: readonly RegisterCommand[] = [registerList, registerNext, registerDone, registerReset, registerShow, registerInfo];
+const COMMANDS: readonly RegisterCommand[] = [registerList, registerNext, registerDone, registerReset, registerShow, registerInfo, registerWalk];
 
 function buildProgram(ctx: Context): Command {
   const { stdout, stderr } = ctx.io;

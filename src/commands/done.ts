@@ -3,11 +3,11 @@ import type { Context } from '../context.js';
 import { roadmapProgress, type Progress } from '../core/progress.js';
 import type { Status } from '../core/types.js';
 import { subtree, type TopicEntry } from '../core/walk.js';
-import { UsageError } from '../errors.js';
 import { renderMarked } from '../ui/render-topic.js';
 import { sectionRef, topicJson } from '../ui/topic-json.js';
 import type { RegisterCommand } from './kit.js';
-import { readStatuses, openSession, resolveTopic, type GlobalOptions, type Session } from './shared.js';
+import { pickTopics } from './pick.js';
+import { readStatuses, openSession, type GlobalOptions, type Session } from './shared.js';
 
 export interface MarkResult {
   session: Session;
@@ -23,10 +23,9 @@ export interface MarkResult {
  * Sets the status of the named topics and their subtopics. All references are resolved before anything is
  * written, so one bad reference changes nothing.
  */
-export async function markTopics(refs: readonly string[], status: Status, opts: GlobalOptions, ctx: Context): Promise<MarkResult> {
-  if (refs.length === 0) throw new UsageError('name at least one topic', `for example: roadmap ${status === 'done' ? 'done' : 'reset'} 1.1  (numbers, ids and title fragments work)`);
+export async function markTopics(refs: readonly string[], status: Status, opts: GlobalOptions, ctx: Context, verb: string = status === 'done' ? 'done' : 'reset'): Promise<MarkResult> {
   const session = await openSession(ctx, opts);
-  const named = refs.map((ref) => resolveTopic(session, ref, status === 'done' ? 'done' : 'reset'));
+  const named = await pickTopics(ctx, session, refs, verb, opts.json);
   const ids = new Set(named.flatMap((e) => subtree(e.topic).map((t) => t.id)));
   const changed = await ctx.store.update(session.id, [...ids].map((id) => ({ id, status })), ctx.now());
   session.statuses = readStatuses(ctx, session.id);
@@ -47,7 +46,7 @@ export function changedJson(r: MarkResult): unknown {
 export const registerDone: RegisterCommand = (kit) => {
   kit
     .sub('done', 'mark topics done (and their subtopics)')
-    .argument('[topics...]', 'topic numbers (3.2), ids or title fragments')
+    .argument('[topics...]', 'topic numbers (3.2), ids or title fragments (on a terminal, omit them to pick from a list)')
     .option('--json', 'print the changed topics as JSON')
     .addHelpText('after', '\nExamples:\n  $ roadmap done 1.1\n  $ roadmap done gorm pprof\n  $ roadmap done web-development-apis/building-graphql-apis-using-gqlgen')
     .action(async (refs: string[], _opts: unknown, cmd: Command) => {

@@ -39,7 +39,7 @@ export async function runReset(refs: readonly string[], opts: ResetOptions, ctx:
 export const registerReset: RegisterCommand = (kit) => {
   kit
     .sub('reset', 'mark topics not done again')
-    .argument('[topics...]', 'topic numbers (3.2), ids or title fragments')
+    .argument('[topics...]', 'topic numbers (3.2), ids or title fragments (on a terminal, omit them to pick from a list)')
     .option('--all', 'forget all progress on this roadmap')
     .option('-y, --yes', 'do not ask for confirmation (needed with --all when not on a terminal)')
     .option('--json', 'print the changed topics as JSON')
