@@ -3,10 +3,10 @@ import { htmlText, inlineText } from './inline.js';
 import { splitItemTitle } from './item-title.js';
 import { ITEM_LEVEL, outlineNode, type OutlineNode } from './outline-node.js';
 
-/** Number of line feeds in `s` before `end`. */
-export function countNewlines(s: string, end = s.length): number {
+/** Number of line feeds in `s` from `from` up to `end`. */
+export function countNewlines(s: string, end = s.length, from = 0): number {
   let n = 0;
-  for (let i = 0; i < end; i++) if (s.charCodeAt(i) === 10) n++;
+  for (let i = from; i < end; i++) if (s.charCodeAt(i) === 10) n++;
   return n;
 }
 
@@ -30,10 +30,16 @@ export interface ListContext {
 export function listItems(list: Tokens.List, at: number, ctx: ListContext = {}): OutlineNode[] {
   const out: OutlineNode[] = [];
   let offset = 0;
+  let line = at;
   for (const item of list.items) {
     const start = list.raw.indexOf(item.raw, offset);
-    const itemLine = start < 0 ? at : at + countNewlines(list.raw, start);
-    if (start >= 0) offset = start + item.raw.length;
+    // Count line feeds only from the previous item on, so long lists stay linear.
+    if (start >= 0) line += countNewlines(list.raw, start, offset);
+    const itemLine = line;
+    if (start >= 0) {
+      line += countNewlines(list.raw, start + item.raw.length, start);
+      offset = start + item.raw.length;
+    }
     const n = listItem(item, itemLine);
     if (ctx.label !== undefined) n.label = ctx.label;
     if (ctx.prose) n.prose = true;

@@ -46,8 +46,15 @@ export function isExplicit(n: OutlineNode): boolean {
   return n.checked !== undefined || n.origin === 'table' || n.origin === 'code';
 }
 
+const explicitBelow = new WeakMap<OutlineNode, boolean>();
+
 function hasExplicit(n: OutlineNode): boolean {
-  return n.children.some((c) => !c.toc && (isExplicit(c) || hasExplicit(c)));
+  let known = explicitBelow.get(n);
+  if (known === undefined) {
+    known = n.children.some((c) => !c.toc && (isExplicit(c) || hasExplicit(c)));
+    explicitBelow.set(n, known);
+  }
+  return known;
 }
 
 function flatText(n: OutlineNode, out: string[], links: Link[]): void {
