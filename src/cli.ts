@@ -7,6 +7,7 @@ import { registerList } from './commands/list.js';
 import { registerNext } from './commands/next.js';
 import { registerReset } from './commands/reset.js';
 import { registerShow } from './commands/show.js';
+import { registerValidate } from './commands/validate.js';
 import { registerWalk } from './commands/walk.js';
 import { createContext, type Context, type ContextOverrides } from './context.js';
 import { CliError, ExitCode, PromptCancelled, SilentExit } from './errors.js';
@@ -73,7 +74,7 @@ function reportError(error: unknown, ctx: Context, debug: boolean): number {
 }
 
 /** Every subcommand, in the order `--help` lists them. */
-const COMMANDS: readonly RegisterCommand[] = [registerList, registerNext, registerDone, registerReset, registerShow, registerInfo, registerWalk];
+const COMMANDS: readonly RegisterCommand[] = [registerList, registerNext, registerDone, registerReset, registerShow, registerInfo, registerWalk, registerValidate];
 
 function buildProgram(ctx: Context): Command {
   const { stdout, stderr } = ctx.io;

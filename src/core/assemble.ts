@@ -23,7 +23,8 @@ export function buildSections(nodes: readonly OutlineNode[], reader: SectionRead
     }
     const topics = buildTopics(drafts, id, number, warnings);
     const section: Section = { id, number, title: clean.title, links: read.selfTopic ? [] : links, topics, line: n.line };
-    if (clean.order) section.order = clean.order;
+    const order = clean.order ?? n.order;
+    if (order) section.order = order;
     if (clean.icon) section.icon = clean.icon;
     const description = read.sink.description.join('\n\n');
     if (description) section.description = description;
@@ -37,6 +38,17 @@ export function buildSections(nodes: readonly OutlineNode[], reader: SectionRead
     } else seen.set(key, n.line);
     return section;
   });
+}
+
+/** A group as people read it: emoji off, numbering kept ("Week 1-2: Core Concepts"). */
+function groupLabel(raw: string): string {
+  return raw
+    .split(' › ')
+    .map((part) => {
+      const clean = cleanTitle(part);
+      return clean.order ? `${clean.order}: ${clean.title}` : clean.title;
+    })
+    .join(' › ');
 }
 
 /** In-page links (`#anchor`) navigate the file rather than teach; repeated urls are kept once. */
@@ -59,14 +71,15 @@ function buildTopics(drafts: readonly TopicDraft[], parentId: string, parentNumb
     const number = `${parentNumber}.${i + 1}`;
     const topic: Topic = { id, number, title: clean.title, links: dedupe(d.links), children: [], line: n.line };
     topic.children = buildTopics(d.children, id, number, warnings);
-    if (clean.order) topic.order = clean.order;
+    const order = clean.order ?? n.order;
+    if (order) topic.order = order;
     if (clean.icon) topic.icon = clean.icon;
     const description = d.description.join('\n\n');
     if (description) topic.description = description;
     if (n.url && !n.url.startsWith('#')) topic.url = n.url;
     if (n.checked !== undefined) topic.checked = n.checked;
     if (n.attrs) topic.attrs = n.attrs;
-    if (d.group) topic.group = cleanTitle(d.group).title;
+    if (d.group) topic.group = groupLabel(d.group);
     const key = clean.title.toLowerCase();
     const prev = seen.get(key);
     if (prev !== undefined) {

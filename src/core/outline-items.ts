@@ -41,6 +41,8 @@ export function listItems(list: Tokens.List, at: number, ctx: ListContext = {}):
       offset = start + item.raw.length;
     }
     const n = listItem(item, itemLine);
+    // The marker of an ordered list is the item's numbering, shown as its order (positions still come from the file).
+    if (list.ordered && typeof list.start === 'number') n.order = String(list.start + out.length);
     if (ctx.label !== undefined) n.label = ctx.label;
     if (ctx.prose) n.prose = true;
     out.push(n);

@@ -9,6 +9,8 @@ export interface OutlineNode {
   text: string;
   url?: string;
   checked?: boolean;
+  /** The number of an ordered-list item ("3" for `3. Caching`). */
+  order?: string;
   attrs?: Record<string, string>;
   links: Link[];
   /** Prose that describes this node. */

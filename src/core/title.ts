@@ -9,7 +9,9 @@ export interface CleanTitle {
 const LEADING_EMOJI =
   /^((?:[\p{Extended_Pictographic}\p{Regional_Indicator}](?:[\uFE0F\u20E3\p{Emoji_Modifier}]|\u200D\p{Extended_Pictographic})*)+|:[a-z0-9_+-]+:)\s*/u;
 const WORD_NUMBERING =
-  /^((?:phase|step|part|stage|week|day|module|chapter|level|lesson|unit|section|milestone|sprint|month)\s*#?\d+[a-z]?)\s*(?:[:.)\-–—|]\s*|\s+)/iu;
+  /^((?:phase|step|part|stage|week|day|module|chapter|level|lesson|unit|section|milestone|sprint|month|этап|шаг|часть|неделя|день|глава|модуль|урок|уровень|فصل|مرحله|گام|بخش|هفته|روز|درس)\s*#?\p{Nd}+[a-z]?(?:\s*[-–]\s*\p{Nd}+)?)\s*(?:[:.)\-–—|：]\s*|\s+)/iu;
+/** Chinese and Japanese numbering: 第一阶段：, 第3章, 第二周. */
+const CJK_NUMBERING = /^(第[一二三四五六七八九十百零〇两\p{Nd}]+[阶階段章节節周週天步部课課讲講篇级級期回]+)\s*[：:、.．\s-]?\s*/u;
 const BONUS_NUMBERING = /^((?:bonus|extra)(?:\s*#?\d+)?)\s*[:.)\-–—|]\s*/iu;
 const DIGIT_NUMBERING = /^(\d{1,3}(?:\.\d{1,3})+[.)、:]?(?=\s)|\d{1,3}(?:[.)](?=\s|\*|_)|[、:：])|[IVX]{1,5}\.(?=\s)|\(\d{1,3}\))\s*/u;
 
@@ -22,7 +24,7 @@ export function cleanTitle(raw: string): CleanTitle {
     out.icon = emoji[1];
     title = title.slice(emoji[0].length);
   }
-  const numbering = WORD_NUMBERING.exec(title) ?? BONUS_NUMBERING.exec(title) ?? DIGIT_NUMBERING.exec(title);
+  const numbering = WORD_NUMBERING.exec(title) ?? CJK_NUMBERING.exec(title) ?? BONUS_NUMBERING.exec(title) ?? DIGIT_NUMBERING.exec(title);
   if (numbering?.[1] && numbering[0].length < title.length) {
     out.order = numbering[1].replace(/[.)、:]$/u, '').replace(/^\((.*)\)$/u, '$1');
     title = title.slice(numbering[0].length);

@@ -88,7 +88,7 @@ function isResource(n: OutlineNode, scope: Scope): boolean {
 
 function draft(n: OutlineNode, group: string | undefined): TopicDraft {
   const d: TopicDraft = { node: n, description: [...n.description], links: [...n.links], children: [] };
-  const label = n.label !== undefined && !resourceLabel(n.label) ? cleanTitle(n.label).title : undefined;
+  const label = n.label !== undefined && !resourceLabel(n.label) ? n.label.replace(/\s*[:：]\s*$/u, '') : undefined;
   const g = group ?? label;
   if (g) d.group = g;
   return d;
@@ -110,7 +110,7 @@ function item(n: OutlineNode, scope: Scope, sink: Sink, prev: TopicDraft | undef
   const explicit = isExplicit(n);
   if (!explicit && scope.checklist) {
     // Not a box in a checklist: a group when boxes hang below it, else a note on the box before it.
-    const kids = collect(n.children, scope, prev ?? sink, joinGroup(group, cleanTitle(n.text).title));
+    const kids = collect(n.children, scope, prev ?? sink, joinGroup(group, n.text));
     if (kids.length === 0) toSink(n, prev ?? sink, false);
     return kids;
   }
@@ -138,6 +138,7 @@ function heading(n: OutlineNode, scope: Scope, sink: Sink, group: string | undef
   const title = cleanTitle(n.text).title;
   if (n.kind === 'heading' && LABEL_HEADING.test(title)) {
     // "Goal: …", "Source(s) and further reading": describes the parent; its lists belong to the parent.
+    if (/[:：]./u.test(title)) sink.description.push(title);
     sink.description.push(...n.description);
     sink.links.push(...n.links);
     const resources = scope.resources || RESOURCE_WORDS.test(title);
@@ -167,7 +168,7 @@ function heading(n: OutlineNode, scope: Scope, sink: Sink, group: string | undef
     // A container of topics: they move up to the parent, remembering the heading they were listed under.
     sink.description.push(...self.description);
     sink.links.push(...self.links);
-    const name = joinGroup(group, title);
+    const name = joinGroup(group, n.text);
     for (const k of kids) {
       const inner = k.group ? (name ? `${name} › ${k.group}` : k.group) : name;
       if (inner) k.group = inner;
