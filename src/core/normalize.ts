@@ -12,7 +12,7 @@ export interface NormalizedText {
 /** Windows-1252 bytes 0x80-0x9F, the usual second encoding in mojibake. */
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
 const CP1252_TO_BYTE = new Map<string, number>(Array.from(CP1252_HIGH, (ch) => ch).map((ch, i) => [ch, 0x80 + i]));
-const MOJIBAKE_RUN = new RegExp(`[\\u00C2-\\u00F4][${CP1252_HIGH}\\u00A0-\\u00BF]+`, 'gu');
+const MOJIBAKE_RUN = new RegExp(`[\\u00C2-\\u00F4][${CP1252_HIGH}\\u0080-\\u00BF]+`, 'gu');
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Decodes file bytes as UTF-8 or throws an InputError that says what the bytes are instead. */
@@ -21,6 +21,10 @@ export function decodeBytes(bytes: Uint8Array, name: string): string {
     throw new InputError(`${name} is UTF-16 text, not UTF-8`, 'convert it first, for example: iconv -f UTF-16 -t UTF-8 FILE > roadmap.md');
   }
   const probe = bytes.subarray(0, 8000);
+  const wide = utf16WithoutBom(probe);
+  if (wide) {
+    throw new InputError(`${name} looks like UTF-16 text (${wide}, no byte-order mark), not UTF-8`, `convert it first, for example: iconv -f UTF-16${wide === 'little-endian' ? 'LE' : 'BE'} -t UTF-8 FILE > roadmap.md`);
+  }
   if (probe.includes(0)) {
     throw new InputError(`${name} looks like a binary file, not Markdown text`, 'pass a Markdown (.md) file');
   }
@@ -33,6 +37,21 @@ export function decodeBytes(bytes: Uint8Array, name: string): string {
       'it may be Latin-1 or Windows-1252; convert it with: iconv -f WINDOWS-1252 -t UTF-8 FILE > roadmap.md',
     );
   }
+}
+
+/** UTF-16 without a byte-order mark: ASCII text then has a zero in every other byte. */
+function utf16WithoutBom(probe: Uint8Array): 'little-endian' | 'big-endian' | undefined {
+  const pairs = Math.floor(probe.length / 2);
+  if (pairs < 2) return undefined;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i + 1 < probe.length; i += 2) {
+    if (probe[i] === 0) evenZero++;
+    if (probe[i + 1] === 0) oddZero++;
+  }
+  if (oddZero > pairs * 0.4 && evenZero < pairs * 0.05) return 'little-endian';
+  if (evenZero > pairs * 0.4 && oddZero < pairs * 0.05) return 'big-endian';
+  return undefined;
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {
@@ -67,7 +86,8 @@ export function repairMojibake(text: string): { text: string; repaired: number }
     const bytes: number[] = [];
     for (const ch of run) {
       const code = ch.codePointAt(0) ?? 0;
-      const b = code <= 0xff && !(code >= 0x80 && code <= 0x9f) ? code : CP1252_TO_BYTE.get(ch);
+      // Windows-1252 punctuation maps back to its byte; C1 controls are the same bytes read as ISO-8859-1.
+      const b = code <= 0xff ? code : CP1252_TO_BYTE.get(ch);
       if (b === undefined) return run;
       bytes.push(b);
     }

@@ -62,15 +62,19 @@ export function htmlBlock(raw: string, at: number, parent: OutlineNode, state: H
   return result;
 }
 
-/** Awesome-style directories written in HTML: one `<a href=…>Name</a> - description<br>` per line. */
 function linkLines(html: string, at: number, parent: OutlineNode): void {
+  parent.children.push(...htmlLinkItems(html, at));
+}
+
+/** Awesome-style directories written in HTML: one `<a href=…>Name</a> - description<br>` per line. */
+export function htmlLinkItems(html: string, at: number): OutlineNode[] {
   const segments = html.split(/<br\s*\/?>|\n/iu).map((s) => s.trim()).filter((s) => plain(s));
   const found: OutlineNode[] = [];
   for (const segment of segments) {
     const m = LINK_LINE.exec(segment);
     const name = m ? plain(m[2] ?? '') : '';
     if (!m || !name) continue;
-    const n = outlineNode('item', ITEM_LEVEL, name, at + found.length);
+    const n = outlineNode('item', ITEM_LEVEL, name, at + lineIn(html, segment));
     n.origin = 'list';
     n.url = decodeEntities(m[1] ?? '');
     n.linkFirst = true;
@@ -79,7 +83,7 @@ function linkLines(html: string, at: number, parent: OutlineNode): void {
     else n.linkOnly = true;
     found.push(n);
   }
-  if (found.length >= 2 && found.length / segments.length >= 0.6) parent.children.push(...found);
+  return found.length >= 2 && found.length / segments.length >= 0.6 ? found : [];
 }
 
 const GRID_TITLE = /^(\S.*?)\s{2,}((?:\[[^\]\n]{0,4}\]\s*)+)$/u;
@@ -115,4 +119,11 @@ export function codeChecklist(code: Tokens.Code, at: number): OutlineNode[] {
   });
   finish();
   return nonBlank > 0 && matched / nonBlank >= 0.8 ? out : [];
+}
+
+function lineIn(text: string, segment: string): number {
+  const at = text.indexOf(segment);
+  let n = 0;
+  for (let i = 0; i < at; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
 }

@@ -1,6 +1,6 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import { inlineText } from './inline.js';
-import { codeChecklist, htmlBlock, type HtmlState } from './outline-html.js';
+import { codeChecklist, htmlBlock, htmlLinkItems, type HtmlState } from './outline-html.js';
 import { countNewlines, lineOf, listItems, nestQuotedLists, tableRows } from './outline-items.js';
 import { outlineNode, type OutlineNode } from './outline-node.js';
 
@@ -68,7 +68,7 @@ export function buildOutline(text: string, lineOffset: number): Outline {
         return;
       }
       case 'paragraph': {
-        paragraph(token as Tokens.Paragraph);
+        paragraph(token as Tokens.Paragraph, at);
         return;
       }
       case 'blockquote': {
@@ -107,9 +107,16 @@ export function buildOutline(text: string, lineOffset: number): Outline {
     }
   };
 
-  const paragraph = (p: Tokens.Paragraph): void => {
-    const inline = inlineText(p.tokens, p.text);
+  const paragraph = (p: Tokens.Paragraph, at: number): void => {
     const node = top();
+    if (p.text.includes('<a')) {
+      const items = htmlLinkItems(p.text, at);
+      if (items.length) {
+        node.children.push(...items);
+        return;
+      }
+    }
+    const inline = inlineText(p.tokens, p.text);
     if (IMAGE.test(p.text)) node.images++;
     if (!inline.text) return;
     const raw = p.text.trim();

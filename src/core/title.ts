@@ -13,7 +13,7 @@ const WORD_NUMBERING =
 /** Chinese and Japanese numbering: 第一阶段：, 第3章, 第二周. */
 const CJK_NUMBERING = /^(第[一二三四五六七八九十百零〇两\p{Nd}]+[阶階段章节節周週天步部课課讲講篇级級期回]+)\s*[：:、.．\s-]?\s*/u;
 const BONUS_NUMBERING = /^((?:bonus|extra)(?:\s*#?\d+)?)\s*[:.)\-–—|]\s*/iu;
-const DIGIT_NUMBERING = /^(\d{1,3}(?:\.\d{1,3})+[.)、:]?(?=\s)|\d{1,3}(?:[.)](?=\s|\*|_)|[、:：])|[IVX]{1,5}\.(?=\s)|\(\d{1,3}\))\s*/u;
+const DIGIT_NUMBERING = /^(\p{Nd}{1,3}(?:\.\p{Nd}{1,3})+[.)、:]?(?=\s)|\p{Nd}{1,3}(?:[.)](?=\s|\*|_)|[、:：])|[IVX]{1,5}\.(?=\s)|\(\p{Nd}{1,3}\))\s*/u;
 
 /** Splits a heading or item title into its display title, leading numbering (`order`) and leading emoji (`icon`). */
 export function cleanTitle(raw: string): CleanTitle {

@@ -123,6 +123,11 @@ function item(n: OutlineNode, scope: Scope, sink: Sink, prev: TopicDraft | undef
     return [];
   }
   if (!explicit && !n.text) return collect(n.children, scope, sink, group);
+  if (!explicit && n.headingItem) {
+    // `- ### Arrays`: a heading written inside a list groups the items below it, like any heading.
+    const kids = collect(n.children, scope, sink, joinGroup(group, n.text));
+    if (kids.length) return kids;
+  }
   const d = draft(n, group);
   const inner: Scope = { ...scope, prose: false, topicHeading: false };
   d.children = collect(n.children, inner, { description: d.description, links: d.links, resources: 0 });
