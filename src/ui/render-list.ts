@@ -8,23 +8,34 @@ export function renderTree(roadmap: Roadmap, sections: readonly Section[], statu
   const { c } = theme;
   const out: string[] = [];
   const total = roadmapProgress(roadmap, statuses);
-  out.push(`${c.bold(inert(roadmap.title))}  ${theme.bar(total.done, total.total)} ${total.done}/${total.total} done, ${total.percent}%`);
+  const room = (used: number): number | undefined => (theme.width === undefined ? undefined : Math.max(10, theme.width - used));
+  const counts = `${total.done}/${total.total} done, ${total.percent}%`;
+  out.push(`${c.bold(fit(inert(roadmap.title), room(24 + counts.length)))}  ${theme.bar(total.done, total.total)} ${counts}`);
   for (const section of sections) {
-    const p = sectionProgress(section, statuses);
-    out.push('');
     const head = `${section.number}. ${inert(section.title)}`;
-    out.push(`${c.bold.cyan(fit(head, theme.width ? theme.width - 34 : undefined))}  ${theme.bar(p.done, p.total, 10)} ${p.done}/${p.total}`);
-    const walk = (topic: Topic, depth: number): void => {
-      const status = effectiveStatus(topic, statuses);
+    if (section.topics.length === 0) {
+      // A section with nothing to tick (prose, pictures) takes one quiet line, so big files stay readable.
+      out.push('', c.dim(`${fit(head, room(14))}  (no topics)`));
+      continue;
+    }
+    const p = sectionProgress(section, statuses);
+    out.push('', `${c.bold.cyan(fit(head, theme.width ? theme.width - 34 : undefined))}  ${theme.bar(p.done, p.total, 10)} ${p.done}/${p.total}`);
+    const walk = (topics: readonly Topic[], depth: number): void => {
       const indent = '  '.repeat(depth + 1);
-      const text = `${topic.number} ${inert(topic.title)}`;
-      const room = theme.width === undefined ? undefined : Math.max(10, theme.width - indent.length - 4);
-      const line = fit(text, room);
-      out.push(`${indent}${theme.mark(status)} ${status === 'done' || status === 'skipped' ? c.dim(line) : line}`);
-      for (const child of topic.children) walk(child, depth + 1);
+      let group: string | undefined;
+      for (const topic of topics) {
+        if (topic.group !== undefined && topic.group !== group) {
+          // The heading or label the file listed these topics under, when it is not a topic itself.
+          out.push(c.dim(`${indent}${fit(inert(topic.group), room(indent.length))}`));
+        }
+        group = topic.group;
+        const status = effectiveStatus(topic, statuses);
+        const line = fit(`${topic.number} ${inert(topic.title)}`, room(indent.length + 4));
+        out.push(`${indent}${theme.mark(status)} ${status === 'done' || status === 'skipped' ? c.dim(line) : line}`);
+        walk(topic.children, depth + 1);
+      }
     };
-    for (const topic of section.topics) walk(topic, 0);
-    if (section.topics.length === 0) out.push(c.dim('  (no topics)'));
+    walk(section.topics, 0);
   }
   return `${out.join('\n')}\n`;
 }
