@@ -4,6 +4,8 @@ export interface NormalizedText {
   text: string;
   /** How many runs of double-encoded UTF-8 were repaired. */
   repaired: number;
+  /** Line of the first repair, in the file as given. */
+  repairedLine?: number;
   frontMatter: Record<string, string>;
   /** Lines taken off the top by front matter, so reported lines match the file. */
   lineOffset: number;
@@ -79,10 +81,11 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return Math.min(lo, bytes.length - 1);
 }
 
-/** Repairs UTF-8 that was decoded as Windows-1252 and encoded again ("hereâ€™s" -> "here’s"). */
-export function repairMojibake(text: string): { text: string; repaired: number } {
+/** Repairs UTF-8 that was decoded as Windows-1252 and encoded again ("hereâ€™s" -> "here’s"); `line` is the first repaired line. */
+export function repairMojibake(text: string): { text: string; repaired: number; line?: number } {
   let repaired = 0;
-  const out = text.replace(MOJIBAKE_RUN, (run) => {
+  let first: number | undefined;
+  const out = text.replace(MOJIBAKE_RUN, (run, offset: number) => {
     const bytes: number[] = [];
     for (const ch of run) {
       const code = ch.codePointAt(0) ?? 0;
@@ -94,12 +97,16 @@ export function repairMojibake(text: string): { text: string; repaired: number }
     try {
       const fixed = strictUtf8.decode(Uint8Array.from(bytes));
       repaired++;
+      first ??= offset;
       return fixed;
     } catch {
       return run;
     }
   });
-  return { text: out, repaired };
+  if (first === undefined) return { text: out, repaired };
+  let line = 1;
+  for (let i = 0; i < first; i++) if (text.charCodeAt(i) === 10) line++;
+  return { text: out, repaired, line };
 }
 
 function expandTabs(line: string): string {
@@ -130,7 +137,7 @@ function parseFrontMatter(body: string, toml: boolean): Record<string, string> {
 export function normalizeText(raw: string): NormalizedText {
   let text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
   text = text.replace(/\r\n?/g, '\n');
-  const { text: fixed, repaired } = repairMojibake(text);
+  const { text: fixed, repaired, line: repairedLine } = repairMojibake(text);
   text = fixed.normalize('NFC');
   text = text.split('\n').map(expandTabs).join('\n');
   let frontMatter: Record<string, string> = {};
@@ -141,5 +148,5 @@ export function normalizeText(raw: string): NormalizedText {
     lineOffset = fm[0].split('\n').length - (fm[0].endsWith('\n') ? 1 : 0);
     text = text.slice(fm[0].length);
   }
-  return { text, repaired, frontMatter, lineOffset };
+  return { text, repaired, frontMatter, lineOffset, ...(repairedLine === undefined ? {} : { repairedLine }) };
 }

@@ -21,7 +21,8 @@ export function parseRoadmap(source: string, options: ParseOptions = {}): Roadma
   if (normalized.repaired > 0) {
     warnings.push({
       kind: 'encoding-repaired',
-      message: `repaired text damaged by a wrong encoding (double-encoded UTF-8) in ${normalized.repaired} place${normalized.repaired === 1 ? '' : 's'}`,
+      message: `repaired text damaged by a wrong encoding (double-encoded UTF-8) in ${normalized.repaired} place${normalized.repaired === 1 ? '' : 's'}${normalized.repairedLine === undefined ? '' : ` (first at line ${normalized.repairedLine})`}`,
+      ...(normalized.repairedLine === undefined ? {} : { line: normalized.repairedLine }),
     });
   }
   const outline = buildOutline(normalized.text, normalized.lineOffset);

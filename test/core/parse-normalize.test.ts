@@ -59,7 +59,7 @@ describe('input normalisation', () => {
     expect(r.title).toBe('Go ✓');
     expect(r.description).toBe('Here’s the plan — 🚀 go.');
     expect(r.sections[0]!.title).toBe('Café');
-    expect(r.warnings[0]).toMatchObject({ kind: 'encoding-repaired' });
+    expect(r.warnings[0]).toMatchObject({ kind: 'encoding-repaired', line: 1, message: expect.stringContaining('in 6 places (first at line 1)') as string });
     expect(repairMojibake('plain ASCII and ünïcödé stay').repaired).toBe(0);
     expect(parseRoadmap(doubleEncode('# Naïve — “quoted” ✓\n\n- a\n- b\n', true)).title).toBe('Naïve — “quoted” ✓');
   });
