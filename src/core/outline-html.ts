@@ -18,6 +18,21 @@ export interface HtmlResult {
   title?: string;
   /** The alt text of a logo at the top of the file, a weaker title. */
   logo?: string;
+  /** Markdown written inside a wrapper (`<div dir="rtl">` … `</div>` with no blank line): read it as Markdown. */
+  markdown?: { text: string; lineOffset: number };
+}
+
+const WRAPPER = /^\s*<(div|center|section|article|main|span|p)\b[^>]*>[ \t]*\n([\s\S]*?)(?:\n[ \t]*<\/\1>[ \t]*)?\s*$/iu;
+const MARKDOWN_LINE = /^(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>\s?|\|)/u;
+
+/** The Markdown inside an HTML wrapper, when its lines are Markdown rather than HTML. */
+function unwrap(html: string): HtmlResult['markdown'] {
+  const m = WRAPPER.exec(html);
+  const inner = m?.[2];
+  if (!inner) return undefined;
+  const lines = inner.split('\n').map((l) => l.trim()).filter(Boolean);
+  const markdown = lines.filter((l) => MARKDOWN_LINE.test(l)).length;
+  return markdown > 0 && markdown * 2 >= lines.filter((l) => l.startsWith('<')).length ? { text: inner, lineOffset: 1 } : undefined;
 }
 
 const BADGE = /badge|shield|logo|banner|icon|build|license|version|follow|twitter|discord|sponsor|star|image|screenshot|^\W*$/iu;
@@ -34,6 +49,8 @@ export function htmlBlock(raw: string, at: number, parent: OutlineNode, state: H
   const html = raw.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
   const result: HtmlResult = { close: 0 };
   if (!html.trim()) return result;
+  const markdown = unwrap(html);
+  if (markdown) return { ...result, markdown };
   parent.images += (html.match(/<img\s/giu) ?? []).length;
   if (!state.seenHeading) {
     for (const m of html.matchAll(/<h([1-3])\b[^>]*>([\s\S]*?)<\/h\1>/giu)) {

@@ -93,6 +93,14 @@ export function buildOutline(text: string, lineOffset: number): Outline {
       }
       case 'html': {
         const result = htmlBlock((token as Tokens.HTML).text, at, top(), html);
+        if (result.markdown) {
+          let inner = at + result.markdown.lineOffset;
+          for (const t of Lexer.lex(result.markdown.text, { gfm: true })) {
+            visit(t, inner);
+            inner += countNewlines(t.raw);
+          }
+          return;
+        }
         if (result.title !== undefined) out.htmlTitle ??= result.title;
         if (result.logo !== undefined) out.logo ??= result.logo;
         if (result.open) {

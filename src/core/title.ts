@@ -11,7 +11,9 @@ const LEADING_EMOJI =
 const WORD_NUMBERING =
   /^((?:phase|step|part|stage|week|day|module|chapter|level|lesson|unit|section|milestone|sprint|month|этап|шаг|часть|неделя|день|глава|модуль|урок|уровень|فصل|مرحله|گام|بخش|هفته|روز|درس)\s*#?\p{Nd}+[a-z]?(?:\s*[-–]\s*\p{Nd}+)?)\s*(?:[:.)\-–—|：]\s*|\s+)/iu;
 /** Chinese and Japanese numbering: 第一阶段：, 第3章, 第二周. */
-const CJK_NUMBERING = /^(第[一二三四五六七八九十百零〇两\p{Nd}]+[阶階段章节節周週天步部课課讲講篇级級期回]+)\s*[：:、.．\s-]?\s*/u;
+const CJK_NUMBERING = /^(第[一二三四五六七八九十百零〇两\p{Nd}]+[阶階段章节節周週天步部课課讲講篇级級期回]+|[一二三四五六七八九十]{1,3}(?=[、．.]))\s*[：:、.．\s-]?\s*/u;
+/** Status glyphs at the end of a title are metadata ("Docker ✅"), not words of it. */
+const TRAILING_STATUS = /\s+((?:✅|✔️|✔|☑️|☑|✓|⏳|⌛|🟢|🟡|🟠|🔴|❌|✖️|🚧|⬜|🔲|🔳))$/u;
 const BONUS_NUMBERING = /^((?:bonus|extra)(?:\s*#?\d+)?)\s*[:.)\-–—|]\s*/iu;
 const DIGIT_NUMBERING = /^(\p{Nd}{1,3}(?:\.\p{Nd}{1,3})+[.)、:]?(?=\s)|\p{Nd}{1,3}(?:[.)](?=\s|\*|_)|[、:：])|[IVX]{1,5}\.(?=\s)|\(\p{Nd}{1,3}\))\s*/u;
 
@@ -35,6 +37,11 @@ export function cleanTitle(raw: string): CleanTitle {
       out.icon = after[1];
       title = title.slice(after[0].length);
     }
+  }
+  const status = TRAILING_STATUS.exec(title);
+  if (status?.[1] && status.index > 0) {
+    out.icon ??= status[1];
+    title = title.slice(0, status.index);
   }
   title = title
     .replace(/\s*[:：]\s*$/u, '')

@@ -47,6 +47,13 @@ describe('document structure', () => {
     expect(r.sections[0]!.topics.map((t) => t.group)).toEqual(['Extra stuff', 'Extra stuff', undefined]);
   });
 
+  it('Markdown inside an HTML wrapper (`<div dir="rtl">` with no blank line) is read as Markdown', () => {
+    const r = parseRoadmap(md('<div dir="rtl">', '# نقشه راه', '## مبانی', '- متغیرها', '## وب', '- HTTP', '</div>'));
+    expect(r.title).toBe('نقشه راه');
+    expect(tree(r)).toEqual([['مبانی', ['متغیرها']], ['وب', ['HTTP']]]);
+    expect(r.sections[1]!.topics[0]!.line).toBe(6);
+  });
+
   it('HTML comments and code fences never make structure', () => {
     const r = parseRoadmap(md('# R', '## A', '<!--', '## Hidden', '- hidden', '-->', '- a', '', '```md', '## Not a section', '- not a topic', '```', '## B', '- b'));
     expect(tree(r)).toEqual([['A', ['a']], ['B', ['b']]]);
@@ -139,6 +146,8 @@ describe('topics and what hangs on them', () => {
       ['🚀 3. Deploy', 'Deploy', '3', '🚀'],
       [':rocket: Deploy:', 'Deploy', undefined, ':rocket:'],
       ['99.9% availability', '99.9% availability', undefined, undefined],
+      ['二、进阶', '进阶', '二', undefined],
+      ['Docker ✅', 'Docker', undefined, '✅'],
     ];
     for (const [raw, title, order, icon] of cases) {
       const r = parseRoadmap(md('# R', `## ${raw}`, '- a', '## Other', '- b'));
