@@ -53,15 +53,15 @@ describe('input normalisation', () => {
   });
 
   it('repairs double-encoded UTF-8 and says so in a warning', () => {
-    const damaged = doubleEncode('# Go ✓\n\nHere’s the plan — 🚀 go.\n\n## Café\n\n- naïve\n');
+    const damaged = doubleEncode('# Go → Rust\n\nHere’s the plan — 🚀 go.\n\n## Café\n\n- naïve\n');
     expect(damaged).toContain('â€™');
     const r = parseRoadmap(damaged);
-    expect(r.title).toBe('Go ✓');
+    expect(r.title).toBe('Go → Rust');
     expect(r.description).toBe('Here’s the plan — 🚀 go.');
     expect(r.sections[0]!.title).toBe('Café');
     expect(r.warnings[0]).toMatchObject({ kind: 'encoding-repaired', line: 1, message: expect.stringContaining('in 6 places (first at line 1)') as string });
     expect(repairMojibake('plain ASCII and ünïcödé stay').repaired).toBe(0);
-    expect(parseRoadmap(doubleEncode('# Naïve — “quoted” ✓\n\n- a\n- b\n', true)).title).toBe('Naïve — “quoted” ✓');
+    expect(parseRoadmap(doubleEncode('# Naïve — “quoted” → ok\n\n- a\n- b\n', true)).title).toBe('Naïve — “quoted” → ok');
   });
 });
 
