@@ -62,11 +62,11 @@ export function splitItemTitle(tokens: readonly Token[], fallback: string): Item
     const sep = SEPARATOR.exec(rest.text);
     const after = sep ? rest.text.slice(sep[0].length) : rest.text;
     const short = rest.links.length === 0 && rest.text.replace(/\([^)]*\)|\[[^\]]*\]/g, '').trim().length <= 30;
-    if (!rest.text || short) {
-      return { ...out, linkFirst: true, linkOnly: true, text: name || full.text, url: link.href, ...(rest.text ? { description: rest.text } : {}), links: rest.links };
-    }
     if (sep && after && /[-–—:|：,]/u.test(sep[0])) {
       return { ...out, linkFirst: true, text: name || full.text, url: link.href, description: after, links: rest.links };
+    }
+    if (!rest.text || short) {
+      return { ...out, linkFirst: true, linkOnly: true, text: name || full.text, url: link.href, ...(rest.text ? { description: rest.text } : {}), links: rest.links };
     }
   }
   if (first.type === 'strong' && rest.text) {

@@ -47,8 +47,10 @@ export function listItems(list: Tokens.List, at: number, ctx: ListContext = {}):
     if (ctx.prose) n.prose = true;
     out.push(n);
   }
+  // Counting anchors below too: a one-line list whose item holds the real table ("- [Title](#title)" + nested entries).
   const anchors = out.filter((n) => n.linkFirst && n.url?.startsWith('#')).length;
-  if (anchors >= 2 && anchors / out.length >= 0.6) markToc(out);
+  const below = out.reduce((sum, n) => sum + n.children.filter((c) => c.toc).length, 0);
+  if (anchors + below >= 2 && anchors / out.length >= 0.6) markToc(out);
   return out;
 }
 

@@ -115,7 +115,9 @@ function isArticle(root: OutlineNode): boolean {
 function dropBoilerplate(n: OutlineNode, warnings: ParseWarning[]): void {
   const toc = n.children.filter((c) => c.kind === 'item' && c.toc);
   if (toc[0]) {
-    warnings.push({ kind: 'dropped-toc', message: `left out a table of contents (${toc.length} entries linking to headings)`, line: toc[0].line });
+    const entries = (nodes: OutlineNode[]): number => nodes.reduce((sum, c) => sum + 1 + entries(c.children), 0);
+    const count = entries(toc);
+    warnings.push({ kind: 'dropped-toc', message: `left out a table of contents (${count} entr${count === 1 ? 'y' : 'ies'} linking to headings)`, line: toc[0].line });
   }
   n.children = n.children.filter((c) => {
     if (c.kind === 'item' && c.toc) return false;
