@@ -18,6 +18,8 @@ export interface HtmlResult {
   title?: string;
   /** The alt text of a logo at the top of the file, a weaker title. */
   logo?: string;
+  /** Something with several entries written in HTML (a `<table>`, a `<ul>`) that is not read as topics. */
+  skipped?: string;
   /** Markdown written inside a wrapper (`<div dir="rtl">` … `</div>` with no blank line): read it as Markdown. */
   markdown?: { text: string; lineOffset: number };
 }
@@ -76,6 +78,10 @@ export function htmlBlock(raw: string, at: number, parent: OutlineNode, state: H
     result.close = Math.max(0, closes - opens);
   }
   linkLines(html, at, result.open ?? parent);
+  const rows = (html.match(/<tr\b/giu) ?? []).length;
+  const entries = (html.match(/<li\b/giu) ?? []).length;
+  if (rows >= 2) result.skipped = `an HTML table (${rows} rows)`;
+  else if (entries >= 2) result.skipped = `an HTML list (${entries} entries)`;
   return result;
 }
 

@@ -163,6 +163,15 @@ describe('topics and what hangs on them', () => {
     ]);
   });
 
+  it('reports HTML tables and lists it does not read as topics, with their lines', () => {
+    const r = parseRoadmap(md('# R', '## A', '<ul>', '<li>One</li>', '<li>Two</li>', '</ul>', '', '- real', '## B', '<table>', '<tr><td>x</td></tr>', '<tr><td>y</td></tr>', '</table>', '', '- b'));
+    expect(r.warnings.map((w) => [w.kind, w.line, w.message.split(' is ')[0]])).toEqual([
+      ['content-skipped', 3, 'an HTML list (2 entries)'],
+      ['content-skipped', 10, 'an HTML table (2 rows)'],
+    ]);
+    expect(tree(r)).toEqual([['A', ['real']], ['B', ['b']]]);
+  });
+
   it('reports empty sections and duplicate titles with their lines', () => {
     const r = parseRoadmap(md('# R', '## X', '- a', '- a', '## X', '- b', '## Empty', 'Just words.'));
     expect(r.warnings.map((w) => [w.kind, w.line])).toEqual([['duplicate-title', 4], ['duplicate-title', 5], ['empty-section', 7]]);
