@@ -123,13 +123,23 @@ const FRONT_MATTER = /^(---|\+\+\+)\n([\s\S]*?)\n\1[ \t]*(?:\n|$)/;
 
 function parseFrontMatter(body: string, toml: boolean): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const line of body.split('\n')) {
+  const lines = body.split('\n');
+  lines.forEach((line, i) => {
     const m = toml ? /^([A-Za-z_][\w-]*)\s*=\s*(.*)$/.exec(line) : /^([A-Za-z_][\w-]*)\s*:\s*(.*)$/.exec(line);
-    if (!m?.[1] || m[2] === undefined) continue;
+    if (!m?.[1] || m[2] === undefined) return;
     let value = m[2].trim();
+    if (!toml && /^[|>][-+]?$/.test(value)) {
+      // A YAML block scalar: the indented lines below are the value.
+      const block: string[] = [];
+      for (const next of lines.slice(i + 1)) {
+        if (next.trim() && !/^\s/.test(next)) break;
+        block.push(next.trim());
+      }
+      value = block.join(value.startsWith('|') ? '\n' : ' ').trim();
+    }
     if (/^(["']).*\1$/.test(value)) value = value.slice(1, -1);
     if (value) out[m[1].toLowerCase()] = value;
-  }
+  });
   return out;
 }
 

@@ -47,6 +47,11 @@ describe('input normalisation', () => {
     expect(toml.title).toBe('Zig');
   });
 
+  it('reads a YAML block scalar as the description, and ignores nested keys', () => {
+    const r = parseRoadmap('---\ntitle: Go\ndescription: >\n  Learn Go\n  from scratch\nseo:\n  title: Not this\n---\n## A\n- a\n## B\n- b\n');
+    expect(r).toMatchObject({ title: 'Go', description: 'Learn Go from scratch' });
+  });
+
   it('front matter only counts at the very start of the file', () => {
     const r = parseRoadmap('# Real title\n\n---\ntitle: no\n---\n\n## A\n\n- a\n');
     expect(r.title).toBe('Real title');
