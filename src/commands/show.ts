@@ -23,7 +23,7 @@ export async function runShow(ref: string | undefined, opts: GlobalOptions, ctx:
 /** `show --json`: one Topic with its section, parents and description. */
 export function showJson({ session, entry }: ShowResult): unknown {
   return {
-    ...topicJson(entry.topic, session.statuses, true),
+    ...topicJson(entry.topic, session.statuses, true, session.notes),
     section: sectionRef(entry.section),
     parents: entry.ancestors.map((a) => ({ id: a.id, number: a.number, title: a.title })),
     position: positionOf(entry),
@@ -41,6 +41,6 @@ export const registerShow: RegisterCommand = (kit) => {
       const opts = kit.options(cmd);
       const r = await runShow(ref, opts, kit.ctx);
       if (opts.json) kit.printJson(showJson(r));
-      else kit.print(renderShow(r.entry, r.session.statuses, kit.theme(opts)));
+      else kit.print(renderShow(r.entry, r.session.statuses, kit.theme(opts), r.session.notes.get(r.entry.topic.id) ?? []));
     });
 };

@@ -11,14 +11,16 @@ import { inert } from '../ui/sanitize.js';
 import type { Theme } from '../ui/theme.js';
 import type { RegisterCommand } from './kit.js';
 import { pickFromAll, pickTopics } from './pick.js';
-import { openSession, readStatuses, resolveSection, type GlobalOptions, type Session } from './shared.js';
+import { applyStatus } from './mark.js';
+import { saveNote } from './note.js';
+import { openSession, resolveSection, type GlobalOptions, type Session } from './shared.js';
 
 export interface WalkOptions extends GlobalOptions {
   section?: string;
   topic?: string;
 }
 
-type Action = 'done' | 'start' | 'skip' | 'link' | 'pick' | 'quit';
+type Action = 'done' | 'start' | 'skip' | 'note' | 'link' | 'pick' | 'quit';
 
 /** What a walk changed, for the closing line. */
 class Tally {
@@ -27,7 +29,7 @@ class Tally {
     this.counts.set(what, (this.counts.get(what) ?? 0) + 1);
   }
   toString(): string {
-    const parts = [...this.counts].map(([what, n]) => `${n} ${what}`);
+    const parts = [...this.counts].map(([what, n]) => (what === 'note' ? `${n} ${n === 1 ? 'note' : 'notes'} added` : `${n} ${what}`));
     return parts.length ? parts.join(', ') : 'nothing changed';
   }
 }
@@ -53,7 +55,7 @@ export async function runWalk(opts: WalkOptions, ctx: Context, theme: Theme): Pr
         out.write(`You have finished this roadmap: ${p.done}/${p.total} done, ${p.percent}%. Well done!\n`);
         return finish(ExitCode.ok);
       }
-      out.write(renderWalkScreen(current, session.statuses, roadmapProgress(session.roadmap, session.statuses), theme));
+      out.write(renderWalkScreen(current, session.statuses, roadmapProgress(session.roadmap, session.statuses), theme, session.notes.get(current.topic.id) ?? []));
       const action = await chooseAction(ctx, current);
       switch (action) {
         case 'done':
@@ -66,6 +68,14 @@ export async function runWalk(opts: WalkOptions, ctx: Context, theme: Theme): Pr
           await setStatus(ctx, session, current, 'in-progress');
           tally.add('started');
           break;
+        case 'note': {
+          const text = (await ctx.prompter.input(`Note on ${current.topic.number} (empty to cancel):`)).trim();
+          if (text) {
+            await saveNote(ctx, session, current, text);
+            tally.add('note');
+          }
+          break;
+        }
         case 'link':
           await openLink(ctx, current);
           break;
@@ -100,6 +110,7 @@ function chooseAction(ctx: Context, e: TopicEntry): Promise<Action> {
       { name: 'Mark done', value: 'done', description: 'record it and go to the next topic' },
       { name: 'Start', value: 'start', description: 'mark it in progress' },
       { name: 'Skip', value: 'skip', description: 'leave it out and go to the next topic' },
+      { name: 'Add a note', value: 'note', description: 'write a line to keep with this topic' },
       { name: 'Open a link', value: 'link', disabled: hasLinks ? false : '(no links)' },
       { name: 'Pick another topic', value: 'pick' },
       { name: 'Quit', value: 'quit' },
@@ -109,8 +120,7 @@ function chooseAction(ctx: Context, e: TopicEntry): Promise<Action> {
 }
 
 async function setStatus(ctx: Context, session: Session, e: TopicEntry, status: Status): Promise<void> {
-  await ctx.store.update(session.id, [{ id: e.topic.id, status }], ctx.now());
-  session.statuses = readStatuses(ctx, session.id);
+  await applyStatus(ctx, session, [e], status);
 }
 
 async function openLink(ctx: Context, e: TopicEntry): Promise<void> {

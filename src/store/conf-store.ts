@@ -1,21 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
-import {
-  applyChanges,
-  fromRecords,
-  toRecords,
-  type ProgressStore,
-  type StatusChange,
-  type StoredData,
-  type TopicRecord,
-} from './progress-store.js';
+import { emptyData, parseStored, stateOf, withState, type ProgressState, type ProgressStore, type StoredData } from './progress-store.js';
 
 const FILE_NAME = 'progress';
 
 /**
  * Progress in a JSON file written by conf (atomic writes). Reads parse the file directly so that read-only
- * commands do not pay for loading conf.
+ * commands do not pay for loading conf. Every change goes through `write`, one read-modify-write of the whole file.
  */
 export class ConfStore implements ProgressStore {
   readonly location: string;
@@ -24,30 +16,22 @@ export class ConfStore implements ProgressStore {
     this.location = join(dir, `${FILE_NAME}.json`);
   }
 
-  read(roadmapId: string): Map<string, TopicRecord> {
-    const data = this.readAll();
-    return toRecords(Object.hasOwn(data.roadmaps, roadmapId) ? data.roadmaps[roadmapId] : undefined);
+  read(roadmapId: string): ProgressState {
+    return stateOf(this.readAll(), roadmapId);
   }
 
-  async update(roadmapId: string, changes: readonly StatusChange[], at: Date): Promise<string[]> {
-    return this.write(roadmapId, (records) => applyChanges(records, changes, at));
-  }
-
-  async clear(roadmapId: string): Promise<number> {
-    return this.write(roadmapId, (records) => {
-      const n = records.size;
-      records.clear();
-      return n;
+  async update<T>(roadmapId: string, change: (state: ProgressState) => T): Promise<T> {
+    return this.write((data) => {
+      const state = stateOf(data, roadmapId);
+      const result = change(state);
+      return { data: withState(data, roadmapId, state), result };
     });
   }
 
-  private async write<T>(roadmapId: string, change: (records: Map<string, TopicRecord>) => T): Promise<T> {
+  /** The single read-modify-write: reads the file fresh, lets `mutator` produce the new content, saves it. */
+  private async write<T>(mutator: (data: StoredData) => { data: StoredData; result: T }): Promise<T> {
     const { default: Conf } = await import('conf');
-    const data = this.readAll();
-    const records = toRecords(Object.hasOwn(data.roadmaps, roadmapId) ? data.roadmaps[roadmapId] : undefined);
-    const result = change(records);
-    const roadmaps = Object.fromEntries(Object.entries(data.roadmaps).filter(([id]) => id !== roadmapId));
-    if (records.size > 0) roadmaps[roadmapId] = fromRecords(records);
+    const { data, result } = mutator(this.readAll());
     const conf = new Conf<StoredData>({
       cwd: this.dir,
       configName: FILE_NAME,
@@ -55,7 +39,7 @@ export class ConfStore implements ProgressStore {
       accessPropertiesByDotNotation: false,
       watch: false,
     });
-    conf.store = { schemaVersion: 1, roadmaps };
+    conf.store = data;
     return result;
   }
 
@@ -64,15 +48,13 @@ export class ConfStore implements ProgressStore {
     try {
       text = readFileSync(this.location, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { schemaVersion: 1, roadmaps: {} };
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyData();
       throw new InputError(`cannot read the progress file ${this.location}: ${(error as Error).message}`);
     }
     if (text.startsWith('\uFEFF')) text = text.slice(1);
-    if (text.trim() === '') return { schemaVersion: 1, roadmaps: {} };
+    if (text.trim() === '') return emptyData();
     try {
-      const parsed = JSON.parse(text) as Partial<StoredData> | null;
-      const roadmaps = parsed && typeof parsed.roadmaps === 'object' && !Array.isArray(parsed.roadmaps) ? parsed.roadmaps : {};
-      return { schemaVersion: 1, roadmaps };
+      return parseStored(JSON.parse(text));
     } catch {
       throw new InputError(
         `the progress file ${this.location} is not valid JSON`,

@@ -5,7 +5,7 @@ import { inert } from './sanitize.js';
 import { fit, type Theme } from './theme.js';
 
 /** One walk screen: where the topic sits, its title, overall progress, description, subtopics and links. */
-export function renderWalkScreen(e: TopicEntry, statuses: StatusMap, progress: Progress, theme: Theme): string {
+export function renderWalkScreen(e: TopicEntry, statuses: StatusMap, progress: Progress, theme: Theme, notes: ReadonlyArray<{ text: string }> = []): string {
   const { c } = theme;
   const width = theme.width ?? 80;
   const t = e.topic;
@@ -29,6 +29,10 @@ export function renderWalkScreen(e: TopicEntry, statuses: StatusMap, progress: P
   if (links.length) {
     out.push('', c.bold('Links'));
     for (const l of links) out.push(`  ${inert(l.title)}  ${c.underline(inert(l.url))}`);
+  }
+  if (notes.length) {
+    out.push('', c.bold('Your notes'));
+    for (const n of notes) out.push(`  ${inert(n.text, true).replace(/\n/g, '\n  ')}`);
   }
   return `${out.join('\n')}\n\n`;
 }

@@ -131,14 +131,15 @@ describe('done, next, reset', () => {
     expect((await run(['list', '--json'], { home: home.dir })).stdout).toContain('"done": 1');
     const all = await run(['reset', '--all', '--yes'], { home: home.dir });
     expect(all.code).toBe(0);
-    expect(all.stdout).toContain('Forgot 1 stored topic statuses');
+    expect(all.stdout).toBe('Reset 1 topic status on "Go Backend Development Roadmap".\n');
+    expect(all.stderr).toContain('roadmap undo');
   });
 
   it('reset --all on a terminal asks first, and a "no" keeps everything', async () => {
     await run(['done', '1.1'], { home: home.dir });
     const no = scriptedPrompter([{ kind: 'confirm', answer: false }]);
     const kept = await run(['reset', '--all'], { home: home.dir, tty: true, prompter: no });
-    expect(no.asked[0]?.message).toContain('Forget all progress on "Go Backend Development Roadmap" (1 done)?');
+    expect(no.asked[0]?.message).toContain('Reset all progress on "Go Backend Development Roadmap" (1 done, 0 in progress, 0 skipped)?');
     expect(kept.code).toBe(1);
     expect((await run(['next'], { home: home.dir })).stdout).toContain('1.2 ');
     const yes = scriptedPrompter([{ kind: 'confirm', answer: true }]);

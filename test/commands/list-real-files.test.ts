@@ -36,7 +36,9 @@ describe('list --roadmap on the largest real roadmaps, in a 100-column terminal'
     const lines = r.stdout.split('\n');
     for (const line of lines) expect(columns(line), line).toBeLessThanOrEqual(100);
     const json = await run(['list', '--roadmap', join(CORPUS, file), '--json'], { home: home.dir });
-    const total = (JSON.parse(json.stdout) as { progress: { total: number } }).progress.total;
+    interface Node { children: Node[] }
+    const count = (nodes: Node[]): number => nodes.reduce((n, t) => n + 1 + count(t.children), 0);
+    const total = (JSON.parse(json.stdout) as { sections: Array<{ topics: Node[] }> }).sections.reduce((n, s) => n + count(s.topics), 0);
     expect(lines.filter((l) => l.replace(ANSI, '').trimStart().startsWith('[ ] '))).toHaveLength(total);
   });
 

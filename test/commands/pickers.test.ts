@@ -52,6 +52,32 @@ describe('topic pickers on a terminal', () => {
   });
 });
 
+describe('every command that takes a topic offers the picker when given none', () => {
+  it.each([
+    ['done', 'Marked done: 2.2'],
+    ['start', 'Started: 2.2'],
+    ['skip', 'Skipped: 2.2'],
+    ['reset', 'Already not started: 2.2'],
+    ['show', '2.2  Working with ORM libraries'],
+    ['note', 'Noted on 2.2 Working with ORM libraries'],
+  ])('%s', async (verb, expected) => {
+    const prompter = scriptedPrompter([
+      { kind: 'search', term: 'gorm', answer: byNumber('2.2') },
+      ...(verb === 'note' ? [{ kind: 'editor' as const, answer: 'learned it' }] : []),
+    ]);
+    const r = await run([verb], { home: home.dir, tty: true, prompter, env: { NO_COLOR: '1' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(expected);
+    expect(prompter.asked[0]?.kind).toBe('search');
+  });
+
+  it.each(['done', 'start', 'skip', 'reset', 'show', 'note'])('%s off a terminal: exit 2 naming what to pass', async (verb) => {
+    const r = await run([verb], { home: home.dir, prompter: scriptedPrompter([]) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`roadmap ${verb} needs a topic`);
+  });
+});
+
 describe('never a prompt off a terminal', () => {
   it.each([
     ['piped', false, {}, []],

@@ -46,7 +46,7 @@ describe('walk (scripted answers)', () => {
     expect(screens[2]).toContain('1.2  Explore Web frameworks');
     expect(screens[2]).toContain('[~] in-progress');
     expect(r.stdout).toContain('Walk ended: 1 marked done, 1 started. 1/53 done, 2%.');
-    expect(prompter.asked[0]?.choices.map((c) => c.name)).toEqual(['Mark done', 'Start', 'Skip', 'Open a link', 'Pick another topic', 'Quit']);
+    expect(prompter.asked[0]?.choices.map((c) => c.name)).toEqual(['Mark done', 'Start', 'Skip', 'Add a note', 'Open a link', 'Pick another topic', 'Quit']);
     const next = await run(['next', '--json'], { home: home.dir });
     expect(JSON.parse(next.stdout)).toMatchObject([{ number: '1.2', reason: 'in-progress' }]);
 
@@ -83,6 +83,18 @@ describe('walk (scripted answers)', () => {
     expect(r.stdout).toContain('No browser to open it here; the link is:\n  https://example.com/forms');
     const flexboxMenu = prompter.asked[2]?.choices.find((c: PromptChoice<unknown>) => c.name === 'Open a link');
     expect(flexboxMenu?.disabled).toBe('(no links)');
+  });
+
+  it('Add a note saves it at once and shows it on the screen; an empty note saves nothing', async () => {
+    const prompter = scriptedPrompter([act('note'), { kind: 'input', answer: 'ServeMux patterns need Go 1.22' }, act('note'), { kind: 'input', answer: '  ' }, act('quit')]);
+    const r = await run(['walk'], { home: home.dir, tty: true, prompter });
+    expect(r.code).toBe(0);
+    const screens = r.stdout.split(/─{10,}/).slice(1);
+    expect(screens[0]).not.toContain('Your notes');
+    expect(screens[1]).toContain('Your notes\n  ServeMux patterns need Go 1.22');
+    expect(r.stdout).toContain('Walk ended: 1 note added. 0/53 done, 0%.');
+    const shown = JSON.parse((await run(['show', '1.1', '--json'], { home: home.dir })).stdout) as { notes: Array<{ text: string }> };
+    expect(shown.notes.map((n) => n.text)).toEqual(['ServeMux patterns need Go 1.22']);
   });
 
   it('Pick another topic jumps anywhere through the search list', async () => {
