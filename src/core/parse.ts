@@ -2,7 +2,7 @@ import { buildSections } from './assemble.js';
 import { normalizeText } from './normalize.js';
 import { buildOutline } from './outline.js';
 import type { OutlineNode } from './outline-node.js';
-import { isSectionLike, pickSections, SectionReader } from './sections.js';
+import { isChecklist, isSectionLike, pickSections, SectionReader } from './sections.js';
 import { PROSE_HEADING } from './topics.js';
 import { LABEL_HEADING } from './vocabulary.js';
 import { cleanTitle, isBoilerplateTitle, isRoadmapTitle, isTocTitle } from './title.js';
@@ -54,7 +54,8 @@ export function parseRoadmap(source: string, options: ParseOptions = {}): Roadma
   title ??= outline.htmlTitle;
   if (container.description.length) description ??= container.description.join('\n\n');
 
-  const reader = new SectionReader(isChecklist(root), isArticle(root));
+  // A whole document is a checklist only with many boxes; a few boxes make just their section one.
+  const reader = new SectionReader(isChecklist(root, 0.3, 20), isArticle(root));
   const picked = pickSections(container, reader, targets);
   for (const d of picked.descended) {
     if (title === undefined && d.level <= 2 && d.kind === 'heading') title = cleanTitle(d.text).title;
@@ -76,24 +77,6 @@ export function parseRoadmap(source: string, options: ParseOptions = {}): Roadma
   };
   if (description) roadmap.description = description;
   return roadmap;
-}
-
-/** A task checklist: boxes make up a good share of the items, so only boxes are topics. */
-function isChecklist(root: OutlineNode): boolean {
-  let items = 0;
-  let boxes = 0;
-  const visit = (n: OutlineNode): void => {
-    for (const c of n.children) {
-      if (c.toc) continue;
-      if (c.kind === 'item') {
-        items++;
-        if (c.checked !== undefined) boxes++;
-      }
-      visit(c);
-    }
-  };
-  visit(root);
-  return boxes >= 5 && boxes * 5 >= items;
 }
 
 /** Written as an article: most headings below the top carry paragraphs of prose, so lists there explain rather than enumerate topics. */

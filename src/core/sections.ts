@@ -13,6 +13,24 @@ export interface SectionRead {
   appendix: boolean;
 }
 
+/** A task checklist: at least `least` boxes, making up `share` of the list items below `n`, so only boxes are topics there. */
+export function isChecklist(n: OutlineNode, share: number, least = 3): boolean {
+  let items = 0;
+  let boxes = 0;
+  const visit = (node: OutlineNode): void => {
+    for (const c of node.children) {
+      if (c.toc) continue;
+      if (c.kind === 'item') {
+        items++;
+        if (c.checked !== undefined) boxes++;
+      }
+      visit(c);
+    }
+  };
+  visit(n);
+  return boxes >= least && boxes >= items * share;
+}
+
 /** Whether a heading is titled as resources ("Additional resources", "Books"). */
 export function isResourceTitled(n: OutlineNode): boolean {
   return n.kind !== 'item' && RESOURCE_HEADING.test(cleanTitle(n.text).title);
@@ -40,9 +58,10 @@ export class SectionReader {
     if (hit) return hit;
     const appendix = this.appendices.has(n);
     const sink: Sink = { description: [...n.description], links: [...n.links], resources: 0 };
-    const scope = { checklist: this.checklist, article: this.article, resources: appendix, prose: n.proseChars >= PROSE_HEADING, depth: 0, topicHeading: false };
+    // A document that is not a checklist overall can still have a section that is one.
+    const scope = { checklist: this.checklist || isChecklist(n, 0.5), article: this.article, resources: appendix, prose: n.proseChars >= PROSE_HEADING, depth: 0, topicHeading: false };
     const topics = collect(n.children, scope, sink);
-    const selfTopic = topics.length === 0 && !this.checklist && !appendix && (sink.resources ?? 0) > 0;
+    const selfTopic = topics.length === 0 && !scope.checklist && !appendix && (sink.resources ?? 0) > 0;
     const read = { topics, sink, selfTopic, appendix };
     this.cache.set(n, read);
     return read;

@@ -108,6 +108,12 @@ describe('topics and what hangs on them', () => {
     ]);
   });
 
+  it('a checklist section in an otherwise plain roadmap: boxes are its topics, the other sections keep their items', () => {
+    const r = parseRoadmap(md('# R', '## Basics', '- Variables', '- Functions', '  - Closures', '## Project checklist', '- [ ] Write a CLI', '  - use commander', '- [x] Add tests', '- [ ] Publish'));
+    expect(tree(r)).toEqual([['Basics', ['Variables', ['Functions', ['Closures']]]], ['Project checklist', ['Write a CLI', 'Add tests', 'Publish']]]);
+    expect(r.sections[1]!.topics[0]!.description).toBe('use commander');
+  });
+
   it('links that teach a topic become its links: type markers, resource labels, bare links under a heading', () => {
     const r = parseRoadmap(md(
       '# R', '## Git', '- Branching', '  - 📖 [Pro Git](https://git-scm.com/book)', '  - [Learn Branching](https://lgb.dev) (video)',
