@@ -135,14 +135,16 @@ export function nestQuotedLists(quote: Tokens.Blockquote, parent: OutlineNode, a
   }
 }
 
-const TOPIC_COLUMN =
-  /^(topics?|course|courses|tool|tools|module|modules|day|days|lesson|lessons|name|subject|skill|skills|chapter|title|technology|technologies|concept|concepts|week|weeks|project|projects|步骤|主题|主題|课程|課程|内容|內容|موضوع|عنوان|тема|курс)$/iu;
-
+/** Columns that name what a row teaches, preferred in this order over columns that only date it. */
+const NAME_COLUMN =
+  /^(topics?|course|courses|module|modules|lesson|lessons|name|title|subject|skill|skills|chapter|chapters|technology|technologies|concept|concepts|project|projects|tool|tools|主题|主題|课程|課程|内容|內容|知识点|知識點|موضوع|عنوان|тема|темы|курс)$/iu;
+const TIME_COLUMN = /^(day|days|week|weeks|step|steps|phase|month|天|周|週|阶段|階段|روز|هفته|день|неделя)$/iu;
 /** Rows of a curriculum table become items; comparison tables (empty top-left cell) are not topics. */
 export function tableRows(table: Tokens.Table, at: number): OutlineNode[] {
   const headers = table.header.map((c) => inlineText(c.tokens, c.text).text);
   if (!headers[0]) return [];
-  let col = headers.findIndex((h) => TOPIC_COLUMN.test(h));
+  let col = headers.findIndex((h) => NAME_COLUMN.test(h));
+  if (col < 0) col = headers.findIndex((h) => TIME_COLUMN.test(h));
   if (col < 0) {
     const linked = table.rows.filter((r) => r[0] && inlineText(r[0].tokens, r[0].text).links.length > 0).length;
     if (table.rows.length > 0 && linked / table.rows.length >= 0.5) col = 0;

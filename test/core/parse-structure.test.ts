@@ -139,6 +139,11 @@ describe('topics and what hangs on them', () => {
     ]);
   });
 
+  it('a Day column dates a row; the Topic column names it', () => {
+    const r = parseRoadmap(md('# 30 Days', '| Day | Topic | Link |', '|---|---|---|', '| 01 | [Introduction](./01/README.md) | x |', '| 02 | Data Types | y |'));
+    expect(r.sections[0]!.topics.map((t) => [t.title, t.attrs?.Day])).toEqual([['Introduction', '01'], ['Data Types', '02']]);
+  });
+
   it('leading numbering goes to order and leading emoji to icon, in many forms', () => {
     const cases: Array<[string, string, string | undefined, string | undefined]> = [
       ['1. Basics', 'Basics', '1', undefined],
