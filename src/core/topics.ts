@@ -114,6 +114,11 @@ function item(n: OutlineNode, scope: Scope, sink: Sink, prev: TopicDraft | undef
     if (kids.length === 0) toSink(n, prev ?? sink, false);
     return kids;
   }
+  if (!explicit && n.children.length > 0 && !hasExplicit(n) && RESOURCE_HEADING.test(cleanTitle(n.text).title)) {
+    // `- Resources:` with links below: a label item, like a resources heading; its links teach the parent.
+    for (const c of n.children) toSink(c, sink, true);
+    return [];
+  }
   if (!explicit && isResource(n, scope)) {
     toSink(n, sink, true);
     return [];

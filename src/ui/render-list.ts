@@ -3,8 +3,11 @@ import type { Roadmap, Section, Topic } from '../core/types.js';
 import { inert } from './sanitize.js';
 import { fit, type Theme } from './theme.js';
 
-/** The tree people read: a header with overall progress, then each section with its bar and topics. */
-export function renderTree(roadmap: Roadmap, sections: readonly Section[], statuses: StatusMap, theme: Theme): string {
+/**
+ * The tree people read: a header with overall progress, then each section with its bar and topics; `detail` (one
+ * section asked for) adds the section's description and links.
+ */
+export function renderTree(roadmap: Roadmap, sections: readonly Section[], statuses: StatusMap, theme: Theme, detail = false): string {
   const { c } = theme;
   const out: string[] = [];
   const total = roadmapProgress(roadmap, statuses);
@@ -36,6 +39,11 @@ export function renderTree(roadmap: Roadmap, sections: readonly Section[], statu
       }
     };
     walk(section.topics, 0);
+    if (detail && section.description) out.push('', inert(section.description, true));
+    if (detail && section.links.length) {
+      out.push('', c.bold('Links'));
+      for (const l of section.links) out.push(`  ${inert(l.title)}  ${c.underline(inert(l.url))}`);
+    }
   }
   return `${out.join('\n')}\n`;
 }

@@ -100,3 +100,28 @@ describe('titles', () => {
     expect(titles(r.sections[0]!.topics)).toEqual(['real']);
   });
 });
+
+describe('a resources label written as a list item', () => {
+  it('gives its links to the enclosing section instead of becoming a topic', () => {
+    const md = [
+      '## Week 1: Basics',
+      '- Variables',
+      '- Resources:',
+      '  - [The Book](https://example.com/book)',
+      '  - [Exercises](https://example.com/ex)',
+      '',
+      '## Week 2: Traits',
+      '- Generics',
+      '- Further reading',
+      '  - [Traits in depth](https://example.com/traits)',
+      '',
+    ].join('\n');
+    const r = parseRoadmap(md);
+    expect(r.sections.map((s) => [s.order, s.title, s.topics.map((t) => t.title)])).toEqual([
+      ['Week 1', 'Basics', ['Variables']],
+      ['Week 2', 'Traits', ['Generics']],
+    ]);
+    expect(r.sections[0]!.links.map((l) => l.url)).toEqual(['https://example.com/book', 'https://example.com/ex']);
+    expect(r.sections[1]!.links.map((l) => l.title)).toEqual(['Traits in depth']);
+  });
+});
