@@ -8,6 +8,19 @@ import { startSpinner } from './ui/spinner.js';
 /** Roadmaps at least this big take a noticeable moment to parse the first time: a spinner says what is happening. */
 export const SPINNER_MIN_BYTES = 256 * 1024;
 
+/** From this size a first parse makes hundreds of MB of short-lived objects: see boundHeapGrowth. */
+const BIG_PARSE_BYTES = 1024 * 1024;
+
+/**
+ * V8 lets the heap grow to about four times what survived the last full collection before it collects again. While a
+ * 10 MB roadmap is parsed that means 370 MB of memory for about 150 MB of live objects; growing at most 2x keeps the
+ * peak near 300 MB for about 9 % more time. Left on for the rest of the run, which prints the big tree.
+ */
+async function boundHeapGrowth(): Promise<void> {
+  const { setFlagsFromString } = await import('node:v8');
+  setFlagsFromString('--heap-growing-percent=100');
+}
+
 export interface ParseInput {
   /** Names the cache entry: the file's path, "-" for stdin. */
   source: string;
@@ -30,6 +43,7 @@ export async function parseCached(ctx: Context, bytes: Uint8Array, input: ParseI
   try {
     const text = decodeBytes(bytes, input.shown);
     const { parseRoadmap } = await import('./core/parse.js');
+    if (bytes.length >= BIG_PARSE_BYTES) await boundHeapGrowth();
     const roadmap = parseRoadmap(text, options);
     writeParseCache(file, key, roadmap);
     return roadmap;
