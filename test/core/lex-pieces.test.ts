@@ -27,7 +27,7 @@ afterEach(() => {
 
 function same(text: string, window: number): void {
   const whole = JSON.stringify(Lexer.lex(text, { gfm: true }));
-  expect(JSON.stringify([...lexInPieces(text, window)])).toBe(whole);
+  expect(JSON.stringify([...lexInPieces(text, undefined, window)])).toBe(whole);
 }
 
 describe('lexInPieces gives exactly the tokens of lexing the whole text', () => {
@@ -52,11 +52,23 @@ describe('lexInPieces gives exactly the tokens of lexing the whole text', () => 
   it('really works a window at a time: marked never sees more than a window of a big roadmap', () => {
     const lex = vi.spyOn(Lexer, 'lex');
     const text = generateRoadmap(100_000, 4);
-    const tokens = [...lexInPieces(text, 4_000)];
+    const tokens = [...lexInPieces(text, undefined, 4_000)];
     const sizes = lex.mock.calls.map(([src]) => src.length);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(4_000);
     expect(sizes.length).toBeGreaterThan(25);
     expect(tokens.map((t) => t.raw).join('')).toBe(text);
+  });
+
+  it('tells the lexer of each piece how many lines come before it', () => {
+    const text = generateRoadmap(60_000, 5);
+    const seen: Array<[string, number]> = [];
+    const tokens = [...lexInPieces(text, (piece, lineOffset) => (seen.push([piece, lineOffset]), Lexer.lex(piece, { gfm: true })), 3_000)];
+    expect(tokens.map((t) => t.raw).join('')).toBe(text);
+    expect(seen.length).toBeGreaterThan(10);
+    for (const [piece, lineOffset] of seen) {
+      const at = text.indexOf(piece);
+      expect(lineOffset).toBe(text.slice(0, at).split('\n').length - 1);
+    }
   });
 
   it('reference definitions anywhere: lexed whole, so links resolve across the document', () => {
