@@ -11,20 +11,17 @@ declare const __ROADMAP_PARSER_FINGERPRINT__: string | undefined;
 /** Changes whenever the parser may produce a different tree, so an upgrade never reads an old tree. */
 export const PARSER_FINGERPRINT = typeof __ROADMAP_PARSER_FINGERPRINT__ === 'string' ? __ROADMAP_PARSER_FINGERPRINT__ : 'source';
 
-/** Bumped when the layout of a cache file changes (2: ASCII only). */
-const FORMAT = 2;
+/** Bumped when the layout of a cache file changes (3: the source bytes, then the tree in ASCII JSON). */
+const FORMAT = 3;
 /** More entries than this and the least recently written go: each file can be tens of MB for a huge roadmap. */
 const MAX_ENTRIES = 32;
 
-interface Entry {
-  format: number;
-  key: string;
-  roadmap: Roadmap;
-}
-
-/** How every entry file starts; the key is checked on this prefix before the rest is parsed. */
-function head(key: string): string {
-  return `{"format":${FORMAT},"key":"${key}","roadmap":`;
+/**
+ * An entry is one line of header, then the exact bytes the tree was parsed from, then the tree as JSON. The header
+ * names the format, the parser build and the parse options (`key`) and how many source bytes follow.
+ */
+function header(key: string, sourceBytes: number): Buffer {
+  return Buffer.from(`{"format":${FORMAT},"key":"${key}","source":${sourceBytes}}\n`);
 }
 
 /** The parse-cache folder under the tool's cache folder. */
@@ -32,21 +29,9 @@ export function parseCacheDir(cacheRoot: string): string {
   return join(cacheRoot, 'parsed');
 }
 
-/** Below this size a JavaScript hash is quicker than loading node:crypto; above it SHA-256 is much quicker. */
-const SMALL = 64 * 1024;
-
-/**
- * What a cached tree must match: the exact bytes, the parser build and the parse options. Any change to the file
- * changes its hash, so an edited roadmap is parsed again.
- */
-export async function parseKey(bytes: Uint8Array, options: unknown): Promise<string> {
-  let digest: string;
-  if (bytes.length < SMALL) digest = contentHash(bytes);
-  else {
-    const { createHash } = await import('node:crypto');
-    digest = createHash('sha256').update(bytes).digest('hex');
-  }
-  return `${FORMAT}-${PARSER_FINGERPRINT}-${contentHash(JSON.stringify(options))}-${digest}`;
+/** What else a cached tree must match besides the bytes: the parser build and the parse options. */
+export function parseKey(options: unknown): string {
+  return `${PARSER_FINGERPRINT}-${contentHash(JSON.stringify(options))}`;
 }
 
 /** One file per source (path, stdin, bundled): editing a roadmap replaces its entry instead of adding one. */
@@ -54,22 +39,28 @@ export function entryPath(dir: string, source: string): string {
   return join(dir, `${contentHash(source)}.json`);
 }
 
-/** The cached tree for `key`, or undefined when there is none, it is stale, or the file is damaged in any way. */
-export function readParseCache(file: string, key: string): Roadmap | undefined {
-  let text: string;
+/**
+ * The tree cached from exactly these bytes with this key, or undefined when there is none, the file changed in any
+ * way (the stored bytes are compared, which is stronger than a hash and quicker than loading node:crypto to make
+ * one), or the entry is damaged.
+ */
+export function readParseCache(file: string, key: string, source: Uint8Array): Roadmap | undefined {
+  let data: Buffer;
   try {
-    const bytes = readFileSync(file);
-    // Entries are written in ASCII (see writeParseCache), which decodes byte for byte; anything else is damage.
-    if (!isAscii(bytes)) return undefined;
-    text = bytes.toString('latin1');
+    data = readFileSync(file);
   } catch {
     return undefined;
   }
-  // Compare the key before parsing the whole tree: a stale entry of a huge roadmap costs no JSON.parse.
-  if (!text.startsWith(head(key))) return undefined;
+  const head = header(key, source.length);
+  const start = head.length;
+  if (data.length < start + source.length || Buffer.compare(data.subarray(0, start), head) !== 0) return undefined;
+  if (Buffer.compare(data.subarray(start, start + source.length), source) !== 0) return undefined;
+  const json = data.subarray(start + source.length);
+  // The tree is written in ASCII (see writeParseCache), which decodes byte for byte; anything else is damage.
+  if (!isAscii(json)) return undefined;
   try {
-    const entry = JSON.parse(text) as Partial<Entry> | null;
-    return entry && entry.key === key && looksLikeRoadmap(entry.roadmap) ? entry.roadmap : undefined;
+    const roadmap = JSON.parse(json.toString('latin1')) as unknown;
+    return looksLikeRoadmap(roadmap) ? roadmap : undefined;
   } catch {
     return undefined;
   }
@@ -85,15 +76,17 @@ function looksLikeRoadmap(value: unknown): value is Roadmap {
  * Stores a tree atomically (a temp file renamed over the entry), so a reader sees the old entry or the new one, never
  * half of one. The cache is only an optimisation: any failure is ignored.
  */
-export function writeParseCache(file: string, key: string, roadmap: Roadmap): void {
+export function writeParseCache(file: string, key: string, source: Uint8Array, roadmap: Roadmap): void {
   const dir = join(file, '..');
   const temp = `${file}.${process.pid}-${String(Date.now())}.tmp`;
   try {
     mkdirSync(dir, { recursive: true });
     const fd = openSync(temp, 'w');
     try {
+      writeSync(fd, header(key, source.length));
+      writeSync(fd, source);
       // In slices: the tree of a 10 MB roadmap is 30 MB of JSON, which need not exist as one string.
-      let batch = head(key);
+      let batch = '';
       for (const piece of jsonPieces(roadmap)) {
         batch += piece;
         if (batch.length >= WRITE_BATCH) {
@@ -101,7 +94,7 @@ export function writeParseCache(file: string, key: string, roadmap: Roadmap): vo
           batch = '';
         }
       }
-      writeSync(fd, ascii(`${batch}}`));
+      writeSync(fd, ascii(batch));
     } finally {
       closeSync(fd);
     }

@@ -35,9 +35,9 @@ export interface ParseInput {
  */
 export async function parseCached(ctx: Context, bytes: Uint8Array, input: ParseInput): Promise<Roadmap> {
   const options = { fallbackTitle: input.fallbackTitle };
-  const key = await parseKey(bytes, options);
+  const key = parseKey(options);
   const file = entryPath(parseCacheDir(ctx.paths.cache), input.source);
-  const cached = readParseCache(file, key);
+  const cached = readParseCache(file, key, bytes);
   if (cached) return cached;
   const spinner = bytes.length >= SPINNER_MIN_BYTES ? await startSpinner(ctx, `Reading ${inert(input.shown)} (${megabytes(bytes.length)}) for the first time…`) : undefined;
   try {
@@ -45,7 +45,7 @@ export async function parseCached(ctx: Context, bytes: Uint8Array, input: ParseI
     const { parseRoadmap } = await import('./core/parse.js');
     if (bytes.length >= BIG_PARSE_BYTES) await boundHeapGrowth();
     const roadmap = parseRoadmap(text, options);
-    writeParseCache(file, key, roadmap);
+    writeParseCache(file, key, bytes, roadmap);
     return roadmap;
   } finally {
     spinner?.stop();

@@ -49,6 +49,16 @@ describe('the parse cache', () => {
     expect(entries()).toHaveLength(1);
   });
 
+  it('a change that keeps the size of the file (one letter) is seen too', async () => {
+    const before = await listJson();
+    const title = before.sections[1]?.title ?? '';
+    const swapped = `${title.charAt(0) === 'X' ? 'Y' : 'X'}${title.slice(1)}`;
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace(title, swapped));
+    expect(readFileSync(file).length).toBe(Buffer.byteLength(text));
+    expect((await listJson()).sections[1]?.title).toBe(swapped);
+  });
+
   it.each([
     ['cut short', (text: string) => text.slice(0, text.length / 2)],
     ['not JSON', () => 'not json at all \u0000\u00ff'],
@@ -71,7 +81,12 @@ describe('the parse cache', () => {
     expect(first.code).toBe(0);
     expect(second.stdout).toBe(first.stdout);
     expect(first.stdout).toContain('学习 Go 的并发');
-    expect(isAscii(readFileSync(onlyEntry()))).toBe(true);
+    // The entry holds the source bytes as they are, then the tree in ASCII JSON.
+    const entry = readFileSync(onlyEntry());
+    const headerEnd = entry.indexOf(10) + 1;
+    const { source } = JSON.parse(entry.subarray(0, headerEnd).toString()) as { source: number };
+    expect(entry.subarray(headerEnd, headerEnd + source)).toEqual(readFileSync(file));
+    expect(isAscii(entry.subarray(headerEnd + source))).toBe(true);
   });
 
   it('a cache folder that cannot be written changes nothing but speed', async () => {
