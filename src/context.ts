@@ -26,7 +26,7 @@ export interface Context {
   store: ProgressStore;
   prompter: Prompter;
   now: () => Date;
-  /** Whether transient progress (a spinner) may be drawn on stderr: a terminal, not CI, not a --json run. */
+  /** Whether transient progress (a spinner) may be drawn on stderr: both streams a terminal, not CI, not --json. */
   feedback: boolean;
 }
 
@@ -61,7 +61,8 @@ export function createContext(overrides: ContextOverrides = {}): Context {
     store: overrides.store ?? new ConfStore(paths.data),
     prompter,
     now: overrides.now ?? (() => new Date()),
-    feedback: overrides.feedback ?? (Boolean(io.stderr.isTTY) && !env.CI && env.TERM !== 'dumb'),
+    // Only with a person at the terminal on both streams: `roadmap list | less` must not have a spinner drawn over it.
+    feedback: overrides.feedback ?? (Boolean(io.stderr.isTTY && io.stdout.isTTY) && !env.CI && env.TERM !== 'dumb'),
   };
 }
 

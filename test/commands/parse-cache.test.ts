@@ -1,9 +1,11 @@
 import { isAscii } from 'node:buffer';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateRoadmap } from '../../scripts/bench-roadmap.mjs';
-import { run, tempHome } from '../helpers/io.js';
+import { main } from '../../src/cli.js';
+import { Capture, run, tempHome } from '../helpers/io.js';
 
 let home: ReturnType<typeof tempHome>;
 let file: string;
@@ -133,6 +135,16 @@ describe('the spinner for a slow first parse', () => {
     expect(r.stderr).toContain('\u001b[2K');
     const again = await run(['next', '--roadmap', file], { home: home.dir, tty: true });
     expect(again.stderr).not.toContain('Reading');
+  });
+
+  it('never appears when only stdout is piped (`roadmap list | less` keeps a clean screen)', async () => {
+    const stdout = new Capture(false);
+    const stderr = new Capture(true);
+    const stdin = Object.assign(new PassThrough(), { isTTY: true });
+    const code = await main(['list', '--roadmap', file], { io: { stdout, stderr, stdin }, env: { ROADMAP_HOME: home.dir, PATH: process.env.PATH } });
+    expect(code).toBe(0);
+    expect(stdout.text).toContain('Generated Backend Roadmap');
+    expect(stderr.text).toBe('');
   });
 
   it.each([
