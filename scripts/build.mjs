@@ -92,7 +92,8 @@ rmSync(join(root, 'dist'), { recursive: true, force: true });
 // code shared by several chunks is in exactly one chunk (so classes such as CliError have one identity).
 const result = await build({
   absWorkingDir: root,
-  entryPoints: ['src/cli.ts'],
+  // The spinner's worker thread is a file of its own (src/ui/spinner.ts), beside the CLI.
+  entryPoints: ['src/cli.ts', 'src/ui/spinner-worker.ts'],
   bundle: true,
   splitting: true,
   platform: 'node',
@@ -102,6 +103,7 @@ const result = await build({
   outExtension: { '.js': '.cjs' },
   // Chunks sit beside cli.cjs: code that finds files relative to its own file (the bundled roadmap, package.json)
   // works from any of them.
+  entryNames: '[name]',
   chunkNames: '[name]-[hash]',
   minifySyntax: true,
   legalComments: 'linked',

@@ -48,7 +48,7 @@ export async function parseCached(ctx: Context, bytes: Uint8Array, input: ParseI
     writeParseCache(file, key, bytes, roadmap);
     return roadmap;
   } finally {
-    spinner?.stop();
+    await spinner?.stop();
   }
 }
 

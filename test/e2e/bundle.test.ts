@@ -158,6 +158,16 @@ describe('the spinner of the built bin', () => {
     expect(pty.text).not.toContain('Reading');
   });
 
+  it('keeps turning while the parse holds the main thread (it is drawn by a worker thread)', async () => {
+    const bigger = join(home, 'bigger.md');
+    writeFileSync(bigger, generateRoadmap(1_500_000, 25));
+    pty = new PtySession(['next', '--roadmap', bigger], { home });
+    expect((await pty.exited).exitCode).toBe(0);
+    // ora's dots: one frame per 80 ms; a first parse of 1.5 MB shows several of them, not one frozen frame.
+    const frames = new Set(pty.text.match(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/gu));
+    expect(frames.size).toBeGreaterThan(1);
+  });
+
   it('never shows for --json in a terminal', async () => {
     pty = new PtySession(['list', '--json', '--roadmap', big], { home });
     const { exitCode } = await pty.exited;
