@@ -1,4 +1,5 @@
-import { Lexer, type Token, type Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
+import { lexMarkdown } from './guard.js';
 import { htmlText, inlineText } from './inline.js';
 import type { Link } from './types.js';
 
@@ -34,9 +35,9 @@ function lineOf(raw: string, sub: string, base: number): number {
   return at < 0 ? base : base + countNewlines(raw, at);
 }
 
-function countNewlines(s: string, end = s.length): number {
+function countNewlines(s: string, end = s.length, from = 0): number {
   let n = 0;
-  for (let i = 0; i < end; i++) if (s.charCodeAt(i) === 10) n++;
+  for (let i = from; i < end; i++) if (s.charCodeAt(i) === 10) n++;
   return n;
 }
 
@@ -45,7 +46,7 @@ const TOPIC_COLUMN = /^(topics?|course|courses|tool|tools|module|modules|day|day
 
 /** Reads Markdown into an outline; `lineOffset` is how many lines front matter took off the top. */
 export function buildOutline(text: string, lineOffset: number): OutlineNode {
-  const tokens = Lexer.lex(text, { gfm: true });
+  const tokens = lexMarkdown(text, lineOffset);
   const root = node('root', 0, '', 1);
   const stack: OutlineNode[] = [root];
   let line = 1 + lineOffset;
@@ -139,11 +140,17 @@ export function buildOutline(text: string, lineOffset: number): OutlineNode {
 function listItems(list: Tokens.List, at: number, label: string | undefined): OutlineNode[] {
   const out: OutlineNode[] = [];
   let offset = 0;
+  // Newlines are counted from the previous item on: counting from the top for each item is quadratic on long lists.
+  let counted = 0;
+  let itemLine = at;
   for (const item of list.items) {
     const start = list.raw.indexOf(item.raw, offset);
-    const itemLine = start < 0 ? at : at + countNewlines(list.raw, start);
-    if (start >= 0) offset = start + item.raw.length;
-    out.push(listItem(item, itemLine, label));
+    if (start >= 0) {
+      itemLine += countNewlines(list.raw, start, counted);
+      counted = start;
+      offset = start + item.raw.length;
+    }
+    out.push(listItem(item, start < 0 ? at : itemLine, label));
   }
   const anchors = out.filter((n) => n.url?.startsWith('#')).length;
   if (out.length >= 2 && anchors / out.length >= 0.6) for (const n of out) n.toc = true;
