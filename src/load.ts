@@ -1,4 +1,4 @@
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Context } from './context.js';
@@ -7,6 +7,7 @@ import { parseRoadmap } from './core/parse.js';
 import { shortHash, slugify } from './core/slug.js';
 import type { Roadmap } from './core/types.js';
 import { InputError } from './errors.js';
+import { readFileLimited, readStreamLimited } from './read-limited.js';
 
 /** A parsed roadmap with what identifies it in the store. */
 export interface LoadedRoadmap {
@@ -37,7 +38,7 @@ export async function loadRoadmap(ctx: Context, choice: string | undefined): Pro
     if (ctx.io.stdin.isTTY) {
       throw new InputError('--roadmap - reads a roadmap from standard input, but standard input is a terminal', 'pipe a file in: cat roadmap.md | roadmap list --roadmap -');
     }
-    const bytes = await readStream(ctx.io.stdin);
+    const bytes = await readStreamLimited(ctx.io.stdin, 'standard input');
     const roadmap = parseRoadmap(decodeBytes(bytes, 'standard input'), { fallbackTitle: 'Roadmap from standard input' });
     return { roadmap, id: `stdin-${slugify(roadmap.title) || shortHash(roadmap.title)}`, source: '-', bundled: false };
   }
@@ -57,7 +58,7 @@ export async function loadRoadmap(ctx: Context, choice: string | undefined): Pro
 function readBytes(path: string, shown = path): Uint8Array {
   try {
     if (statSync(path).isDirectory()) throw new InputError(`${shown} is a folder, not a Markdown file`, 'pass the path of a .md file');
-    return readFileSync(path);
+    return readFileLimited(path, shown);
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -65,10 +66,4 @@ function readBytes(path: string, shown = path): Uint8Array {
     if (code === 'EACCES') throw new InputError(`cannot read ${shown}: permission denied`, 'check the file permissions');
     throw new InputError(`cannot read ${shown}: ${(error as Error).message}`);
   }
-}
-
-async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks);
 }

@@ -23,7 +23,7 @@ export interface Session extends LoadedRoadmap {
 export async function openSession(ctx: Context, options: GlobalOptions): Promise<Session> {
   const loaded = await loadRoadmap(ctx, options.roadmap);
   for (const w of loaded.roadmap.warnings) {
-    if (w.kind === 'encoding-repaired') ctx.io.stderr.write(`warning: ${loaded.source === '-' ? 'standard input' : loaded.source}: ${w.message}\n`);
+    if (w.kind === 'encoding-repaired') ctx.io.stderr.write(`warning: ${loaded.source === '-' ? 'standard input' : inert(loaded.source)}: ${inert(w.message)}\n`);
   }
   return { ...loaded, statuses: readStatuses(ctx, loaded.id) };
 }

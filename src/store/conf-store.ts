@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../errors.js';
+import { checkStoredData } from './check-data.js';
+import { parseJsonText, readJsonFile, withStoreLock } from './json-file.js';
 import {
   applyChanges,
   fromRecords,
@@ -13,14 +13,20 @@ import {
 
 const FILE_NAME = 'progress';
 
+type ConfClass = typeof import('conf').default;
+
 /**
- * Progress in a JSON file written by conf (atomic writes). Reads parse the file directly so that read-only
- * commands do not pay for loading conf.
+ * Progress in a JSON file written by conf (atomic writes) under a lock file, so concurrent commands lose nothing.
+ * Reads parse the file directly so that read-only commands do not pay for loading conf; a damaged file is moved
+ * aside, never overwritten, and `warn` says where it went.
  */
 export class ConfStore implements ProgressStore {
   readonly location: string;
 
-  constructor(private readonly dir: string) {
+  constructor(
+    private readonly dir: string,
+    private readonly warn: (message: string) => void = (message) => process.stderr.write(message),
+  ) {
     this.location = join(dir, `${FILE_NAME}.json`);
   }
 
@@ -43,41 +49,30 @@ export class ConfStore implements ProgressStore {
 
   private async write<T>(roadmapId: string, change: (records: Map<string, TopicRecord>) => T): Promise<T> {
     const { default: Conf } = await import('conf');
+    // Everything from the read to conf's rename happens under the lock: a read-modify-write without one loses updates.
+    return withStoreLock(this.location, () => this.writeLocked(Conf, roadmapId, change), this.warn);
+  }
+
+  private writeLocked<T>(Conf: ConfClass, roadmapId: string, change: (records: Map<string, TopicRecord>) => T): T {
     const data = this.readAll();
     const records = toRecords(Object.hasOwn(data.roadmaps, roadmapId) ? data.roadmaps[roadmapId] : undefined);
     const result = change(records);
     const roadmaps = Object.fromEntries(Object.entries(data.roadmaps).filter(([id]) => id !== roadmapId));
-    if (records.size > 0) roadmaps[roadmapId] = fromRecords(records);
+    // defineProperty, not assignment: a roadmap id such as "__proto__" must be stored like any other.
+    if (records.size > 0) Object.defineProperty(roadmaps, roadmapId, { value: fromRecords(records), enumerable: true, writable: true, configurable: true });
     const conf = new Conf<StoredData>({
       cwd: this.dir,
       configName: FILE_NAME,
       projectName: 'roadmap',
       accessPropertiesByDotNotation: false,
       watch: false,
+      deserialize: (text) => parseJsonText(text) as StoredData,
     });
     conf.store = { schemaVersion: 1, roadmaps };
     return result;
   }
 
   private readAll(): StoredData {
-    let text: string;
-    try {
-      text = readFileSync(this.location, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { schemaVersion: 1, roadmaps: {} };
-      throw new InputError(`cannot read the progress file ${this.location}: ${(error as Error).message}`);
-    }
-    if (text.startsWith('\uFEFF')) text = text.slice(1);
-    if (text.trim() === '') return { schemaVersion: 1, roadmaps: {} };
-    try {
-      const parsed = JSON.parse(text) as Partial<StoredData> | null;
-      const roadmaps = parsed && typeof parsed.roadmaps === 'object' && !Array.isArray(parsed.roadmaps) ? parsed.roadmaps : {};
-      return { schemaVersion: 1, roadmaps };
-    } catch {
-      throw new InputError(
-        `the progress file ${this.location} is not valid JSON`,
-        'it was left as it is; move it aside (or fix it) and run the command again',
-      );
-    }
+    return readJsonFile(this.location, checkStoredData, this.warn) ?? { schemaVersion: 1, roadmaps: {} };
   }
 }
