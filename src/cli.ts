@@ -1,14 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
+import { registerDoctor } from './commands/doctor.js';
 import { registerDone } from './commands/done.js';
+import { registerExport } from './commands/export.js';
+import { registerImport } from './commands/import.js';
 import { registerInfo } from './commands/info.js';
 import { createKit, type RegisterCommand } from './commands/kit.js';
 import { registerList } from './commands/list.js';
+import { registerLog } from './commands/log.js';
 import { registerNext } from './commands/next.js';
+import { registerNote } from './commands/note.js';
 import { registerReset } from './commands/reset.js';
 import { registerShow } from './commands/show.js';
+import { registerSkip } from './commands/skip.js';
+import { registerStart } from './commands/start.js';
+import { registerStats } from './commands/stats.js';
+import { registerUndo } from './commands/undo.js';
+import { registerWalk } from './commands/walk.js';
 import { createContext, type Context, type ContextOverrides } from './context.js';
-import { CliError, ExitCode } from './errors.js';
+import { CliError, ExitCode, PromptCancelled, SilentExit } from './errors.js';
 import { inert } from './ui/sanitize.js';
 function version(): string {
   try {
@@ -25,6 +35,11 @@ Examples:
   $ roadmap next                          what to study now
   $ roadmap done 1.1                      mark topic 1.1 done (numbers, ids or title fragments)
   $ roadmap done gorm "worker pools"      several at once
+  $ roadmap start 2.3                     mark it in progress (next offers it first)
+  $ roadmap undo                          take the last change back (roadmap log shows them)
+  $ roadmap note 2.2 "use Preload"        keep a note beside a topic
+  $ roadmap stats                         streaks, weekly chart, pace and finish date
+  $ roadmap export -o progress.json       and: roadmap import progress.json
   $ roadmap show 2.2                      one topic with its links
   $ roadmap list --roadmap ./rust.md      any Markdown roadmap; progress is kept per roadmap
   $ roadmap next --json | jq -r '.[0].title'
@@ -53,16 +68,17 @@ function reportError(error: unknown, ctx: Context, debug: boolean): number {
     stderr.write(`Run 'roadmap --help' for usage.\n`);
     return ExitCode.usage;
   }
+  if (error instanceof SilentExit) return error.exitCode;
+  if (error instanceof PromptCancelled) {
+    stderr.write('Cancelled, nothing was changed.\n');
+    return error.exitCode;
+  }
   if (error instanceof CliError) {
     // Messages echo file names, references and titles the user passed: they are made inert like any output.
     stderr.write(`error: ${inert(error.message, true)}\n`);
     if (error.hint) stderr.write(`${inert(error.hint, true)}\n`);
     if (debug && error.stack) stderr.write(`${error.stack}\n`);
     return error.exitCode;
-  }
-  if (error instanceof Error && error.name === 'ExitPromptError') {
-    stderr.write('Cancelled.\n');
-    return ExitCode.interrupted;
   }
   const message = error instanceof Error ? error.message : String(error);
   stderr.write(`error: unexpected failure: ${inert(message)}\n`);
@@ -72,7 +88,24 @@ function reportError(error: unknown, ctx: Context, debug: boolean): number {
 }
 
 /** Every subcommand, in the order `--help` lists them. */
-const COMMANDS: readonly RegisterCommand[] = [registerList, registerNext, registerDone, registerReset, registerShow, registerInfo];
+const COMMANDS: readonly RegisterCommand[] = [
+  registerList,
+  registerNext,
+  registerStart,
+  registerDone,
+  registerSkip,
+  registerReset,
+  registerUndo,
+  registerShow,
+  registerNote,
+  registerLog,
+  registerStats,
+  registerInfo,
+  registerExport,
+  registerImport,
+  registerDoctor,
+  registerWalk,
+];
 
 function buildProgram(ctx: Context): Command {
   const { stdout, stderr } = ctx.io;

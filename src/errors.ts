@@ -38,3 +38,17 @@ export class InputError extends CliError {
     super(message, ExitCode.failure, hint);
   }
 }
+
+/** The user left a prompt: Ctrl+C (`interrupt`, exit 130) or Escape (`escape`). */
+export class PromptCancelled extends CliError {
+  constructor(readonly how: 'interrupt' | 'escape') {
+    super('cancelled, nothing was changed', ExitCode.interrupted);
+  }
+}
+
+/** Ends the command with an exit code after it has already said everything itself. */
+export class SilentExit extends CliError {
+  constructor(exitCode: number) {
+    super('', exitCode);
+  }
+}

@@ -33,7 +33,7 @@ export function listJson({ session, sections }: ListResult): unknown {
       number: s.number,
       title: s.title,
       progress: progressJson(sectionProgress(s, session.statuses)),
-      topics: s.topics.map((t) => topicJson(t, session.statuses)),
+      topics: s.topics.map((t) => topicJson(t, session.statuses, false, session.notes)),
     })),
   };
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { nextTopics, roadmapProgress, type NextPick } from '../core/progress.js';
+import { NEXT_REASON_TEXT, nextTopics, roadmapProgress, type NextPick } from '../core/progress.js';
 import { UsageError } from '../errors.js';
 import { renderNext } from '../ui/render-topic.js';
 import { sectionRef, topicJson } from '../ui/topic-json.js';
@@ -29,13 +29,14 @@ export async function runNext(opts: NextOptions, ctx: Context): Promise<NextResu
   return { session, picks: nextTopics(session.roadmap, session.statuses, count) };
 }
 
-/** `next --json`: an array of Topic, each with its section and why it was chosen. */
+/** `next --json`: an array of Topic, each with its section and why it was chosen (`reason` code, `why` sentence). */
 export function nextJson({ session, picks }: NextResult): unknown {
   return picks.map((p) => ({
-    ...topicJson(p.topic, session.statuses, true),
+    ...topicJson(p.topic, session.statuses, true, session.notes),
     section: sectionRef(p.section),
     position: positionOf(p),
     reason: p.reason,
+    why: NEXT_REASON_TEXT[p.reason],
   }));
 }
 
@@ -48,7 +49,7 @@ export function positionOf(p: NextPick | { topic: { number: string }; section: {
 
 export function isFinished(result: NextResult): boolean {
   const p = roadmapProgress(result.session.roadmap, result.session.statuses);
-  return result.picks.length === 0 && p.total > 0;
+  return result.picks.length === 0 && p.total + p.skipped > 0;
 }
 
 export const registerNext: RegisterCommand = (kit) => {

@@ -1,49 +1,78 @@
 import type { Command } from 'commander';
 import { isInteractive, type Context } from '../context.js';
-import { roadmapProgress } from '../core/progress.js';
+import { planStatus, recordEvent, type HistoryEvent } from '../core/history.js';
+import { roadmapProgress, sectionProgress, type Progress } from '../core/progress.js';
+import type { Section } from '../core/types.js';
+import { subtree } from '../core/walk.js';
 import { CliError, ExitCode, UsageError } from '../errors.js';
 import { renderMarked } from '../ui/render-topic.js';
 import { inert } from '../ui/sanitize.js';
-import { SCHEMA_VERSION } from '../ui/topic-json.js';
+import { SCHEMA_VERSION, sectionRef } from '../ui/topic-json.js';
 import type { RegisterCommand } from './kit.js';
-import { changedJson, markTopics, type MarkResult } from './done.js';
-import { openSession, readStatuses, type GlobalOptions, type Session } from './shared.js';
+import { changedJson, markTopics, type MarkResult } from './mark.js';
+import { openSession, refreshSession, resolveSection, stamp, type GlobalOptions, type Session } from './shared.js';
 
 export interface ResetOptions extends GlobalOptions {
   all?: boolean;
+  section?: string;
   yes?: boolean;
 }
 
-export type ResetResult = { kind: 'topics'; result: MarkResult } | { kind: 'all'; session: Session; cleared: number };
+export type ResetResult =
+  | { kind: 'topics'; result: MarkResult }
+  | { kind: 'all' | 'section'; session: Session; section?: Section; cleared: number; event: HistoryEvent | undefined; progress: Progress };
 
+/** Resets topics, a whole section (`--section`) or the whole roadmap (`--all`); the bulk forms ask first. */
 export async function runReset(refs: readonly string[], opts: ResetOptions, ctx: Context): Promise<ResetResult> {
-  if (!opts.all) return { kind: 'topics', result: await markTopics(refs, 'pending', opts, ctx) };
-  if (refs.length > 0) throw new UsageError('give either topics or --all, not both', 'roadmap reset 1.1 2.3   or   roadmap reset --all --yes');
+  const bulk = [opts.all ? '--all' : '', opts.section !== undefined ? '--section' : ''].filter(Boolean);
+  if (bulk.length === 0) return { kind: 'topics', result: await markTopics(refs, 'pending', opts, ctx) };
+  if (bulk.length > 1 || refs.length > 0) {
+    throw new UsageError('give topics, --section or --all: one of them', 'roadmap reset 1.1 2.3   or   roadmap reset --section 2 --yes   or   roadmap reset --all --yes');
+  }
   const session = await openSession(ctx, opts);
-  const before = roadmapProgress(session.roadmap, session.statuses);
+  const section = opts.section === undefined ? undefined : resolveSection(session, opts.section);
+  const before = section ? sectionProgress(section, session.statuses) : roadmapProgress(session.roadmap, session.statuses);
+  const what = section ? `section ${section.number} "${inert(section.title)}"` : `"${inert(session.roadmap.title)}"`;
   if (!opts.yes) {
     if (!isInteractive(ctx) || opts.json) {
-      throw new UsageError('reset --all forgets all progress on this roadmap and needs --yes when not run on a terminal', 'roadmap reset --all --yes');
+      const flag = section ? `--section ${section.number}` : '--all';
+      throw new UsageError(`reset ${flag} forgets the progress on ${what} and needs --yes when not run on a terminal`, `roadmap reset ${flag} --yes   (roadmap undo brings it back)`);
     }
-    const ok = await ctx.prompter.confirm(
-      `Forget all progress on "${inert(session.roadmap.title)}" (${before.done} done)?`,
-      false,
-    );
+    const ok = await ctx.prompter.confirm(`Reset all progress on ${what} (${before.done} done, ${before.inProgress} in progress, ${before.skipped} skipped)?`, false);
     if (!ok) throw new CliError('nothing was reset', ExitCode.failure);
   }
-  const cleared = await ctx.store.clear(session.id);
-  session.statuses = readStatuses(ctx, session.id);
-  return { kind: 'all', session, cleared };
+  const { event, state } = await ctx.store.update(session.id, (state) => {
+    // --all includes progress kept for topics the file no longer has; notes are kept either way.
+    const ids = section ? section.topics.flatMap(subtree).map((t) => t.id) : [...state.records.keys()];
+    const input = section
+      ? { action: 'reset-section' as const, subject: section.id, changes: planStatus(state, ids, 'pending') }
+      : { action: 'reset-all' as const, changes: planStatus(state, ids, 'pending') };
+    return { event: recordEvent(state, stamp(ctx), input), state };
+  });
+  refreshSession(session, state);
+  const progress = section ? sectionProgress(section, session.statuses) : roadmapProgress(session.roadmap, session.statuses);
+  const base = { session, cleared: event?.changes.length ?? 0, event, progress };
+  return section ? { kind: 'section', section, ...base } : { kind: 'all', ...base };
+}
+
+/** JSON for the bulk forms. */
+export function bulkResetJson(r: Exclude<ResetResult, { kind: 'topics' }>): unknown {
+  const out: Record<string, unknown> = { schemaVersion: SCHEMA_VERSION, roadmap: { id: r.session.id, title: r.session.roadmap.title } };
+  if (r.section) out.section = sectionRef(r.section);
+  out.cleared = r.cleared;
+  out.topics = r.event?.changes.map((d) => ({ id: d.topic, from: d.from })) ?? [];
+  return out;
 }
 
 export const registerReset: RegisterCommand = (kit) => {
   kit
-    .sub('reset', 'mark topics not done again')
-    .argument('[topics...]', 'topic numbers (3.2), ids or title fragments')
-    .option('--all', 'forget all progress on this roadmap')
-    .option('-y, --yes', 'do not ask for confirmation (needed with --all when not on a terminal)')
-    .option('--json', 'print the changed topics as JSON')
-    .addHelpText('after', '\nExamples:\n  $ roadmap reset 1.1\n  $ roadmap reset --all --yes')
+    .sub('reset', 'mark topics not started again (a section with --section, everything with --all)')
+    .argument('[topics...]', 'topic numbers (3.2), ids or title fragments (on a terminal, omit them to pick from a list)')
+    .option('-s, --section <ref>', 'reset every topic of this section (number, id or title fragment)')
+    .option('--all', 'reset every topic of this roadmap (notes are kept)')
+    .option('-y, --yes', 'do not ask for confirmation (needed with --section and --all when not on a terminal)')
+    .option('--json', 'print what changed as JSON')
+    .addHelpText('after', '\nExamples:\n  $ roadmap reset 1.1\n  $ roadmap reset --section 2 --yes\n  $ roadmap reset --all --yes\n  $ roadmap undo            # changed your mind')
     .action(async (refs: string[], _opts: unknown, cmd: Command) => {
       const opts = kit.options<ResetOptions>(cmd);
       const r = await runReset(refs, opts, kit.ctx);
@@ -52,7 +81,12 @@ export const registerReset: RegisterCommand = (kit) => {
         else kit.print(renderMarked(r.result.named, r.result.changed, 'pending', r.result.progress, kit.theme(opts)));
         return;
       }
-      if (opts.json) kit.printJson({ schemaVersion: SCHEMA_VERSION, roadmap: { id: r.session.id, title: r.session.roadmap.title }, cleared: r.cleared });
-      else kit.print(`Forgot ${r.cleared} stored topic statuses on "${inert(r.session.roadmap.title)}".\n`);
+      if (opts.json) {
+        kit.printJson(bulkResetJson(r));
+        return;
+      }
+      const where = r.section ? `section ${r.section.number} "${inert(r.section.title)}"` : `"${inert(r.session.roadmap.title)}"`;
+      kit.print(`Reset ${r.cleared} topic ${r.cleared === 1 ? 'status' : 'statuses'} on ${where}.\n`);
+      if (r.cleared > 0) kit.ctx.io.stderr.write('Notes are kept. To bring the statuses back: roadmap undo\n');
     });
 };

@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { Context } from '../context.js';
+import type { Note, ProgressState, Stamp } from '../core/history.js';
 import { findSection, findTopic } from '../core/lookup.js';
+import { orphanIds } from '../core/orphans.js';
 import type { StatusMap } from '../core/progress.js';
 import type { Section, Status } from '../core/types.js';
 import type { TopicEntry } from '../core/walk.js';
@@ -16,22 +19,60 @@ export interface GlobalOptions {
 }
 
 export interface Session extends LoadedRoadmap {
+  /** Statuses, notes and history as stored. */
+  state: ProgressState;
   statuses: Map<string, Status>;
+  /** Notes per topic id, oldest first. */
+  notes: Map<string, Note[]>;
 }
 
-/** Loads the chosen roadmap and its progress, telling stderr about repaired input. */
-export async function openSession(ctx: Context, options: GlobalOptions): Promise<Session> {
+/**
+ * Loads the chosen roadmap and its progress, telling stderr about repaired input and, in one line, about progress
+ * kept for topics the roadmap no longer has (`orphans: false` for the commands that report those themselves).
+ */
+export async function openSession(ctx: Context, options: GlobalOptions, { orphans = true } = {}): Promise<Session> {
   const loaded = await loadRoadmap(ctx, options.roadmap);
   for (const w of loaded.roadmap.warnings) {
     if (w.kind === 'encoding-repaired') ctx.io.stderr.write(`warning: ${loaded.source === '-' ? 'standard input' : inert(loaded.source)}: ${inert(w.message)}\n`);
   }
-  return { ...loaded, statuses: readStatuses(ctx, loaded.id) };
+  const session: Session = { ...loaded, state: ctx.store.read(loaded.id), statuses: new Map(), notes: new Map() };
+  refreshSession(session, session.state);
+  if (orphans) {
+    const lost = orphanIds(session.roadmap, session.state);
+    if (lost.length > 0) {
+      const what = lost.length === 1 ? '1 topic that is' : `${lost.length} topics that are`;
+      ctx.io.stderr.write(`warning: your progress includes ${what} no longer in this roadmap (was the file edited?); run \`${doctorCommand(options)}\` to see and move it\n`);
+    }
+  }
+  return session;
 }
 
-export function readStatuses(ctx: Context, roadmapId: string): Map<string, Status> {
-  const statuses = new Map<string, Status>();
-  for (const [id, record] of ctx.store.read(roadmapId)) statuses.set(id, record.status);
-  return statuses;
+/** `roadmap doctor` for the roadmap the user chose, to paste as is. */
+export function doctorCommand(options: GlobalOptions, extra = ''): string {
+  const choice = options.roadmap === undefined ? '' : ` --roadmap ${/^[\w./-]+$/.test(options.roadmap) ? options.roadmap : `'${inert(options.roadmap).replace(/'/g, "'\\''")}'`}`;
+  return `roadmap doctor${extra}${choice}`;
+}
+
+/** Points the session at a new state (after a write) and rebuilds the lookups derived from it. */
+export function refreshSession(session: Session, state: ProgressState): void {
+  session.state = state;
+  session.statuses = new Map([...state.records].map(([id, r]) => [id, r.status]));
+  session.notes = new Map();
+  for (const n of state.notes) {
+    const list = session.notes.get(n.topic);
+    if (list) list.push(n);
+    else session.notes.set(n.topic, [n]);
+  }
+}
+
+/** Re-reads the session's state from the store. */
+export function reloadSession(ctx: Context, session: Session): void {
+  refreshSession(session, ctx.store.read(session.id));
+}
+
+/** A fresh event identity: a random id and the injected clock's time. */
+export function stamp(ctx: Context): Stamp {
+  return { id: randomUUID(), at: ctx.now().toISOString() };
 }
 
 /** Resolves a topic reference or throws: several matches are a usage error (2), none is a failure (1). */

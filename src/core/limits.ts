@@ -13,11 +13,11 @@ export const LIMITS = {
   /** Deepest nesting of lists, block quotes and <details>. marked overflows its stack near 1,500. */
   depth: 32,
   /** Sum over lines of characters x (depth - 1): marked reads nested content again at every level. */
-  nestingWork: 40_000_000,
+  nestingWork: 25_000_000,
   /** Sum over paragraphs inside lists of lines x characters x depth: marked is quadratic in them. */
   listParagraphWork: 200_000_000,
   /** Sum over inline runs of (count of `*` and `_`) squared: emphasis matching is quadratic. */
-  emphasisWork: 400_000_000,
+  emphasisWork: 250_000_000,
 } as const;
 
 const numbers = new Intl.NumberFormat('en-US');

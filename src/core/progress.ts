@@ -4,43 +4,55 @@ import { allTopics, type TopicEntry } from './walk.js';
 /** What the store knows: a status per topic id. Missing ids are pending. */
 export type StatusMap = ReadonlyMap<string, Status>;
 
+/**
+ * THE COUNTING RULE, used by list, info, next, stats and export alike.
+ *
+ * - What counts is the topics you study: topics without subtopics ("leaves"). A topic with subtopics is a heading
+ *   for them; it adds nothing to the count itself, so finishing a parent's three subtopics is 3 done, not 4.
+ * - A parent's status is derived from its subtopics: done when all are done or skipped (at least one done),
+ *   skipped when all are skipped, in progress when any is done or in progress (or when you `start`ed the parent
+ *   itself), else pending. A status stored on the parent itself is not trusted over its subtopics, so a subtopic
+ *   added to the file later reopens a finished parent instead of being silently ticked.
+ * - Skipped topics leave the total: percent = done / (leaves - skipped). When every leaf is skipped or done the
+ *   roadmap is complete (100%); 100 is shown only when nothing is left, never rounded up from 99.5.
+ */
 export interface Progress {
   done: number;
   skipped: number;
   inProgress: number;
-  /** Topics that count towards the percentage: every topic at every depth, less the skipped ones. */
+  pending: number;
+  /** Topics that count towards the percentage: leaves less the skipped ones. */
   total: number;
   percent: number;
 }
 
-/**
- * The status a topic shows. A parent with children is done once every child is done or skipped (and at least
- * one is done); its own stored status counts when set.
- */
+/** The status a topic shows; see THE COUNTING RULE above. */
 export function effectiveStatus(topic: Topic, statuses: StatusMap): Status {
-  const own = statuses.get(topic.id);
-  if (own && own !== 'pending') return own;
-  if (topic.children.length === 0) return 'pending';
+  const own = statuses.get(topic.id) ?? 'pending';
+  if (topic.children.length === 0) return own;
   const kids = topic.children.map((c) => effectiveStatus(c, statuses));
   if (kids.every((s) => s === 'done' || s === 'skipped')) return kids.includes('done') ? 'done' : 'skipped';
-  return kids.some((s) => s !== 'pending') ? 'in-progress' : 'pending';
+  if (kids.some((s) => s === 'done' || s === 'in-progress')) return 'in-progress';
+  return own === 'in-progress' ? 'in-progress' : 'pending';
 }
 
-/** Progress over a set of topics (every depth); skipped topics leave the total. */
+/** Progress over a set of topic trees: leaves only, skipped ones out of the total. */
 export function progressOf(topics: readonly Topic[], statuses: StatusMap): Progress {
-  const p = { done: 0, skipped: 0, inProgress: 0, total: 0, percent: 0 };
+  const p: Progress = { done: 0, skipped: 0, inProgress: 0, pending: 0, total: 0, percent: 0 };
   const visit = (t: Topic): void => {
-    const s = effectiveStatus(t, statuses);
-    if (s === 'skipped') p.skipped++;
-    else {
-      p.total++;
-      if (s === 'done') p.done++;
-      if (s === 'in-progress') p.inProgress++;
+    if (t.children.length > 0) {
+      t.children.forEach(visit);
+      return;
     }
-    t.children.forEach(visit);
+    const s = statuses.get(t.id) ?? 'pending';
+    if (s === 'skipped') p.skipped++;
+    else if (s === 'done') p.done++;
+    else if (s === 'in-progress') p.inProgress++;
+    else p.pending++;
   };
   topics.forEach(visit);
-  p.percent = percentOf(p.done, p.total);
+  p.total = p.done + p.inProgress + p.pending;
+  p.percent = p.total === 0 ? (p.skipped > 0 ? 100 : 0) : percentOf(p.done, p.total);
   return p;
 }
 
@@ -52,33 +64,41 @@ export function roadmapProgress(roadmap: Roadmap, statuses: StatusMap): Progress
   return progressOf(roadmap.sections.flatMap((s) => s.topics), statuses);
 }
 
+/** Why `next` offered a topic. */
+export type NextReason = 'in-progress' | 'started-parent' | 'first-pending';
+
 export interface NextPick extends TopicEntry {
-  reason: 'in-progress' | 'first-pending';
+  reason: NextReason;
 }
 
 /**
- * What to study now: topics in progress first, then the first pending topics in document order. Only topics a
- * learner can study directly are offered: leaves, or parents whose own box is the thing to tick.
+ * What to study now, leaves only (the topics that count): first the ones you started, then the first pending
+ * subtopics of parents you started, then the first pending topics in document order. No topic is offered twice.
  */
 export function nextTopics(roadmap: Roadmap, statuses: StatusMap, count: number): NextPick[] {
-  const entries = allTopics(roadmap).filter((e) => e.topic.children.length === 0);
-  const blocked = (e: TopicEntry): boolean =>
-    e.ancestors.some((a) => {
-      const s = statuses.get(a.id);
-      return s === 'done' || s === 'skipped';
-    });
+  const leaves = allTopics(roadmap).filter((e) => e.topic.children.length === 0);
   const picks: NextPick[] = [];
-  for (const e of entries) {
-    if (picks.length >= count) break;
-    if (statuses.get(e.topic.id) === 'in-progress' && !blocked(e)) picks.push({ ...e, reason: 'in-progress' });
+  const taken = new Set<string>();
+  const take = (e: TopicEntry, reason: NextReason): void => {
+    if (picks.length >= count || taken.has(e.topic.id)) return;
+    taken.add(e.topic.id);
+    picks.push({ ...e, reason });
+  };
+  const status = (id: string): Status => statuses.get(id) ?? 'pending';
+  for (const e of leaves) if (status(e.topic.id) === 'in-progress') take(e, 'in-progress');
+  for (const e of leaves) {
+    if (status(e.topic.id) === 'pending' && e.ancestors.some((a) => status(a.id) === 'in-progress')) take(e, 'started-parent');
   }
-  for (const e of entries) {
-    if (picks.length >= count) break;
-    const s = statuses.get(e.topic.id) ?? 'pending';
-    if (s === 'pending' && !blocked(e)) picks.push({ ...e, reason: 'first-pending' });
-  }
+  for (const e of leaves) if (status(e.topic.id) === 'pending') take(e, 'first-pending');
   return picks;
 }
+
+/** A sentence for each reason, for people and for `next --json`. */
+export const NEXT_REASON_TEXT: Record<NextReason, string> = {
+  'in-progress': 'you started it and have not finished it',
+  'started-parent': 'the first pending subtopic of a topic you started',
+  'first-pending': 'the first pending topic in roadmap order',
+};
 
 /** Rounded percentage that only reads 100 when everything is done. */
 export function percentOf(done: number, total: number): number {

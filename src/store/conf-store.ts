@@ -1,15 +1,7 @@
 import { join } from 'node:path';
 import { checkStoredData } from './check-data.js';
 import { parseJsonText, readJsonFile, withStoreLock } from './json-file.js';
-import {
-  applyChanges,
-  fromRecords,
-  toRecords,
-  type ProgressStore,
-  type StatusChange,
-  type StoredData,
-  type TopicRecord,
-} from './progress-store.js';
+import { emptyData, stateOf, withState, type ProgressState, type ProgressStore, type StoredData } from './progress-store.js';
 
 const FILE_NAME = 'progress';
 
@@ -17,8 +9,8 @@ type ConfClass = typeof import('conf').default;
 
 /**
  * Progress in a JSON file written by conf (atomic writes) under a lock file, so concurrent commands lose nothing.
- * Reads parse the file directly so that read-only commands do not pay for loading conf; a damaged file is moved
- * aside, never overwritten, and `warn` says where it went.
+ * Reads parse the file directly so that read-only commands do not pay for loading conf. Every change goes through
+ * `write`, one locked read-modify-write of the whole file. A damaged file is moved aside, never overwritten.
  */
 export class ConfStore implements ProgressStore {
   readonly location: string;
@@ -30,36 +22,27 @@ export class ConfStore implements ProgressStore {
     this.location = join(dir, `${FILE_NAME}.json`);
   }
 
-  read(roadmapId: string): Map<string, TopicRecord> {
-    const data = this.readAll();
-    return toRecords(Object.hasOwn(data.roadmaps, roadmapId) ? data.roadmaps[roadmapId] : undefined);
+  read(roadmapId: string): ProgressState {
+    return stateOf(this.readAll(), roadmapId);
   }
 
-  async update(roadmapId: string, changes: readonly StatusChange[], at: Date): Promise<string[]> {
-    return this.write(roadmapId, (records) => applyChanges(records, changes, at));
-  }
-
-  async clear(roadmapId: string): Promise<number> {
-    return this.write(roadmapId, (records) => {
-      const n = records.size;
-      records.clear();
-      return n;
+  async update<T>(roadmapId: string, change: (state: ProgressState) => T): Promise<T> {
+    return this.write((data) => {
+      const state = stateOf(data, roadmapId);
+      const result = change(state);
+      return { data: withState(data, roadmapId, state), result };
     });
   }
 
-  private async write<T>(roadmapId: string, change: (records: Map<string, TopicRecord>) => T): Promise<T> {
+  /** The single read-modify-write: reads the file fresh, lets `mutator` produce the new content, saves it. */
+  private async write<T>(mutator: (data: StoredData) => { data: StoredData; result: T }): Promise<T> {
     const { default: Conf } = await import('conf');
     // Everything from the read to conf's rename happens under the lock: a read-modify-write without one loses updates.
-    return withStoreLock(this.location, () => this.writeLocked(Conf, roadmapId, change), this.warn);
+    return withStoreLock(this.location, () => this.writeLocked(Conf, mutator), this.warn);
   }
 
-  private writeLocked<T>(Conf: ConfClass, roadmapId: string, change: (records: Map<string, TopicRecord>) => T): T {
-    const data = this.readAll();
-    const records = toRecords(Object.hasOwn(data.roadmaps, roadmapId) ? data.roadmaps[roadmapId] : undefined);
-    const result = change(records);
-    const roadmaps = Object.fromEntries(Object.entries(data.roadmaps).filter(([id]) => id !== roadmapId));
-    // defineProperty, not assignment: a roadmap id such as "__proto__" must be stored like any other.
-    if (records.size > 0) Object.defineProperty(roadmaps, roadmapId, { value: fromRecords(records), enumerable: true, writable: true, configurable: true });
+  private writeLocked<T>(Conf: ConfClass, mutator: (data: StoredData) => { data: StoredData; result: T }): T {
+    const { data, result } = mutator(this.readAll());
     const conf = new Conf<StoredData>({
       cwd: this.dir,
       configName: FILE_NAME,
@@ -68,11 +51,11 @@ export class ConfStore implements ProgressStore {
       watch: false,
       deserialize: (text) => parseJsonText(text) as StoredData,
     });
-    conf.store = { schemaVersion: 1, roadmaps };
+    conf.store = data;
     return result;
   }
 
   private readAll(): StoredData {
-    return readJsonFile(this.location, checkStoredData, this.warn) ?? { schemaVersion: 1, roadmaps: {} };
+    return readJsonFile(this.location, checkStoredData, this.warn) ?? emptyData();
   }
 }

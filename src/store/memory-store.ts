@@ -1,24 +1,19 @@
-import { applyChanges, type ProgressStore, type StatusChange, type TopicRecord } from './progress-store.js';
+import { emptyData, stateOf, withState, type ProgressState, type ProgressStore, type StoredData } from './progress-store.js';
 
-/** A store that lives in memory, for tests of commands that do not care about files. */
+/** A store that lives in memory, for tests of commands that do not care about files. Same shape as the file. */
 export class MemoryStore implements ProgressStore {
   readonly location = '(memory)';
-  private readonly data = new Map<string, Map<string, TopicRecord>>();
+  private data: StoredData = emptyData();
 
-  read(roadmapId: string): Map<string, TopicRecord> {
-    return new Map(this.data.get(roadmapId));
+  read(roadmapId: string): ProgressState {
+    // A deep copy, as a file read would give: callers may edit what they get.
+    return stateOf(structuredClone(this.data), roadmapId);
   }
 
-  update(roadmapId: string, changes: readonly StatusChange[], at: Date): Promise<string[]> {
-    const records = this.read(roadmapId);
-    const changed = applyChanges(records, changes, at);
-    this.data.set(roadmapId, records);
-    return Promise.resolve(changed);
-  }
-
-  clear(roadmapId: string): Promise<number> {
-    const n = this.data.get(roadmapId)?.size ?? 0;
-    this.data.delete(roadmapId);
-    return Promise.resolve(n);
+  update<T>(roadmapId: string, change: (state: ProgressState) => T): Promise<T> {
+    const state = this.read(roadmapId);
+    const result = change(state);
+    this.data = withState(this.data, roadmapId, state);
+    return Promise.resolve(result);
   }
 }

@@ -1,65 +1,153 @@
-import type { Status } from '../core/types.js';
+import {
+  EVENT_ACTIONS,
+  emptyState,
+  type EventAction,
+  type HistoryEvent,
+  type Note,
+  type ProgressState,
+  type StatusDelta,
+  type StoredStatus,
+  type TopicRecord,
+} from '../core/history.js';
+import { STATUSES, type Status } from '../core/types.js';
 
-/** One topic's stored state. Pending topics are not stored. */
-export interface TopicRecord {
-  status: Exclude<Status, 'pending'>;
-  /** ISO timestamp of the last change. */
-  updatedAt: string;
-}
-
-export interface StatusChange {
-  id: string;
-  /** `pending` removes the record. */
-  status: Status;
-}
+export type { HistoryEvent, Note, ProgressState, TopicRecord };
 
 /** Where progress is kept. Commands only talk to this interface. */
 export interface ProgressStore {
   /** The file (or a description of the place) that holds the data, for `info` and error messages. */
   readonly location: string;
-  read(roadmapId: string): Map<string, TopicRecord>;
-  /** Applies changes atomically and returns the ids whose stored status changed. */
-  update(roadmapId: string, changes: readonly StatusChange[], at: Date): Promise<string[]>;
-  /** Forgets every record of a roadmap and returns how many there were. */
-  clear(roadmapId: string): Promise<number>;
+  /** A roadmap's statuses, notes and history; an empty state when nothing is stored. */
+  read(roadmapId: string): ProgressState;
+  /**
+   * One read-modify-write of a roadmap's state: `change` edits the state it is given (read fresh inside the write)
+   * and everything it did is saved together. Its result is returned.
+   */
+  update<T>(roadmapId: string, change: (state: ProgressState) => T): Promise<T>;
 }
 
-/** The serialised form of one roadmap's progress. Arrays, not objects, so any string is a safe topic id. */
-export interface StoredRoadmap {
-  topics: Array<{ id: string } & TopicRecord>;
-}
-
+/**
+ * The file, version 2. Every id (roadmap, topic, note, event) is a value inside an array, never an object key, so
+ * any string is safe (`__proto__`, `0`, `a.b`). Version 1 (`roadmaps` keyed by id, statuses only) is read too.
+ */
 export interface StoredData {
-  schemaVersion: 1;
-  roadmaps: Record<string, StoredRoadmap>;
+  schemaVersion: 2;
+  roadmaps: StoredRoadmap[];
 }
 
-/** Applies changes to a roadmap's records; returns the changed ids. Shared by every store implementation. */
-export function applyChanges(records: Map<string, TopicRecord>, changes: readonly StatusChange[], at: Date): string[] {
-  const changed: string[] = [];
-  for (const { id, status } of changes) {
-    const before = records.get(id)?.status ?? 'pending';
-    if (before === status) continue;
-    if (status === 'pending') records.delete(id);
-    else records.set(id, { status, updatedAt: at.toISOString() });
-    changed.push(id);
+export interface StoredRoadmap {
+  id: string;
+  topics: Array<{ id: string } & TopicRecord>;
+  notes: Note[];
+  events: HistoryEvent[];
+}
+
+export const STORE_VERSION = 2;
+
+export function emptyData(): StoredData {
+  return { schemaVersion: STORE_VERSION, roadmaps: [] };
+}
+
+/** Reads whatever JSON the file held into the current shape; entries of the wrong shape are left out. */
+export function parseStored(parsed: unknown): StoredData {
+  const data = emptyData();
+  if (!isObject(parsed)) return data;
+  const roadmaps = parsed.roadmaps;
+  if (Array.isArray(roadmaps)) {
+    for (const r of roadmaps) if (isObject(r) && typeof r.id === 'string') data.roadmaps.push(fromState(r.id, toState(r)));
+  } else if (isObject(roadmaps)) {
+    for (const [id, r] of Object.entries(roadmaps)) data.roadmaps.push(fromState(id, toState(r)));
   }
-  return changed;
+  return data;
 }
 
-export function toRecords(stored: StoredRoadmap | undefined): Map<string, TopicRecord> {
-  const map = new Map<string, TopicRecord>();
-  if (!stored || !Array.isArray(stored.topics)) return map;
-  for (const t of stored.topics) {
-    if (typeof t.id === 'string' && isStoredStatus(t.status)) map.set(t.id, { status: t.status, updatedAt: typeof t.updatedAt === 'string' ? t.updatedAt : '' });
+/** A roadmap's state out of the stored data. */
+export function stateOf(data: StoredData, roadmapId: string): ProgressState {
+  return toState(data.roadmaps.find((r) => r.id === roadmapId));
+}
+
+/** Puts a roadmap's state back into the stored data; an empty state removes the roadmap's entry. */
+export function withState(data: StoredData, roadmapId: string, state: ProgressState): StoredData {
+  const others = data.roadmaps.filter((r) => r.id !== roadmapId);
+  const empty = state.records.size === 0 && state.notes.length === 0 && state.events.length === 0;
+  return { schemaVersion: STORE_VERSION, roadmaps: empty ? others : [...others, fromState(roadmapId, state)] };
+}
+
+/** Validates one roadmap's stored (or exported) state, dropping malformed entries. */
+export function toState(raw: unknown): ProgressState {
+  const state = emptyState();
+  if (!isObject(raw)) return state;
+  for (const t of arrayOf(raw.topics ?? raw.statuses)) {
+    if (isObject(t) && typeof t.id === 'string' && isStored(t.status)) {
+      state.records.set(t.id, { status: t.status, updatedAt: typeof t.updatedAt === 'string' ? t.updatedAt : '' });
+    }
   }
-  return map;
+  state.notes = arrayOf(raw.notes).filter(isNote).map(copyNote);
+  state.events = arrayOf(raw.events).map(toEvent).filter((e) => e !== undefined);
+  return state;
 }
 
-export function fromRecords(records: Map<string, TopicRecord>): StoredRoadmap {
-  return { topics: [...records].map(([id, r]) => ({ id, status: r.status, updatedAt: r.updatedAt })) };
+export function fromState(id: string, state: ProgressState): StoredRoadmap {
+  return {
+    id,
+    topics: [...state.records].map(([topic, r]) => ({ id: topic, status: r.status, updatedAt: r.updatedAt })),
+    notes: state.notes,
+    events: state.events,
+  };
 }
 
-function isStoredStatus(s: unknown): s is TopicRecord['status'] {
+function toEvent(raw: unknown): HistoryEvent | undefined {
+  if (!isObject(raw) || typeof raw.id !== 'string' || typeof raw.at !== 'string' || !isAction(raw.action)) return undefined;
+  const event: HistoryEvent = {
+    id: raw.id,
+    at: raw.at,
+    action: raw.action,
+    changes: arrayOf(raw.changes).filter(isDelta).map(copyDelta),
+    notesAdded: arrayOf(raw.notesAdded).filter(isNote).map(copyNote),
+    notesRemoved: arrayOf(raw.notesRemoved).filter(isNote).map(copyNote),
+  };
+  for (const key of ['subject', 'undoneBy', 'reverts', 'importedBy'] as const) {
+    const v = raw[key];
+    if (typeof v === 'string') event[key] = v;
+  }
+  return event;
+}
+
+function copyNote(n: Note): Note {
+  return { id: n.id, topic: n.topic, text: n.text, at: n.at };
+}
+
+function copyDelta(d: StatusDelta): StatusDelta {
+  const out: StatusDelta = { topic: d.topic, from: d.from, to: d.to };
+  if (typeof d.fromAt === 'string') out.fromAt = d.fromAt;
+  if (typeof d.toAt === 'string') out.toAt = d.toAt;
+  return out;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function arrayOf(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+function isStored(s: unknown): s is StoredStatus {
   return s === 'done' || s === 'in-progress' || s === 'skipped';
+}
+
+function isStatus(s: unknown): s is Status {
+  return STATUSES.includes(s as Status);
+}
+
+function isAction(a: unknown): a is EventAction {
+  return EVENT_ACTIONS.includes(a as EventAction);
+}
+
+function isNote(n: unknown): n is Note {
+  return isObject(n) && typeof n.id === 'string' && typeof n.topic === 'string' && typeof n.text === 'string' && typeof n.at === 'string';
+}
+
+function isDelta(d: unknown): d is StatusDelta {
+  return isObject(d) && typeof d.topic === 'string' && isStatus(d.from) && isStatus(d.to);
 }

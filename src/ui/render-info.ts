@@ -8,12 +8,12 @@ export function renderInfo(info: InfoData, theme: Theme): string {
   const p = info.progress;
   const out = [
     c.bold(inert(info.roadmap.title)),
-    `${c.dim('Source:       ')}${info.roadmap.bundled ? `bundled (${inert(info.roadmap.source)})` : inert(info.roadmap.source === '-' ? 'standard input' : info.roadmap.source)}`,
-    `${c.dim('Id:           ')}${inert(info.roadmap.id)}`,
-    `${c.dim('Sections:     ')}${info.counts.sections}`,
-    `${c.dim('Topics:       ')}${info.counts.topics}`,
-    `${c.dim('Progress:     ')}${theme.bar(p.done, p.total)} ${p.done}/${p.total} done, ${p.percent}%${p.skipped ? `, ${p.skipped} skipped` : ''}`,
-    `${c.dim('Progress file:')} ${inert(info.store.path)}`,
+    `${c.dim('Source:        ')}${info.roadmap.bundled ? `bundled (${inert(info.roadmap.source)})` : inert(info.roadmap.source === '-' ? 'standard input' : info.roadmap.source)}`,
+    `${c.dim('Id:            ')}${inert(info.roadmap.id)}`,
+    `${c.dim('Sections:      ')}${info.counts.sections}`,
+    `${c.dim('Topics:        ')}${info.counts.topics}`,
+    `${c.dim('Progress:      ')}${theme.bar(p.done, p.total)} ${p.done}/${p.total} done, ${p.percent}%${p.skipped ? `, ${p.skipped} skipped` : ''}`,
+    `${c.dim('Progress file: ')}${inert(info.store.path)}`,
   ];
   if (info.roadmap.description) out.push('', inert(info.roadmap.description, true));
   if (info.overview.length) {

@@ -1,6 +1,8 @@
+import type { Note } from '../core/history.js';
 import { effectiveStatus, type NextPick, type Progress, type StatusMap } from '../core/progress.js';
 import type { Status, Topic } from '../core/types.js';
 import type { TopicEntry } from '../core/walk.js';
+import { formatTime } from './format-time.js';
 import { inert } from './sanitize.js';
 import type { Theme } from './theme.js';
 
@@ -21,7 +23,7 @@ export function renderNext(picks: readonly NextPick[], theme: Theme): string {
   const { c } = theme;
   return picks
     .map((p) => {
-      const tag = p.reason === 'in-progress' ? c.yellow(' (in progress)') : '';
+      const tag = p.reason === 'in-progress' ? c.yellow(' (in progress)') : p.reason === 'started-parent' ? c.yellow(' (in a topic you started)') : '';
       return [
         `${c.bold(p.topic.number)}  ${c.bold(inert(p.topic.title))}${tag}`,
         `    ${c.dim(where(p))}`,
@@ -65,7 +67,7 @@ function countAll(t: Topic): number {
 }
 
 /** `show`: everything known about one topic. */
-export function renderShow(e: TopicEntry, statuses: StatusMap, theme: Theme): string {
+export function renderShow(e: TopicEntry, statuses: StatusMap, theme: Theme, notes: readonly Note[] = []): string {
   const { c } = theme;
   const t = e.topic;
   const status = effectiveStatus(t, statuses);
@@ -94,6 +96,13 @@ export function renderShow(e: TopicEntry, statuses: StatusMap, theme: Theme): st
   if (t.links.length) {
     out.push('', c.bold('Links'));
     for (const l of t.links) out.push(`  ${inert(l.title)}  ${c.underline(inert(l.url))}`);
+  }
+  if (notes.length) {
+    out.push('', c.bold('Notes'));
+    for (const n of notes) {
+      out.push(`  ${c.dim(formatTime(n.at))}`);
+      for (const line of inert(n.text, true).split('\n')) out.push(`    ${line}`);
+    }
   }
   return `${out.join('\n')}\n`;
 }

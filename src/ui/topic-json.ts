@@ -1,3 +1,4 @@
+import type { Note } from '../core/history.js';
 import { effectiveStatus, type Progress, type StatusMap } from '../core/progress.js';
 import type { Section, Status, Topic } from '../core/types.js';
 
@@ -17,10 +18,15 @@ export interface TopicJson {
   description?: string;
   children: TopicJson[];
   links: Array<{ title: string; url: string }>;
+  /** Present when the learner wrote notes on the topic; oldest first. */
+  notes?: Array<{ id: string; text: string; at: string }>;
 }
 
+/** Notes per topic id, as a session holds them. */
+export type NotesByTopic = ReadonlyMap<string, readonly Note[]>;
+
 /** The Topic object of the JSON contract. */
-export function topicJson(topic: Topic, statuses: StatusMap, withDescription = false): TopicJson {
+export function topicJson(topic: Topic, statuses: StatusMap, withDescription = false, notes?: NotesByTopic): TopicJson {
   const out: TopicJson = { id: topic.id, number: topic.number, title: topic.title, status: effectiveStatus(topic, statuses), children: [], links: [] };
   if (topic.order !== undefined) out.order = topic.order;
   if (topic.icon !== undefined) out.icon = topic.icon;
@@ -28,13 +34,15 @@ export function topicJson(topic: Topic, statuses: StatusMap, withDescription = f
   if (topic.checked !== undefined) out.checked = topic.checked;
   if (topic.attrs !== undefined) out.attrs = topic.attrs;
   if (withDescription && topic.description !== undefined) out.description = topic.description;
-  out.children = topic.children.map((c) => topicJson(c, statuses, withDescription));
+  out.children = topic.children.map((c) => topicJson(c, statuses, withDescription, notes));
   out.links = topic.links.map((l) => ({ title: l.title, url: l.url }));
+  const own = notes?.get(topic.id);
+  if (own?.length) out.notes = own.map((n) => ({ id: n.id, text: n.text, at: n.at }));
   return out;
 }
 
-export function progressJson(p: Progress): { done: number; total: number; percent: number; skipped: number; inProgress: number } {
-  return { done: p.done, total: p.total, percent: p.percent, skipped: p.skipped, inProgress: p.inProgress };
+export function progressJson(p: Progress): { done: number; total: number; percent: number; skipped: number; inProgress: number; pending: number } {
+  return { done: p.done, total: p.total, percent: p.percent, skipped: p.skipped, inProgress: p.inProgress, pending: p.pending };
 }
 
 export function sectionRef(section: Section): { id: string; number: string; title: string } {

@@ -40,8 +40,8 @@ describe('concurrent use of the progress file', () => {
     );
     for (const run of runs) expect(run.code, run.stderr).toBe(0);
     expect(await doneCount()).toBe(200);
-    const stored = JSON.parse(readFileSync(join(home.dir, 'progress.json'), 'utf8')) as { roadmaps: Record<string, { topics: unknown[] }> };
-    expect(Object.values(stored.roadmaps).map((r) => r.topics.length)).toEqual([200]);
+    const stored = JSON.parse(readFileSync(join(home.dir, 'progress.json'), 'utf8')) as { roadmaps: Array<{ topics: unknown[] }> };
+    expect(stored.roadmaps.map((r) => r.topics.length)).toEqual([200]);
     expect(leftovers()).toEqual([]);
   }, 90_000);
 

@@ -21,7 +21,7 @@ afterEach(() => {
 });
 
 interface Stored {
-  roadmaps: Record<string, { topics: Array<{ id: string }> }>;
+  roadmaps: Array<{ id: string; topics: Array<{ id: string }> }>;
 }
 
 const progressFile = (): string => join(home.dir, 'progress.json');
@@ -63,7 +63,7 @@ describe('a process killed while it writes progress', () => {
   it('killed by SIGKILL in the middle of writing a large file: the store stays readable, old or new', async () => {
     // A 300,000-record store from another roadmap makes conf's write take long enough to be cut in the middle.
     const topics = Array.from({ length: 300_000 }, (_, i) => ({ id: `other/topic-${i}`, status: 'done', updatedAt: '2025-01-01T00:00:00.000Z' }));
-    writeFileSync(progressFile(), JSON.stringify({ schemaVersion: 1, roadmaps: { other: { topics } } }, null, '\t'));
+    writeFileSync(progressFile(), JSON.stringify({ schemaVersion: 2, roadmaps: [{ id: 'other', topics, notes: [], events: [] }] }, null, '\t'));
     const fullSize = statSync(progressFile()).size;
     let cutInTheMiddle = 0;
     for (let round = 1; round <= 6 && cutInTheMiddle < 2; round++) {
@@ -82,7 +82,7 @@ describe('a process killed while it writes progress', () => {
       if (result.signal === 'SIGKILL' && temp !== undefined && statSync(join(home.dir, temp)).size < fullSize) cutInTheMiddle++;
       // Whatever the moment of the kill, the file is complete JSON: the other roadmap is intact, this one old or new.
       const stored = readStored();
-      expect(stored.roadmaps.other?.topics).toHaveLength(300_000);
+      expect(stored.roadmaps.find((r) => r.id === 'other')?.topics).toHaveLength(300_000);
       const done = await listDone();
       expect([round - 1, round]).toContain(done);
       if (done === round - 1) expect((await spawnBin(['done', '--roadmap', roadmap, `1.${round}`], { home: home.dir })).code).toBe(0);

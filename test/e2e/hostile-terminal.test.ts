@@ -131,3 +131,46 @@ describe.each(MODES)('a hostile roadmap shown %s', (_mode, env) => {
     expectInert(missing, colour);
   });
 });
+
+describe.each(MODES)('hostile notes and imports shown %s', (_mode, env) => {
+  const colour = env.FORCE_COLOR !== undefined;
+
+  it('a note and an imported export with control sequences never reach the terminal raw', async () => {
+    const mine = tempHome();
+    try {
+      const opts = { home: mine.dir, env };
+      expect((await spawnBin(['note', '1.2', `note ${ESC}]52;c;eA==${BEL} ${ESC}[2J \u202e`, '--roadmap', file], opts)).code).toBe(0);
+      expect((await spawnBin(['done', '1.2', '--roadmap', file], opts)).code).toBe(0);
+      const exported = await spawnBin(['export', '--roadmap', file], opts);
+      const doc = JSON.parse(exported.stdout) as { statuses: unknown[]; notes: Array<Record<string, string>>; events: Array<Record<string, unknown>> };
+      // What a hostile export can carry: a status for an unknown topic, a note and timestamps that are escape sequences.
+      doc.statuses.push({ id: `gone/${ESC}]0;title${BEL}`, status: 'done', updatedAt: `${ESC}[2J` });
+      doc.notes.push({ id: `n-${ESC}[H`, topic: doc.notes[0]!.topic!, text: `imported ${ESC}[31mred\u009b2J\u202e`, at: `${ESC}]0;t${BEL}` });
+      doc.events.push({ ...doc.events[0], id: `e-${ESC}`, at: `${ESC}]8;;x${ESC}\\`, subject: `${ESC}[2J subject` });
+      const exportFile = join(mine.dir, 'export.json');
+      writeFileSync(exportFile, JSON.stringify(doc));
+      const other = tempHome();
+      try {
+        const into = { home: other.dir, env };
+        const runs = [
+          await spawnBin(['import', exportFile, '--roadmap', file], into),
+          await spawnBin(['log', '--roadmap', file], into),
+          await spawnBin(['show', '1.2', '--roadmap', file], into),
+          await spawnBin(['doctor', '--roadmap', file], into),
+          await spawnBin(['stats', '--roadmap', file], into),
+          await spawnBin(['export', '--format', 'markdown', '--roadmap', file], into),
+          await spawnBin(['undo', '--roadmap', file], into),
+        ];
+        for (const run of runs) expectInert(run, colour);
+        const shown = runs.map((r) => r.stdout + r.stderr).join('\n');
+        for (const visible of ['note ^[]52;c;eA==^G ^[[2J <U+202E>', 'imported ^[[31mred<U+009B>2J<U+202E>', '^[]0;t^G', 'gone/^[]0;title^G']) expect(shown).toContain(visible);
+        const json = await spawnBin(['export', '--roadmap', file], into);
+        expect(json.stdout).not.toMatch(UNSAFE);
+      } finally {
+        other.cleanup();
+      }
+    } finally {
+      mine.cleanup();
+    }
+  });
+});

@@ -20,7 +20,7 @@ afterEach(() => {
 const AWKWARD = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '0', '1000000', 'a.b.c', '', ' ', 'ü/🚀', '"quoted"\\'];
 
 interface Stored {
-  roadmaps: Record<string, { topics: Array<{ id: string; status: string }> }>;
+  roadmaps: Array<{ id: string; topics: Array<{ id: string; status: string }> }>;
 }
 
 const progressFile = (): string => join(home.dir, 'progress.json');
@@ -39,24 +39,22 @@ describe('any string is a topic id in the store', () => {
     expect(statSync(progressFile()).size).toBeLessThan(2000);
   });
 
-  it('exact ids and roadmap ids such as __proto__, 0 and 1000000 survive a write through conf, and the file stays small', async () => {
+  it('exact ids and roadmap ids such as __proto__, 0 and 1000000, even as keys of an old file, survive a write through conf', async () => {
     const roadmap = join(files.dir, 'small.md');
     writeFileSync(roadmap, '# Small\n\n- One\n- Two\n');
     const info = await spawnBin(['info', '--json', '--roadmap', roadmap], { home: home.dir });
     const id = (JSON.parse(info.stdout) as { roadmap: { id: string } }).roadmap.id;
     const topics = AWKWARD.map((t) => ({ id: t, status: 'done', updatedAt: '2025-01-01T00:00:00.000Z' }));
-    // JSON text, not an object literal: `{ __proto__: … }` in code would set a prototype instead of a key.
+    // A version 1 file, keyed by roadmap id. JSON text, not an object literal: `{ __proto__: … }` in code would set a
+    // prototype instead of a key.
     const keyed = AWKWARD.slice(0, 7).map((k) => `${JSON.stringify(k)}: ${JSON.stringify({ topics })}`).join(', ');
     writeFileSync(progressFile(), `{"schemaVersion": 1, "roadmaps": {${keyed}, ${JSON.stringify(id)}: ${JSON.stringify({ topics })}}}`);
     const done = await spawnBin(['done', '--roadmap', roadmap, '1.1'], { home: home.dir });
     expect(done.code, done.stderr).toBe(0);
     const stored = readStored();
-    expect(Object.keys(stored.roadmaps).sort()).toEqual([...AWKWARD.slice(0, 7), id].sort());
-    for (const key of AWKWARD.slice(0, 7)) {
-      const own = Object.getOwnPropertyDescriptor(stored.roadmaps, key)?.value as Stored['roadmaps'][string] | undefined;
-      expect(own?.topics.map((t) => t.id)).toEqual(AWKWARD);
-    }
-    expect(stored.roadmaps[id]!.topics.map((t) => t.id)).toEqual([...AWKWARD, 'small/one']);
+    expect(stored.roadmaps.map((r) => r.id).sort()).toEqual([...AWKWARD.slice(0, 7), id].sort());
+    for (const key of AWKWARD.slice(0, 7)) expect(stored.roadmaps.find((r) => r.id === key)?.topics.map((t) => t.id)).toEqual(AWKWARD);
+    expect(stored.roadmaps.find((r) => r.id === id)?.topics.map((t) => t.id)).toEqual([...AWKWARD, 'small/one']);
     // Proportional: 8 roadmaps x 12 records, nothing like the 8 MB of nulls an object keyed "1000000" becomes as an array.
     expect(statSync(progressFile()).size).toBeLessThan(20_000);
   });

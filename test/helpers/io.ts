@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { main } from '../../src/cli.js';
 import type { IO, Output } from '../../src/context.js';
-import type { Prompter } from '../../src/ui/prompter.js';
+import { PromptCancelled } from '../../src/errors.js';
+import type { PromptChoice, Prompter } from '../../src/ui/prompter.js';
 
 /** A write target that remembers what was written. */
 export class Capture implements Output {
@@ -59,17 +60,47 @@ export async function run(args: string[], opts: RunOptions): Promise<RunResult> 
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
+export type PromptKind = 'confirm' | 'select' | 'search' | 'input' | 'editor';
+
+/** One scripted answer: what kind of question is expected and how to answer it from what was offered. */
+export interface ScriptedAnswer {
+  kind: PromptKind;
+  /** For select and search: gets the choices offered (for search, after typing `term`) and returns the value. */
+  answer: unknown;
+  term?: string;
+}
+
+export interface AskedQuestion {
+  kind: PromptKind;
+  message: string;
+  choices: Array<PromptChoice<unknown>>;
+}
+
 /** A prompter that answers from a script and fails the test on any unexpected question. */
-export function scriptedPrompter(answers: { confirm?: boolean[] }): Prompter & { asked: string[] } {
-  const asked: string[] = [];
-  const confirms = [...(answers.confirm ?? [])];
+export function scriptedPrompter(script: ScriptedAnswer[]): Prompter & { asked: AskedQuestion[] } {
+  const asked: AskedQuestion[] = [];
+  const steps = [...script];
+  const next = (kind: PromptKind, message: string, choices: Array<PromptChoice<unknown>>): unknown => {
+    asked.push({ kind, message, choices });
+    const step = steps.shift();
+    if (!step) throw new Error(`unexpected ${kind} prompt: ${message}`);
+    if (step.kind !== kind) throw new Error(`expected a ${step.kind} prompt, got ${kind}: ${message}`);
+    if (step.answer instanceof PromptCancelled) throw step.answer;
+    return typeof step.answer === 'function' ? (step.answer as (c: Array<PromptChoice<unknown>>) => unknown)(choices) : step.answer;
+  };
+  const later = <T>(fn: () => unknown): Promise<T> => new Promise<T>((resolve) => {
+    resolve(fn() as T);
+  });
   return {
     asked,
-    confirm(message) {
-      asked.push(message);
-      const next = confirms.shift();
-      if (next === undefined) return Promise.reject(new Error(`unexpected confirm: ${message}`));
-      return Promise.resolve(next);
-    },
+    confirm: (message) => later(() => next('confirm', message, [])),
+    select: (message, choices) => later(() => next('select', message, [...choices] as Array<PromptChoice<unknown>>)),
+    search: (message, source) =>
+      later(() => {
+        const term = steps[0]?.term ?? '';
+        return next('search', message, [...source(term)] as Array<PromptChoice<unknown>>);
+      }),
+    input: (message) => later(() => next('input', message, [])),
+    editor: (message) => later(() => next('editor', message, [])),
   };
 }

@@ -1,0 +1,95 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { smallRoadmap, type SmallRoadmap } from '../helpers/small-roadmap.js';
+
+let t: SmallRoadmap;
+let clock = 0;
+// A clock that moves a minute per command, so the log has a clear order.
+const now = () => new Date(Date.UTC(2025, 2, 1, 9, clock++));
+const rm = (args: string[]) => t.rm(args, { now });
+beforeEach(() => {
+  t = smallRoadmap();
+  clock = 0;
+});
+afterEach(() => {
+  t.cleanup();
+});
+
+interface LogJson { total: number; events: Array<{ action: string; at: string; undone: boolean; changes: Array<{ topic: string; number?: string; from: string; to: string }> }> }
+
+describe('log and undo', () => {
+  it('log lists every change newest first; --limit and --json', async () => {
+    await rm(['done', '1.1']);
+    await rm(['start', '2.1']);
+    await rm(['note', '2.1', 'hello']);
+    await rm(['skip', '1.3']);
+    const log = await rm(['log']);
+    expect(log.stdout.split('\n').filter(Boolean).map((l) => l.replace(/^\S+ \S+ {2}/, ''))).toEqual([
+      'skip   1.3 Gamma',
+      'note   2.1 Delta: "hello"',
+      'start  2.1 Delta',
+      'done   1.1 Alpha',
+    ]);
+    const json = JSON.parse((await rm(['log', '--limit', '2', '--json'])).stdout) as LogJson;
+    expect(json.total).toBe(4);
+    expect(json.events.map((e) => e.action)).toEqual(['skip', 'note']);
+    expect(json.events[0]?.changes).toEqual([{ topic: 'basics/gamma', number: '1.3', title: 'Gamma', from: 'pending', to: 'skipped' }]);
+    expect(json.events[0]?.at).toBe('2025-03-01T09:03:00.000Z');
+  });
+
+  it('undo reverts the last change and says what it reverted', async () => {
+    await rm(['done', '1.1']);
+    await rm(['done', '1.2']);
+    const r = await rm(['undo']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Undid 1 change:\n {2}done: 1\.2 Beta \(and 2 subtopics\) {2}\(.+\)\n1\/6 done, 17%\n$/);
+    expect(await t.statuses()).toMatchObject({ '1.1': 'done', '1.2': 'pending', '1.2.1': 'pending' });
+  });
+
+  it('undo n reverts n changes, a reset --all included, and the log shows both sides', async () => {
+    await rm(['done', '1.1', '2.1']);
+    await rm(['skip', '2.2']);
+    await rm(['reset', '--all', '--yes']);
+    expect(await t.statuses()).toMatchObject({ '1.1': 'pending', '2.2': 'pending' });
+    const r = await rm(['undo', '2']);
+    expect(r.stdout).toContain('reset --all: 3 topics');
+    expect(r.stdout).toContain('skip: 2.2 Epsilon');
+    expect(await t.statuses()).toMatchObject({ '1.1': 'done', '2.1': 'done', '2.2': 'pending' });
+    const json = JSON.parse((await rm(['log', '--json'])).stdout) as LogJson;
+    expect(json.events.map((e) => `${e.action}${e.undone ? ' (undone)' : ''}`)).toEqual(['undo', 'undo', 'reset-all (undone)', 'skip (undone)', 'done']);
+    const text = (await rm(['log'])).stdout;
+    expect(text).toContain('reverted reset --all: 3 topics');
+  });
+
+  it('a second undo goes further back instead of redoing', async () => {
+    await rm(['done', '1.1']);
+    await rm(['done', '1.3']);
+    await rm(['undo']);
+    await rm(['undo']);
+    expect(await t.statuses()).toMatchObject({ '1.1': 'pending', '1.3': 'pending' });
+  });
+
+  it('undo keeps the time a topic was finished', async () => {
+    await rm(['done', '1.1']);
+    await rm(['reset', '1.1']);
+    await rm(['undo']);
+    const log = JSON.parse((await rm(['export'])).stdout) as { statuses: Array<{ id: string; updatedAt: string }> };
+    expect(log.statuses).toEqual([{ id: 'basics/alpha', status: 'done', updatedAt: '2025-03-01T09:00:00.000Z' }]);
+  });
+
+  it('nothing to undo: exit 1 with a hint; a bad count: exit 2', async () => {
+    const none = await rm(['undo']);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toBe('error: there is nothing to undo on this roadmap\nsee what happened with: roadmap log\n');
+    const bad = await rm(['undo', 'two']);
+    expect(bad.code).toBe(2);
+    const limit = await rm(['log', '--limit', '0']);
+    expect(limit.code).toBe(2);
+  });
+
+  it('asking for more than there is undoes all and says so', async () => {
+    await rm(['done', '1.1']);
+    const r = await rm(['undo', '5']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Only 1 of the 5 changes asked for could be undone');
+  });
+});
