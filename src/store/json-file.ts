@@ -1,8 +1,8 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { InputError } from '../errors.js';
+import { CliError, ExitCode, InputError } from '../errors.js';
 import { inert } from '../ui/sanitize.js';
-import { holdsLock, withLock } from './lock.js';
+import { holdsLock, withLock, withLockSync } from './lock.js';
 
 /** What a validator says about parsed JSON. */
 export type Checked<T> = { ok: true; value: T } | { ok: false; problem: string };
@@ -59,7 +59,11 @@ export function readJsonFile<T>(path: string, check: (value: unknown) => Checked
     warn(damagedMessage(path, aside, again.problem));
     return undefined;
   };
-  return withStoreLock(path, repair, warn);
+  return withLockSync(path, () => {
+    const result = repair();
+    syncFolder(dirname(path));
+    return result;
+  });
 }
 
 function moveAside(path: string): string {
@@ -88,29 +92,33 @@ function damagedMessage(path: string, aside: string, problem: string): string {
 
 /**
  * Runs a read-modify-write of `path` under its lock: leftovers of writers that were killed are removed first, and
- * the folder is synced after, so the rename that replaced the file survives a power cut.
+ * the folder is synced after, so the rename that replaced the file survives a power cut. `fn` is synchronous.
  */
-export function withStoreLock<T>(path: string, fn: () => T, warn?: (message: string) => void): T {
+export async function withStoreLock<T>(path: string, fn: () => T, warn?: (message: string) => void): Promise<T> {
   if (holdsLock(path)) return fn();
-  mkdirSync(dirname(path), { recursive: true });
-  return withLock(
-    path,
-    () => {
-      removeTempFiles(path);
-      testPause('locked');
-      // conf writes in place instead of atomically when SNAP is set; this file must always be replaced atomically.
-      const snap = process.env.SNAP;
-      delete process.env.SNAP;
-      try {
-        return fn();
-      } finally {
-        if (snap !== undefined) process.env.SNAP = snap;
-        syncFolder(dirname(path));
-        testPause('written');
-      }
-    },
-    { onWait: (holder) => warn?.(`Waiting for ${inert(holder)} to finish writing ${inert(path)}…\n`) },
-  );
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    return await withLock(path, () => lockedWrite(path, fn), { onWait: (holder) => warn?.(`Waiting for ${inert(holder)} to finish writing ${inert(path)}…\n`) });
+  } catch (error) {
+    // A failed write (disk full, no permission) leaves the old file in place: conf renames only a complete temp file.
+    if (!(error instanceof Error) || !('syscall' in error)) throw error;
+    throw new CliError(`could not save progress to ${inert(path)}: ${inert(error.message)}`, ExitCode.failure, 'the progress file was left as it was before this command; free some disk space or fix the permissions and run it again');
+  }
+}
+
+function lockedWrite<T>(path: string, fn: () => T): T {
+  removeTempFiles(path);
+  testPause('locked');
+  // conf writes in place instead of atomically when SNAP is set; this file must always be replaced atomically.
+  const snap = process.env.SNAP;
+  delete process.env.SNAP;
+  try {
+    return fn();
+  } finally {
+    if (snap !== undefined) process.env.SNAP = snap;
+    syncFolder(dirname(path));
+    testPause('written');
+  }
 }
 
 /** Temp files of conf's atomic writes (`progress.json.tmp-…`); only a killed writer leaves one, as writers hold the lock. */

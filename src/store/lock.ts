@@ -25,7 +25,6 @@ const held = new Set<string>();
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
 function sleep(ms: number): void {
-  // The store's read-modify-write is synchronous, so waiting for the lock is too.
   Atomics.wait(pause, 0, 0, ms);
 }
 
@@ -64,7 +63,7 @@ function isStale(seen: NonNullable<ReturnType<typeof readOwner>>, staleMs: numbe
  * Removes a stale lock, but only the one that was judged stale: breakers take turns through a second lock file,
  * so two processes breaking at once cannot remove a fresh lock taken in between.
  */
-function breakStale(lockPath: string, judged: string): void {
+function breakStale(lockPath: string, judged: string): boolean {
   const breaker = `${lockPath}.break`;
   let fd: number;
   try {
@@ -73,10 +72,12 @@ function breakStale(lockPath: string, judged: string): void {
     // Another process is breaking it; a breaker left by a killed process is removed after a while.
     const seen = readOwner(breaker);
     if (seen && seen.ageMs > EMPTY_STALE_MS) unlinkQuietly(breaker);
-    return;
+    return false;
   }
   try {
-    if (readOwner(lockPath)?.raw === judged) unlinkQuietly(lockPath);
+    if (readOwner(lockPath)?.raw !== judged) return false;
+    unlinkQuietly(lockPath);
+    return true;
   } finally {
     closeSync(fd);
     unlinkQuietly(breaker);
@@ -91,44 +92,53 @@ function unlinkQuietly(path: string): void {
   }
 }
 
-function acquire(lockPath: string, options: LockOptions): string {
-  const token = `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+interface Attempt {
+  lockPath: string;
+  token: string;
+  content: string;
+  started: number;
+  tries: number;
+  told: boolean;
+}
+
+function begin(lockPath: string): Attempt {
+  const token = `${String(process.pid)}-${String(Date.now())}-${Math.random().toString(36).slice(2)}`;
   const content = JSON.stringify({ pid: process.pid, host: hostname(), token, at: new Date().toISOString() });
-  const deadline = Date.now() + (options.waitMs ?? WAIT_MS);
-  let told = false;
-  const started = Date.now();
-  for (let attempt = 0; ; attempt++) {
+  return { lockPath, token, content, started: Date.now(), tries: 0, told: false };
+}
+
+/** One try at taking the lock: true when taken, else how many milliseconds to wait before the next try. */
+function tryOnce(a: Attempt, options: LockOptions): true | number {
+  try {
+    const fd = openSync(a.lockPath, 'wx');
     try {
-      const fd = openSync(lockPath, 'wx');
-      try {
-        writeSync(fd, content);
-      } finally {
-        closeSync(fd);
-      }
-      return token;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      writeSync(fd, a.content);
+    } finally {
+      closeSync(fd);
     }
-    const seen = readOwner(lockPath);
-    if (seen && isStale(seen, options.staleMs ?? STALE_MS)) {
-      breakStale(lockPath, seen.raw);
-      continue;
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+      throw new CliError(`cannot create the lock file ${a.lockPath}: ${(error as Error).message}`, ExitCode.failure, 'check that you may write in that folder');
     }
-    const holder = seen?.owner ? `process ${seen.owner.pid} on ${seen.owner.host}` : 'another process';
-    if (Date.now() > deadline) {
-      throw new CliError(
-        `the progress file is locked by ${holder} and stayed locked for ${Math.round((Date.now() - started) / 1000)} s`,
-        ExitCode.failure,
-        `if no other roadmap command is running, delete the lock file and try again: ${lockPath}`,
-      );
-    }
-    if (!told && Date.now() - started > 1000) {
-      told = true;
-      options.onWait?.(holder);
-    }
-    // Random back-off so that waiting processes do not retry in lockstep.
-    sleep(Math.min(50, 2 + attempt * 2) * (0.5 + Math.random()));
   }
+  const seen = readOwner(a.lockPath);
+  if (seen && isStale(seen, options.staleMs ?? STALE_MS)) return breakStale(a.lockPath, seen.raw) ? 0 : 5;
+  const holder = seen?.owner ? `process ${String(seen.owner.pid)} on ${seen.owner.host}` : 'another process';
+  const waited = Date.now() - a.started;
+  if (waited > (options.waitMs ?? WAIT_MS)) {
+    throw new CliError(
+      `the progress file is locked by ${holder} and stayed locked for ${String(Math.round(waited / 1000))} s`,
+      ExitCode.failure,
+      `if no other roadmap command is running, delete the lock file and try again: ${a.lockPath}`,
+    );
+  }
+  if (!a.told && waited > 1000) {
+    a.told = true;
+    options.onWait?.(holder);
+  }
+  // Random back-off so that waiting processes do not retry in lockstep.
+  return Math.min(50, 2 + a.tries++ * 2) * (0.5 + Math.random());
 }
 
 /** Whether this process already holds the lock beside `target`. */
@@ -136,21 +146,36 @@ export function holdsLock(target: string): boolean {
   return held.has(`${target}.lock`);
 }
 
-/**
- * Runs `fn` while holding an exclusive lock file beside `target` (`target.lock`, created with O_EXCL). Works across
- * processes; a lock left by a killed process is detected (dead pid, or older than `staleMs`) and broken. Re-entrant
- * within a process.
- */
-export function withLock<T>(target: string, fn: () => T, options: LockOptions = {}): T {
-  const lockPath = `${target}.lock`;
-  if (held.has(lockPath)) return fn();
-  const token = acquire(lockPath, options);
-  held.add(lockPath);
+function runHolding<T>(a: Attempt, fn: () => T): T {
+  held.add(a.lockPath);
   try {
     return fn();
   } finally {
-    held.delete(lockPath);
+    held.delete(a.lockPath);
     // Only remove our own lock: if it was judged stale and broken, it now belongs to someone else.
-    if (readOwner(lockPath)?.owner?.token === token) unlinkQuietly(lockPath);
+    if (readOwner(a.lockPath)?.owner?.token === a.token) unlinkQuietly(a.lockPath);
   }
+}
+
+/**
+ * Runs `fn` while holding an exclusive lock file beside `target` (`target.lock`, created with O_EXCL). Works across
+ * processes; a lock left by a killed process is detected (dead pid, or older than `staleMs`) and broken. Re-entrant
+ * within a process. Waiting is asynchronous, so Ctrl+C still works while another process holds the lock.
+ */
+export async function withLock<T>(target: string, fn: () => T, options: LockOptions = {}): Promise<T> {
+  const a = begin(`${target}.lock`);
+  if (held.has(a.lockPath)) return fn();
+  for (let next = tryOnce(a, options); next !== true; next = tryOnce(a, options)) {
+    const ms = next;
+    await new Promise((resolve) => setTimeout(resolve, ms));
+  }
+  return runHolding(a, fn);
+}
+
+/** withLock for the rare short critical section that must stay synchronous (moving a damaged file aside). */
+export function withLockSync<T>(target: string, fn: () => T, options: LockOptions = {}): T {
+  const a = begin(`${target}.lock`);
+  if (held.has(a.lockPath)) return fn();
+  for (let next = tryOnce(a, options); next !== true; next = tryOnce(a, options)) sleep(next);
+  return runHolding(a, fn);
 }

@@ -60,6 +60,21 @@ describe('concurrent use of the progress file', () => {
     expect(leftovers()).toEqual([]);
   });
 
+  it('Ctrl+C while waiting for the lock stops the command at once, leaving the holder alone', async () => {
+    const holder = startBin(['done', '--roadmap', roadmap, '1.1'], { home: home.dir, env: { ROADMAP_TEST_PAUSE_IN_WRITE: 'locked' } });
+    await holder.stderrIncludes('test pause (locked)');
+    const waiter = startBin(['done', '--roadmap', roadmap, '1.2'], { home: home.dir });
+    await waiter.stderrIncludes('Waiting for process');
+    waiter.child.kill('SIGINT');
+    const interruptedAt = performance.now();
+    const result = await waiter.done;
+    expect(performance.now() - interruptedAt).toBeLessThan(1000);
+    expect(result.signal ?? result.code).not.toBe(0);
+    expect(leftovers()).toEqual(['progress.json.lock']);
+    holder.child.kill('SIGKILL');
+    await holder.done;
+  });
+
   it('breaks a lock left by a killed process at once', async () => {
     const holder = startBin(['done', '--roadmap', roadmap, '1.1'], { home: home.dir, env: { ROADMAP_TEST_PAUSE_IN_WRITE: 'locked' } });
     await holder.stderrIncludes('test pause (locked)');

@@ -1,7 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoredStatus } from '../../src/core/history.js';
+import { CliError } from '../../src/errors.js';
 import { ConfStore } from '../../src/store/conf-store.js';
 import { tempHome } from '../helpers/io.js';
 
@@ -72,5 +74,15 @@ describe('ConfStore, writing through conf into real files', () => {
       { numRuns: 60 },
     );
     expect(warnings).toEqual([]);
+  });
+
+  it('a write that fails says so and names the file, without a stack trace', async () => {
+    // The folder cannot be created: its parent is a file.
+    writeFileSync(join(home.dir, 'file'), 'x');
+    const blocked = new ConfStore(join(home.dir, 'file', 'sub'));
+    const error: unknown = await blocked.update('r', (state) => state.records.set('a', { status: 'done', updatedAt: AT })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as CliError).message).toMatch(/^could not save progress to .*progress\.json: ENOTDIR/);
+    expect((error as CliError).hint).toContain('left as it was');
   });
 });
