@@ -16,6 +16,7 @@ import { registerSkip } from './commands/skip.js';
 import { registerStart } from './commands/start.js';
 import { registerStats } from './commands/stats.js';
 import { registerUndo } from './commands/undo.js';
+import { registerValidate } from './commands/validate.js';
 import { registerWalk } from './commands/walk.js';
 import { createContext, type Context, type ContextOverrides } from './context.js';
 import { CliError, ExitCode, PromptCancelled, SilentExit } from './errors.js';
@@ -104,6 +105,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerExport,
   registerImport,
   registerDoctor,
+  registerValidate,
   registerWalk,
 ];
 

@@ -34,6 +34,10 @@ export function listJson({ session, sections }: ListResult): unknown {
       title: s.title,
       progress: progressJson(sectionProgress(s, session.statuses)),
       topics: s.topics.map((t) => topicJson(t, session.statuses, false, session.notes)),
+      ...(s.order === undefined ? {} : { order: s.order }),
+      ...(s.icon === undefined ? {} : { icon: s.icon }),
+      ...(s.description === undefined ? {} : { description: s.description }),
+      links: s.links.map((l) => ({ title: l.title, url: l.url })),
     })),
   };
 }
@@ -49,6 +53,6 @@ export const registerList: RegisterCommand = (kit) => {
       const opts = kit.options<ListOptions>(cmd);
       const result = await runList(opts, kit.ctx);
       if (opts.json) kit.printJson(listJson(result));
-      else kit.print(renderTree(result.session.roadmap, result.sections, result.session.statuses, kit.theme(opts)));
+      else kit.print(renderTree(result.session.roadmap, result.sections, result.session.statuses, kit.theme(opts), opts.section !== undefined));
     });
 };

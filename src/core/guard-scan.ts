@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import type { LexBudget } from './guard.js';
 import { formatCount, LIMITS } from './limits.js';
 
 /** The container prefix of a line: block quote marks and list markers before its text. */
@@ -62,15 +63,15 @@ function tooComplex(what: string, line: number, hint: string): InputError {
  * and the work marked does on nested content and on paragraphs inside lists. Depths are estimated from markers
  * and indentation, erring on the high side.
  */
-export function scanBlocks(text: string, lineOffset: number): void {
+export function scanBlocks(text: string, lineOffset: number, budget: LexBudget): void {
   /** The list items still open. */
   const items: Item[] = [];
   let details = 0;
   let fence: string | undefined;
   let blankBefore = true;
   let lazyDepth = 0;
-  let nestingWork = 0;
-  let listWork = 0;
+  let nestingWork = budget.nestingWork;
+  let listWork = budget.listParagraphWork;
   let para = { lines: 0, chars: 0, depth: 0 };
   const paraWork = (): number => (items.length > 0 ? para.lines * para.chars * Math.max(1, para.depth) : 0);
   const flush = (): void => {
@@ -139,4 +140,7 @@ export function scanBlocks(text: string, lineOffset: number): void {
     blankBefore = false;
     lazyDepth = depth;
   }
+  flush();
+  budget.nestingWork = nestingWork;
+  budget.listParagraphWork = listWork;
 }

@@ -3,18 +3,35 @@ import { InputError } from '../errors.js';
 import { scanBlocks } from './guard-scan.js';
 import { checkSize, formatCount, LIMITS } from './limits.js';
 
+/** Work done so far on one document, shared by every lexMarkdown call for it (Markdown inside HTML is lexed again). */
+export interface LexBudget {
+  chars: number;
+  nestingWork: number;
+  listParagraphWork: number;
+  emphasisWork: number;
+}
+
+/** A budget for a new document. */
+export function newLexBudget(): LexBudget {
+  return { chars: 0, nestingWork: 0, listParagraphWork: 0, emphasisWork: 0 };
+}
+
 /**
  * Lexes Markdown with marked after checking it against LIMITS, so hostile input fails fast with an InputError
- * instead of overflowing the stack or running for minutes. `lineOffset` makes reported lines match the file.
+ * instead of overflowing the stack or running for minutes. `lineOffset` makes reported lines match the file; pass
+ * the same `budget` to every call for one document.
  */
-export function lexMarkdown(text: string, lineOffset = 0): TokensList {
+export function lexMarkdown(text: string, lineOffset = 0, budget = newLexBudget()): TokensList {
   checkSize(text.length, 'the Markdown');
-  scanBlocks(text, lineOffset);
+  budget.chars += text.length;
+  // Markdown inside HTML wrappers is lexed a second time; nesting wrappers must not multiply the work.
+  if (budget.chars > 2 * LIMITS.size) throw new InputError('the Markdown nests HTML wrappers around too much text to read in reasonable time', 'remove the <div> wrappers');
+  scanBlocks(text, lineOffset, budget);
   const lexer = new Lexer({ gfm: true });
   try {
     // Lexer.lex in two steps, so the inline runs can be measured before the quadratic inline pass runs.
     lexer.blockTokens(text, lexer.tokens);
-    checkEmphasis(lexer.inlineQueue, text, lineOffset);
+    checkEmphasis(lexer.inlineQueue, text, lineOffset, budget);
     for (const run of lexer.inlineQueue) {
       lexer.state.inRawBlock = false;
       lexer.inlineTokens(run.src, run.tokens);
@@ -29,8 +46,8 @@ export function lexMarkdown(text: string, lineOffset = 0): TokensList {
   return lexer.tokens;
 }
 
-function checkEmphasis(runs: ReadonlyArray<{ src: string; tokens: Token[] }>, text: string, lineOffset: number): void {
-  let work = 0;
+function checkEmphasis(runs: ReadonlyArray<{ src: string; tokens: Token[] }>, text: string, lineOffset: number, budget: LexBudget): void {
+  let work = budget.emphasisWork;
   let worst = { delimiters: 0, src: '' };
   for (const { src } of runs) {
     let delimiters = 0;
@@ -41,6 +58,7 @@ function checkEmphasis(runs: ReadonlyArray<{ src: string; tokens: Token[] }>, te
     work += delimiters * delimiters;
     if (delimiters > worst.delimiters) worst = { delimiters, src };
   }
+  budget.emphasisWork = work;
   if (work <= LIMITS.emphasisWork) return;
   const at = text.indexOf(worst.src);
   const line = 1 + lineOffset + (at < 0 ? 0 : text.slice(0, at).split('\n').length - 1);

@@ -9,8 +9,13 @@ export interface CleanTitle {
 const LEADING_EMOJI =
   /^((?:[\p{Extended_Pictographic}\p{Regional_Indicator}](?:[\uFE0F\u20E3\p{Emoji_Modifier}]|\u200D\p{Extended_Pictographic})*)+|:[a-z0-9_+-]+:)\s*/u;
 const WORD_NUMBERING =
-  /^((?:phase|step|part|stage|week|day|module|chapter|level|lesson|unit|section|milestone|sprint|month)\s*#?\d+[a-z]?)\s*(?:[:.)\-–—|]\s*|\s+)/iu;
-const DIGIT_NUMBERING = /^(\d{1,3}(?:\.\d{1,3})+[.)、:]?(?=\s)|\d{1,3}[.)、:]|[IVX]{1,5}\.(?=\s)|\(\d{1,3}\))\s*/u;
+  /^((?:phase|step|part|stage|week|day|module|chapter|level|lesson|unit|section|milestone|sprint|month|этап|шаг|часть|неделя|день|глава|модуль|урок|уровень|فصل|مرحله|گام|بخش|هفته|روز|درس)\s*#?\p{Nd}+[a-z]?(?:\s*[-–]\s*\p{Nd}+)?)\s*(?:[:.)\-–—|：]\s*|\s+)/iu;
+/** Chinese and Japanese numbering: 第一阶段：, 第3章, 第二周. */
+const CJK_NUMBERING = /^(第[一二三四五六七八九十百零〇两\p{Nd}]+[阶階段章节節周週天步部课課讲講篇级級期回]+|[一二三四五六七八九十]{1,3}(?=[、．.]))\s*[：:、.．\s-]?\s*/u;
+/** Status glyphs at the end of a title are metadata ("Docker ✅"), not words of it. */
+const TRAILING_STATUS = /\s+((?:✅|✔️|✔|☑️|☑|✓|⏳|⌛|🟢|🟡|🟠|🔴|❌|✖️|🚧|⬜|🔲|🔳))$/u;
+const BONUS_NUMBERING = /^((?:bonus|extra)(?:\s*#?\d+)?)\s*[:.)\-–—|]\s*/iu;
+const DIGIT_NUMBERING = /^(\p{Nd}{1,3}(?:\.\p{Nd}{1,3})+[.)、:]?(?=\s)|\p{Nd}{1,3}(?:[.)](?=\s|\*|_)|[、:：])|[IVX]{1,5}\.(?=\s)|\(\p{Nd}{1,3}\))\s*/u;
 
 /** Splits a heading or item title into its display title, leading numbering (`order`) and leading emoji (`icon`). */
 export function cleanTitle(raw: string): CleanTitle {
@@ -21,7 +26,7 @@ export function cleanTitle(raw: string): CleanTitle {
     out.icon = emoji[1];
     title = title.slice(emoji[0].length);
   }
-  const numbering = WORD_NUMBERING.exec(title) ?? DIGIT_NUMBERING.exec(title);
+  const numbering = WORD_NUMBERING.exec(title) ?? CJK_NUMBERING.exec(title) ?? BONUS_NUMBERING.exec(title) ?? DIGIT_NUMBERING.exec(title);
   if (numbering?.[1] && numbering[0].length < title.length) {
     out.order = numbering[1].replace(/[.)、:]$/u, '').replace(/^\((.*)\)$/u, '$1');
     title = title.slice(numbering[0].length);
@@ -33,6 +38,11 @@ export function cleanTitle(raw: string): CleanTitle {
       title = title.slice(after[0].length);
     }
   }
+  const status = TRAILING_STATUS.exec(title);
+  if (status?.[1] && status.index > 0) {
+    out.icon ??= status[1];
+    title = title.slice(0, status.index);
+  }
   title = title
     .replace(/\s*[:：]\s*$/u, '')
     .replace(/(?<![.\s]|\b(?:etc|vs|e\.g|i\.e|approx|incl))\.$/u, '')
@@ -41,16 +51,21 @@ export function cleanTitle(raw: string): CleanTitle {
   return out;
 }
 
-const BOILERPLATE = [
-  'contents', 'table of contents', 'toc', 'index', '目录', '目錄', 'فهرست', 'فهرست مطالب', 'содержание', 'оглавление',
-  'license', 'licence', 'licensing', '许可', '許可', '许可证', '授權', '授权', 'مجوز', 'лицензия',
-  'contributing', 'contribute', 'how to contribute', 'contributors', 'contribution', 'contributions', '贡献', '貢獻',
-  'مشارکت', 'участие', 'code of conduct', 'credits', 'acknowledgements', 'acknowledgments', 'thanks', 'sponsors',
-  'sponsor', 'backers', 'supporters', 'give a star', 'star history', 'stargazers', 'disclaimer', 'translations',
-  'translation', 'faq', 'how to use', 'how to use this', 'support', 'donate', 'donations', 'contact', 'authors',
-  'maintainers', 'related', 'see also',
-];
-const BOILERPLATE_SET = new Set(BOILERPLATE);
+const TOC_TITLES = new Set([
+  'contents', 'table of contents', 'table of content', 'toc', 'index', 'content', '目录', '目錄', '内容目录', 'فهرست', 'فهرست مطالب',
+  'содержание', 'оглавление', 'inhalt', 'inhaltsverzeichnis', 'índice', 'indice', 'sommaire', 'table des matières',
+]);
+const BOILERPLATE = new Set([
+  'license', 'licence', 'licensing', '许可', '許可', '许可证', '授權', '授权', 'مجوز', 'лицензия', 'lizenz', 'licencia',
+  'contributing', 'contribute', 'how to contribute', 'contributors', 'contribution', 'contributions', '贡献', '貢獻', '贡献者',
+  '參與貢獻', 'مشارکت', 'участие', 'code of conduct', 'credits', 'acknowledgements', 'acknowledgments', 'thanks', 'sponsors',
+  'sponsor', 'backers', 'supporters', 'supported by', 'sponsored by', 'sponsorship', 'give a star', 'star history',
+  'stargazers', 'disclaimer', 'translations', 'translation', 'translations in progress', 'faq', 'how to use',
+  'how to use this', 'how to use it', 'how to use this list', 'support', 'support my work', 'support us', 'donate',
+  'donations', 'contact', 'contact info', 'contact me', 'contact us', 'authors', 'author', 'maintainers', 'related',
+  'see also', 'wrap up', 'wrapping up', 'conclusion', 'conclusions', 'final thoughts', 'final words', 'closing thoughts',
+  'congratulations', 'changelog', '免责声明', '免責聲明', '致谢', '致謝', '许可协议', 'благодарности',
+]);
 
 /** A title reduced for comparison: emoji, numbering, punctuation and case removed. */
 export function normalizeForMatch(title: string): string {
@@ -62,11 +77,16 @@ export function normalizeForMatch(title: string): string {
     .trim();
 }
 
-/** Whether a heading is boilerplate around a roadmap (contents, license, contributing, sponsors…), in several languages. */
+/** Whether a heading names a table of contents, in several languages. */
+export function isTocTitle(title: string): boolean {
+  return TOC_TITLES.has(normalizeForMatch(title));
+}
+
+/** Whether a heading is boilerplate around a roadmap (license, contributing, sponsors…), in several languages. */
 export function isBoilerplateTitle(title: string): boolean {
   const norm = normalizeForMatch(title);
-  if (BOILERPLATE_SET.has(norm)) return true;
-  return /^(table of contents|license|contributing|code of conduct|sponsors?|give (us |it )?a star)\b/u.test(norm);
+  if (BOILERPLATE.has(norm) || TOC_TITLES.has(norm)) return true;
+  return /^(table of contents|license|contributing|code of conduct|sponsors?|give (us |it |this |the )?(repo |project )?a star)\b/u.test(norm);
 }
 
 const ROADMAP_WORDS =

@@ -26,6 +26,8 @@ export interface Topic {
   checked?: boolean;
   /** Other table columns when the topic is a table row. */
   attrs?: Record<string, string>;
+  /** The heading or label it is listed under in the file, when that grouping is not a topic itself. */
+  group?: string;
   links: Link[];
   children: Topic[];
   /** 1-based line in the normalised source. */

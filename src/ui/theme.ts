@@ -35,7 +35,8 @@ export function createTheme(out: Output, env: NodeJS.ProcessEnv, noColorFlag: bo
   const level = colorLevel(out, env, noColorFlag);
   const c = new Chalk({ level });
   const color = level > 0;
-  const width = out.isTTY ? out.columns ?? (Number(env.COLUMNS) || 80) : undefined;
+  // A terminal that reports no size (0 columns, as under `script` or some CI ptys) gets COLUMNS or 80.
+  const width = out.isTTY ? out.columns || Number(env.COLUMNS) || 80 : undefined;
   return {
     color,
     width,

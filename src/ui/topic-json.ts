@@ -15,6 +15,7 @@ export interface TopicJson {
   url?: string;
   checked?: boolean;
   attrs?: Record<string, string>;
+  group?: string;
   description?: string;
   children: TopicJson[];
   links: Array<{ title: string; url: string }>;
@@ -33,6 +34,7 @@ export function topicJson(topic: Topic, statuses: StatusMap, withDescription = f
   if (topic.url !== undefined) out.url = topic.url;
   if (topic.checked !== undefined) out.checked = topic.checked;
   if (topic.attrs !== undefined) out.attrs = topic.attrs;
+  if (topic.group !== undefined) out.group = topic.group;
   if (withDescription && topic.description !== undefined) out.description = topic.description;
   out.children = topic.children.map((c) => topicJson(c, statuses, withDescription, notes));
   out.links = topic.links.map((l) => ({ title: l.title, url: l.url }));

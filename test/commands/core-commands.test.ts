@@ -73,7 +73,7 @@ describe('list', () => {
     expect(doc.roadmap).toEqual({ id: 'go-backend', title: 'Go Backend Development Roadmap' });
     expect(doc.progress).toMatchObject({ done: 0, total: 53, percent: 0 });
     expect(doc.sections).toHaveLength(10);
-    expect(Object.keys(doc.sections[0]!)).toEqual(['id', 'number', 'title', 'progress', 'topics']);
+    expect(Object.keys(doc.sections[0]!)).toEqual(['id', 'number', 'title', 'progress', 'topics', 'order', 'links']);
     expect(doc.sections[1]).toMatchObject({ id: 'database-orm', number: '2', title: 'Database & ORM' });
     const topic = doc.sections[0]!.topics[0]!;
     expect(topic).toEqual({

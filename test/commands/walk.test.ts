@@ -71,7 +71,8 @@ describe('walk (scripted answers)', () => {
     expect(r.stdout).toContain('Learn which element means what.');
     expect(r.stdout).toContain('Semantics, see MDN: HTML elements  https://developer.mozilla.org/en-US/docs/Web/HTML/Element');
     expect(r.stderr).toContain('Opened https://developer.mozilla.org/en-US/docs/Web/HTML/Element in your browser.');
-    for (let i = 0; i < 50 && !existsSync(opened); i++) await new Promise((res) => setTimeout(res, 20));
+    // The browser runs detached: wait until it has written the whole line.
+    for (let i = 0; i < 100 && !(existsSync(opened) && readFileSync(opened, 'utf8').endsWith('\n')); i++) await new Promise((res) => setTimeout(res, 20));
     expect(readFileSync(opened, 'utf8')).toBe('https://developer.mozilla.org/en-US/docs/Web/HTML/Element\n');
   });
 

@@ -61,7 +61,8 @@ describe('boilerplate', () => {
   it('leaves out the table of contents and the License section, and reports them', () => {
     const r = parseRoadmap(md);
     expect(r.sections.map((s) => s.title)).toEqual(['Basics', 'Coroutines']);
-    expect(r.warnings.filter((w) => w.kind === 'dropped-boilerplate').map((w) => w.line)).toEqual([3, 17]);
+    expect(r.warnings.filter((w) => w.kind === 'dropped-toc').map((w) => w.line)).toEqual([3]);
+    expect(r.warnings.filter((w) => w.kind === 'dropped-boilerplate').map((w) => w.line)).toEqual([17]);
   });
 
   it('leaves out a table of contents list that has no heading', () => {
@@ -97,5 +98,30 @@ describe('titles', () => {
     const r = parseRoadmap('# R\n\n## A\n\n```md\n## Not a section\n- not a topic\n```\n\n- real\n\n## B\n\n- b\n');
     expect(r.sections.map((s) => s.title)).toEqual(['A', 'B']);
     expect(titles(r.sections[0]!.topics)).toEqual(['real']);
+  });
+});
+
+describe('a resources label written as a list item', () => {
+  it('gives its links to the enclosing section instead of becoming a topic', () => {
+    const md = [
+      '## Week 1: Basics',
+      '- Variables',
+      '- Resources:',
+      '  - [The Book](https://example.com/book)',
+      '  - [Exercises](https://example.com/ex)',
+      '',
+      '## Week 2: Traits',
+      '- Generics',
+      '- Further reading',
+      '  - [Traits in depth](https://example.com/traits)',
+      '',
+    ].join('\n');
+    const r = parseRoadmap(md);
+    expect(r.sections.map((s) => [s.order, s.title, s.topics.map((t) => t.title)])).toEqual([
+      ['Week 1', 'Basics', ['Variables']],
+      ['Week 2', 'Traits', ['Generics']],
+    ]);
+    expect(r.sections[0]!.links.map((l) => l.url)).toEqual(['https://example.com/book', 'https://example.com/ex']);
+    expect(r.sections[1]!.links.map((l) => l.title)).toEqual(['Traits in depth']);
   });
 });

@@ -32,6 +32,7 @@ const HOSTILE: Array<[string, () => string | Buffer, RegExp]> = [
   ['a 10 MB line', () => `# T\n\n${'word '.repeat(2_000_000)}\n`, /has a line of 10,000,000 characters; the limit is 1,048,576/],
   ['a_ repeated 100,000 times', () => `# T\n\n${'a_'.repeat(100_000)}\n`, /too many \* and _ marks .*100,000 in the paragraph at line 3/],
   ['__a over 2,000 lines of one paragraph', () => `# T\n\n${lines(2000, () => '__a'.repeat(20))}\n`, /too many \* and _ marks/],
+  ['20 HTML wrappers each holding 15,000 a_', () => `# T\n\n${Array.from({ length: 20 }, () => `<div>\n- ${'a_'.repeat(15_000)}\n</div>`).join('\n\n')}\n`, /too many \* and _ marks/],
   ['200 paragraphs of 10,000 a_', () => `# T\n\n${lines(200, () => 'a_'.repeat(10_000)).replace(/\n/g, '\n\n')}\n`, /too many \* and _ marks/],
   ['list items running on for 8,000 lines', () => `# T\n\n${`- a\n${'word word word word\n'.repeat(8000)}`.repeat(20)}`, /list item whose text runs on for too many lines/],
   ['lazy lines under 32 nested quotes', () => `# T\n\n${'>'.repeat(32)} a\n${'word word word word\n'.repeat(800_000)}`, /too much deeply nested text/],

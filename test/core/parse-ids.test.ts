@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseRoadmap } from '../../src/core/parse.js';
+import { slugFor, slugify } from '../../src/core/slug.js';
+import { allTopics } from '../../src/core/walk.js';
+
+const ids = (markdown: string): string[] => {
+  const r = parseRoadmap(markdown);
+  return [...r.sections.map((s) => s.id), ...allTopics(r).map((e) => e.topic.id)];
+};
+
+describe('topic ids', () => {
+  it('are the slugs of the section and ancestor titles', () => {
+    expect(ids('# R\n\n## Web & APIs\n\n- HTTP\n  - Status codes\n\n## Data\n\n- SQL\n')).toEqual([
+      'web-apis',
+      'data',
+      'web-apis/http',
+      'web-apis/http/status-codes',
+      'data/sql',
+    ]);
+  });
+
+  it('do not change when the file is renumbered or a box is ticked', () => {
+    const before = '# R\n\n## 1. Basics\n\n1. [ ] Syntax\n2. [ ] Types\n\n## 2. Web\n\n- [ ] HTTP\n';
+    const after = '# R\n\n## 4. Basics\n\n7. [x] Syntax\n8. [ ] Types\n\n## Phase 9: Web\n\n- [x] HTTP\n';
+    expect(ids(after)).toEqual(ids(before));
+    const r = parseRoadmap(after);
+    expect(r.sections.map((s) => s.number)).toEqual(['1', '2']);
+    expect(r.sections[0]!.topics.map((t) => t.checked)).toEqual([true, false]);
+  });
+
+  it('keep the letters of every script, so a Chinese, Persian or Russian topic gets a readable id', () => {
+    expect(ids('# 路线\n\n## 第一阶段：基础概念\n\n- 服务器基础\n\n## 第二阶段：框架\n\n- 数据库 ORM\n')).toEqual([
+      '基础概念',
+      '框架',
+      '基础概念/服务器基础',
+      '框架/数据库-orm',
+    ]);
+    expect(ids('# نقشه راه\n\n## ۱. مبانی برنامه‌نویسی\n\n- متغیرها\n\n## ۲. وب\n\n- HTTP\n')).toEqual([
+      'مبانی-برنامه‌نویسی',
+      'وب',
+      'مبانی-برنامه‌نویسی/متغیرها',
+      'وب/http',
+    ]);
+    expect(ids('# Карта\n\n## Этап 1: Основы\n\n- Переменные\n\n## Этап 2: Веб\n\n- HTTP\n')).toEqual(['основы', 'веб', 'основы/переменные', 'веб/http']);
+  });
+
+  it('are unique: a repeated title among siblings gets -2, -3', () => {
+    expect(ids('# R\n\n## A\n\n- Intro\n- Intro\n- Intro\n\n## A\n\n- x\n')).toEqual(['a', 'a-2', 'a/intro', 'a/intro-2', 'a/intro-3', 'a-2/x']);
+  });
+
+  it('fall back to the last segment of the url, then to a short hash, when a title has no letters', () => {
+    expect(slugFor('🔥', 'https://example.com/guides/fire-safety/')).toBe('fire-safety');
+    expect(slugFor('✅')).toMatch(/^t-[0-9a-f]{8}$/);
+    expect(slugFor('✅')).toBe(slugFor('✅'));
+  });
+
+  it('drop emoji and punctuation, lowercase, and collapse separators', () => {
+    expect(slugify('🚀 Node.js: Async / Await -- Deep_Dive!')).toBe('node-js-async-await-deep-dive');
+    expect(slugify('ÉCOLE Straße')).toBe('école-straße');
+  });
+
+  it('are unique across every generated roadmap, however titles repeat', () => {
+    const title = fc.constantFrom('Intro', 'intro', 'INTRO!', 'Intro 2', '🔥', '数据', 'Intro-2');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(title, fc.array(title, { maxLength: 4 })), { minLength: 1, maxLength: 6 }), (sections) => {
+        const markdown = `# R\n\n${sections.map(([s, topics]) => `## ${s}\n\n${topics.map((t) => `- ${t}\n  - ${t}`).join('\n')}\n`).join('\n')}`;
+        const all = ids(markdown);
+        expect(new Set(all).size).toBe(all.length);
+      }),
+    );
+  });
+});
