@@ -1,4 +1,10 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli.js';
+// CommonJS (see bin/package.json), like the bundle in dist/: Node starts it without its ES module loader.
+const { join } = require('node:path');
+const { loadBundle } = require('./load-bundle.js');
 
-process.exitCode = await main(process.argv.slice(2));
+const { main } = loadBundle(join(__dirname, '..', 'dist', 'cli.cjs'));
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,14 +1,144 @@
-// Bundles the CLI into dist/cli.js: one file starts faster than a tree of node_modules imports.
-import { build } from 'esbuild';
+// Bundles the CLI and its packages into dist/: one file starts much faster than a tree of node_modules imports.
+// Code behind a dynamic import() (prompts, spinner, conf, the Markdown parser) goes into its own chunk, so a command
+// loads only what it uses. Run by `npm run build` and `prepare`.
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build, transform } from 'esbuild';
 
-await build({
-  entryPoints: ['src/cli.ts'],
+const root = new URL('..', import.meta.url).pathname;
+
+/**
+ * conf always imports ajv and ajv-formats (about a third of its start-up) but uses them only for its `schema`,
+ * `rootSchema` and `ajvOptions` options, which roadmap never passes. They are replaced by stubs that fail loudly if a
+ * schema is ever used.
+ */
+const withoutSchemaValidator = {
+  name: 'without-schema-validator',
+  setup(b) {
+    b.onResolve({ filter: /^ajv(\/.*)?$|^ajv-formats$/ }, (args) => ({ path: args.path, namespace: 'schema-stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'schema-stub' }, () => ({
+      contents: `const unavailable = () => { throw new Error('conf schema validation is not bundled in roadmap: do not pass schema, rootSchema or ajvOptions'); };
+export class Ajv2020 { constructor() { unavailable(); } }
+export default { default: unavailable };`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * Builtins that cost milliseconds to load (child_process brings net and dgram; crypto a dozen modules) but that most
+ * runs never call: commander's executable subcommands, opening a browser, an id for an undo record. They are loaded
+ * on first use instead of at start-up, wherever they are imported.
+ */
+const HEAVY_BUILTINS = ['child_process', 'crypto', 'os', 'dgram', 'http', 'https', 'http2', 'net', 'tls', 'zlib', 'worker_threads', 'readline', 'inspector', 'vm', 'v8'];
+const heavy = new RegExp(`^(node:)?(${HEAVY_BUILTINS.join('|')})$`);
+
+/** A module object that loads the real builtin when one of its properties is first read. */
+const LAZY_HELPER =
+  'var __roadmapLazy = (id) => { let m; const load = () => (m ??= require(id)); return new Proxy({}, { get: (_, k) => load()[k], has: (_, k) => k in load() }); };\n';
+
+/**
+ * Work that packages do when imported although roadmap never needs it, left out of start-up:
+ * - chalk's default instance measures the terminal (node:tty and node:os) at import; roadmap only makes instances
+ *   with an explicit level (src/ui/theme.ts) and asks ora for an uncoloured spinner, so the default stays colourless.
+ * - require() of a heavy builtin from a CommonJS package (commander's node:child_process) returns a lazy module.
+ */
+const lighterStartup = {
+  name: 'lighter-startup',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, (args) =>
+      args.importer.includes(`${join('node_modules', 'chalk')}`) ? { path: args.path, namespace: 'no-color-probe' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'no-color-probe' }, () => ({
+      contents: 'export function createSupportsColor() { return false; }\nexport default { stdout: false, stderr: false };',
+      loader: 'js',
+    }));
+    b.onResolve({ filter: heavy }, (args) => (args.kind === 'require-call' && args.namespace !== 'lazy-builtin' ? { path: args.path, namespace: 'lazy-builtin' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({ contents: `${LAZY_HELPER}module.exports = __roadmapLazy(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
+/**
+ * Named imports of heavy builtins in the CommonJS output (`var import_node_crypto = require("node:crypto")`, used as
+ * `import_node_crypto.randomUUID`) become lazy modules too. Default and namespace imports keep loading at once.
+ */
+function lazyNamedImports(code) {
+  const named = new RegExp(`^var (import_\\w+) = require\\(("(?:node:)?(?:${HEAVY_BUILTINS.join('|')})")\\);$`, 'gm');
+  const out = code.replace(named, 'var $1 = __roadmapLazy($2);');
+  return out === code ? code : `${LAZY_HELPER}${out}`;
+}
+
+/** Files whose change can change a parse result: every source file and the Markdown lexer's version. */
+function parserFingerprint() {
+  const hash = createHash('sha256');
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.ts')) hash.update(path.slice(root.length)).update(readFileSync(path));
+    }
+  };
+  walk(join(root, 'src'));
+  hash.update(readFileSync(join(root, 'node_modules', 'marked', 'package.json')));
+  return hash.digest('hex').slice(0, 16);
+}
+
+// Chunk names carry a hash, so old ones would pile up.
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+
+// Step 1: esbuild bundles and splits. Every dynamic import() becomes its own chunk, loaded only when reached, and
+// code shared by several chunks is in exactly one chunk (so classes such as CliError have one identity).
+const result = await build({
+  absWorkingDir: root,
+  // The spinner's worker thread is a file of its own (src/ui/spinner.ts), beside the CLI.
+  entryPoints: ['src/cli.ts', 'src/ui/spinner-worker.ts'],
   bundle: true,
+  splitting: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  outfile: 'dist/cli.js',
-  packages: 'external',
-  sourcemap: 'linked',
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  // Chunks sit beside cli.cjs: code that finds files relative to its own file (the bundled roadmap, package.json)
+  // works from any of them.
+  entryNames: '[name]',
+  chunkNames: '[name]-[hash]',
+  minifySyntax: true,
+  legalComments: 'linked',
+  external: ['node-pty'],
+  plugins: [withoutSchemaValidator, lighterStartup],
+  define: { __ROADMAP_PARSER_FINGERPRINT__: JSON.stringify(parserFingerprint()) },
+  metafile: true,
+  write: false,
   logLevel: 'warning',
 });
+
+// Step 2: each chunk becomes CommonJS. Node starts a CommonJS program about 6 ms sooner than the same code as ES
+// modules (no ESM loader, no module facades over builtins), which is a third of the tool's whole start-up cost.
+// import() between chunks becomes a require() inside a promise, still loaded only when reached.
+mkdirSync(join(root, 'dist'), { recursive: true });
+for (const file of result.outputFiles) {
+  if (!file.path.endsWith('.cjs')) {
+    writeFileSync(file.path, file.contents);
+    continue;
+  }
+  const usesMetaUrl = file.text.includes('import.meta.url');
+  const cjs = await transform(file.text, {
+    format: 'cjs',
+    loader: 'js',
+    target: 'node20',
+    supported: { 'dynamic-import': false },
+    define: usesMetaUrl ? { 'import.meta.url': '__roadmapFileUrl' } : {},
+    banner: usesMetaUrl ? 'var __roadmapFileUrl = require("node:url").pathToFileURL(__filename).href;' : '',
+    logLevel: 'warning',
+  });
+  writeFileSync(file.path, lazyNamedImports(cjs.code));
+}
+// Step 3: V8 code caches for bin/load-bundle.js, made by a warm-up run in a fresh Node (see warm-code-cache.mjs).
+const warm = spawnSync(process.execPath, [join(root, 'scripts', 'warm-code-cache.mjs')], { stdio: 'inherit' });
+if (warm.status !== 0) throw new Error('warming the code cache failed');
+
+// Which chunks load which, statically or lazily: test/e2e/bundle.test.ts checks that heavy packages stay lazy.
+writeFileSync(join(root, 'dist', 'bundle-meta.json'), JSON.stringify(result.metafile));

@@ -50,7 +50,8 @@ Progress is stored in $ROADMAP_HOME when set, else the platform's config folder 
 
 /** Runs the CLI with the given arguments and returns the exit code. The only place errors become text. */
 export async function main(argv: readonly string[], overrides: ContextOverrides = {}): Promise<number> {
-  const ctx = createContext(overrides);
+  // Machine-readable runs never draw spinners; decided before parsing so slow work in any command respects it.
+  const ctx = createContext(wantsJson(argv) ? { ...overrides, feedback: false } : overrides);
   const debug = argv.includes('--debug');
   const program = buildProgram(ctx);
   try {
@@ -60,6 +61,10 @@ export async function main(argv: readonly string[], overrides: ContextOverrides 
   } catch (error) {
     return reportError(error, ctx, debug);
   }
+}
+
+function wantsJson(argv: readonly string[]): boolean {
+  return argv.some((a) => a === '--json' || a.startsWith('--json='));
 }
 
 function reportError(error: unknown, ctx: Context, debug: boolean): number {

@@ -26,6 +26,8 @@ export interface Context {
   store: ProgressStore;
   prompter: Prompter;
   now: () => Date;
+  /** Whether transient progress (a spinner) may be drawn on stderr: both streams a terminal, not CI, not --json. */
+  feedback: boolean;
 }
 
 export interface ContextOverrides {
@@ -35,12 +37,20 @@ export interface ContextOverrides {
   store?: ProgressStore;
   prompter?: Prompter;
   now?: () => Date;
+  feedback?: boolean;
 }
 
 /** Builds the real context (process streams, conf store, inquirer prompts) with any part replaced. */
 export function createContext(overrides: ContextOverrides = {}): Context {
   const env = overrides.env ?? process.env;
-  const io = overrides.io ?? { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
+  // stdin is looked up only when read: setting the stream up costs start-up time most commands do not need.
+  const io = overrides.io ?? {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    get stdin() {
+      return process.stdin;
+    },
+  };
   const paths = resolvePaths(env);
   const prompter = overrides.prompter ?? createInquirerPrompter(io);
   return {
@@ -51,6 +61,8 @@ export function createContext(overrides: ContextOverrides = {}): Context {
     store: overrides.store ?? new ConfStore(paths.data, (message) => io.stderr.write(message)),
     prompter,
     now: overrides.now ?? (() => new Date()),
+    // Only with a person at the terminal on both streams: `roadmap list | less` must not have a spinner drawn over it.
+    feedback: overrides.feedback ?? (Boolean(io.stderr.isTTY && io.stdout.isTTY) && !env.CI && env.TERM !== 'dumb'),
   };
 }
 

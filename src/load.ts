@@ -2,11 +2,10 @@ import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Context } from './context.js';
-import { decodeBytes } from './core/normalize.js';
-import { parseRoadmap } from './core/parse.js';
 import { shortHash, slugify } from './core/slug.js';
 import type { Roadmap } from './core/types.js';
 import { InputError } from './errors.js';
+import { parseCached } from './parse-cached.js';
 import { readFileLimited, readStreamLimited } from './read-limited.js';
 
 /** A parsed roadmap with what identifies it in the store. */
@@ -31,7 +30,7 @@ export function bundledRoadmapPath(): string {
 export async function loadRoadmap(ctx: Context, choice: string | undefined): Promise<LoadedRoadmap> {
   if (choice === undefined) {
     const path = bundledRoadmapPath();
-    const roadmap = parseRoadmap(decodeBytes(readBytes(path), path), { fallbackTitle: 'Go Backend Development Roadmap' });
+    const roadmap = await parseCached(ctx, readBytes(path), { source: path, shown: path, fallbackTitle: 'Go Backend Development Roadmap' });
     return { roadmap, id: BUNDLED_ID, source: path, bundled: true };
   }
   if (choice === '-') {
@@ -39,13 +38,13 @@ export async function loadRoadmap(ctx: Context, choice: string | undefined): Pro
       throw new InputError('--roadmap - reads a roadmap from standard input, but standard input is a terminal', 'pipe a file in: cat roadmap.md | roadmap list --roadmap -');
     }
     const bytes = await readStreamLimited(ctx.io.stdin, 'standard input');
-    const roadmap = parseRoadmap(decodeBytes(bytes, 'standard input'), { fallbackTitle: 'Roadmap from standard input' });
+    const roadmap = await parseCached(ctx, bytes, { source: '-', shown: 'standard input', fallbackTitle: 'Roadmap from standard input' });
     return { roadmap, id: `stdin-${slugify(roadmap.title) || shortHash(roadmap.title)}`, source: '-', bundled: false };
   }
   const path = resolve(ctx.cwd, choice);
   const bytes = readBytes(path, choice);
   const name = basename(path).replace(/\.(md|markdown|mdx|txt)$/i, '');
-  const roadmap = parseRoadmap(decodeBytes(bytes, choice), { fallbackTitle: name });
+  const roadmap = await parseCached(ctx, bytes, { source: path, shown: choice, fallbackTitle: name });
   let real = path;
   try {
     real = realpathSync(path);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { inert, safeJson } from '../ui/sanitize.js';
+import { inert, writeSafeJson } from '../ui/sanitize.js';
 import { createTheme, type Theme } from '../ui/theme.js';
 import type { GlobalOptions } from './shared.js';
 
@@ -37,7 +37,7 @@ export function createKit(ctx: Context, program: Command): Kit {
     options: <T extends object>(cmd: Command) => cmd.optsWithGlobals<GlobalOptions & T>(),
     theme: (opts) => createTheme(stdout, ctx.env, opts.color === false),
     printJson: (value) => {
-      stdout.write(`${safeJson(value)}\n`);
+      writeSafeJson(stdout, value);
     },
     print: (text) => {
       stdout.write(text);

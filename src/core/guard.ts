@@ -1,6 +1,7 @@
-import { Lexer, type Token, type TokensList } from 'marked';
+import { Lexer, type Token } from 'marked';
 import { InputError } from '../errors.js';
 import { scanBlocks } from './guard-scan.js';
+import { lexInPieces } from './lex-pieces.js';
 import { checkSize, formatCount, LIMITS } from './limits.js';
 
 /** Work done so far on one document, shared by every lexMarkdown call for it (Markdown inside HTML is lexed again). */
@@ -18,18 +19,23 @@ export function newLexBudget(): LexBudget {
 
 /**
  * Lexes Markdown with marked after checking it against LIMITS, so hostile input fails fast with an InputError
- * instead of overflowing the stack or running for minutes. `lineOffset` makes reported lines match the file; pass
- * the same `budget` to every call for one document.
+ * instead of overflowing the stack or running for minutes. The whole text is checked before the first token; tokens
+ * come a window at a time (lexInPieces). `lineOffset` makes reported lines match the file; pass the same `budget`
+ * to every call for one document.
  */
-export function lexMarkdown(text: string, lineOffset = 0, budget = newLexBudget()): TokensList {
+export function lexMarkdown(text: string, lineOffset = 0, budget = newLexBudget()): Iterable<Token> {
   checkSize(text.length, 'the Markdown');
   budget.chars += text.length;
   // Markdown inside HTML wrappers is lexed a second time; nesting wrappers must not multiply the work.
   if (budget.chars > 2 * LIMITS.size) throw new InputError('the Markdown nests HTML wrappers around too much text to read in reasonable time', 'remove the <div> wrappers');
   scanBlocks(text, lineOffset, budget);
+  return lexInPieces(text, (piece, pieceOffset) => lexChecked(piece, lineOffset + pieceOffset, budget));
+}
+
+/** Lexer.lex in two steps, so the inline runs can be measured before the quadratic inline pass runs. */
+function lexChecked(text: string, lineOffset: number, budget: LexBudget): Token[] {
   const lexer = new Lexer({ gfm: true });
   try {
-    // Lexer.lex in two steps, so the inline runs can be measured before the quadratic inline pass runs.
     lexer.blockTokens(text, lexer.tokens);
     checkEmphasis(lexer.inlineQueue, text, lineOffset, budget);
     for (const run of lexer.inlineQueue) {

@@ -30,6 +30,8 @@ export interface Orphan {
 
 /** Stored topic ids (statuses and notes) that no longer exist in the roadmap. Cheap: no similarity is computed. */
 export function orphanIds(roadmap: Roadmap, state: ProgressState): string[] {
+  // Every command asks: with nothing stored there is nothing to look up, and a big roadmap is not walked for it.
+  if (state.records.size === 0 && state.notes.length === 0) return [];
   const known = new Set(allTopics(roadmap).map((e) => e.topic.id));
   const ids = new Set<string>();
   for (const id of state.records.keys()) if (!known.has(id)) ids.add(id);

@@ -1,5 +1,5 @@
 import type { Roadmap, Section, Status, Topic } from './types.js';
-import { allTopics, type TopicEntry } from './walk.js';
+import type { TopicEntry } from './walk.js';
 
 /** What the store knows: a status per topic id. Missing ids are pending. */
 export type StatusMap = ReadonlyMap<string, Status>;
@@ -76,20 +76,33 @@ export interface NextPick extends TopicEntry {
  * subtopics of parents you started, then the first pending topics in document order. No topic is offered twice.
  */
 export function nextTopics(roadmap: Roadmap, statuses: StatusMap, count: number): NextPick[] {
-  const leaves = allTopics(roadmap).filter((e) => e.topic.children.length === 0);
   const picks: NextPick[] = [];
   const taken = new Set<string>();
-  const take = (e: TopicEntry, reason: NextReason): void => {
-    if (picks.length >= count || taken.has(e.topic.id)) return;
-    taken.add(e.topic.id);
-    picks.push({ ...e, reason });
-  };
   const status = (id: string): Status => statuses.get(id) ?? 'pending';
-  for (const e of leaves) if (status(e.topic.id) === 'in-progress') take(e, 'in-progress');
-  for (const e of leaves) {
-    if (status(e.topic.id) === 'pending' && e.ancestors.some((a) => status(a.id) === 'in-progress')) take(e, 'started-parent');
-  }
-  for (const e of leaves) if (status(e.topic.id) === 'pending') take(e, 'first-pending');
+  // Each pass walks the leaves in document order and stops once enough are picked. It makes no entry per topic, only
+  // per pick: `next` runs on every roadmap, and a big one has tens of thousands of topics.
+  const pass = (reason: NextReason, wanted: (leaf: Topic, ancestors: readonly Topic[]) => boolean): void => {
+    const ancestors: Topic[] = [];
+    const visit = (topics: readonly Topic[], section: Section): boolean => {
+      for (const topic of topics) {
+        if (picks.length >= count) return false;
+        if (topic.children.length > 0) {
+          ancestors.push(topic);
+          const more = visit(topic.children, section);
+          ancestors.pop();
+          if (!more) return false;
+        } else if (!taken.has(topic.id) && wanted(topic, ancestors)) {
+          taken.add(topic.id);
+          picks.push({ topic, section, ancestors: [...ancestors], reason });
+        }
+      }
+      return true;
+    };
+    for (const section of roadmap.sections) if (!visit(section.topics, section)) return;
+  };
+  pass('in-progress', (t) => status(t.id) === 'in-progress');
+  pass('started-parent', (t, ancestors) => status(t.id) === 'pending' && ancestors.some((a) => status(a.id) === 'in-progress'));
+  pass('first-pending', (t) => status(t.id) === 'pending');
   return picks;
 }
 

@@ -10,12 +10,14 @@ export interface TopicEntry {
 /** Every topic at every depth, in document order (a parent before its children). */
 export function allTopics(roadmap: Roadmap): TopicEntry[] {
   const out: TopicEntry[] = [];
-  const visit = (topic: Topic, section: Section, ancestors: Topic[]): void => {
-    out.push({ topic, section, ancestors });
-    const next = [...ancestors, topic];
-    for (const child of topic.children) visit(child, section, next);
+  // Siblings share one ancestors array, and leaves (most topics) make none: this runs on every command.
+  const visit = (topics: readonly Topic[], section: Section, ancestors: Topic[]): void => {
+    for (const topic of topics) {
+      out.push({ topic, section, ancestors });
+      if (topic.children.length > 0) visit(topic.children, section, [...ancestors, topic]);
+    }
   };
-  for (const section of roadmap.sections) for (const topic of section.topics) visit(topic, section, []);
+  for (const section of roadmap.sections) visit(section.topics, section, []);
   return out;
 }
 

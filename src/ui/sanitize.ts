@@ -1,3 +1,6 @@
+import type { Output } from '../context.js';
+import { jsonPieces, WRITE_BATCH } from '../json-pieces.js';
+
 /**
  * C1 controls (a terminal may read U+009B as CSI), bidi embeddings, overrides and isolates (they reorder what is
  * shown, "Trojan Source"), and the Unicode line and paragraph separators.
@@ -25,8 +28,26 @@ const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u
  * terminal is safe too.
  */
 export function safeJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(
-    JSON_UNSAFE,
-    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return escapeJsonControls(JSON.stringify(value, null, 2));
+}
+
+/** Escapes what JSON.stringify leaves raw (DEL, C1, bidi, line separators); works on any slice of JSON text. */
+function escapeJsonControls(json: string): string {
+  return json.replace(JSON_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * Writes exactly `safeJson(value)` and a newline, in slices of about 32 KB: the JSON of a huge roadmap never exists as
+ * one string (nor as one buffer in the stream), which keeps the memory of `list --json` on a 10 MB roadmap in bounds.
+ */
+export function writeSafeJson(out: Output, value: unknown): void {
+  let batch = '';
+  for (const piece of jsonPieces(value, 2)) {
+    batch += piece;
+    if (batch.length >= WRITE_BATCH) {
+      out.write(escapeJsonControls(batch));
+      batch = '';
+    }
+  }
+  out.write(`${escapeJsonControls(batch)}\n`);
 }

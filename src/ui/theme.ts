@@ -62,13 +62,18 @@ export function createTheme(out: Output, env: NodeJS.ProcessEnv, noColorFlag: bo
   };
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Built on first use: constructing a Segmenter loads ICU data, about 20 ms that commands printing no tree should not pay.
+let segmenter: Intl.Segmenter | undefined;
+function graphemes(): Intl.Segmenter {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return segmenter;
+}
 const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|\p{Extended_Pictographic}/u;
 
 /** Columns a string takes in a terminal: East Asian wide characters and emoji take two. */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const { segment } of graphemes.segment(text)) width += WIDE.test(segment) ? 2 : 1;
+  for (const { segment } of graphemes().segment(text)) width += WIDE.test(segment) ? 2 : 1;
   return width;
 }
 
@@ -77,7 +82,7 @@ export function fit(text: string, width: number | undefined): string {
   if (width === undefined || displayWidth(text) <= width) return text;
   let out = '';
   let used = 0;
-  for (const { segment } of graphemes.segment(text)) {
+  for (const { segment } of graphemes().segment(text)) {
     const w = WIDE.test(segment) ? 2 : 1;
     if (used + w > width - 1) break;
     out += segment;

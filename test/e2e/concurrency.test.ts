@@ -23,7 +23,8 @@ afterEach(() => {
 
 /** Topic number of the n-th topic (0-based) of the 5 x 50 grid. */
 const numberOf = (n: number): string => `${Math.floor(n / 50) + 1}.${(n % 50) + 1}`;
-const leftovers = (): string[] => readdirSync(home.dir).filter((name) => /\.(lock|break)$|\.tmp-/.test(name));
+/** Lock, breaker and temp files anywhere under the home (the parse cache writes through temp files too). */
+const leftovers = (): string[] => readdirSync(home.dir, { recursive: true, encoding: 'utf8' }).filter((name) => /\.(lock|break|tmp)$|\.tmp-/.test(name));
 
 async function doneCount(): Promise<number> {
   const list = await spawnBin(['list', '--json', '--roadmap', roadmap], { home: home.dir });

@@ -26,7 +26,8 @@ interface Stored {
 
 const progressFile = (): string => join(home.dir, 'progress.json');
 const readStored = (): Stored => JSON.parse(readFileSync(progressFile(), 'utf8')) as Stored;
-const leftovers = (): string[] => readdirSync(home.dir).filter((name) => /\.(lock|break)$|\.tmp-/.test(name));
+/** Lock, breaker and temp files anywhere under the home (the parse cache writes through temp files too). */
+const leftovers = (): string[] => readdirSync(home.dir, { recursive: true, encoding: 'utf8' }).filter((name) => /\.(lock|break|tmp)$|\.tmp-/.test(name));
 
 async function listDone(): Promise<number> {
   const list = await spawnBin(['list', '--json', '--roadmap', roadmap], { home: home.dir });

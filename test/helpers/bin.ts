@@ -14,10 +14,13 @@ export interface SpawnResult {
 }
 
 /** Spawns the built CLI as a user runs it, with a clean environment pointing ROADMAP_HOME at `home`. */
-export function spawnBin(args: string[], opts: { home: string; stdin?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number }): Promise<SpawnResult> {
-  if (!existsSync(new URL('../../dist/cli.js', import.meta.url))) throw new Error('dist/cli.js is missing: run `npm run build` first');
+export function spawnBin(
+  args: string[],
+  opts: { home: string; stdin?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number; bin?: string },
+): Promise<SpawnResult> {
+  if (!existsSync(new URL('../../dist/cli.cjs', import.meta.url))) throw new Error('dist/cli.cjs is missing: run `npm run build` first');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [opts.bin ?? BIN, ...args], {
       cwd: opts.cwd ?? ROOT,
       env: { PATH: process.env.PATH, HOME: opts.home, ROADMAP_HOME: opts.home, CI: 'true', ...opts.env },
       stdio: ['pipe', 'pipe', 'pipe'],

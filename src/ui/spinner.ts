@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Context } from '../context.js';
+import { oraOptions, terminalStream } from './terminal-stream.js';
+
+/** A running spinner; `stop` clears it from the terminal (resolved once it is gone). */
+export interface Spinner {
+  stop(): Promise<void>;
+}
+
+const NONE: Spinner = { stop: () => Promise.resolve() };
+
+/**
+ * Shows an ora spinner on stderr while slow work runs. Only when `ctx.feedback` allows it (stdout and stderr are a
+ * terminal, not CI, not a --json run); otherwise nothing at all is written. ora is loaded only here, when one is shown.
+ */
+export async function startSpinner(ctx: Context, text: string): Promise<Spinner> {
+  if (!ctx.feedback) return NONE;
+  if (ctx.io.stderr === process.stderr) {
+    const inWorker = await startWorkerSpinner(text, process.stderr.columns);
+    if (inWorker) return inWorker;
+  }
+  const { default: ora } = await import('ora');
+  const spinner = ora(oraOptions(text, terminalStream(ctx.io.stderr))).start();
+  return {
+    stop: () => {
+      spinner.stop();
+      return Promise.resolve();
+    },
+  };
+}
+
+/**
+ * The work a spinner waits for is often synchronous (a first parse), which would freeze a spinner drawn by this
+ * thread. On the real terminal it is drawn by a worker thread instead (built next to the bundle as
+ * spinner-worker.cjs; from the sources there is none, and this thread draws).
+ */
+async function startWorkerSpinner(text: string, columns: number | undefined): Promise<Spinner | undefined> {
+  const file = fileURLToPath(new URL('./spinner-worker.cjs', import.meta.url));
+  if (!existsSync(file)) return undefined;
+  const { Worker } = await import('node:worker_threads');
+  const worker = new Worker(file, { workerData: { text, columns: columns ?? 80 }, stdout: true, stderr: true });
+  const gone = new Promise<void>((resolve) => {
+    worker.once('exit', () => {
+      resolve();
+    });
+    worker.once('error', () => {
+      resolve();
+    });
+  });
+  return {
+    stop: async () => {
+      worker.postMessage('stop');
+      await gone;
+    },
+  };
+}

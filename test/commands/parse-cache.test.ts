@@ -1,0 +1,162 @@
+import { isAscii } from 'node:buffer';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generateRoadmap } from '../../scripts/bench-roadmap.mjs';
+import { main } from '../../src/cli.js';
+import { Capture, run, tempHome } from '../helpers/io.js';
+
+let home: ReturnType<typeof tempHome>;
+let file: string;
+beforeEach(() => {
+  home = tempHome();
+  file = join(home.dir, 'mine.md');
+  writeFileSync(file, generateRoadmap(40_000, 11));
+});
+afterEach(() => {
+  home.cleanup();
+});
+
+const cacheDir = (): string => join(home.dir, 'cache', 'parsed');
+const entries = (): string[] => (existsSync(cacheDir()) ? readdirSync(cacheDir()).sort() : []);
+const onlyEntry = (): string => {
+  const [name, ...more] = entries();
+  expect(more).toEqual([]);
+  return join(cacheDir(), name ?? 'missing');
+};
+const listJson = async (): Promise<{ roadmap: { title: string }; sections: Array<{ title: string }> }> => {
+  const r = await run(['list', '--json', '--roadmap', file], { home: home.dir });
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as { roadmap: { title: string }; sections: Array<{ title: string }> };
+};
+
+describe('the parse cache', () => {
+  it('the first run stores the tree under ROADMAP_HOME/cache; the next run reads it from there', async () => {
+    const first = await listJson();
+    const entry = onlyEntry();
+    // Proof that the second run reads the cache and not the file: change the title inside the cached tree only.
+    const cached = readFileSync(entry, 'utf8');
+    writeFileSync(entry, cached.replace(`"title":${JSON.stringify(first.roadmap.title)}`, '"title":"Read from the cache"'));
+    expect((await listJson()).roadmap.title).toBe('Read from the cache');
+  });
+
+  it('any change to the file is parsed again, and replaces its entry', async () => {
+    const before = await listJson();
+    const firstSection = before.sections[0]?.title ?? '';
+    writeFileSync(file, readFileSync(file, 'utf8').replace(firstSection, 'Renamed section'));
+    const after = await listJson();
+    expect(after.sections[0]?.title).toBe('Renamed section');
+    expect(after.sections.slice(1)).toEqual(before.sections.slice(1));
+    expect(entries()).toHaveLength(1);
+  });
+
+  it('a change that keeps the size of the file (one letter) is seen too', async () => {
+    const before = await listJson();
+    const title = before.sections[1]?.title ?? '';
+    const swapped = `${title.charAt(0) === 'X' ? 'Y' : 'X'}${title.slice(1)}`;
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace(title, swapped));
+    expect(readFileSync(file).length).toBe(Buffer.byteLength(text));
+    expect((await listJson()).sections[1]?.title).toBe(swapped);
+  });
+
+  it.each([
+    ['cut short', (text: string) => text.slice(0, text.length / 2)],
+    ['not JSON', () => 'not json at all \u0000\u00ff'],
+    ['empty', () => ''],
+    ['JSON of the wrong shape', (text: string) => text.replace(/"sections":\[/, '"sections":7,"x":[')],
+    ['another key', (text: string) => text.replace(/"key":"[^"]*"/, '"key":"0-0-0-0"')],
+  ])('a damaged entry (%s) is ignored: the file is parsed again and the entry rewritten', async (_name, damage) => {
+    const expected = await listJson();
+    const entry = onlyEntry();
+    const good = readFileSync(entry, 'utf8');
+    writeFileSync(entry, damage(good));
+    expect(await listJson()).toEqual(expected);
+    expect(readFileSync(entry, 'utf8')).toBe(good);
+  });
+
+  it('any text comes back the same from the cache: accents, emoji, Persian, CJK, controls', async () => {
+    writeFileSync(file, '# Полный путь 🚀\n\n## 1. Génériques et « types »\n\n- 学习 Go 的并发\n- یادگیری Go\n- Tab\there, bell \u0007, RTL \u202e mark\n\n## 2. 😀 Emoji section\n\n- [Lien](https://example.com/é)\n');
+    const first = await run(['list', '--json', '--roadmap', file], { home: home.dir });
+    const second = await run(['list', '--json', '--roadmap', file], { home: home.dir });
+    expect(first.code).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+    expect(first.stdout).toContain('学习 Go 的并发');
+    // The entry holds the source bytes as they are, then the tree in ASCII JSON.
+    const entry = readFileSync(onlyEntry());
+    const headerEnd = entry.indexOf(10) + 1;
+    const { source } = JSON.parse(entry.subarray(0, headerEnd).toString()) as { source: number };
+    expect(entry.subarray(headerEnd, headerEnd + source)).toEqual(readFileSync(file));
+    expect(isAscii(entry.subarray(headerEnd + source))).toBe(true);
+  });
+
+  it('a cache folder that cannot be written changes nothing but speed', async () => {
+    mkdirSync(join(home.dir, 'cache'), { recursive: true });
+    writeFileSync(cacheDir(), 'a file where the folder should be');
+    const r = await run(['next', '--roadmap', file], { home: home.dir });
+    const elsewhere = tempHome();
+    const normal = await run(['next', '--roadmap', file], { home: elsewhere.dir });
+    elsewhere.cleanup();
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(normal.stdout);
+    expect(r.stdout).toContain('id: ');
+    expect(r.stderr).toBe('');
+  });
+
+  it('standard input is cached too, by content: a different roadmap on stdin is parsed afresh', async () => {
+    const a = await run(['list', '--json', '--roadmap', '-'], { home: home.dir, stdin: generateRoadmap(5_000, 1) });
+    const b = await run(['list', '--json', '--roadmap', '-'], { home: home.dir, stdin: generateRoadmap(5_000, 2) });
+    expect(a.code).toBe(0);
+    expect(b.code).toBe(0);
+    expect(JSON.parse(b.stdout)).not.toEqual(JSON.parse(a.stdout));
+  });
+
+  it('nothing is left behind but one entry per roadmap: no temp files', async () => {
+    await listJson();
+    await run(['next'], { home: home.dir });
+    await listJson();
+    expect(entries()).toHaveLength(2);
+    expect(entries().every((name) => /^[0-9a-f]{32}\.json$/.test(name))).toBe(true);
+  });
+});
+
+describe('the spinner for a slow first parse', () => {
+  beforeEach(() => {
+    writeFileSync(file, generateRoadmap(400_000, 12));
+  });
+
+  it('shows on a terminal, on stderr only, while a big roadmap is read the first time', async () => {
+    const r = await run(['next', '--roadmap', file], { home: home.dir, tty: true });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/Reading .*mine\.md \(0\.4 MB\) for the first time/);
+    expect(r.stdout).not.toContain('Reading');
+    // The spinner line is cleared when the work is done.
+    expect(r.stderr).toContain('\u001b[2K');
+    const again = await run(['next', '--roadmap', file], { home: home.dir, tty: true });
+    expect(again.stderr).not.toContain('Reading');
+  });
+
+  it('never appears when only stdout is piped (`roadmap list | less` keeps a clean screen)', async () => {
+    const stdout = new Capture(false);
+    const stderr = new Capture(true);
+    const stdin = Object.assign(new PassThrough(), { isTTY: true });
+    const code = await main(['list', '--roadmap', file], { io: { stdout, stderr, stdin }, env: { ROADMAP_HOME: home.dir, PATH: process.env.PATH } });
+    expect(code).toBe(0);
+    expect(stdout.text).toContain('Generated Backend Roadmap');
+    expect(stderr.text).toBe('');
+  });
+
+  it.each([
+    ['piped', ['next'], false, {}],
+    ['--json on a terminal', ['next', '--json'], true, {}],
+    ['list --json on a terminal', ['list', '--json'], true, {}],
+    ['CI on a terminal', ['next'], true, { CI: 'true' }],
+    ['TERM=dumb', ['next'], true, { TERM: 'dumb' }],
+  ])('never appears %s', async (_name, args, tty, env) => {
+    const r = await run([...args, '--roadmap', file], { home: home.dir, tty, env });
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('Reading');
+    expect(r.stderr).not.toContain('\u001b[');
+  });
+});

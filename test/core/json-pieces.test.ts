@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { jsonPieces } from '../../src/json-pieces.js';
+import { safeJson, writeSafeJson } from '../../src/ui/sanitize.js';
+import { Capture } from '../helpers/io.js';
+
+/** JSON-like values, with what JSON.stringify drops or turns into null (undefined, functions) mixed in. */
+const value = fc.letrec((tie) => ({
+  any: fc.oneof(
+    { depthSize: 'small' },
+    fc.jsonValue(),
+    fc.constant(undefined),
+    fc.constant(() => 1),
+    fc.array(tie('any'), { maxLength: 6 }),
+    fc.dictionary(fc.string(), tie('any'), { maxKeys: 6 }),
+  ),
+})).any;
+
+describe('jsonPieces gives the text of JSON.stringify in pieces', () => {
+  it.each([0, 2, 4])('any value, space %i, cut as finely as possible', (space) => {
+    fc.assert(
+      fc.property(value, (v) => {
+        // A bare undefined or function has no JSON text at all; the CLI never prints one.
+        fc.pre(v !== undefined && typeof v !== 'function');
+        expect([...jsonPieces(v, space, 1)].join('')).toBe(JSON.stringify(v, null, space));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a big document comes in many pieces, none of them the whole', () => {
+    const doc = { sections: Array.from({ length: 300 }, (_, i) => ({ id: `s${i}`, topics: Array.from({ length: 30 }, (_, j) => ({ id: `t${j}`, title: 'x'.repeat(40) })) })) };
+    const pieces = [...jsonPieces(doc, 2)];
+    const whole = JSON.stringify(doc, null, 2);
+    expect(pieces.join('')).toBe(whole);
+    expect(pieces.length).toBeGreaterThan(100);
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(whole.length / 10);
+  });
+});
+
+describe('writeSafeJson writes exactly what safeJson makes', () => {
+  it('controls, C1, bidi and line separators escaped the same, across piece boundaries', () => {
+    const hostile = ['\u001b[2J', '\u009b31m', '\u202etxt', '\u2028', '\u2029', '\u007f', 'é', '😀', '\u0000'];
+    const doc = { items: Array.from({ length: 5000 }, (_, i) => ({ n: i, text: hostile[i % hostile.length] })) };
+    const out = new Capture();
+    writeSafeJson(out, doc);
+    expect(out.text).toBe(`${safeJson(doc)}\n`);
+    expect(out.text).not.toMatch(/[\u007f-\u009f\u2028\u2029\u202e]/);
+  });
+
+  it('any value', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const out = new Capture();
+        writeSafeJson(out, v);
+        expect(out.text).toBe(`${safeJson(v)}\n`);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
