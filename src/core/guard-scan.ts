@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import type { LexBudget } from './guard.js';
+import type { Work } from './guard.js';
 import { formatCount, LIMITS } from './limits.js';
 
 /** The container prefix of a line: block quote marks and list markers before its text. */
@@ -63,7 +63,7 @@ function tooComplex(what: string, line: number, hint: string): InputError {
  * and the work marked does on nested content and on paragraphs inside lists. Depths are estimated from markers
  * and indentation, erring on the high side.
  */
-export function scanBlocks(text: string, lineOffset: number, budget: LexBudget): void {
+export function scanBlocks(text: string, lineOffset: number, budget: Work): void {
   /** The list items still open. */
   const items: Item[] = [];
   let details = 0;

@@ -4,17 +4,28 @@ import { scanBlocks } from './guard-scan.js';
 import { lexInPieces } from './lex-pieces.js';
 import { checkSize, formatCount, LIMITS } from './limits.js';
 
-/** Work done so far on one document, shared by every lexMarkdown call for it (Markdown inside HTML is lexed again). */
-export interface LexBudget {
-  chars: number;
+/** Work measured against LIMITS. */
+export interface Work {
   nestingWork: number;
   listParagraphWork: number;
   emphasisWork: number;
 }
 
+/**
+ * Work on one document, shared by every lexMarkdown call for it (Markdown inside HTML is lexed again): `checked` for
+ * the text as a whole, before any lexing; `lexed` for the windows marked really lexes, which overlap when a long
+ * stretch has no heading to cut at.
+ */
+export interface LexBudget {
+  chars: number;
+  checked: Work;
+  lexed: Work;
+}
+
 /** A budget for a new document. */
 export function newLexBudget(): LexBudget {
-  return { chars: 0, nestingWork: 0, listParagraphWork: 0, emphasisWork: 0 };
+  const work = (): Work => ({ nestingWork: 0, listParagraphWork: 0, emphasisWork: 0 });
+  return { chars: 0, checked: work(), lexed: work() };
 }
 
 /**
@@ -28,12 +39,13 @@ export function lexMarkdown(text: string, lineOffset = 0, budget = newLexBudget(
   budget.chars += text.length;
   // Markdown inside HTML wrappers is lexed a second time; nesting wrappers must not multiply the work.
   if (budget.chars > 2 * LIMITS.size) throw new InputError('the Markdown nests HTML wrappers around too much text to read in reasonable time', 'remove the <div> wrappers');
-  scanBlocks(text, lineOffset, budget);
-  return lexInPieces(text, (piece, pieceOffset) => lexChecked(piece, lineOffset + pieceOffset, budget));
+  scanBlocks(text, lineOffset, budget.checked);
+  return lexInPieces(text, (piece, pieceOffset) => lexChecked(piece, lineOffset + pieceOffset, budget.lexed));
 }
 
 /** Lexer.lex in two steps, so the inline runs can be measured before the quadratic inline pass runs. */
-function lexChecked(text: string, lineOffset: number, budget: LexBudget): Token[] {
+function lexChecked(text: string, lineOffset: number, budget: Work): Token[] {
+  scanBlocks(text, lineOffset, budget);
   const lexer = new Lexer({ gfm: true });
   try {
     lexer.blockTokens(text, lexer.tokens);
@@ -52,7 +64,7 @@ function lexChecked(text: string, lineOffset: number, budget: LexBudget): Token[
   return lexer.tokens;
 }
 
-function checkEmphasis(runs: ReadonlyArray<{ src: string; tokens: Token[] }>, text: string, lineOffset: number, budget: LexBudget): void {
+function checkEmphasis(runs: ReadonlyArray<{ src: string; tokens: Token[] }>, text: string, lineOffset: number, budget: Work): void {
   let work = budget.emphasisWork;
   let worst = { delimiters: 0, src: '' };
   for (const { src } of runs) {
