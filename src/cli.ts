@@ -80,8 +80,9 @@ function reportError(error: unknown, ctx: Context, debug: boolean): number {
     return error.exitCode;
   }
   if (error instanceof CliError) {
-    stderr.write(`error: ${error.message}\n`);
-    if (error.hint) stderr.write(`${error.hint}\n`);
+    // Messages echo file names, references and titles the user passed: they are made inert like any output.
+    stderr.write(`error: ${inert(error.message, true)}\n`);
+    if (error.hint) stderr.write(`${inert(error.hint, true)}\n`);
     if (debug && error.stack) stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }
@@ -124,7 +125,7 @@ function buildProgram(ctx: Context): Command {
     .addOption(new Option('--debug', 'show stack traces for unexpected errors'))
     .showSuggestionAfterError()
     .exitOverride()
-    .configureOutput({ writeOut: (s) => stdout.write(s), writeErr: (s) => stderr.write(s) })
+    .configureOutput({ writeOut: (s) => stdout.write(s), writeErr: (s) => stderr.write(inert(s, true)) })
     .addHelpText('after', EXAMPLES);
   const kit = createKit(ctx, program);
   for (const register of COMMANDS) register(kit);

@@ -58,7 +58,7 @@ export function createContext(overrides: ContextOverrides = {}): Context {
     env,
     cwd: overrides.cwd ?? process.cwd(),
     paths,
-    store: overrides.store ?? new ConfStore(paths.data),
+    store: overrides.store ?? new ConfStore(paths.data, (message) => io.stderr.write(message)),
     prompter,
     now: overrides.now ?? (() => new Date()),
     // Only with a person at the terminal on both streams: `roadmap list | less` must not have a spinner drawn over it.

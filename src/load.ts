@@ -1,4 +1,4 @@
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Context } from './context.js';
@@ -6,6 +6,7 @@ import { shortHash, slugify } from './core/slug.js';
 import type { Roadmap } from './core/types.js';
 import { InputError } from './errors.js';
 import { parseCached } from './parse-cached.js';
+import { readFileLimited, readStreamLimited } from './read-limited.js';
 
 /** A parsed roadmap with what identifies it in the store. */
 export interface LoadedRoadmap {
@@ -36,7 +37,7 @@ export async function loadRoadmap(ctx: Context, choice: string | undefined): Pro
     if (ctx.io.stdin.isTTY) {
       throw new InputError('--roadmap - reads a roadmap from standard input, but standard input is a terminal', 'pipe a file in: cat roadmap.md | roadmap list --roadmap -');
     }
-    const bytes = await readStream(ctx.io.stdin);
+    const bytes = await readStreamLimited(ctx.io.stdin, 'standard input');
     const roadmap = await parseCached(ctx, bytes, { source: '-', shown: 'standard input', fallbackTitle: 'Roadmap from standard input' });
     return { roadmap, id: `stdin-${slugify(roadmap.title) || shortHash(roadmap.title)}`, source: '-', bundled: false };
   }
@@ -56,7 +57,7 @@ export async function loadRoadmap(ctx: Context, choice: string | undefined): Pro
 function readBytes(path: string, shown = path): Uint8Array {
   try {
     if (statSync(path).isDirectory()) throw new InputError(`${shown} is a folder, not a Markdown file`, 'pass the path of a .md file');
-    return readFileSync(path);
+    return readFileLimited(path, shown);
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -64,10 +65,4 @@ function readBytes(path: string, shown = path): Uint8Array {
     if (code === 'EACCES') throw new InputError(`cannot read ${shown}: permission denied`, 'check the file permissions');
     throw new InputError(`cannot read ${shown}: ${(error as Error).message}`);
   }
-}
-
-async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks);
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { writeSafeJson } from '../ui/sanitize.js';
+import { inert, writeSafeJson } from '../ui/sanitize.js';
 import { createTheme, type Theme } from '../ui/theme.js';
 import type { GlobalOptions } from './shared.js';
 
@@ -31,7 +31,8 @@ export function createKit(ctx: Context, program: Command): Kit {
         .command(name)
         .description(description)
         .exitOverride()
-        .configureOutput({ writeOut: (s) => stdout.write(s), writeErr: (s) => stderr.write(s) }),
+        // commander's errors quote the arguments as given, so they are made inert too.
+        .configureOutput({ writeOut: (s) => stdout.write(s), writeErr: (s) => stderr.write(inert(s, true)) }),
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
     options: <T extends object>(cmd: Command) => cmd.optsWithGlobals<GlobalOptions & T>(),
     theme: (opts) => createTheme(stdout, ctx.env, opts.color === false),

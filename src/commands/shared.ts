@@ -33,7 +33,7 @@ export interface Session extends LoadedRoadmap {
 export async function openSession(ctx: Context, options: GlobalOptions, { orphans = true } = {}): Promise<Session> {
   const loaded = await loadRoadmap(ctx, options.roadmap);
   for (const w of loaded.roadmap.warnings) {
-    if (w.kind === 'encoding-repaired') ctx.io.stderr.write(`warning: ${loaded.source === '-' ? 'standard input' : loaded.source}: ${w.message}\n`);
+    if (w.kind === 'encoding-repaired') ctx.io.stderr.write(`warning: ${loaded.source === '-' ? 'standard input' : inert(loaded.source)}: ${inert(w.message)}\n`);
   }
   const session: Session = { ...loaded, state: ctx.store.read(loaded.id), statuses: new Map(), notes: new Map() };
   refreshSession(session, session.state);

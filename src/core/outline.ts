@@ -1,6 +1,6 @@
-import { Lexer, type Token, type Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
+import { lexMarkdown, newLexBudget } from './guard.js';
 import { inlineText } from './inline.js';
-import { lexInPieces } from './lex-pieces.js';
 import { codeChecklist, htmlBlock, htmlLinkItems, type HtmlState } from './outline-html.js';
 import { countNewlines, lineOf, listItems, nestQuotedLists, tableRows } from './outline-items.js';
 import { outlineNode, type OutlineNode } from './outline-node.js';
@@ -33,7 +33,8 @@ const IMAGE = /!\[[^\]]*\]|<img\s/iu;
 
 /** Reads Markdown into an outline; `lineOffset` is how many lines front matter took off the top. */
 export function buildOutline(text: string, lineOffset: number): Outline {
-  const tokens = lexInPieces(text);
+  const budget = newLexBudget();
+  const tokens = lexMarkdown(text, lineOffset, budget);
   const root = outlineNode('root', 0, '', 1);
   const stack: OutlineNode[] = [root];
   const out: Outline = { root, skipped: [] };
@@ -98,7 +99,7 @@ export function buildOutline(text: string, lineOffset: number): Outline {
         const result = htmlBlock((token as Tokens.HTML).text, at, top(), html);
         if (result.markdown) {
           let inner = at + result.markdown.lineOffset;
-          for (const t of Lexer.lex(result.markdown.text, { gfm: true })) {
+          for (const t of lexMarkdown(result.markdown.text, inner - 1, budget)) {
             visit(t, inner);
             inner += countNewlines(t.raw);
           }

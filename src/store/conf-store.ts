@@ -1,18 +1,24 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../errors.js';
-import { emptyData, parseStored, stateOf, withState, type ProgressState, type ProgressStore, type StoredData } from './progress-store.js';
+import { checkStoredData } from './check-data.js';
+import { parseJsonText, readJsonFile, withStoreLock } from './json-file.js';
+import { emptyData, stateOf, withState, type ProgressState, type ProgressStore, type StoredData } from './progress-store.js';
 
 const FILE_NAME = 'progress';
 
+type ConfClass = typeof import('conf').default;
+
 /**
- * Progress in a JSON file written by conf (atomic writes). Reads parse the file directly so that read-only
- * commands do not pay for loading conf. Every change goes through `write`, one read-modify-write of the whole file.
+ * Progress in a JSON file written by conf (atomic writes) under a lock file, so concurrent commands lose nothing.
+ * Reads parse the file directly so that read-only commands do not pay for loading conf. Every change goes through
+ * `write`, one locked read-modify-write of the whole file. A damaged file is moved aside, never overwritten.
  */
 export class ConfStore implements ProgressStore {
   readonly location: string;
 
-  constructor(private readonly dir: string) {
+  constructor(
+    private readonly dir: string,
+    private readonly warn: (message: string) => void = (message) => process.stderr.write(message),
+  ) {
     this.location = join(dir, `${FILE_NAME}.json`);
   }
 
@@ -31,6 +37,11 @@ export class ConfStore implements ProgressStore {
   /** The single read-modify-write: reads the file fresh, lets `mutator` produce the new content, saves it. */
   private async write<T>(mutator: (data: StoredData) => { data: StoredData; result: T }): Promise<T> {
     const { default: Conf } = await import('conf');
+    // Everything from the read to conf's rename happens under the lock: a read-modify-write without one loses updates.
+    return withStoreLock(this.location, () => this.writeLocked(Conf, mutator), this.warn);
+  }
+
+  private writeLocked<T>(Conf: ConfClass, mutator: (data: StoredData) => { data: StoredData; result: T }): T {
     const { data, result } = mutator(this.readAll());
     const conf = new Conf<StoredData>({
       cwd: this.dir,
@@ -38,28 +49,13 @@ export class ConfStore implements ProgressStore {
       projectName: 'roadmap',
       accessPropertiesByDotNotation: false,
       watch: false,
+      deserialize: (text) => parseJsonText(text) as StoredData,
     });
     conf.store = data;
     return result;
   }
 
   private readAll(): StoredData {
-    let text: string;
-    try {
-      text = readFileSync(this.location, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyData();
-      throw new InputError(`cannot read the progress file ${this.location}: ${(error as Error).message}`);
-    }
-    if (text.startsWith('\uFEFF')) text = text.slice(1);
-    if (text.trim() === '') return emptyData();
-    try {
-      return parseStored(JSON.parse(text));
-    } catch {
-      throw new InputError(
-        `the progress file ${this.location} is not valid JSON`,
-        'it was left as it is; move it aside (or fix it) and run the command again',
-      );
-    }
+    return readJsonFile(this.location, checkStoredData, this.warn) ?? emptyData();
   }
 }

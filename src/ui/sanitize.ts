@@ -1,11 +1,15 @@
 import type { Output } from '../context.js';
 import { jsonPieces, WRITE_BATCH } from '../json-pieces.js';
 
-const BIDI_AND_C1 = /[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * C1 controls (a terminal may read U+009B as CSI), bidi embeddings, overrides and isolates (they reorder what is
+ * shown, "Trojan Source"), and the Unicode line and paragraph separators.
+ */
+const BIDI_AND_C1 = /[\u0080-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * Makes untrusted text inert for a terminal: ESC shows as `^[`, other C0 controls in caret notation, DEL, C1
- * controls and bidi overrides as `<U+XXXX>`. Newlines are kept only when `multiline` is set.
+ * controls and bidi controls as `<U+XXXX>`. Newlines are kept only when `multiline` is set. Idempotent.
  */
 export function inert(text: string, multiline = false): string {
   // eslint-disable-next-line no-control-regex
@@ -19,7 +23,10 @@ export function inert(text: string, multiline = false): string {
 
 const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
-/** JSON with every C0, C1 and bidi control escaped as \uXXXX, so piping it to a terminal is safe too. */
+/**
+ * JSON with every C0, C1 and bidi control escaped as \uXXXX (JSON.stringify already escapes C0), so piping it to a
+ * terminal is safe too.
+ */
 export function safeJson(value: unknown): string {
   return escapeJsonControls(JSON.stringify(value, null, 2));
 }

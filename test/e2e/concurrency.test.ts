@@ -1,0 +1,101 @@
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { spawnBin } from '../helpers/bin.js';
+import { tempHome } from '../helpers/io.js';
+import { progressOf, writeGridRoadmap } from '../helpers/roadmaps.js';
+import { startBin } from '../helpers/start-bin.js';
+
+let home: ReturnType<typeof tempHome>;
+let files: ReturnType<typeof tempHome>;
+let roadmap: string;
+
+beforeEach(() => {
+  home = tempHome();
+  files = tempHome();
+  roadmap = writeGridRoadmap(files.dir, 5, 50);
+});
+afterEach(() => {
+  home.cleanup();
+  files.cleanup();
+});
+
+/** Topic number of the n-th topic (0-based) of the 5 x 50 grid. */
+const numberOf = (n: number): string => `${Math.floor(n / 50) + 1}.${(n % 50) + 1}`;
+/** Lock, breaker and temp files anywhere under the home (the parse cache writes through temp files too). */
+const leftovers = (): string[] => readdirSync(home.dir, { recursive: true, encoding: 'utf8' }).filter((name) => /\.(lock|break|tmp)$|\.tmp-/.test(name));
+
+async function doneCount(): Promise<number> {
+  const list = await spawnBin(['list', '--json', '--roadmap', roadmap], { home: home.dir });
+  expect(list.code, list.stderr).toBe(0);
+  return progressOf(list.stdout).done;
+}
+
+describe('concurrent use of the progress file', () => {
+  it('20 processes each marking 10 different topics at the same time record all 200', async () => {
+    const runs = await Promise.all(
+      Array.from({ length: 20 }, (_, worker) =>
+        spawnBin(['done', '--roadmap', roadmap, ...Array.from({ length: 10 }, (_, k) => numberOf(worker * 10 + k))], { home: home.dir, timeoutMs: 60_000 }),
+      ),
+    );
+    for (const run of runs) expect(run.code, run.stderr).toBe(0);
+    expect(await doneCount()).toBe(200);
+    const stored = JSON.parse(readFileSync(join(home.dir, 'progress.json'), 'utf8')) as { roadmaps: Array<{ topics: unknown[] }> };
+    expect(stored.roadmaps.map((r) => r.topics.length)).toEqual([200]);
+    expect(leftovers()).toEqual([]);
+  }, 90_000);
+
+  it('waits for a live writer, and goes on as soon as that writer is killed with its lock held', async () => {
+    const holder = startBin(['done', '--roadmap', roadmap, '1.1'], { home: home.dir, env: { ROADMAP_TEST_PAUSE_IN_WRITE: 'locked' } });
+    await holder.stderrIncludes('test pause (locked)');
+    const waiter = startBin(['done', '--roadmap', roadmap, '1.2'], { home: home.dir });
+    await waiter.stderrIncludes(`Waiting for process ${String(holder.child.pid)}`);
+    holder.child.kill('SIGKILL');
+    const killedAt = performance.now();
+    const result = await waiter.done;
+    expect(result.code, result.stderr).toBe(0);
+    expect(performance.now() - killedAt).toBeLessThan(3000);
+    expect(result.stdout).toContain('Marked done: 1.2');
+    expect(await doneCount()).toBe(1);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('Ctrl+C while waiting for the lock stops the command at once, leaving the holder alone', async () => {
+    const holder = startBin(['done', '--roadmap', roadmap, '1.1'], { home: home.dir, env: { ROADMAP_TEST_PAUSE_IN_WRITE: 'locked' } });
+    await holder.stderrIncludes('test pause (locked)');
+    const waiter = startBin(['done', '--roadmap', roadmap, '1.2'], { home: home.dir });
+    await waiter.stderrIncludes('Waiting for process');
+    waiter.child.kill('SIGINT');
+    const interruptedAt = performance.now();
+    const result = await waiter.done;
+    expect(performance.now() - interruptedAt).toBeLessThan(1000);
+    expect(result.signal ?? result.code).not.toBe(0);
+    expect(leftovers()).toEqual(['progress.json.lock']);
+    holder.child.kill('SIGKILL');
+    await holder.done;
+  });
+
+  it('breaks a lock left by a killed process at once', async () => {
+    const holder = startBin(['done', '--roadmap', roadmap, '1.1'], { home: home.dir, env: { ROADMAP_TEST_PAUSE_IN_WRITE: 'locked' } });
+    await holder.stderrIncludes('test pause (locked)');
+    holder.child.kill('SIGKILL');
+    await holder.done;
+    expect(leftovers()).toEqual(['progress.json.lock']);
+    const next = await spawnBin(['done', '--roadmap', roadmap, '1.2'], { home: home.dir });
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stderr).not.toContain('Waiting');
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('breaks a lock older than 15 s even when its pid is alive (a reused pid)', async () => {
+    const lock = join(home.dir, 'progress.json.lock');
+    writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname(), token: 'old', at: '2020-01-01T00:00:00Z' }));
+    const minuteAgo = new Date(Date.now() - 60_000);
+    utimesSync(lock, minuteAgo, minuteAgo);
+    const next = await spawnBin(['done', '--roadmap', roadmap, '2.1'], { home: home.dir });
+    expect(next.code, next.stderr).toBe(0);
+    expect(await doneCount()).toBe(1);
+    expect(leftovers()).toEqual([]);
+  });
+});
