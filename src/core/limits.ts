@@ -20,10 +20,12 @@ export const LIMITS = {
   emphasisWork: 250_000_000,
 } as const;
 
-const numbers = new Intl.NumberFormat('en-US');
+// Built on first use: an Intl object loads ICU data, about 10 ms that every start-up would pay for an error message.
+let numbers: Intl.NumberFormat | undefined;
 
 /** A count with thousands separators, for messages. */
 export function formatCount(n: number): string {
+  numbers ??= new Intl.NumberFormat('en-US');
   return numbers.format(n);
 }
 
