@@ -41,7 +41,8 @@ export function slugFor(title: string, url?: string): string {
   return `t-${shortHash(title || url || '')}`;
 }
 
-function decodeURIComponentSafe(s: string): string {
+/** decodeURIComponent that keeps the text as it is when it is not valid percent-encoding. */
+export function decodeURIComponentSafe(s: string): string {
   try {
     return decodeURIComponent(s);
   } catch {

@@ -1,6 +1,7 @@
 import type { OutlineNode } from './outline-node.js';
 import { isTocTitle } from './title.js';
 import type { ParseWarning } from './types.js';
+import { decodeURIComponentSafe } from './slug.js';
 
 /** The anchor GitHub gives a heading: lowercase, punctuation dropped, spaces to "-". */
 export function githubAnchor(text: string): string {
@@ -13,14 +14,6 @@ export function githubAnchor(text: string): string {
 /** A looser key, so that anchors written by hand or by another generator still find their heading. */
 function looseKey(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{M}\p{N}]/gu, '');
-}
-
-function decode(anchor: string): string {
-  try {
-    return decodeURIComponent(anchor);
-  } catch {
-    return anchor;
-  }
 }
 
 /** Headings of the document with the anchors a link can use to reach them. */
@@ -47,7 +40,7 @@ export class AnchorIndex {
 
   /** The heading an in-page link (`#anchor`) points to, if any. */
   resolve(href: string): OutlineNode | undefined {
-    const anchor = decode(href.replace(/^#/, '')).toLowerCase();
+    const anchor = decodeURIComponentSafe(href.replace(/^#/, '')).toLowerCase();
     return this.exact.get(anchor) ?? this.exact.get(githubAnchor(anchor)) ?? this.loose.get(looseKey(anchor));
   }
 }
