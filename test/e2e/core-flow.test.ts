@@ -1,8 +1,9 @@
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ROOT, spawnBin } from '../helpers/bin.js';
+import { BIN, ROOT, spawnBin } from '../helpers/bin.js';
 
 let dirs: string[] = [];
 const temp = (): string => {
@@ -97,6 +98,18 @@ describe('the built bin, as a user runs it', () => {
     writeFileSync(file, renumbered);
     const moved = JSON.parse((await spawnBin(['show', 'gorm', '--json', '--roadmap', file], { home })).stdout) as { status: string; number: string };
     expect(moved).toMatchObject({ number: '3.2', status: 'done' });
+  });
+
+  it('stops quietly when the reader of its output goes away (roadmap list | head -1)', async () => {
+    const home = temp();
+    const big = join(ROOT, '..', 'shared', 'corpus', 'sindresorhus__awesome__readme.md');
+    const child = spawn(process.execPath, [BIN, 'list', '--json', '--roadmap', big], { env: { PATH: process.env.PATH, ROADMAP_HOME: home, HOME: home } });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it.each([
