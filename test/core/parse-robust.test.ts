@@ -1,3 +1,4 @@
+import { countTopics } from '../../src/core/walk.js';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -56,16 +57,11 @@ describe('parsing never fails and always gives a consistent tree', () => {
     }
   });
 
-  it('parses a 1 MB roadmap in well under a second (best of three runs, as other tests run beside it)', () => {
+  it('parses a 1 MB roadmap made of the corpus files (its speed is measured by npm run bench, not here)', () => {
     const big = files.map((f) => readFileSync(new URL(f, CORPUS), 'utf8')).join('\n\n');
     const text = big.repeat(Math.ceil(1_000_000 / big.length)).slice(0, 1_000_000);
-    let best = Infinity;
-    for (let i = 0; i < 3; i++) {
-      const start = performance.now();
-      const r = parseRoadmap(text);
-      best = Math.min(best, performance.now() - start);
-      expect(r.sections.length).toBeGreaterThan(0);
-    }
-    expect(best).toBeLessThan(800);
+    const r = parseRoadmap(text);
+    expect(r.sections.length).toBeGreaterThanOrEqual(10);
+    expect(r.sections.reduce((n, sec) => n + countTopics(sec.topics), 0)).toBeGreaterThan(1000);
   });
 });
