@@ -1,25 +1,13 @@
 import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawnBin } from '../helpers/bin.js';
-import { tempHome } from '../helpers/io.js';
-import { progressOf, writeGridRoadmap } from '../helpers/roadmaps.js';
+import { progressOf, useGridRoadmap } from '../helpers/roadmaps.js';
 import { startBin } from '../helpers/start-bin.js';
 
-let home: ReturnType<typeof tempHome>;
-let files: ReturnType<typeof tempHome>;
-let roadmap: string;
-
-beforeEach(() => {
-  home = tempHome();
-  files = tempHome();
-  roadmap = writeGridRoadmap(files.dir, 5, 50);
-});
-afterEach(() => {
-  home.cleanup();
-  files.cleanup();
-});
+const fx = useGridRoadmap(5, 50);
+const { home } = fx;
 
 /** Topic number of the n-th topic (0-based) of the 5 x 50 grid. */
 const numberOf = (n: number): string => `${Math.floor(n / 50) + 1}.${(n % 50) + 1}`;
@@ -27,7 +15,7 @@ const numberOf = (n: number): string => `${Math.floor(n / 50) + 1}.${(n % 50) + 
 const leftovers = (): string[] => readdirSync(home.dir, { recursive: true, encoding: 'utf8' }).filter((name) => /\.(lock|break|tmp)$|\.tmp-/.test(name));
 
 async function doneCount(): Promise<number> {
-  const list = await spawnBin(['list', '--json', '--roadmap', roadmap], { home: home.dir });
+  const list = await spawnBin(['list', '--json', '--roadmap', fx.roadmap], { home: home.dir });
   expect(list.code, list.stderr).toBe(0);
   return progressOf(list.stdout).done;
 }
@@ -36,7 +24,7 @@ describe('concurrent use of the progress file', () => {
   it('20 processes each marking 10 different topics at the same time record all 200', async () => {
     const runs = await Promise.all(
       Array.from({ length: 20 }, (_, worker) =>
-        spawnBin(['done', '--roadmap', roadmap, ...Array.from({ length: 10 }, (_, k) => numberOf(worker * 10 + k))], { home: home.dir, timeoutMs: 60_000 }),
+        spawnBin(['done', '--roadmap', fx.roadmap, ...Array.from({ length: 10 }, (_, k) => numberOf(worker * 10 + k))], { home: home.dir, timeoutMs: 60_000 }),
       ),
     );
     for (const run of runs) expect(run.code, run.stderr).toBe(0);
@@ -47,9 +35,9 @@ describe('concurrent use of the progress file', () => {
   }, 90_000);
 
   it('waits for a live writer, and goes on as soon as that writer is killed with its lock held', async () => {
-    const holder = startBin(['done', '--roadmap', roadmap, '1.1'], { home: home.dir, env: { ROADMAP_TEST_PAUSE_IN_WRITE: 'locked' } });
+    const holder = startBin(['done', '--roadmap', fx.roadmap, '1.1'], { home: home.dir, env: { ROADMAP_TEST_PAUSE_IN_WRITE: 'locked' } });
     await holder.stderrIncludes('test pause (locked)');
-    const waiter = startBin(['done', '--roadmap', roadmap, '1.2'], { home: home.dir });
+    const waiter = startBin(['done', '--roadmap', fx.roadmap, '1.2'], { home: home.dir });
     await waiter.stderrIncludes(`Waiting for process ${String(holder.child.pid)}`);
     holder.child.kill('SIGKILL');
     const killedAt = performance.now();
@@ -62,9 +50,9 @@ describe('concurrent use of the progress file', () => {
   });
 
   it('Ctrl+C while waiting for the lock stops the command at once, leaving the holder alone', async () => {
-    const holder = startBin(['done', '--roadmap', roadmap, '1.1'], { home: home.dir, env: { ROADMAP_TEST_PAUSE_IN_WRITE: 'locked' } });
+    const holder = startBin(['done', '--roadmap', fx.roadmap, '1.1'], { home: home.dir, env: { ROADMAP_TEST_PAUSE_IN_WRITE: 'locked' } });
     await holder.stderrIncludes('test pause (locked)');
-    const waiter = startBin(['done', '--roadmap', roadmap, '1.2'], { home: home.dir });
+    const waiter = startBin(['done', '--roadmap', fx.roadmap, '1.2'], { home: home.dir });
     await waiter.stderrIncludes('Waiting for process');
     waiter.child.kill('SIGINT');
     const interruptedAt = performance.now();
@@ -77,12 +65,12 @@ describe('concurrent use of the progress file', () => {
   });
 
   it('breaks a lock left by a killed process at once', async () => {
-    const holder = startBin(['done', '--roadmap', roadmap, '1.1'], { home: home.dir, env: { ROADMAP_TEST_PAUSE_IN_WRITE: 'locked' } });
+    const holder = startBin(['done', '--roadmap', fx.roadmap, '1.1'], { home: home.dir, env: { ROADMAP_TEST_PAUSE_IN_WRITE: 'locked' } });
     await holder.stderrIncludes('test pause (locked)');
     holder.child.kill('SIGKILL');
     await holder.done;
     expect(leftovers()).toEqual(['progress.json.lock']);
-    const next = await spawnBin(['done', '--roadmap', roadmap, '1.2'], { home: home.dir });
+    const next = await spawnBin(['done', '--roadmap', fx.roadmap, '1.2'], { home: home.dir });
     expect(next.code, next.stderr).toBe(0);
     expect(next.stderr).not.toContain('Waiting');
     expect(leftovers()).toEqual([]);
@@ -93,7 +81,7 @@ describe('concurrent use of the progress file', () => {
     writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname(), token: 'old', at: '2020-01-01T00:00:00Z' }));
     const minuteAgo = new Date(Date.now() - 60_000);
     utimesSync(lock, minuteAgo, minuteAgo);
-    const next = await spawnBin(['done', '--roadmap', roadmap, '2.1'], { home: home.dir });
+    const next = await spawnBin(['done', '--roadmap', fx.roadmap, '2.1'], { home: home.dir });
     expect(next.code, next.stderr).toBe(0);
     expect(await doneCount()).toBe(1);
     expect(leftovers()).toEqual([]);

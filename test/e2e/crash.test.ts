@@ -1,24 +1,12 @@
 import { readdirSync, readFileSync, statSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawnBin } from '../helpers/bin.js';
-import { tempHome } from '../helpers/io.js';
-import { progressOf, writeGridRoadmap } from '../helpers/roadmaps.js';
+import { progressOf, useGridRoadmap } from '../helpers/roadmaps.js';
 import { startBin } from '../helpers/start-bin.js';
 
-let home: ReturnType<typeof tempHome>;
-let files: ReturnType<typeof tempHome>;
-let roadmap: string;
-
-beforeEach(() => {
-  home = tempHome();
-  files = tempHome();
-  roadmap = writeGridRoadmap(files.dir, 2, 10);
-});
-afterEach(() => {
-  home.cleanup();
-  files.cleanup();
-});
+const fx = useGridRoadmap(2, 10);
+const { home } = fx;
 
 interface Stored {
   roadmaps: Array<{ id: string; topics: Array<{ id: string }> }>;
@@ -30,7 +18,7 @@ const readStored = (): Stored => JSON.parse(readFileSync(progressFile(), 'utf8')
 const leftovers = (): string[] => readdirSync(home.dir, { recursive: true, encoding: 'utf8' }).filter((name) => /\.(lock|break|tmp)$|\.tmp-/.test(name));
 
 async function listDone(): Promise<number> {
-  const list = await spawnBin(['list', '--json', '--roadmap', roadmap], { home: home.dir });
+  const list = await spawnBin(['list', '--json', '--roadmap', fx.roadmap], { home: home.dir });
   expect(list.code, list.stderr).toBe(0);
   expect(list.stderr).not.toContain('damaged');
   return progressOf(list.stdout).done;
@@ -38,38 +26,38 @@ async function listDone(): Promise<number> {
 
 describe('a process killed while it writes progress', () => {
   it('killed with the lock held, before writing: the old state is kept and the next run cleans up', async () => {
-    expect((await spawnBin(['done', '--roadmap', roadmap, '1.1'], { home: home.dir })).code).toBe(0);
-    const writer = startBin(['done', '--roadmap', roadmap, '1.2'], { home: home.dir, env: { ROADMAP_TEST_PAUSE_IN_WRITE: 'locked' } });
+    expect((await spawnBin(['done', '--roadmap', fx.roadmap, '1.1'], { home: home.dir })).code).toBe(0);
+    const writer = startBin(['done', '--roadmap', fx.roadmap, '1.2'], { home: home.dir, env: { ROADMAP_TEST_PAUSE_IN_WRITE: 'locked' } });
     await writer.stderrIncludes('test pause (locked)');
     writer.child.kill('SIGKILL');
     expect((await writer.done).signal).toBe('SIGKILL');
     expect(await listDone()).toBe(1);
-    expect((await spawnBin(['done', '--roadmap', roadmap, '1.3'], { home: home.dir })).code).toBe(0);
+    expect((await spawnBin(['done', '--roadmap', fx.roadmap, '1.3'], { home: home.dir })).code).toBe(0);
     expect(await listDone()).toBe(2);
     expect(leftovers()).toEqual([]);
   });
 
   it('killed after the new file is in place, before unlocking: the new state is kept', async () => {
-    const writer = startBin(['done', '--roadmap', roadmap, '1.2'], { home: home.dir, env: { ROADMAP_TEST_PAUSE_IN_WRITE: 'written' } });
+    const writer = startBin(['done', '--roadmap', fx.roadmap, '1.2'], { home: home.dir, env: { ROADMAP_TEST_PAUSE_IN_WRITE: 'written' } });
     await writer.stderrIncludes('test pause (written)');
     writer.child.kill('SIGKILL');
     await writer.done;
     expect(leftovers()).toEqual(['progress.json.lock']);
     expect(await listDone()).toBe(1);
-    expect((await spawnBin(['done', '--roadmap', roadmap, '2.1'], { home: home.dir })).code).toBe(0);
+    expect((await spawnBin(['done', '--roadmap', fx.roadmap, '2.1'], { home: home.dir })).code).toBe(0);
     expect(await listDone()).toBe(2);
     expect(leftovers()).toEqual([]);
   });
 
   it('killed by SIGKILL in the middle of writing a large file: the store stays readable, old or new', async () => {
-    // A 300,000-record store from another roadmap makes conf's write take long enough to be cut in the middle.
+    // A 300,000-record store from another fx.roadmap makes conf's write take long enough to be cut in the middle.
     const topics = Array.from({ length: 300_000 }, (_, i) => ({ id: `other/topic-${i}`, status: 'done', updatedAt: '2025-01-01T00:00:00.000Z' }));
     writeFileSync(progressFile(), JSON.stringify({ schemaVersion: 2, roadmaps: [{ id: 'other', topics, notes: [], events: [] }] }, null, '\t'));
     const fullSize = statSync(progressFile()).size;
     let cutInTheMiddle = 0;
     for (let round = 1; round <= 6 && cutInTheMiddle < 2; round++) {
       const before = new Set(readdirSync(home.dir));
-      const writer = startBin(['done', '--roadmap', roadmap, `1.${round}`], { home: home.dir });
+      const writer = startBin(['done', '--roadmap', fx.roadmap, `1.${round}`], { home: home.dir });
       let tempSize = -1;
       const watcher = watch(home.dir, (_event, name) => {
         if (tempSize >= 0 || !name?.includes('.tmp-') || before.has(name)) return;
@@ -81,12 +69,12 @@ describe('a process killed while it writes progress', () => {
       watcher.close();
       const temp = readdirSync(home.dir).find((name) => name.includes('.tmp-') && !before.has(name));
       if (result.signal === 'SIGKILL' && temp !== undefined && statSync(join(home.dir, temp)).size < fullSize) cutInTheMiddle++;
-      // Whatever the moment of the kill, the file is complete JSON: the other roadmap is intact, this one old or new.
+      // Whatever the moment of the kill, the file is complete JSON: the other fx.roadmap is intact, this one old or new.
       const stored = readStored();
       expect(stored.roadmaps.find((r) => r.id === 'other')?.topics).toHaveLength(300_000);
       const done = await listDone();
       expect([round - 1, round]).toContain(done);
-      if (done === round - 1) expect((await spawnBin(['done', '--roadmap', roadmap, `1.${round}`], { home: home.dir })).code).toBe(0);
+      if (done === round - 1) expect((await spawnBin(['done', '--roadmap', fx.roadmap, `1.${round}`], { home: home.dir })).code).toBe(0);
     }
     expect(cutInTheMiddle).toBeGreaterThan(0);
     expect(leftovers()).toEqual([]);

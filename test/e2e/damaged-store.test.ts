@@ -1,23 +1,11 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawnBin } from '../helpers/bin.js';
-import { tempHome } from '../helpers/io.js';
-import { progressOf, writeGridRoadmap } from '../helpers/roadmaps.js';
+import { progressOf, useGridRoadmap } from '../helpers/roadmaps.js';
 
-let home: ReturnType<typeof tempHome>;
-let files: ReturnType<typeof tempHome>;
-let roadmap: string;
-
-beforeEach(() => {
-  home = tempHome();
-  files = tempHome();
-  roadmap = writeGridRoadmap(files.dir, 2, 5);
-});
-afterEach(() => {
-  home.cleanup();
-  files.cleanup();
-});
+const fx = useGridRoadmap(2, 5);
+const { home } = fx;
 
 const progressFile = (): string => join(home.dir, 'progress.json');
 const valid = JSON.stringify({ schemaVersion: 1, roadmaps: { elsewhere: { topics: [{ id: 'a/b', status: 'done', updatedAt: '2025-01-01T00:00:00.000Z' }] } } });
@@ -27,7 +15,7 @@ const DAMAGED: Array<[string, Buffer]> = [
   ['not JSON', Buffer.from('this is not json\n')],
   ['JSON but a list', Buffer.from('[1, 2, 3]')],
   ['roadmaps of the wrong type', Buffer.from('{"schemaVersion":2,"roadmaps":"all of them"}')],
-  ['a roadmap without an id', Buffer.from('{"schemaVersion":2,"roadmaps":[{"topics":[]}]}')],
+  ['a fx.roadmap without an id', Buffer.from('{"schemaVersion":2,"roadmaps":[{"topics":[]}]}')],
   ['a note of the wrong shape', Buffer.from('{"schemaVersion":2,"roadmaps":[{"id":"x","topics":[],"notes":[{"text":5}],"events":[]}]}')],
   ['a history event of the wrong shape', Buffer.from('{"schemaVersion":2,"roadmaps":[{"id":"x","topics":[],"notes":[],"events":[{"id":"e","action":"explode"}]}]}')],
   ['topics of the wrong type', Buffer.from('{"schemaVersion":1,"roadmaps":{"x":{"topics":{"a":"done"}}}}')],
@@ -41,7 +29,7 @@ const DAMAGED: Array<[string, Buffer]> = [
 describe('a damaged progress file', () => {
   it.each(DAMAGED)('%s: is moved aside with a timestamp, stderr names both paths and how to recover', async (_name, bytes) => {
     writeFileSync(progressFile(), bytes);
-    const run = await spawnBin(['done', '--roadmap', roadmap, '1.1'], { home: home.dir });
+    const run = await spawnBin(['done', '--roadmap', fx.roadmap, '1.1'], { home: home.dir });
     expect(run.code, run.stderr).toBe(0);
     const aside = readdirSync(home.dir).filter((n) => /^progress\.damaged-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z\.json$/.test(n));
     expect(aside).toHaveLength(1);
@@ -53,14 +41,14 @@ describe('a damaged progress file', () => {
     expect(run.stderr).toContain(`mv '${asidePath}' '${progressFile()}'`);
     expect(run.stderr).not.toMatch(/^\s+at /m);
     // The command still did its work, in a new file.
-    const list = await spawnBin(['list', '--json', '--roadmap', roadmap], { home: home.dir });
+    const list = await spawnBin(['list', '--json', '--roadmap', fx.roadmap], { home: home.dir });
     expect(progressOf(list.stdout).done).toBe(1);
     expect(list.stderr).toBe('');
   });
 
   it('is moved aside by a read-only command too, which then shows empty progress', async () => {
     writeFileSync(progressFile(), '{"schemaVersion":1,');
-    const run = await spawnBin(['list', '--roadmap', roadmap], { home: home.dir });
+    const run = await spawnBin(['list', '--roadmap', fx.roadmap], { home: home.dir });
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('is damaged: it is not valid JSON');
     expect(run.stdout).toContain('0/10 done');
@@ -69,7 +57,7 @@ describe('a damaged progress file', () => {
 
   it('with a byte-order mark is simply accepted, and kept', async () => {
     writeFileSync(progressFile(), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(valid)]));
-    const run = await spawnBin(['done', '--roadmap', roadmap, '1.1'], { home: home.dir });
+    const run = await spawnBin(['done', '--roadmap', fx.roadmap, '1.1'], { home: home.dir });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toBe('');
     expect(readdirSync(home.dir).filter((n) => n.startsWith('progress'))).toEqual(['progress.json']);
@@ -80,7 +68,7 @@ describe('a damaged progress file', () => {
   it('from a newer version is refused and left untouched', async () => {
     const newer = '{"schemaVersion":3,"roadmaps":{},"somethingNew":true}';
     writeFileSync(progressFile(), newer);
-    const run = await spawnBin(['done', '--roadmap', roadmap, '1.1'], { home: home.dir });
+    const run = await spawnBin(['done', '--roadmap', fx.roadmap, '1.1'], { home: home.dir });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('written by a newer version of roadmap');
     expect(readFileSync(progressFile(), 'utf8')).toBe(newer);
