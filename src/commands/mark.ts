@@ -1,9 +1,12 @@
+import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { planStatus, recordEvent, type EventAction, type HistoryEvent, type ProgressState } from '../core/history.js';
 import { roadmapProgress, type Progress } from '../core/progress.js';
 import type { Status, Topic } from '../core/types.js';
 import { subtree, type TopicEntry } from '../core/walk.js';
+import { renderMarked } from '../ui/render-topic.js';
 import { sectionRef, topicJson } from '../ui/topic-json.js';
+import type { Kit } from './kit.js';
 import { pickTopics } from './pick.js';
 import { openSession, refreshSession, stamp, type GlobalOptions, type Session } from './shared.js';
 
@@ -61,4 +64,26 @@ export function changedJson(r: MarkResult): unknown {
   return r.named
     .filter((e) => subtree(e.topic).some((t) => r.changed.has(t.id)))
     .map((e) => ({ ...topicJson(e.topic, r.session.statuses, false, r.session.notes), section: sectionRef(e.section) }));
+}
+
+export interface MarkCommand {
+  name: string;
+  status: Exclude<Status, 'pending'>;
+  description: string;
+  examples: string[];
+}
+
+/** `done`, `start` and `skip`: the same topic arguments, JSON and output, each setting its own status. */
+export function registerMarkCommand(kit: Kit, spec: MarkCommand): void {
+  kit
+    .sub(spec.name, spec.description)
+    .argument('[topics...]', 'topic numbers (3.2), ids or title fragments (on a terminal, omit them to pick from a list)')
+    .option('--json', 'print the changed topics as JSON')
+    .addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ roadmap ${spec.name} ${e}`).join('\n')}`)
+    .action(async (refs: string[], _opts: unknown, cmd: Command) => {
+      const opts = kit.options(cmd);
+      const r = await markTopics(refs, spec.status, opts, kit.ctx);
+      if (opts.json) kit.printJson(changedJson(r));
+      else kit.print(renderMarked(r.named, r.changed, r.status, r.progress, kit.theme(opts)));
+    });
 }
