@@ -107,7 +107,6 @@ const result = await build({
   chunkNames: '[name]-[hash]',
   minifySyntax: true,
   legalComments: 'linked',
-  external: ['node-pty'],
   plugins: [withoutSchemaValidator, lighterStartup],
   define: { __ROADMAP_PARSER_FINGERPRINT__: JSON.stringify(parserFingerprint()) },
   metafile: true,

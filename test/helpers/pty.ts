@@ -1,4 +1,4 @@
-import { spawn, type IPty } from 'node-pty';
+import { spawn, type IPty } from '@lydell/node-pty';
 import { BIN, ROOT } from './bin.js';
 
 // eslint-disable-next-line no-control-regex
