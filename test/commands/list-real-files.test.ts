@@ -1,9 +1,6 @@
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { run, tempHome } from '../helpers/io.js';
-
-const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
+import { corpusPath, describeWithSharedData } from '../helpers/shared-data.js';
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -24,18 +21,18 @@ afterEach(() => {
   home.cleanup();
 });
 
-describe('list --roadmap on the largest real roadmaps, in a 100-column terminal', () => {
+describeWithSharedData('list --roadmap on the largest real roadmaps, in a 100-column terminal', () => {
   it.each([
     'jwasham__coding-interview-university__translations__README-tw.md',
     'jwasham__coding-interview-university__README.md',
     'sindresorhus__awesome__readme.md',
     'donnemartin__system-design-primer__README.md',
   ])('%s: no line wider than the terminal, every topic on its own line', async (file) => {
-    const r = await run(['list', '--roadmap', join(CORPUS, file)], { home: home.dir, tty: true, env: { TERM: 'xterm' } });
+    const r = await run(['list', '--roadmap', corpusPath(file)], { home: home.dir, tty: true, env: { TERM: 'xterm' } });
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     for (const line of lines) expect(columns(line), line).toBeLessThanOrEqual(100);
-    const json = await run(['list', '--roadmap', join(CORPUS, file), '--json'], { home: home.dir });
+    const json = await run(['list', '--roadmap', corpusPath(file), '--json'], { home: home.dir });
     interface Node { children: Node[] }
     const count = (nodes: Node[]): number => nodes.reduce((n, t) => n + 1 + count(t.children), 0);
     const total = (JSON.parse(json.stdout) as { sections: Array<{ topics: Node[] }> }).sections.reduce((n, s) => n + count(s.topics), 0);
@@ -43,11 +40,11 @@ describe('list --roadmap on the largest real roadmaps, in a 100-column terminal'
   });
 
   it('shows the headings topics were listed under, and a section with nothing to tick on one line', async () => {
-    const r = await run(['list', '--roadmap', join(CORPUS, 'thedaviddias__Front-End-Checklist__README.md')], { home: home.dir });
+    const r = await run(['list', '--roadmap', corpusPath('thedaviddias__Front-End-Checklist__README.md')], { home: home.dir });
     const lines = r.stdout.split('\n');
     const head = lines.indexOf('1. Head  [----------] 0/19');
     expect(lines.slice(head + 1, head + 4)).toEqual(['  Meta tag', '  [ ] 1.1 Doctype', '  [ ] 1.2 Charset']);
-    const ciu = await run(['list', '--roadmap', join(CORPUS, 'jwasham__coding-interview-university__README.md')], { home: home.dir });
+    const ciu = await run(['list', '--roadmap', corpusPath('jwasham__coding-interview-university__README.md')], { home: home.dir });
     expect(ciu.stdout).toContain('\n\n1. What is it?  (no topics)\n\n2. Why use it?  (no topics)\n');
   });
 });

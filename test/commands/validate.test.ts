@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run, tempHome } from '../helpers/io.js';
+import { corpusPath, itWithSharedData } from '../helpers/shared-data.js';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
-const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
 
 let home: { dir: string; cleanup: () => void };
 beforeEach(() => {
@@ -108,8 +108,8 @@ describe('validate', () => {
     expect(r.stdout).toContain('encoding-repaired');
   });
 
-  it('on a terminal, long and wide section titles are cut to the width and the columns stay aligned', async () => {
-    const r = await run(['validate', join(CORPUS, 'jwasham__coding-interview-university__translations__README-tw.md')], { home: home.dir, tty: true, env: { NO_COLOR: '1' } });
+  itWithSharedData('on a terminal, long and wide section titles are cut to the width and the columns stay aligned', async () => {
+    const r = await run(['validate', corpusPath('jwasham__coding-interview-university__translations__README-tw.md')], { home: home.dir, tty: true, env: { NO_COLOR: '1' } });
     expect(r.code).toBe(0);
     const rows = r.stdout.split('\n').filter((l) => /^ +\d+ {2}/.test(l));
     expect(rows.length).toBe(33);

@@ -1,24 +1,22 @@
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { decodeBytes } from '../../src/core/normalize.js';
 import { parseRoadmap } from '../../src/core/parse.js';
 import type { Roadmap, Topic } from '../../src/core/types.js';
 import { validateRoadmap } from '../../src/core/validate.js';
 import { allTopics } from '../../src/core/walk.js';
+import { describeWithSharedData, manifestRows, readCorpusBytes } from '../helpers/shared-data.js';
 
-const CORPUS = new URL('../../../shared/corpus/', import.meta.url);
 const cache = new Map<string, Roadmap>();
 
 /** A corpus file parsed as `--roadmap FILE` would. */
 function corpus(prefix: string): Roadmap {
   const hit = cache.get(prefix);
   if (hit) return hit;
-  const file = readFileSync(new URL('MANIFEST.tsv', CORPUS), 'utf8')
-    .split('\n')
-    .map((l) => l.split('\t')[0] ?? '')
+  const file = manifestRows()
+    .map((row) => row[0] ?? '')
     .find((f) => f.startsWith(prefix));
   if (!file) throw new Error(`no corpus file starts with ${prefix}`);
-  const roadmap = parseRoadmap(decodeBytes(readFileSync(new URL(file, CORPUS)), file), { fallbackTitle: file });
+  const roadmap = parseRoadmap(decodeBytes(readCorpusBytes(file), file), { fallbackTitle: file });
   cache.set(prefix, roadmap);
   return roadmap;
 }
@@ -26,21 +24,22 @@ function corpus(prefix: string): Roadmap {
 const titles = (topics: readonly Topic[]): string[] => topics.map((t) => t.title);
 const kinds = (r: Roadmap): string[] => r.warnings.map((w) => w.kind);
 
-describe('A. outline list (golang-developer-roadmap): everything under "## Resources"', () => {
-  const r = corpus('Alikhll__golang');
+describeWithSharedData('A. outline list (golang-developer-roadmap): everything under "## Resources"', () => {
   it('takes the top-level items of the one list as sections, numbering moved to `order`', () => {
+    const r = corpus('Alikhll__golang');
     expect(r.title).toBe('Go Developer Roadmap');
     expect(r.sections[4]).toMatchObject({ title: 'Databases', order: '5' });
     expect(titles(r.sections[4]!.topics)).toEqual(['Relational', 'Cloud Databases', 'Search Engines', 'NoSQL']);
     expect(r.sections[4]!.topics[0]!.children[1]).toMatchObject({ title: 'PostgreSQL', url: 'https://www.postgresql.org/' });
   });
   it('leaves out Disclaimer, Give a Star, Wrap Up, Contribution and License, and says so', () => {
+    const r = corpus('Alikhll__golang');
     const dropped = r.warnings.filter((w) => w.kind === 'dropped-boilerplate').map((w) => w.message);
     expect(dropped.join('\n')).toMatch(/Disclaimer[\s\S]*Give a Star[\s\S]*Wrap Up[\s\S]*Contribution[\s\S]*License/);
   });
 });
 
-describe('B. heading per topic (DevOps-Roadmap, JWT, system-design-primer)', () => {
+describeWithSharedData('B. heading per topic (DevOps-Roadmap, JWT, system-design-primer)', () => {
   it('a numbered heading with prose and "**Resources:**" is one topic; its links are resources, not topics', () => {
     const r = corpus('milanm__DevOps');
     expect(r.sections.map((s) => s.order)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', 'Bonus']);
@@ -79,7 +78,7 @@ describe('B. heading per topic (DevOps-Roadmap, JWT, system-design-primer)', () 
   });
 });
 
-describe('C. GFM task checklist (coding-interview-university, Front-End-Checklist, WEBCOURS)', () => {
+describeWithSharedData('C. GFM task checklist (coding-interview-university, Front-End-Checklist, WEBCOURS)', () => {
   it('task boxes are the topics; plain notes and links under them are their description and links', () => {
     const r = corpus('jwasham__coding-interview-university__README');
     const big = r.sections.find((s) => s.title.startsWith('Algorithmic complexity'))!;
@@ -111,7 +110,7 @@ describe('C. GFM task checklist (coding-interview-university, Front-End-Checklis
   });
 });
 
-describe('D. link directory (awesome, frontend-dev-bookmarks)', () => {
+describeWithSharedData('D. link directory (awesome, frontend-dev-bookmarks)', () => {
   it('`- [Name](url) - description`: the name is the title, the url the topic url, the rest its description', () => {
     const r = corpus('sindresorhus');
     expect(r.title).toBe('Awesome');
@@ -126,7 +125,7 @@ describe('D. link directory (awesome, frontend-dev-bookmarks)', () => {
   });
 });
 
-describe('E. tables (ossu, hacker-roadmap)', () => {
+describeWithSharedData('E. tables (ossu, hacker-roadmap)', () => {
   it('rows of a Courses table are topics with the other columns as attrs, grouped by their heading', () => {
     const r = corpus('ossu');
     expect(r.title).toBe('Open Source Society University');
@@ -149,7 +148,7 @@ describe('E. tables (ossu, hacker-roadmap)', () => {
   });
 });
 
-describe('F. little Markdown structure (bootdev-tracker, AI-Expert-Roadmap, a front-matter-only file)', () => {
+describeWithSharedData('F. little Markdown structure (bootdev-tracker, AI-Expert-Roadmap, a front-matter-only file)', () => {
   it('`<details>` groups are sections; a checklist drawn in a code block gives ticked topics', () => {
     const r = corpus('Edyth-K');
     expect(r.sections[0]).toMatchObject({ title: 'Learn to Code in Python', icon: '✅' });
@@ -173,7 +172,7 @@ describe('F. little Markdown structure (bootdev-tracker, AI-Expert-Roadmap, a fr
   });
 });
 
-describe('non-Latin scripts', () => {
+describeWithSharedData('non-Latin scripts', () => {
   it('Chinese: readable ids, "**术语**：说明" split into title and description, 第一阶段 as order of the group', () => {
     const r = corpus('USTB');
     expect(r.title).toBe('后端开发学习指南');

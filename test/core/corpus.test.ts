@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { decodeBytes } from '../../src/core/normalize.js';
 import { parseRoadmap } from '../../src/core/parse.js';
 import { countTopics } from '../../src/core/walk.js';
-
-/** The corpus of real roadmaps, as CI has it beside the project (`../shared/corpus`). */
-const CORPUS = new URL('../../../shared/corpus/', import.meta.url);
+import { describeWithSharedData, manifestRows, readCorpusBytes } from '../helpers/shared-data.js';
 
 interface Row {
   file: string;
@@ -13,12 +10,7 @@ interface Row {
   topics: number;
 }
 
-const rows: Row[] = readFileSync(new URL('MANIFEST.tsv', CORPUS), 'utf8')
-  .trim()
-  .split('\n')
-  .slice(1)
-  .map((line) => line.split('\t'))
-  .map(([file, , , , sections, topics]) => ({ file: file ?? '', sections: Number(sections), topics: Number(topics) }));
+const rows: Row[] = manifestRows().map(([file, , , , sections, topics]) => ({ file: file ?? '', sections: Number(sections), topics: Number(topics) }));
 
 /**
  * Files where the hand count and the general rules disagree, with what the parser gives instead and why.
@@ -33,7 +25,7 @@ const KNOWN_MISSES: Record<string, { sections: number; topics: number; why: stri
 };
 
 function parse(file: string): ReturnType<typeof parseRoadmap> {
-  const bytes = readFileSync(new URL(file, CORPUS));
+  const bytes = readCorpusBytes(file);
   return parseRoadmap(decodeBytes(bytes, file), { fallbackTitle: file });
 }
 
@@ -47,7 +39,7 @@ const counted = rows.map((row) => {
   return { ...row, got: { sections: roadmap.sections.length, topics } };
 });
 
-describe('real-world roadmaps in ../shared/corpus', () => {
+describeWithSharedData('real-world roadmaps in ../shared/corpus', () => {
   it('has the 17 files of the manifest', () => {
     expect(rows).toHaveLength(17);
   });

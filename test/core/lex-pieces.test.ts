@@ -1,12 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { Lexer } from 'marked';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generateRoadmap } from '../../scripts/bench-roadmap.mjs';
 import { lexInPieces } from '../../src/core/lex-pieces.js';
 import { decodeBytes, normalizeText } from '../../src/core/normalize.js';
+import { corpusFiles, hasSharedData, readCorpusBytes } from '../helpers/shared-data.js';
 
-const corpus = new URL('../../../shared/corpus/', import.meta.url);
-const corpusFiles = readdirSync(corpus).filter((f) => f.endsWith('.md') && f !== 'README.md');
 
 /** Blocks that can hold a blank line followed by a line that looks like a heading, and other awkward neighbours. */
 const TRICKY = [
@@ -31,8 +29,8 @@ function same(text: string, window: number): void {
 }
 
 describe('lexInPieces gives exactly the tokens of lexing the whole text', () => {
-  it.each(corpusFiles)('%s, cut into small windows', (file) => {
-    const text = normalizeText(decodeBytes(readFileSync(new URL(file, corpus)), file)).text;
+  it.skipIf(!hasSharedData).each(corpusFiles())('%s, cut into small windows', (file) => {
+    const text = normalizeText(decodeBytes(readCorpusBytes(file), file)).text;
     for (const window of [300, 2_000, 16_384]) same(text, window);
   });
 

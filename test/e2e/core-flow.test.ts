@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, ROOT, spawnBin } from '../helpers/bin.js';
+import { writeGridRoadmap } from '../helpers/roadmaps.js';
+import { itWithSharedData, SEED_FILE } from '../helpers/shared-data.js';
 
 let dirs: string[] = [];
 const temp = (): string => {
@@ -67,9 +69,9 @@ describe('the built bin, as a user runs it', () => {
     expect(info.stdout).toContain(`Progress file: ${join(userHome, '.config/roadmap/progress.json')}`);
   });
 
-  it('reads the raw seed: same 10 sections and 53 topics, the repair said on stderr', async () => {
+  itWithSharedData('reads the raw seed: same 10 sections and 53 topics, the repair said on stderr', async () => {
     const home = temp();
-    const seed = join(ROOT, '..', 'shared', 'seeds', 'go-backend-roadmap.original.md');
+    const seed = SEED_FILE;
     const r = await spawnBin(['list', '--json', '--roadmap', seed], { home });
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as { roadmap: { title: string }; sections: Array<{ title: string; topics: unknown[] }> };
@@ -102,7 +104,8 @@ describe('the built bin, as a user runs it', () => {
 
   it('stops quietly when the reader of its output goes away (roadmap list | head -1)', async () => {
     const home = temp();
-    const big = join(ROOT, '..', 'shared', 'corpus', 'sindresorhus__awesome__readme.md');
+    // Far more output than a pipe holds, so the bin is still writing when the reader goes.
+    const big = writeGridRoadmap(temp(), 40, 100);
     const child = spawn(process.execPath, [BIN, 'list', '--json', '--roadmap', big], { env: { PATH: process.env.PATH, ROADMAP_HOME: home, HOME: home } });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
