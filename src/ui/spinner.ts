@@ -18,10 +18,14 @@ export async function startSpinner(ctx: Context, text: string): Promise<Spinner>
   if (!ctx.feedback) return NONE;
   if (ctx.io.stderr === process.stderr) {
     const inWorker = await startWorkerSpinner(text, process.stderr.columns);
-    if (inWorker) return inWorker;
+    if (inWorker) {
+      testHold(ctx.env);
+      return inWorker;
+    }
   }
   const { default: ora } = await import('ora');
   const spinner = ora(oraOptions(text, terminalStream(ctx.io.stderr))).start();
+  testHold(ctx.env);
   return {
     stop: () => {
       spinner.stop();
@@ -54,4 +58,15 @@ async function startWorkerSpinner(text: string, columns: number | undefined): Pr
       await gone;
     },
   };
+}
+
+/**
+ * Test-only: ROADMAP_TEST_HOLD_SPINNER=<file> holds this thread once the spinner is shown, as a long first parse
+ * does, until that file exists (a minute at most). A test can then watch the spinner turn for as long as it likes.
+ */
+function testHold(env: NodeJS.ProcessEnv): void {
+  const release = env.ROADMAP_TEST_HOLD_SPINNER;
+  if (!release) return;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let slept = 0; slept < 60_000 && !existsSync(release); slept += 20) Atomics.wait(pause, 0, 0, 20);
 }

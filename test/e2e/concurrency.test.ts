@@ -39,11 +39,12 @@ describe('concurrent use of the progress file', () => {
     await holder.stderrIncludes('test pause (locked)');
     const waiter = startBin(['done', '--roadmap', fx.roadmap, '1.2'], { home: home.dir });
     await waiter.stderrIncludes(`Waiting for process ${String(holder.child.pid)}`);
+    // A lock dated an hour ahead is never old enough to break: only seeing its process dead lets the waiter on.
+    const anHourAhead = new Date(Date.now() + 3_600_000);
+    utimesSync(join(home.dir, 'progress.json.lock'), anHourAhead, anHourAhead);
     holder.child.kill('SIGKILL');
-    const killedAt = performance.now();
     const result = await waiter.done;
     expect(result.code, result.stderr).toBe(0);
-    expect(performance.now() - killedAt).toBeLessThan(3000);
     expect(result.stdout).toContain('Marked done: 1.2');
     expect(await doneCount()).toBe(1);
     expect(leftovers()).toEqual([]);
@@ -55,10 +56,10 @@ describe('concurrent use of the progress file', () => {
     const waiter = startBin(['done', '--roadmap', fx.roadmap, '1.2'], { home: home.dir });
     await waiter.stderrIncludes('Waiting for process');
     waiter.child.kill('SIGINT');
-    const interruptedAt = performance.now();
     const result = await waiter.done;
-    expect(performance.now() - interruptedAt).toBeLessThan(1000);
-    expect(result.signal ?? result.code).not.toBe(0);
+    // Stopped by the interrupt itself, not by giving up on the lock after its 30 s wait.
+    expect(result.signal).toBe('SIGINT');
+    expect(result.stderr).not.toContain('stayed locked');
     expect(leftovers()).toEqual(['progress.json.lock']);
     holder.child.kill('SIGKILL');
     await holder.done;

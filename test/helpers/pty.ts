@@ -46,11 +46,13 @@ export class PtySession {
   }
 
   /** Waits until the screen (after `from`) matches, or fails with what was on it. */
-  async waitFor(pattern: RegExp | string, from = 0, timeoutMs = 10_000): Promise<string> {
+  async waitFor(pattern: RegExp | string | ((screen: string) => boolean), from = 0, timeoutMs = 10_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
+    const matches = (seen: string): boolean =>
+      typeof pattern === 'string' ? seen.includes(pattern) : typeof pattern === 'function' ? pattern(seen) : pattern.test(seen);
     for (;;) {
       const seen = this.since(from);
-      if (typeof pattern === 'string' ? seen.includes(pattern) : pattern.test(seen)) return seen;
+      if (matches(seen)) return seen;
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(pattern)}; screen:\n${seen}`);
       await new Promise((r) => setTimeout(r, 25));
     }

@@ -4,14 +4,13 @@ import { BIN, ROOT, type SpawnResult } from './bin.js';
 export interface Started {
   child: ChildProcessWithoutNullStreams;
   /** Resolves when the process has exited, with what it printed. */
-  done: Promise<SpawnResult & { ms: number }>;
+  done: Promise<SpawnResult>;
   /** Resolves when stderr first contains `text`. */
   stderrIncludes(text: string): Promise<void>;
 }
 
 /** Starts the built bin like spawnBin, but hands back the child so a test can kill it mid-way. */
 export function startBin(args: string[], opts: { home: string; env?: NodeJS.ProcessEnv; stdin?: string | Buffer }): Started {
-  const started = performance.now();
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: opts.home, ROADMAP_HOME: opts.home, CI: 'true', ...opts.env },
@@ -27,10 +26,10 @@ export function startBin(args: string[], opts: { home: string; env?: NodeJS.Proc
   });
   child.stdin.on('error', () => undefined);
   child.stdin.end(opts.stdin ?? '');
-  const done = new Promise<SpawnResult & { ms: number }>((resolve, reject) => {
+  const done = new Promise<SpawnResult>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code, signal) => {
-      resolve({ code, signal, stdout, stderr, ms: performance.now() - started });
+      resolve({ code, signal, stdout, stderr });
     });
   });
   return {

@@ -1,0 +1,50 @@
+import { Lexer } from 'marked';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LIMITS } from '../../src/core/limits.js';
+import { parseRoadmap } from '../../src/core/parse.js';
+import { InputError } from '../../src/errors.js';
+import { HOSTILE_TEXT } from '../helpers/hostile-markdown.js';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** Emphasis work as LIMITS counts it: the square of the `*` and `_` marks in one inline run. */
+function emphasisWork(run: string): number {
+  let marks = 0;
+  for (let i = 0; i < run.length; i++) if (run[i] === '*' || run[i] === '_') marks++;
+  return marks * marks;
+}
+
+/**
+ * The work marked is given while `fn` runs: the characters its block lexer reads (nested content is read again at
+ * every level, which is what makes deep nesting quadratic) and the emphasis work of the runs its inline pass reads.
+ */
+function markedWork(fn: () => void): { blockChars: number; emphasisWork: number } {
+  const block = vi.spyOn(Lexer.prototype, 'blockTokens');
+  const inline = vi.spyOn(Lexer.prototype, 'inlineTokens');
+  fn();
+  return {
+    blockChars: block.mock.calls.reduce((n, [src]) => n + src.length, 0),
+    emphasisWork: inline.mock.calls.reduce((n, [src]) => n + emphasisWork(src), 0),
+  };
+}
+
+// How long these take belongs to `npm run bench`; here the work is bounded by what marked is given.
+describe('hostile Markdown is refused before marked does more than linear work on it', () => {
+  it.each(HOSTILE_TEXT)('%s', (_name, make, message) => {
+    const text = make();
+    let thrown: unknown;
+    const work = markedWork(() => {
+      try {
+        parseRoadmap(text);
+      } catch (error) {
+        thrown = error;
+      }
+    });
+    expect(thrown).toBeInstanceOf(InputError);
+    expect((thrown as InputError).message).toMatch(message);
+    expect(work.blockChars).toBeLessThanOrEqual(3 * text.length);
+    expect(work.emphasisWork).toBeLessThanOrEqual(LIMITS.emphasisWork);
+  });
+});
