@@ -141,3 +141,23 @@ if (warm.status !== 0) throw new Error('warming the code cache failed');
 
 // Which chunks load which, statically or lazily: test/e2e/bundle.test.ts checks that heavy packages stay lazy.
 writeFileSync(join(root, 'dist', 'bundle-meta.json'), JSON.stringify(result.metafile));
+
+/**
+ * The licence of every package inside the bundle, in one file beside it. The published package declares no
+ * dependencies (the bundle holds them), so this is where their copyright notices travel, as their licences ask.
+ */
+function thirdPartyLicenses(inputs) {
+  const packages = new Set();
+  for (const input of Object.keys(inputs)) {
+    const dir = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1];
+    if (dir) packages.add(dir);
+  }
+  const parts = [...packages].sort().map((dir) => {
+    const pkg = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
+    const file = readdirSync(join(root, dir)).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+    const text = file ? readFileSync(join(root, dir, file), 'utf8').trim() : `License: ${pkg.license ?? 'see the package'}`;
+    return `${pkg.name}@${pkg.version}\n\n${text}\n`;
+  });
+  return `roadmap's dist/ bundles these packages. Their licences follow.\n\n${parts.join(`\n${'-'.repeat(80)}\n\n`)}`;
+}
+writeFileSync(join(root, 'dist', 'THIRD-PARTY-LICENSES.txt'), thirdPartyLicenses(result.metafile.inputs));
