@@ -1,7 +1,8 @@
 // Run by scripts/build.mjs in a fresh Node process: loads the bundle the way bin/roadmap.js does, runs the common
 // commands in-process against a temp ROADMAP_HOME (nothing printed, nothing outside the temp folder touched), then
-// saves V8's code cache of every bundle file that was loaded, next to it (dist/*.cjs.v8cache). Functions that ran are
-// in the cache as bytecode, so the next start-up neither parses nor compiles them.
+// saves V8's code cache of every bundle file that was loaded, next to it (dist/*.cjs.<V8 version>.v8cache: another
+// Node's V8 would reject it, so it is not even read there). Functions that ran are in the cache as bytecode, so the
+// next start-up neither parses nor compiles them.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { generateRoadmap } from './bench-roadmap.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { loadBundle, scripts } = createRequire(import.meta.url)('../bin/load-bundle.js');
+const { codeCacheFile, loadBundle, scripts } = createRequire(import.meta.url)('../bin/load-bundle.js');
 const { main } = loadBundle(join(root, 'dist', 'cli.cjs'));
 
 const home = mkdtempSync(join(tmpdir(), 'roadmap-warm-'));
@@ -29,7 +30,7 @@ try {
     const code = await main(args, { io: { stdout: sink, stderr: sink, stdin }, env: { ROADMAP_HOME: home, PATH: process.env.PATH } });
     if (code !== 0) throw new Error(`roadmap ${args.join(' ')} exited ${code} while warming the code cache`);
   }
-  for (const [file, script] of scripts) writeFileSync(`${file}.v8cache`, script.createCachedData());
+  for (const [file, script] of scripts) writeFileSync(codeCacheFile(file), script.createCachedData());
 } finally {
   rmSync(home, { recursive: true, force: true });
 }
