@@ -1,4 +1,5 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -85,6 +86,16 @@ describe('the bundled bin', () => {
       expect(r.stdout).not.toBe('');
     }
     expect(readdirSync(home)).toEqual([]);
+  });
+
+  it("starts from the code cache the build made for this Node's V8, or else from Node's own compile cache (22.1+)", async () => {
+    const compileCache = temp();
+    const r = await spawnBin(['next'], { home: temp(), env: { NODE_COMPILE_CACHE: compileCache } });
+    expect(r.code, r.stderr).toBe(0);
+    const fits = readdirSync(join(ROOT, 'dist')).includes(`cli.cjs.${process.versions.v8}.v8cache`);
+    // The build made a cache for this very V8 (the usual case with the Node that built it): Node's cache stays unused.
+    if (fits) expect(readdirSync(compileCache)).toEqual([]);
+    else if ('enableCompileCache' in nodeModule) expect(readdirSync(compileCache).length).toBeGreaterThan(0);
   });
 
   it('V8 code caches that do not fit (damaged, or from another Node) are ignored', async () => {
