@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const out = fileURLToPath(new URL('./.scratch/corpus-parse.mjs', import.meta.url));
-await build({ entryPoints: ['src/core/parse.ts'], bundle: true, platform: 'node', format: 'esm', outfile: out, packages: 'external', logLevel: 'warning' });
+await build({ entryPoints: ['src/core/parse/parse.ts'], bundle: true, platform: 'node', format: 'esm', outfile: out, packages: 'external', logLevel: 'warning' });
 const { parseRoadmap } = await import(`${out}?t=${Date.now()}`);
 // The corpus beside the project, or where ROADMAP_SHARED points (as in test/helpers/shared-data.ts).
 const dir = process.env.ROADMAP_SHARED ? pathToFileURL(`${process.env.ROADMAP_SHARED}/corpus/`) : new URL('../../shared/corpus/', import.meta.url);

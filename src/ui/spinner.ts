@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Context } from '../context.js';
+import type { Output } from './streams.js';
 import { oraOptions, terminalStream } from './terminal-stream.js';
 
 /** A running spinner; `stop` clears it from the terminal (resolved once it is gone). */
@@ -11,21 +11,21 @@ export interface Spinner {
 const NONE: Spinner = { stop: () => Promise.resolve() };
 
 /**
- * Shows an ora spinner on stderr while slow work runs. Only when `ctx.feedback` allows it (stdout and stderr are a
+ * Shows an ora spinner on stderr while slow work runs. Only when `feedback` allows it (stdout and stderr are a
  * terminal, not CI, not a --json run); otherwise nothing at all is written. ora is loaded only here, when one is shown.
  */
-export async function startSpinner(ctx: Context, text: string): Promise<Spinner> {
-  if (!ctx.feedback) return NONE;
-  if (ctx.io.stderr === process.stderr) {
+export async function startSpinner(feedback: boolean, stderr: Output, text: string): Promise<Spinner> {
+  if (!feedback) return NONE;
+  if (stderr === process.stderr) {
     const inWorker = await startWorkerSpinner(text, process.stderr.columns);
     if (inWorker) {
-      testHold(ctx.env);
+      testHold();
       return inWorker;
     }
   }
   const { default: ora } = await import('ora');
-  const spinner = ora(oraOptions(text, terminalStream(ctx.io.stderr))).start();
-  testHold(ctx.env);
+  const spinner = ora(oraOptions(text, terminalStream(stderr))).start();
+  testHold();
   return {
     stop: () => {
       spinner.stop();
@@ -64,8 +64,8 @@ async function startWorkerSpinner(text: string, columns: number | undefined): Pr
  * Test-only: ROADMAP_TEST_HOLD_SPINNER=<file> holds this thread once the spinner is shown, as a long first parse
  * does, until that file exists (a minute at most). A test can then watch the spinner turn for as long as it likes.
  */
-function testHold(env: NodeJS.ProcessEnv): void {
-  const release = env.ROADMAP_TEST_HOLD_SPINNER;
+function testHold(): void {
+  const release = process.env.ROADMAP_TEST_HOLD_SPINNER;
   if (!release) return;
   const pause = new Int32Array(new SharedArrayBuffer(4));
   for (let slept = 0; slept < 60_000 && !existsSync(release); slept += 20) Atomics.wait(pause, 0, 0, 20);

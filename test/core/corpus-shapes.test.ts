@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
-import { decodeBytes } from '../../src/core/normalize.js';
-import { parseRoadmap } from '../../src/core/parse.js';
+import { decodeBytes } from '../../src/core/parse/normalize.js';
+import { parseRoadmap } from '../../src/core/parse/parse.js';
 import type { Roadmap, Topic } from '../../src/core/types.js';
-import { validateRoadmap } from '../../src/core/validate.js';
-import { allTopics } from '../../src/core/walk.js';
+import { validateRoadmap } from '../../src/core/parse/validate.js';
+import { allTopics } from '../../src/core/tree.js';
 import { describeWithSharedData, manifestRows, readCorpusBytes } from '../helpers/shared-data.js';
 
 const cache = new Map<string, Roadmap>();

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { decodeBytes } from '../../src/core/normalize.js';
-import { parseRoadmap } from '../../src/core/parse.js';
-import { countTopics } from '../../src/core/walk.js';
+import { decodeBytes } from '../../src/core/parse/normalize.js';
+import { parseRoadmap } from '../../src/core/parse/parse.js';
+import { countTopics } from '../../src/core/tree.js';
 import { describeWithSharedData, manifestRows, readCorpusBytes } from '../helpers/shared-data.js';
 
 interface Row {

@@ -1,8 +1,8 @@
 import { Lexer } from 'marked';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LIMITS } from '../../src/core/limits.js';
-import { parseRoadmap } from '../../src/core/parse.js';
-import { InputError } from '../../src/errors.js';
+import { RoadmapInputError } from '../../src/core/errors.js';
+import { LIMITS } from '../../src/core/parse/lex/limits.js';
+import { parseRoadmap } from '../../src/core/parse/parse.js';
 import { HOSTILE_TEXT } from '../helpers/hostile-markdown.js';
 
 afterEach(() => {
@@ -42,8 +42,8 @@ describe('hostile Markdown is refused before marked does more than linear work o
         thrown = error;
       }
     });
-    expect(thrown).toBeInstanceOf(InputError);
-    expect((thrown as InputError).message).toMatch(message);
+    expect(thrown).toBeInstanceOf(RoadmapInputError);
+    expect((thrown as RoadmapInputError).message).toMatch(message);
     expect(work.blockChars).toBeLessThanOrEqual(3 * text.length);
     expect(work.emphasisWork).toBeLessThanOrEqual(LIMITS.emphasisWork);
   });

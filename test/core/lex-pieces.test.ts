@@ -1,10 +1,9 @@
 import { Lexer } from 'marked';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generateRoadmap } from '../../scripts/bench-roadmap.mjs';
-import { lexInPieces } from '../../src/core/lex-pieces.js';
-import { decodeBytes, normalizeText } from '../../src/core/normalize.js';
+import { lexInPieces } from '../../src/core/parse/lex/lex-windows.js';
+import { decodeBytes, normalizeText } from '../../src/core/parse/normalize.js';
 import { corpusFiles, hasSharedData, readCorpusBytes } from '../helpers/shared-data.js';
-
 
 /** Blocks that can hold a blank line followed by a line that looks like a heading, and other awkward neighbours. */
 const TRICKY = [

@@ -1,8 +1,8 @@
-import { countTopics } from '../../src/core/walk.js';
+import { countTopics } from '../../src/core/tree.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseRoadmap } from '../../src/core/parse.js';
-import { allTopics } from '../../src/core/walk.js';
+import { parseRoadmap } from '../../src/core/parse/parse.js';
+import { allTopics } from '../../src/core/tree.js';
 import { itWithSharedData, manifestRows, readCorpusText } from '../helpers/shared-data.js';
 
 const files = manifestRows().map((row) => row[0] ?? '');

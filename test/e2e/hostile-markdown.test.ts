@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LIMITS } from '../../src/core/limits.js';
+import { LIMITS } from '../../src/core/parse/lex/limits.js';
 import { spawnBin } from '../helpers/bin.js';
 import { HOSTILE_TEXT } from '../helpers/hostile-markdown.js';
 import { tempHome } from '../helpers/io.js';

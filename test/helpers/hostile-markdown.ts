@@ -2,7 +2,7 @@
 
 const lines = (n: number, line: (i: number) => string): string => Array.from({ length: n }, (_, i) => line(i)).join('\n');
 
-/** Hostile Markdown text: refused by the parser's limits (src/core/limits.ts), never handed whole to marked. */
+/** Hostile Markdown text: refused by the parser's limits (src/core/parse/lex/limits.ts), never handed whole to marked. */
 export const HOSTILE_TEXT: Array<[string, () => string, RegExp]> = [
   ['block quotes nested 10,000 deep', () => `# T\n\n${'>'.repeat(10_000)} deep\n`, /nests lists, quotes or <details> 10,000 levels deep; the limit is 32/],
   ['lists nested 10,000 deep', () => `# T\n\n${'- '.repeat(10_000)}deep\n`, /nests lists, quotes or <details> 10,000 levels deep/],
