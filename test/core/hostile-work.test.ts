@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RoadmapInputError } from '../../src/core/errors.js';
 import { LIMITS } from '../../src/core/parse/lex/limits.js';
 import { parseRoadmap } from '../../src/core/parse/parse.js';
+import { countTopics } from '../../src/core/tree.js';
 import { HOSTILE_TEXT } from '../helpers/hostile-markdown.js';
 
 afterEach(() => {
@@ -46,5 +47,28 @@ describe('hostile Markdown is refused before marked does more than linear work o
     expect((thrown as RoadmapInputError).message).toMatch(message);
     expect(work.blockChars).toBeLessThanOrEqual(3 * text.length);
     expect(work.emphasisWork).toBeLessThanOrEqual(LIMITS.emphasisWork);
+  });
+});
+
+describe('a legitimate 10 MB roadmap', () => {
+  it('is read in full: no limit or budget refuses it', () => {
+    const parts = ['# A very large roadmap\n\nAn introduction with *emphasis* and a [link](https://example.com).\n'];
+    let size = 0;
+    let sections = 0;
+    while (size < 10_000_000) {
+      sections++;
+      let section = `\n## Area ${sections}\n\nThis area covers **important** things, with \`code\` and snake_case_words.\n\n`;
+      for (let t = 1; t <= 20; t++) {
+        section += `- [Topic ${t} of area ${sections}](https://example.com/${sections}/${t}) - what topic ${t} is about\n`;
+        for (let c = 1; c <= 3; c++) section += `  - Subtopic ${c} with _some_ detail\n${c === 1 ? `    - [Deeper](https://example.org/${sections}/${t}) *optional*\n` : ''}`;
+      }
+      parts.push(section);
+      size += section.length;
+    }
+    const roadmap = parseRoadmap(parts.join(''));
+    expect(roadmap.sections).toHaveLength(sections);
+    // Per area: 20 topics, each with 3 subtopics, the first of which has one more below it.
+    expect(roadmap.sections.reduce((n, s) => n + countTopics(s.topics), 0)).toBe(sections * 20 * 5);
+    expect(roadmap.sections.at(-1)?.topics.at(-1)?.children.at(-1)?.title).toBe('Subtopic 3 with some detail');
   });
 });

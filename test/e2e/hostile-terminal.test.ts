@@ -1,42 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnBin, type SpawnResult } from '../helpers/bin.js';
+import { spawnBin } from '../helpers/bin.js';
+import { BEL, ESC, expectInert, HOSTILE_ROADMAP, MODES, UNSAFE } from '../helpers/hostile-terminal.js';
 import { tempHome } from '../helpers/io.js';
-
-const ESC = '\x1b';
-const BEL = '\x07';
-
-/** Every kind of control sequence, raw and as HTML entities, in every place a roadmap can put text. */
-const HOSTILE = [
-  '---',
-  `title: Evil ${ESC}]0;window title${BEL} roadmap`,
-  `description: clears ${ESC}[2J${ESC}[H the screen`,
-  '---',
-  `# About ${ESC}[2J this`,
-  '',
-  `Copies to the clipboard ${ESC}]52;c;ZWNobyBoaQ==${BEL}, rings ${BEL}, moves ${ESC}[10A up.`,
-  '',
-  'As entities: &#27;[31mred&#27;[0m, &#x9b;2J, &#x1b;]0;title&#7;, &#8238;reversed, &#x202E;too.',
-  '',
-  '# The learning roadmap',
-  '',
-  `## Section ${ESC}[10A with \u202e override`,
-  '',
-  `- Topic ${ESC}]8;;https://evil.example${ESC}\\link${ESC}]8;;${ESC}\\ text`,
-  `  Description \u009b2J C1, \u2066isolate\u2069, &#155;2J and ${ESC}P device ${ESC}\\ string.`,
-  `  - [Child \u202egnp.exe](https://x.example/${ESC}[2J)`,
-  `  - Other child &#27;[5m blink ${ESC}c reset`,
-  '- Plain topic',
-  '',
-  `## Table &#x1b;[7m section`,
-  '',
-  '| Topic | Notes |',
-  '|---|---|',
-  `| Row ${ESC}[5m blink | attr ${ESC}]0;t${BEL} \u0085 |`,
-  '| Second &#x9d;8;;x row | ok |',
-  '',
-].join('\n');
 
 let home: ReturnType<typeof tempHome>;
 let file: string;
@@ -44,139 +11,36 @@ let file: string;
 beforeAll(() => {
   home = tempHome();
   file = join(home.dir, 'evil.md');
-  writeFileSync(file, HOSTILE);
+  writeFileSync(file, HOSTILE_ROADMAP);
 });
 afterAll(() => {
   home.cleanup();
 });
 
-/** Raw C0 (but newline), DEL, C1, bidi controls and line separators. */
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-const SGR = new RegExp(`${ESC}\\[[0-9;]*m`, 'g');
-
-const MODES: Array<[string, NodeJS.ProcessEnv]> = [
-  ['piped', {}],
-  ['terminal colours (FORCE_COLOR=1)', { FORCE_COLOR: '1' }],
-];
-
-/** The command line for `args`: FILE is the hostile roadmap as an argument, else it is given with --roadmap. */
-const withFile = (args: readonly string[]): string[] => (args.includes('FILE') ? args.map((a) => (a === 'FILE' ? file : a)) : [...args, '--roadmap', file]);
-
-const TEXT_COMMANDS: string[][] = [
-  ['list'],
-  ['next', '-n', '9'],
-  ['info'],
-  ['validate', 'FILE'],
-  ['stats'],
-  ...['1.1', '1.1.1', '1.1.2', '1.2', '2.1', '2.2'].map((n) => ['show', n]),
-  ['done', '1.1'],
-  ['reset', '1.1'],
-  ['show', `${ESC}[2J${ESC}]0;x${BEL}\u202e`],
-  ['show', 'child'],
-  ['list', '--section', `${ESC}[2J`],
-  ['done', `nothing ${ESC}[2J`],
-  ['list', `--bogus${ESC}[2J`],
-];
-const JSON_COMMANDS: string[][] = [['list', '--json'], ['next', '--json', '-n', '9'], ['info', '--json'], ['validate', 'FILE', '--json'], ['show', '1.1', '--json'], ['done', '1.1', '--json']];
-
-function expectInert(result: SpawnResult, colour: boolean): void {
-  for (const stream of [result.stdout, result.stderr]) {
-    expect(colour ? stream.replace(SGR, '') : stream).not.toMatch(UNSAFE);
-    if (!colour) expect(stream).not.toContain(ESC);
-  }
-}
-
-describe.each(MODES)('a hostile roadmap shown %s', (_mode, env) => {
+// Every command, every place text can come from and both modes are checked in-process
+// (test/commands/hostile-terminal.test.ts); here the built bin writes to real pipes: data, an error from the program
+// itself, JSON and a roadmap piped in.
+describe.each(MODES)('the built bin shows a hostile roadmap %s', (_mode, env) => {
   const colour = env.FORCE_COLOR !== undefined;
 
-  it.each(TEXT_COMMANDS.map((a) => [JSON.stringify(a.join(' ')), a] as const))('roadmap %s prints every control sequence inert', async (_label, args) => {
-    const result = await spawnBin(withFile(args), { home: home.dir, env });
-    expect(result.stdout + result.stderr).not.toBe('');
-    expect(result.stderr).not.toContain('missing required argument');
-    expectInert(result, colour);
-  });
+  it('list, show, an unknown option, --json and standard input: nothing raw reaches the terminal', async () => {
+    const list = await spawnBin(['list', '--roadmap', file], { home: home.dir, env });
+    const show = await spawnBin(['show', '1.1', '--roadmap', file], { home: home.dir, env });
+    const bogus = await spawnBin(['list', `--bogus${ESC}[2J`, '--roadmap', file], { home: home.dir, env });
+    const piped = await spawnBin(['list', '--roadmap', '-'], { home: home.dir, env, stdin: HOSTILE_ROADMAP });
+    for (const r of [list, show, piped]) expect(r.code, r.stderr).toBe(0);
+    expect(bogus.code).toBe(2);
+    for (const r of [list, show, bogus, piped]) expectInert(r, colour);
+    const shown = [list, show, bogus].map((r) => r.stdout + r.stderr).join('\n');
+    for (const visible of ['^[[2J', '^[]0;window title^G', '<U+202E>', '^[]8;;']) expect(shown).toContain(visible);
 
-  it('shows what was neutralised in a visible form (^[, ^G, <U+202E>, <U+009B>)', async () => {
-    const outputs = await Promise.all([['list'], ['info'], ['show', '1.1'], ['show', '2.1']].map((a) => spawnBin([...a, '--roadmap', file], { home: home.dir, env })));
-    const all = outputs.map((o) => o.stdout).join('\n');
-    for (const visible of ['^[[2J', '^[]0;window title^G', '^[]52;c;', '^[[31mred', '<U+202E>', '<U+009B>2J', '<U+2066>', '<U+009D>', '<U+0085>', '^[]8;;']) expect(all).toContain(visible);
-    if (colour) expect(all).toMatch(SGR);
-  });
-
-  it.each(JSON_COMMANDS.map((a) => [a.join(' '), a] as const))('roadmap %s escapes every control as \\uXXXX', async (_label, args) => {
-    const result = await spawnBin(withFile(args), { home: home.dir, env });
-    expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).not.toMatch(UNSAFE);
-    expect(result.stdout).not.toContain(ESC);
-    expect(() => JSON.parse(result.stdout) as unknown).not.toThrow();
-  });
-
-  it('JSON keeps the real text, escaped', async () => {
-    const result = await spawnBin(['show', '1.1', '--json', '--roadmap', file], { home: home.dir, env });
-    expect(result.stdout).toContain('\\u001b]8;;https://evil.example');
-    expect(result.stdout).toContain('\\u009b2J');
-    expect(result.stdout).toContain('\\u202e');
-    const topic = JSON.parse(result.stdout) as { title: string };
-    expect(topic.title).toContain(`${ESC}]8;;`);
-    expect(topic.title).toContain('\u009b2J');
-  });
-
-  it('a roadmap on standard input and a file name with escapes are shown inert too', async () => {
-    const piped = await spawnBin(['list', '--roadmap', '-'], { home: home.dir, env, stdin: HOSTILE });
-    expect(piped.code).toBe(0);
-    expectInert(piped, colour);
+    const json = await spawnBin(['show', '1.1', '--json', '--roadmap', file], { home: home.dir, env });
+    expect(json.stdout).not.toMatch(UNSAFE);
+    expect((JSON.parse(json.stdout) as { title: string }).title).toContain(`${ESC}]8;;`);
     const named = join(home.dir, `name${ESC}]0;title${BEL}.md`);
-    writeFileSync(named, HOSTILE);
+    writeFileSync(named, HOSTILE_ROADMAP);
     const info = await spawnBin(['info', '--roadmap', named], { home: home.dir, env });
     expect(info.stdout).toContain('name^[]0;title^G.md');
     expectInert(info, colour);
-    const missing = await spawnBin(['list', '--roadmap', `missing${ESC}[2J.md`], { home: home.dir, env });
-    expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('missing^[[2J.md');
-    expectInert(missing, colour);
-  });
-});
-
-describe.each(MODES)('hostile notes and imports shown %s', (_mode, env) => {
-  const colour = env.FORCE_COLOR !== undefined;
-
-  it('a note and an imported export with control sequences never reach the terminal raw', async () => {
-    const mine = tempHome();
-    try {
-      const opts = { home: mine.dir, env };
-      expect((await spawnBin(['note', '1.2', `note ${ESC}]52;c;eA==${BEL} ${ESC}[2J \u202e`, '--roadmap', file], opts)).code).toBe(0);
-      expect((await spawnBin(['done', '1.2', '--roadmap', file], opts)).code).toBe(0);
-      const exported = await spawnBin(['export', '--roadmap', file], opts);
-      const doc = JSON.parse(exported.stdout) as { statuses: unknown[]; notes: Array<Record<string, string>>; events: Array<Record<string, unknown>> };
-      // What a hostile export can carry: a status for an unknown topic, a note and timestamps that are escape sequences.
-      doc.statuses.push({ id: `gone/${ESC}]0;title${BEL}`, status: 'done', updatedAt: `${ESC}[2J` });
-      doc.notes.push({ id: `n-${ESC}[H`, topic: doc.notes[0]!.topic!, text: `imported ${ESC}[31mred\u009b2J\u202e`, at: `${ESC}]0;t${BEL}` });
-      doc.events.push({ ...doc.events[0], id: `e-${ESC}`, at: `${ESC}]8;;x${ESC}\\`, subject: `${ESC}[2J subject` });
-      const exportFile = join(mine.dir, 'export.json');
-      writeFileSync(exportFile, JSON.stringify(doc));
-      const other = tempHome();
-      try {
-        const into = { home: other.dir, env };
-        const runs = [
-          await spawnBin(['import', exportFile, '--roadmap', file], into),
-          await spawnBin(['log', '--roadmap', file], into),
-          await spawnBin(['show', '1.2', '--roadmap', file], into),
-          await spawnBin(['doctor', '--roadmap', file], into),
-          await spawnBin(['stats', '--roadmap', file], into),
-          await spawnBin(['export', '--format', 'markdown', '--roadmap', file], into),
-          await spawnBin(['undo', '--roadmap', file], into),
-        ];
-        for (const run of runs) expectInert(run, colour);
-        const shown = runs.map((r) => r.stdout + r.stderr).join('\n');
-        for (const visible of ['note ^[]52;c;eA==^G ^[[2J <U+202E>', 'imported ^[[31mred<U+009B>2J<U+202E>', '^[]0;t^G', 'gone/^[]0;title^G']) expect(shown).toContain(visible);
-        const json = await spawnBin(['export', '--roadmap', file], into);
-        expect(json.stdout).not.toMatch(UNSAFE);
-      } finally {
-        other.cleanup();
-      }
-    } finally {
-      mine.cleanup();
-    }
   });
 });
