@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnBin } from '../helpers/bin.js';
-import { tempHome } from '../helpers/io.js';
+import { run as runCli, tempHome } from '../helpers/io.js';
 import { writeGridRoadmap } from '../helpers/roadmaps.js';
 
 let home: ReturnType<typeof tempHome>;
@@ -19,11 +18,13 @@ interface ListDoc {
   sections: Array<{ id: string; topics: Array<{ id: string; number: string; status: string; children: unknown[] }> }>;
 }
 
-describe('properties through the built bin (fast-check, few runs: each spawns processes)', () => {
+// In-process, with the real conf store in a temp ROADMAP_HOME (once run through the built bin, now here: a run costs
+// milliseconds instead of a process start, so there are more of them).
+describe('properties of the CLI (fast-check)', () => {
   it('any Markdown on stdin gives JSON with unique ids, or a typed error without a stack trace', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }), async (lines) => {
-        const run = await spawnBin(['list', '--json', '--roadmap', '-'], { home: home.dir, stdin: lines.join('\n') });
+        const run = await runCli(['list', '--json', '--roadmap', '-'], { home: home.dir, stdin: lines.join('\n') });
         if (run.code === 0) {
           const doc = JSON.parse(run.stdout) as ListDoc;
           const ids = doc.sections.flatMap((s) => [s.id, ...s.topics.map((t) => t.id)]);
@@ -34,7 +35,7 @@ describe('properties through the built bin (fast-check, few runs: each spawns pr
           expect(run.stderr).not.toMatch(/^\s+at /m);
         }
       }),
-      { numRuns: 12 },
+      { numRuns: 24 },
     );
   }, 60_000);
 
@@ -44,21 +45,21 @@ describe('properties through the built bin (fast-check, few runs: each spawns pr
     const step = fc.record({ verb: fc.constantFrom('done', 'reset'), refs: fc.subarray(numbers, { minLength: 1, maxLength: 6 }) });
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 4 }), async (steps) => {
-        expect((await spawnBin(['reset', '--all', '--yes', '--roadmap', roadmap], { home: home.dir })).code).toBe(0);
+        expect((await runCli(['reset', '--all', '--yes', '--roadmap', roadmap], { home: home.dir })).code).toBe(0);
         const expected = new Set<string>();
         for (const { verb, refs } of steps) {
-          const run = await spawnBin([verb, '--roadmap', roadmap, ...refs], { home: home.dir });
+          const run = await runCli([verb, '--roadmap', roadmap, ...refs], { home: home.dir });
           expect(run.code, run.stderr).toBe(0);
           for (const ref of refs) {
             if (verb === 'done') expected.add(ref);
             else expected.delete(ref);
           }
         }
-        const list = JSON.parse((await spawnBin(['list', '--json', '--roadmap', roadmap], { home: home.dir })).stdout) as ListDoc;
+        const list = JSON.parse((await runCli(['list', '--json', '--roadmap', roadmap], { home: home.dir })).stdout) as ListDoc;
         const done = list.sections.flatMap((s) => s.topics.filter((t) => t.status === 'done').map((t) => t.number));
         expect(done.sort()).toEqual([...expected].sort());
       }),
-      { numRuns: 6 },
+      { numRuns: 10 },
     );
   }, 120_000);
 });
