@@ -50,6 +50,7 @@ h1{margin:2px 0 6px;font-size:28px;line-height:1.2}
 h2{margin:0;font-size:18px;line-height:1.3}
 h2 .num{color:var(--muted);font-weight:600;margin-right:2px}
 .count{flex:none;font-weight:600;color:var(--muted);font-variant-numeric:tabular-nums}
+.count.complete{color:var(--done)}
 .bar{height:8px;border-radius:4px;background:var(--line);margin:8px 0 12px;overflow:hidden}
 .bar span{display:block;height:100%;border-radius:4px;background:var(--done)}
 .topics,.topics ul{list-style:none;margin:0;padding:0}
@@ -106,6 +107,8 @@ main{max-width:none;padding:0}
 .section>header{break-after:avoid}
 .section{break-inside:auto}
 details::details-content{content-visibility:visible;display:block}
+details:not(.has-notes),.links,.sl{display:none}
+.week:nth-child(even) .d{visibility:hidden}
 summary{list-style:none;font-weight:600}
 a{color:var(--ink)}
 }

@@ -72,8 +72,7 @@ ${view.sections.length ? view.sections.map(section).join('\n') : '<p class="empt
 }
 
 function countsLine(p: Progress): string {
-  const extra = [p.inProgress ? `${p.inProgress} in progress` : '', p.skipped ? `${p.skipped} skipped` : ''].filter(Boolean);
-  return `<strong>${p.done}</strong> of ${plural(p.total, 'topic')} done${extra.length ? ` · ${extra.join(' · ')}` : ''}`;
+  return `<strong>${p.done}</strong> of ${plural(p.total, 'topic')} done`;
 }
 
 function hero(view: ReportView): string {
@@ -106,16 +105,18 @@ function rhythm(view: ReportView): string {
       return `<li class="week${current}" data-week="${h(w.start)}" data-finished="${w.finished}" title="week of ${h(w.start)}: ${plural(w.finished, 'topic')}"><span class="n">${w.finished}</span><span class="col"><span class="b" style="height:${height}%"></span></span><span class="d">${h(shortDay(w.start))}</span></li>`;
     })
     .join('');
+  const left = plural(pace.remaining, 'topic');
   const finish =
     pace.remaining === 0
       ? card('finish', view.progress.total > 0 ? 'Done' : '—', 'projected finish', view.progress.total > 0 ? 'everything is done' : 'nothing to do')
       : pace.projectedFinish
-        ? card('finish', `<time datetime="${h(pace.projectedFinish)}">${h(pace.projectedFinish)}</time>`, 'projected finish', `${plural(pace.remaining, 'topic')} left at this pace`)
-        : card('finish', '—', 'projected finish', `no pace yet: finish a topic to see a date (${plural(pace.remaining, 'topic')} left)`);
+        ? card('finish', `<time datetime="${h(pace.projectedFinish)}">${h(pace.projectedFinish)}</time>`, 'projected finish', `${left} left at this pace`, { date: pace.projectedFinish, remaining: pace.remaining })
+        : card('finish', '—', 'projected finish', `no pace yet: finish a topic to see a date (${left} left)`, { remaining: pace.remaining });
+  const last = streak.lastDay ? ` · last finish ${h(streak.lastDay)}` : '';
   return `<section class="rhythm" aria-label="Rhythm">
 <div class="cards">
-${card('streak', plural(streak.current, 'day'), 'current streak', `longest ${plural(streak.longest, 'day')}${streak.lastDay ? ` · last finish ${h(streak.lastDay)}` : ''}`)}
-${card('pace', `${pace.perWeek}<small> / week</small>`, 'pace', `topics finished a week over the last ${pace.windowDays} days`)}
+${card('streak', plural(streak.current, 'day'), 'current streak', `longest ${plural(streak.longest, 'day')}${last}`, { current: streak.current, longest: streak.longest })}
+${card('pace', `${pace.perWeek}<small> / week</small>`, 'pace', `topics finished a week over the last ${pace.windowDays} days`, { perWeek: pace.perWeek, windowDays: pace.windowDays })}
 ${finish}
 </div>
 <figure class="chart">
@@ -125,14 +126,16 @@ ${finish}
 </section>`;
 }
 
-function card(name: string, value: string, label: string, sub: string): string {
-  return `<div class="card" data-stat="${name}"><span class="label">${label}</span><span class="value">${value}</span><span class="sub">${sub}</span></div>`;
+/** A figure card; `data` repeats its numbers as data-* attributes, for scripts and tests that read the page. */
+function card(name: string, value: string, label: string, sub: string, data: Record<string, string | number> = {}): string {
+  const attrs = Object.entries(data).map(([k, v]) => ` data-${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}="${h(String(v))}"`).join('');
+  return `<div class="card" data-stat="${name}"${attrs}><span class="label">${label}</span><span class="value">${value}</span><span class="sub">${sub}</span></div>`;
 }
 
 function section(s: ReportSection): string {
   const p = s.progress;
   return `<article class="section" data-section="${h(s.number)}">
-<header><h2><span class="num">${h(s.number)}</span> <span class="name">${h(s.title)}</span></h2><span class="count" data-done="${p.done}" data-total="${p.total}">${p.done}/${p.total} · ${p.percent}%</span></header>
+<header><h2><span class="num">${h(s.number)}</span> <span class="name">${h(s.title)}</span></h2><span class="count${p.total > 0 && p.done === p.total ? ' complete' : ''}" data-done="${p.done}" data-total="${p.total}">${p.done}/${p.total} · ${p.percent}%</span></header>
 <div class="bar" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${p.percent}"><span style="width:${p.percent}%"></span></div>
 ${s.topics.length ? `<ul class="topics">${s.topics.map(topic).join('')}</ul>` : '<p class="empty">No topics.</p>'}
 </article>`;
@@ -151,7 +154,10 @@ function topic(t: ReportTopic): string {
 /** Notes and links, folded under the topic: a summary line says how many there are. */
 function more(t: ReportTopic): string {
   if (t.notes.length === 0 && t.links.length === 0) return '';
-  const what = [t.notes.length ? plural(t.notes.length, 'note') : '', t.links.length ? plural(t.links.length, 'link') : ''].filter(Boolean).join(' · ');
+  // Paper shows the notes but not the links (an unclickable title is of no use there): print CSS hides .sl and .links.
+  const noteCount = t.notes.length ? `<span class="sn">${plural(t.notes.length, 'note')}</span>` : '';
+  const linkCount = t.links.length ? `<span class="sl">${noteCount ? ' · ' : ''}${plural(t.links.length, 'link')}</span>` : '';
+  const what = noteCount + linkCount;
   const notes = t.notes.map((n) => `<blockquote class="note"><time datetime="${h(n.at)}">${h(formatTime(n.at))}</time><p>${h(n.text)}</p></blockquote>`).join('');
   const links = t.links.length ? `<ul class="links">${t.links.map(link).join('')}</ul>` : '';
   return `<details${t.notes.length ? ' class="has-notes"' : ''}><summary>${what}</summary>${notes}${links}</details>`;
