@@ -121,7 +121,7 @@ describe.skipIf(!ready)('roadmap report in headless Chromium', () => {
     expect(text(/<h1[^>]*>(.*?)<\/h1>/.exec(dom)![1]!)).toBe(list.roadmap.title);
 
     // Sections: titles in order, and the count and percentage of each.
-    const sections = all(/<article class="section" data-section="([^"]+)">[\s\S]*?<span class="name">(.*?)<\/span>[\s\S]*?<span class="count[^"]*" data-done="(\d+)" data-total="(\d+)">(.*?)<\/span>/, dom);
+    const sections = all(/<article class="section[^"]*" data-section="([^"]+)">[\s\S]*?<span class="name">(.*?)<\/span>[\s\S]*?<span class="count[^"]*" data-done="(\d+)" data-total="(\d+)">(.*?)<\/span>/, dom);
     expect(sections.map((m) => [m[1], text(m[2]!)])).toEqual(list.sections.map((s) => [s.number, s.title]));
     const stats = statsAfter;
     expect(sections.map((m) => text(m[5]!))).toEqual(stats.sections.map((s) => `${s.progress.done}/${s.progress.total} · ${s.progress.percent}%`));

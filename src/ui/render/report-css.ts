@@ -46,6 +46,9 @@ h1{margin:2px 0 6px;font-size:28px;line-height:1.2}
 .week.current .n{color:var(--ink);font-weight:700}
 .week .d{font-size:11px;color:var(--muted);white-space:nowrap;margin-top:4px;overflow:visible}
 .section{padding:16px 20px 18px;margin:0 0 14px}
+.section.quiet{padding:9px 20px;margin-bottom:8px;box-shadow:none;border:1px dashed var(--line);background:transparent}
+.section.quiet h2{font-size:15px;font-weight:600;color:var(--muted)}
+.section.quiet .count{font-weight:400;font-size:13px}
 .section>header{display:flex;align-items:baseline;justify-content:space-between;gap:12px}
 h2{margin:0;font-size:18px;line-height:1.3}
 h2 .num{color:var(--muted);font-weight:600;margin-right:2px}
@@ -68,6 +71,7 @@ h2 .num{color:var(--muted);font-weight:600;margin-right:2px}
 [data-status=skipped]>.row .mark::after,.chip[data-status=skipped] .mark::after{content:"";position:absolute;left:2px;right:2px;top:5px;height:2px;background:#fff}
 [data-status=done]>.row .tt{color:var(--muted)}
 [data-status=skipped]>.row .tt{color:var(--muted);text-decoration:line-through}
+[data-status=done]>.row .tt a,[data-status=skipped]>.row .tt a{color:inherit}
 .pill{flex:none;font-size:11px;font-weight:600;border-radius:9px;padding:1px 7px;margin-top:1px;background:#fdefd9;color:#9a5800}
 [data-status=skipped]>.row .pill{background:#eceef2;color:var(--muted)}
 details{margin:0 0 4px 51px;font-size:13px}
@@ -104,6 +108,9 @@ body{font-size:11pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 main{max-width:none;padding:0}
 .hero,.card,.chart,.section{box-shadow:none;border:1px solid var(--line)}
 .hero,.rhythm,.section>header,.bar{break-inside:avoid}
+.section.quiet{padding:9px 20px;margin-bottom:8px;box-shadow:none;border:1px dashed var(--line);background:transparent}
+.section.quiet h2{font-size:15px;font-weight:600;color:var(--muted)}
+.section.quiet .count{font-weight:400;font-size:13px}
 .section>header{break-after:avoid}
 .section{break-inside:auto}
 details::details-content{content-visibility:visible;display:block}

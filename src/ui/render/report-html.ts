@@ -134,10 +134,13 @@ function card(name: string, value: string, label: string, sub: string, data: Rec
 
 function section(s: ReportSection): string {
   const p = s.progress;
+  const head = `<h2><span class="num">${h(s.number)}</span> <span class="name">${h(s.title)}</span></h2>`;
+  // A section with nothing to study (an introduction, a list of books) takes one line, not a card with an empty bar.
+  if (s.topics.length === 0) return `<article class="section quiet" data-section="${h(s.number)}"><header>${head}<span class="count" data-done="0" data-total="0">no topics</span></header></article>`;
   return `<article class="section" data-section="${h(s.number)}">
-<header><h2><span class="num">${h(s.number)}</span> <span class="name">${h(s.title)}</span></h2><span class="count${p.total > 0 && p.done === p.total ? ' complete' : ''}" data-done="${p.done}" data-total="${p.total}">${p.done}/${p.total} · ${p.percent}%</span></header>
+<header>${head}<span class="count${p.total > 0 && p.done === p.total ? ' complete' : ''}" data-done="${p.done}" data-total="${p.total}">${p.done}/${p.total} · ${p.percent}%</span></header>
 <div class="bar" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${p.percent}"><span style="width:${p.percent}%"></span></div>
-${s.topics.length ? `<ul class="topics">${s.topics.map(topic).join('')}</ul>` : '<p class="empty">No topics.</p>'}
+<ul class="topics">${s.topics.map(topic).join('')}</ul>
 </article>`;
 }
 
