@@ -17,12 +17,18 @@ function onPath(command: string, env: NodeJS.ProcessEnv): string | undefined {
   return undefined;
 }
 
-/** The command that opens a url in the system browser: $BROWSER, else the platform's opener, if installed. */
+/**
+ * The command that opens a url in the system browser: $BROWSER, else the platform's opener, if installed. On Linux
+ * without a display (a server over SSH, a container) xdg-open has no browser to start: that is no browser, so the
+ * caller prints the url or path instead of claiming it opened it. WSL's wslview opens the Windows browser without one.
+ */
 export function browserCommand(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string[] | undefined {
   if (env.BROWSER) return [env.BROWSER];
   if (platform === 'darwin') return ['open'];
   if (platform === 'win32') return ['cmd', '/c', 'start', '""'];
-  const opener = ['xdg-open', 'wslview', 'sensible-browser'].find((c) => onPath(c, env));
+  if (onPath('wslview', env)) return ['wslview'];
+  if (!env.DISPLAY && !env.WAYLAND_DISPLAY) return undefined;
+  const opener = ['xdg-open', 'sensible-browser'].find((c) => onPath(c, env));
   return opener ? [opener] : undefined;
 }
 
