@@ -83,7 +83,7 @@ function hero(view: ReportView): string {
   return `<header class="hero">
 <svg class="ring" viewBox="0 0 128 128" role="img" aria-label="${p.percent}% done">
 <circle class="track" cx="64" cy="64" r="${r}"/>
-<circle class="fill" cx="64" cy="64" r="${r}" stroke-dasharray="${filled.toFixed(2)} ${length.toFixed(2)}" transform="rotate(-90 64 64)"/>
+${filled > 0 ? `<circle class="fill" cx="64" cy="64" r="${r}" stroke-dasharray="${filled.toFixed(2)} ${length.toFixed(2)}" transform="rotate(-90 64 64)"/>` : ''}
 <text x="64" y="64" class="pct" data-percent="${p.percent}">${p.percent}%</text>
 </svg>
 <div class="headline">
