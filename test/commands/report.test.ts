@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { planStatus, recordEvent } from '../../src/core/progress/history.js';
 import { ConfStore } from '../../src/store/conf-store.js';
 import { run, tempHome } from '../helpers/io.js';
-import { requirementMet } from '../helpers/requirement.js';
+import { corpusPath, describeWithSharedData } from '../helpers/shared-data.js';
 import { smallRoadmap, type SmallRoadmap } from '../helpers/small-roadmap.js';
 
 let t: SmallRoadmap;
@@ -122,15 +122,13 @@ describe('report: the figures of stats', () => {
 });
 
 /** The real roadmaps beside the project: a roadmap.sh page, a long README and a curriculum. */
-const CORPUS = new URL('../../../shared/corpus/', import.meta.url);
 const CORPUS_FILES = ['jwasham__coding-interview-university__README.md', 'ossu__computer-science__README.md', 'milanm__DevOps-Roadmap__README.md'];
-const corpusReady = requirementMet('the report cases on real roadmaps (test/commands/report.test.ts)', existsSync(CORPUS) ? undefined : `${CORPUS.pathname} not found`, 'put the shared folder beside the project');
 
-describe.skipIf(!corpusReady)('report on real roadmaps', () => {
+describeWithSharedData('report on real roadmaps', () => {
   it.each(CORPUS_FILES)('%s: every section and topic is on the page', async (file) => {
     const home = tempHome();
     try {
-      const path = new URL(file, CORPUS).pathname;
+      const path = corpusPath(file);
       const list = JSON.parse((await run(['list', '--json', '--roadmap', path], { home: home.dir })).stdout) as { sections: Array<{ title: string; topics: unknown[] }> };
       const topics = (JSON.stringify(list).match(/"status":/g) ?? []).length;
       const r = await run(['report', '-o', 'r.html', '--roadmap', path], { home: home.dir, cwd: home.dir });
