@@ -1,24 +1,19 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../src/core/normalize.js';
 import { parseRoadmap } from '../../src/core/parse.js';
 import { countTopics } from '../../src/core/walk.js';
+import { CORPUS_DIR, type ManifestRow } from '../helpers/shared.js';
 
-/** The corpus of real roadmaps, as CI has it beside the project (`../shared/corpus`). */
-const CORPUS = new URL('../../../shared/corpus/', import.meta.url);
-
-interface Row {
-  file: string;
-  sections: number;
-  topics: number;
-}
-
-const rows: Row[] = readFileSync(new URL('MANIFEST.tsv', CORPUS), 'utf8')
-  .trim()
-  .split('\n')
-  .slice(1)
-  .map((line) => line.split('\t'))
-  .map(([file, , , , sections, topics]) => ({ file: file ?? '', sections: Number(sections), topics: Number(topics) }));
+const rows: ManifestRow[] = CORPUS_DIR
+  ? readFileSync(join(CORPUS_DIR, 'MANIFEST.tsv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split('\t'))
+      .map(([file, repo, , , sections, topics]) => ({ file: file ?? '', repo: repo ?? '', sections: Number(sections), topics: Number(topics) }))
+  : [];
 
 /**
  * Files where the hand count and the general rules disagree, with what the parser gives instead and why.
@@ -33,7 +28,7 @@ const KNOWN_MISSES: Record<string, { sections: number; topics: number; why: stri
 };
 
 function parse(file: string): ReturnType<typeof parseRoadmap> {
-  const bytes = readFileSync(new URL(file, CORPUS));
+  const bytes = readFileSync(join(CORPUS_DIR ?? '', file));
   return parseRoadmap(decodeBytes(bytes, file), { fallbackTitle: file });
 }
 
@@ -44,31 +39,30 @@ function within(got: number, expected: number, tolerance: number): boolean {
 const counted = rows.map((row) => {
   const roadmap = parse(row.file);
   const topics = roadmap.sections.reduce((n, s) => n + countTopics(s.topics), 0);
-  return { ...row, got: { sections: roadmap.sections.length, topics } };
+  const got = { sections: roadmap.sections.length, topics };
+  return { ...row, got, ok: within(got.sections, row.sections, 0.1) && within(got.topics, row.topics, 0.15) };
 });
 
-describe('real-world roadmaps in ../shared/corpus', () => {
-  it('has the 17 files of the manifest', () => {
-    expect(rows).toHaveLength(17);
+describe.skipIf(!CORPUS_DIR)('real-world roadmaps in the shared corpus (skipped: no ../shared/corpus and no ROADMAP_SHARED)', () => {
+  it('has the 33 files of the manifest', () => {
+    expect(rows).toHaveLength(33);
   });
 
-  it.each(counted.filter((r) => !KNOWN_MISSES[r.file]))(
-    '$file: sections within 10% and topics within 15% of the manifest',
-    ({ sections, topics, got }) => {
-      expect(within(got.sections, sections, 0.1), `sections: got ${got.sections}, expected ${sections}`).toBe(true);
-      expect(within(got.topics, topics, 0.15), `topics: got ${got.topics}, expected ${topics}`).toBe(true);
-    },
-  );
+  it('meets the manifest (sections within 10 %, topics within 15 %) on at least 30 of the 33 files', () => {
+    const table = counted.map((r) => `${r.ok ? 'pass' : 'MISS'}  ${r.file.slice(0, 58).padEnd(58)} sections ${r.got.sections}/${r.sections}  topics ${r.got.topics}/${r.topics}`);
+    const ok = counted.filter((r) => r.ok).length;
+    expect(ok, `${ok}/${counted.length} within tolerance:\n${table.join('\n')}`).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(counted.filter((r) => !KNOWN_MISSES[r.file]))('$file: sections within 10% and topics within 15% of the manifest', ({ sections, topics, got }) => {
+    expect(within(got.sections, sections, 0.1), `sections: got ${got.sections}, expected ${sections}`).toBe(true);
+    expect(within(got.topics, topics, 0.15), `topics: got ${got.topics}, expected ${topics}`).toBe(true);
+  });
 
   it.each(Object.entries(KNOWN_MISSES))('%s misses the manifest for a stated reason, with the counts the rules give', (file, miss) => {
     const row = counted.find((r) => r.file === file);
     expect(row, `${file} is in the manifest`).toBeDefined();
     expect(row?.got).toEqual({ sections: miss.sections, topics: miss.topics });
-  });
-
-  it('meets the manifest on at least 15 of the 17 files', () => {
-    const ok = counted.filter((r) => within(r.got.sections, r.sections, 0.1) && within(r.got.topics, r.topics, 0.15));
-    expect(ok.length).toBeGreaterThanOrEqual(15);
   });
 
   it.each(rows)('$file parses twice to the same tree (no hidden state between parses)', ({ file }) => {
