@@ -1,5 +1,5 @@
 import type { OutlineNode } from './outline-node.js';
-import { cleanTitle } from './title.js';
+import { cleanTitle, isNumberedTitle } from './title.js';
 import { collect, PROSE_HEADING, type Sink, type TopicDraft } from './topics.js';
 import { RESOURCE_HEADING } from './vocabulary.js';
 
@@ -94,8 +94,7 @@ export function isSectionLike(n: OutlineNode): boolean {
 
 /** A numbering such as "1.", "Phase 2:" or "Bonus:" in front of a title. */
 export function isNumbered(n: OutlineNode): boolean {
-  const order = cleanTitle(n.text).order;
-  return order !== undefined && (/\d/u.test(order) || /^(?:bonus|extra)/iu.test(order));
+  return isNumberedTitle(n.text);
 }
 
 /**
@@ -147,7 +146,7 @@ export function pickSections(container: OutlineNode, reader: SectionReader, targ
     const items = current.children.filter((c) => c.kind === 'item' && !c.toc);
     const loose = items.length > 0 && collect(items, { checklist: reader.checklist, article: reader.article, resources: false, prose: false, depth: 0, topicHeading: false }, { description: [], links: [], resources: 0 }).length > 0;
     const only = holders[0];
-    if (holders.length === 1 && only && !loose && heads.every((h) => h === only || quiet(h, reader))) {
+    if (holders.length === 1 && only && !loose && heads.every((h) => h === only || quiet(h, reader) || edgeScope([only, h].sort((a, b) => a.line - b.line), reader, targets).out.includes(h))) {
       // Everything sits under one heading: go down a level.
       for (const h of heads) if (h !== only) leftOut.push({ node: h, why: 'beside the one part that holds the topics' });
       descended.push(only);
@@ -159,20 +158,20 @@ export function pickSections(container: OutlineNode, reader: SectionReader, targ
       const sections = heads.filter((h) => h.level === level);
       for (const h of heads) if (h.level !== level && h.line < (sections[0]?.line ?? 0)) leftOut.push({ node: h, why: 'before the first section' });
       const looseNode: OutlineNode = { ...current, kind: 'heading', children: items, text: current.text || 'Topics' };
-      return finish(loose ? [looseNode, ...sections] : sections, leftOut, descended);
+      return finish(loose ? [looseNode, ...sections] : sections, leftOut, descended, reader, targets);
     }
     if (loose) {
       // A single outline list: its top-level items are the sections when most of them hold children.
       const parents = items.filter((i) => i.children.length > 0);
       const sections = items.length >= 2 && parents.length * 2 >= items.length ? items : [current];
-      return finish(sections, leftOut, descended);
+      return finish(sections, leftOut, descended, reader, targets);
     }
     if (current !== container || current.kind !== 'root') {
-      if (reader.read(current).selfTopic) return finish([current], leftOut, descended);
+      if (reader.read(current).selfTopic) return finish([current], leftOut, descended, reader, targets);
     }
     const pictured = heads.filter((h) => h.images > 0);
     const level = pictured.length >= 2 ? sectionLevel(pictured) : undefined;
-    return finish(level === undefined ? [] : pictured.filter((h) => h.level === level), leftOut, descended);
+    return finish(level === undefined ? [] : pictured.filter((h) => h.level === level), leftOut, descended, reader, targets);
   }
 }
 
@@ -183,8 +182,31 @@ function sectionLevel(nodes: OutlineNode[]): number {
   return levels.find((l) => (counts.get(l) ?? 0) >= 2) ?? levels[0] ?? 1;
 }
 
-function finish(sections: OutlineNode[], leftOut: LeftOut[], descended: OutlineNode[]): Picked {
+function finish(sections: OutlineNode[], leftOut: LeftOut[], descended: OutlineNode[], reader: SectionReader, targets: ReadonlySet<OutlineNode>): Picked {
   const seq = sequenceScope(sections);
   for (const node of seq.out) leftOut.push({ node, why: 'outside the numbered parts' });
-  return { sections: seq.kept, leftOut, descended };
+  const edges = edgeScope(seq.kept, reader, targets);
+  for (const node of edges.out) leftOut.push({ node, why: 'holds no topics (prose or notes only)' });
+  return { sections: edges.kept, leftOut, descended };
+}
+
+/**
+ * Sections around the roadmap that hold nothing to study: before the first section with topics, those without
+ * topics or resources (an introduction, "Why use it?"); after the last one, those without topics (notes, credits, a
+ * summary table). They join the overview, unless the document's table of contents lists them as parts of its body.
+ * Empty sections between two sections with topics stay, with a warning: they are part of the sequence.
+ */
+export function edgeScope(sections: OutlineNode[], reader: SectionReader, targets: ReadonlySet<OutlineNode>): { kept: OutlineNode[]; out: OutlineNode[] } {
+  const holds = sections.map((s) => reader.holds(s));
+  const first = holds.indexOf(true);
+  if (first < 0) return { kept: sections, out: [] };
+  const last = holds.lastIndexOf(true);
+  const out = new Set<OutlineNode>();
+  sections.forEach((s, i) => {
+    const read = reader.read(s);
+    if (targets.has(s)) return;
+    if (i < first && !read.appendix && (read.sink.resources ?? 0) === 0) out.add(s);
+    if (i > last) out.add(s);
+  });
+  return { kept: sections.filter((s) => !out.has(s)), out: sections.filter((s) => out.has(s)) };
 }

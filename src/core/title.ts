@@ -51,6 +51,12 @@ export function cleanTitle(raw: string): CleanTitle {
   return out;
 }
 
+/** A numbering such as "1.", "Phase 2:", "Lesson 7A" or "Bonus:" in front of a title. */
+export function isNumberedTitle(text: string): boolean {
+  const order = cleanTitle(text).order;
+  return order !== undefined && (/\p{Nd}|[一二三四五六七八九十]/u.test(order) || /^(?:bonus|extra)/iu.test(order));
+}
+
 const TOC_TITLES = new Set([
   'contents', 'table of contents', 'table of content', 'toc', 'index', 'content', '目录', '目錄', '内容目录', 'فهرست', 'فهرست مطالب',
   'содержание', 'оглавление', 'inhalt', 'inhaltsverzeichnis', 'índice', 'indice', 'sommaire', 'table des matières',

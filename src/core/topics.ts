@@ -1,5 +1,5 @@
 import type { OutlineNode } from './outline-node.js';
-import { cleanTitle } from './title.js';
+import { cleanTitle, isNumberedTitle } from './title.js';
 import type { Link } from './types.js';
 import { LABEL_HEADING, RESOURCE_HEADING, RESOURCE_WORDS } from './vocabulary.js';
 
@@ -144,6 +144,24 @@ function joinGroup(outer: string | undefined, inner: string): string | undefined
   return outer ? `${outer} › ${inner}` : inner;
 }
 
+/** A topic "has links" when it is a link, or carries links to study from. */
+function linked(d: TopicDraft): boolean {
+  return d.node.url !== undefined || d.node.linkFirst === true || d.links.length > 0;
+}
+
+/**
+ * Whether a heading over topics is a topic itself (their parent) rather than a category label on them. In an
+ * outline of concepts ("Calculus" over "Derivatives", "Lesson 3" over its tasks) the heading names something to
+ * learn; in a directory (links, courses with links, tasks carrying resources) it only files them. Numbered headings
+ * ("Lesson 3", "Capítulo 2", "1.2") are steps of the outline either way.
+ */
+function namesTopic(n: OutlineNode, kids: readonly TopicDraft[]): boolean {
+  if (isNumberedTitle(n.text)) return true;
+  const items = kids.filter((k) => k.node.kind === 'item');
+  if (items.length === 0) return false;
+  return items.filter(linked).length * 2 < items.length;
+}
+
 function heading(n: OutlineNode, scope: Scope, sink: Sink, group: string | undefined): TopicDraft[] {
   const title = cleanTitle(n.text).title;
   if (n.kind === 'heading' && LABEL_HEADING.test(title)) {
@@ -173,7 +191,7 @@ function heading(n: OutlineNode, scope: Scope, sink: Sink, group: string | undef
     kids = collect(n.children, { ...sub, topicHeading: true }, self);
   }
   const subTopicsOnly = kids.every((k) => k.node.kind !== 'item');
-  const isGroup = kids.length > 0 && !(subTopicsOnly && n.proseChars >= PROSE_HEADING);
+  const isGroup = kids.length > 0 && !(subTopicsOnly && n.proseChars >= PROSE_HEADING) && !namesTopic(n, kids);
   if (isGroup) {
     // A container of topics: they move up to the parent, remembering the heading they were listed under.
     sink.description.push(...self.description);
@@ -185,7 +203,7 @@ function heading(n: OutlineNode, scope: Scope, sink: Sink, group: string | undef
     }
     return kids;
   }
-  if (scope.resources || scope.checklist || (!n.text && kids.length === 0)) {
+  if (kids.length === 0 && (scope.resources || scope.checklist || !n.text)) {
     // Nothing to tick below it: in a checklist or a resources part, a heading is not a topic of its own.
     sink.description.push(...self.description);
     sink.links.push(...self.links);
