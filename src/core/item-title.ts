@@ -1,6 +1,7 @@
 import type { Token, Tokens } from 'marked';
 import { decodeEntities, inlineText } from './inline.js';
 import type { Link } from './types.js';
+import { isNumberingOnly } from './title.js';
 import { TYPE_MARKER } from './vocabulary.js';
 
 /** A list item's first line split into what a person reads as its title, its link and its description. */
@@ -73,7 +74,8 @@ export function splitItemTitle(tokens: readonly Token[], fallback: string): Item
     const term = inlineText((first as Tokens.Strong).tokens).text;
     const colon = /[:：]\s*$/u.test(term);
     const sep = /^\s*(?:[-–—:：])\s*/u.exec(rest.text);
-    if (term && (colon || sep)) {
+    // "**Aula 1.1:** O que é um algoritmo?": a bold numbering leads the title rather than naming the topic.
+    if (term && (colon || sep) && !isNumberingOnly(term)) {
       const description = sep ? rest.text.slice(sep[0].length) : rest.text.trim();
       if (description) return { ...out, text: term.replace(/\s*[:：]\s*$/u, ''), description, links: [...inlineText((first as Tokens.Strong).tokens).links, ...rest.links] };
     }

@@ -59,7 +59,9 @@ export class SectionReader {
     const appendix = this.appendices.has(n);
     const sink: Sink = { description: [...n.description], links: [...n.links], resources: 0 };
     // A document that is not a checklist overall can still have a section that is one.
-    const scope = { checklist: this.checklist || isChecklist(n, 0.5), article: this.article, resources: appendix, prose: n.proseChars >= PROSE_HEADING, depth: 0, topicHeading: false };
+    // A numbered step without any box in a checklist (the last stage of a plan, written as plain bullets) still lists topics.
+    const checklist = (this.checklist && !(isNumbered(n) && !isChecklist(n, 0, 1))) || isChecklist(n, 0.5);
+    const scope = { checklist, article: this.article, resources: appendix, prose: n.proseChars >= PROSE_HEADING, depth: 0, topicHeading: false };
     const topics = collect(n.children, scope, sink);
     const selfTopic = topics.length === 0 && !scope.checklist && !appendix && (sink.resources ?? 0) > 0;
     const read = { topics, sink, selfTopic, appendix };
