@@ -66,7 +66,7 @@ function buildTopics(drafts: readonly TopicDraft[], parentId: string, parentNumb
   const seen = new Map<string, number>();
   return drafts.map((d, i) => {
     const n = d.node;
-    const clean = cleanTitle(n.text);
+    const clean = cleanTitle(d.title ?? n.text);
     const id = `${parentId}/${slugs.take(slugFor(clean.title, n.url))}`;
     const number = `${parentNumber}.${i + 1}`;
     const topic: Topic = { id, number, title: clean.title, links: dedupe(d.links), children: [], line: n.line };

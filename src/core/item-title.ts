@@ -16,6 +16,8 @@ export interface ItemTitle {
   linkOnly: boolean;
   /** It starts with a resource type marker (📖, 🎥, `(video)`, `@article@`). */
   marker: boolean;
+  /** The title is a bold term that labels the text after it (`**Book**: Deep Learning`). */
+  term?: boolean;
 }
 
 const SEPARATOR = /^\s*(?:[-–—:|：,]|\s)\s*/u;
@@ -77,7 +79,7 @@ export function splitItemTitle(tokens: readonly Token[], fallback: string): Item
     // "**Aula 1.1:** O que é um algoritmo?": a bold numbering leads the title rather than naming the topic.
     if (term && (colon || sep) && !isNumberingOnly(term)) {
       const description = sep ? rest.text.slice(sep[0].length) : rest.text.trim();
-      if (description) return { ...out, text: term.replace(/\s*[:：]\s*$/u, ''), description, links: [...inlineText((first as Tokens.Strong).tokens).links, ...rest.links] };
+      if (description) return { ...out, term: true, text: term.replace(/\s*[:：]\s*$/u, ''), description, links: [...inlineText((first as Tokens.Strong).tokens).links, ...rest.links] };
     }
   }
   const lines = firstLine(tokens);

@@ -110,6 +110,7 @@ function listItem(item: Tokens.ListItem, at: number): OutlineNode {
       if (title.linkFirst) n.linkFirst = true;
       if (title.linkOnly) n.linkOnly = true;
       if (title.marker) n.marker = true;
+      if (title.term) n.term = true;
       n.links.push(...title.links);
     } else {
       const inline = inlineText(tokens, (t as Tokens.Text).text);

@@ -31,6 +31,8 @@ export interface OutlineNode {
   linkOnly?: boolean;
   /** The item starts with a type marker (📖, 🎥, `(video)`, `@article@`): a resource. */
   marker?: boolean;
+  /** The item's title is a bold term labelling the text after it (`**Book**: Deep Learning`). */
+  term?: boolean;
   /** A list item that is a heading (`- ### Arrays`): links can target it. */
   headingItem?: boolean;
   /** Characters of prose written directly under a heading or group (labels and link lines excluded). */

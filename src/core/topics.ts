@@ -1,11 +1,13 @@
 import type { OutlineNode } from './outline-node.js';
 import { cleanTitle, isNumberedTitle } from './title.js';
 import type { Link } from './types.js';
-import { LABEL_HEADING, RESOURCE_HEADING, RESOURCE_WORDS } from './vocabulary.js';
+import { LABEL_HEADING, RESOURCE_HEADING, RESOURCE_LABEL, RESOURCE_WORDS, TASK_LABEL } from './vocabulary.js';
 
 /** A topic before ids and numbers are given. */
 export interface TopicDraft {
   node: OutlineNode;
+  /** A title other than the node's text, when the node's title was split wrongly for a topic. */
+  title?: string;
   description: string[];
   links: Link[];
   children: TopicDraft[];
@@ -86,6 +88,17 @@ function isResource(n: OutlineNode, scope: Scope): boolean {
   return scope.topicHeading && n.linkOnly === true;
 }
 
+/** A bullet labelled with a kind of study material: `**Book**: …`, `Course: …`, `Project: …`. */
+function labelled(n: OutlineNode): boolean {
+  return RESOURCE_LABEL.test(labelOf(n) ?? '');
+}
+
+/** The label a bullet starts with: its bold term, or a few words before a colon. */
+function labelOf(n: OutlineNode): string | undefined {
+  if (n.term) return n.text;
+  return /^([^:：]{1,24})[:：]\s*\S/u.exec(n.text)?.[1]?.trim();
+}
+
 function draft(n: OutlineNode, group: string | undefined): TopicDraft {
   const d: TopicDraft = { node: n, description: [...n.description], links: [...n.links], children: [] };
   const label = n.label !== undefined && !resourceLabel(n.label) ? n.label.replace(/\s*[:：]\s*$/u, '') : undefined;
@@ -119,6 +132,11 @@ function item(n: OutlineNode, scope: Scope, sink: Sink, prev: TopicDraft | undef
     for (const c of n.children) toSink(c, sink, true);
     return [];
   }
+  if (!explicit && n.children.every((c) => !isExplicit(c)) && labelled(n)) {
+    // "**Book**: Deep Learning", "Course: CS50": a labelled sub-bullet resources the item above it, it is not a topic.
+    toSink(n, sink, true);
+    return [];
+  }
   if (!explicit && isResource(n, scope)) {
     toSink(n, sink, true);
     return [];
@@ -134,6 +152,10 @@ function item(n: OutlineNode, scope: Scope, sink: Sink, prev: TopicDraft | undef
     if (kids.length) return kids;
   }
   const d = draft(n, group);
+  if (n.term && TASK_LABEL.test(n.text) && d.description[0] !== undefined) {
+    // "**Project**: Build a pipeline": the work is the title; the label stays in front of it.
+    d.title = `${n.text}: ${d.description.shift() ?? ''}`;
+  }
   const inner: Scope = { ...scope, prose: false, topicHeading: false };
   d.children = collect(n.children, inner, { description: d.description, links: d.links, resources: 0 });
   return [d];
