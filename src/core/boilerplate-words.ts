@@ -34,7 +34,7 @@ export const TOC_WORDS: readonly string[] = [
 /** Whole titles that are boilerplate: license, contributing, sponsors, credits, disclaimers, legends, FAQ… */
 export const BOILERPLATE_WORDS: readonly string[] = [
   // en
-  'license', 'licence', 'licensing', 'contributing', 'contribute', 'how to contribute', 'contributors', 'contribution',
+  'license', 'licence', 'licensing', 'contributing', 'contribute', 'how to contribute', 'contributors', 'contributers', 'contribution',
   'contributions', 'code of conduct', 'credits', 'acknowledgements', 'acknowledgments', 'thanks', 'special thanks',
   'sponsors', 'sponsor', 'backers', 'supporters', 'supported by', 'sponsored by', 'sponsorship', 'give a star',
   'star history', 'stargazers', 'disclaimer', 'translations', 'translation', 'translations in progress', 'faq',

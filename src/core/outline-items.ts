@@ -151,6 +151,9 @@ export function tableRows(table: Tokens.Table, at: number): OutlineNode[] {
     if (table.rows.length > 0 && linked / table.rows.length >= 0.5) col = 0;
   }
   if (col < 0) return [];
+  // Cells that hold lists (`<ul><li>…` in a "Topics" column) describe the row; the first column then names it.
+  const listy = table.rows.filter((r) => /<li\b/iu.test(r[col]?.text ?? '')).length;
+  if (col > 0 && listy * 2 > table.rows.length && table.rows.every((r) => r[0]?.text.trim())) col = 0;
   return table.rows.flatMap((row, i) => {
     const cell = row[col];
     if (!cell) return [];

@@ -1,7 +1,7 @@
 import type { Token, Tokens } from 'marked';
 import { lexMarkdown, newLexBudget } from './guard.js';
 import { inlineText } from './inline.js';
-import { codeChecklist, htmlBlock, htmlLinkItems, type HtmlState } from './outline-html.js';
+import { codeChecklist, htmlBlock, htmlLinkItems, type DetailsStep, type HtmlState } from './outline-html.js';
 import { countNewlines, lineOf, listItems, nestQuotedLists, tableRows } from './outline-items.js';
 import { outlineNode, type OutlineNode } from './outline-node.js';
 
@@ -42,6 +42,7 @@ export function buildOutline(text: string, lineOffset: number): Outline {
   let lastItem: OutlineNode | undefined;
   let label: string | undefined;
   let colonIntro = false;
+  let quoteDepth = 0;
   const top = (): OutlineNode => stack[stack.length - 1] ?? root;
 
   const visit = (token: Token, at: number): void => {
@@ -81,7 +82,10 @@ export function buildOutline(text: string, lineOffset: number): Outline {
           nestQuotedLists(q, lastItem, at);
           return;
         }
+        // A quote is an aside (a note, a credit): its text describes the part, but is not the part's body prose.
+        quoteDepth++;
         for (const t of q.tokens) visit(t, lineOf(q.raw, t.raw, at));
+        quoteDepth--;
         return;
       }
       case 'table': {
@@ -98,24 +102,59 @@ export function buildOutline(text: string, lineOffset: number): Outline {
       case 'html': {
         const result = htmlBlock((token as Tokens.HTML).text, at, top(), html);
         if (result.markdown) {
-          let inner = at + result.markdown.lineOffset;
-          for (const t of lexMarkdown(result.markdown.text, inner - 1, budget)) {
-            visit(t, inner);
-            inner += countNewlines(t.raw);
-          }
+          readMarkdown(result.markdown.text, at + result.markdown.lineOffset);
+          return;
+        }
+        if (result.details) {
+          for (const step of result.details) details(step, at);
           return;
         }
         if (result.skipped) out.skipped.push({ what: result.skipped, line: at });
         if (result.title !== undefined) out.htmlTitle ??= result.title;
         if (result.logo !== undefined) out.logo ??= result.logo;
-        if (result.open) {
-          top().children.push(result.open);
-          stack.push(result.open);
-        }
-        for (let n = result.close; n > 0 && top().kind === 'group'; n--) stack.pop();
         return;
       }
       default:
+        return;
+    }
+  };
+
+  /** Markdown found inside HTML, read in place; `at` is the line it starts on. */
+  const readMarkdown = (text: string, at: number): void => {
+    let inner = at;
+    for (const t of lexMarkdown(text, inner - 1, budget)) {
+      visit(t, inner);
+      inner += countNewlines(t.raw);
+    }
+  };
+
+  /** A `<details>` block is a group named by its `<summary>`, holding what comes until `</details>`. */
+  const details = (step: DetailsStep, at: number): void => {
+    switch (step.kind) {
+      case 'open': {
+        const group = outlineNode('group', top().level + 0.5, '', step.line);
+        top().children.push(group);
+        stack.push(group);
+        lastItem = undefined;
+        return;
+      }
+      case 'summary': {
+        const group = top();
+        if (group.kind === 'group' && !group.text) {
+          group.text = step.text;
+          group.links.push(...step.links);
+        } else if (step.text) top().description.push(step.text);
+        return;
+      }
+      case 'close':
+        // A stray `</details>` closes nothing: the headings above stay open.
+        if (!stack.some((n) => n.kind === 'group')) return;
+        while (stack.length > 1 && top().kind !== 'group') stack.pop();
+        stack.pop();
+        lastItem = undefined;
+        return;
+      case 'markdown':
+        readMarkdown(step.text, at + step.lineOffset);
         return;
     }
   };
@@ -139,7 +178,7 @@ export function buildOutline(text: string, lineOffset: number): Outline {
     } else {
       node.description.push(inline.text);
       const linkText = inline.links.reduce((n, l) => n + l.title.length, 0);
-      node.proseChars += Math.max(0, proseLength(inline.text) - linkText);
+      if (quoteDepth === 0) node.proseChars += Math.max(0, proseLength(inline.text) - linkText);
       label = undefined;
       colonIntro = COLON_END.test(raw);
     }
