@@ -30,7 +30,10 @@ const RESOURCE_NOUNS = '(?:resources?|reading|references?|links|books?|sources?(
 /** Resource-only headings ("Additional resources", "Books / Manuals", "推荐学习资源"): links to study from, not topics. */
 export const RESOURCE_HEADING = new RegExp(
   `^(?:(?:additional|more|other|recommended|useful|extra|learning|further|external|free|suggested)\\s+)*${RESOURCE_NOUNS}(?:\\s*[/&,]\\s*\\S+)?$` +
-    '|^further reading$|^(?:推荐|推薦|额外|額外|其他|学习|學習)?(?:学习)?(?:资源|資源|资料|資料)$|^参考资料$|^參考資料$|^منابع(?: بیشتر)?$|^(?:дополнительные )?(?:ресурсы|материалы)$|^литература$',
+    '|^further reading$|^(?:推荐|推薦|额外|額外|其他|学习|學習|参考|參考)?(?:学习)?(?:资源|資源|资料|資料|文档|文檔|链接|鏈接)$|^参考资料$|^參考資料$|^منابع(?: بیشتر)?$|^(?:дополнительные )?(?:ресурсы|материалы)$|^литература$' +
+    '|^(?:(?:additional|more|further|learning|useful|official)\\s+)?(?:docs|documentation)$|^(?:参考|関連)?(?:リンク|資料|ドキュメント|リソース)$|^(?:참고\\s*)?(?:자료|문서|링크)$' +
+    '|^(?:recursos|referencias|documentación|enlaces|material)(?:\\s+(?:adicionales|recomendados|útiles))?$|^(?:recursos|referências|documentação|links)(?:\\s+(?:adicionais|recomendados|úteis))?$' +
+    '|^(?:ressources|références|liens)(?:\\s+(?:utiles|supplémentaires|complémentaires))?$|^(?:weitere\\s+)?(?:ressourcen|quellen|links|literatur)$|^(?:ek\\s+)?(?:kaynaklar|bağlantılar)$|^(?:tài liệu|tài nguyên)(?:\\s+tham khảo)?$',
   'iu',
 );
 
