@@ -2,7 +2,7 @@ import { buildSections } from './assemble.js';
 import { normalizeText } from './normalize.js';
 import { buildOutline } from './outline.js';
 import type { OutlineNode } from './outline-node.js';
-import { isChecklist, isSectionLike, pickSections, SectionReader } from './sections.js';
+import { EDGE_WHY, isChecklist, isSectionLike, pickSections, SectionReader } from './sections.js';
 import { PROSE_HEADING } from './topics.js';
 import { LABEL_HEADING } from './vocabulary.js';
 import { cleanTitle, isBoilerplateTitle, isRoadmapTitle, isTocTitle } from './title.js';
@@ -65,6 +65,8 @@ export function parseRoadmap(source: string, options: ParseOptions = {}): Roadma
     collectOverview(node, 0, overview);
     if (reader.holds(node)) {
       warnings.push({ kind: 'content-skipped', message: `"${cleanTitle(node.text).title}" is ${why}: kept in the overview, not as a section`, line: node.line });
+    } else if (why === EDGE_WHY) {
+      warnings.push({ kind: 'empty-section', message: `"${cleanTitle(node.text).title}" ${why}: it is in the overview (roadmap info), not a section`, line: node.line });
     }
   }
   const sections = buildSections(picked.sections, reader, warnings);

@@ -188,9 +188,12 @@ function finish(sections: OutlineNode[], leftOut: LeftOut[], descended: OutlineN
   const seq = sequenceScope(sections);
   for (const node of seq.out) leftOut.push({ node, why: 'outside the numbered parts' });
   const edges = edgeScope(seq.kept, reader, targets);
-  for (const node of edges.out) leftOut.push({ node, why: 'holds no topics (prose or notes only)' });
+  for (const node of edges.out) leftOut.push({ node, why: EDGE_WHY });
   return { sections: edges.kept, leftOut, descended };
 }
+
+/** Why a section at the start or end of the roadmap was left out. */
+export const EDGE_WHY = 'holds no topics (prose or notes only)';
 
 /**
  * Sections around the roadmap that hold nothing to study: before the first section with topics, those without
