@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Context } from './context.js';
 import { shortHash, slugify } from './core/slug.js';
+import type { StructureChoice } from './core/structure.js';
 import type { Roadmap } from './core/types.js';
 import { InputError } from './errors.js';
 import { parseCached } from './parse-cached.js';
@@ -26,11 +27,17 @@ export function bundledRoadmapPath(): string {
   return join(here, '..', 'roadmap', 'go-backend.md');
 }
 
+/** How to read the roadmap beyond its bytes: a structure the user states, and whether to explain the reading. */
+export interface ReadingOptions {
+  structure?: StructureChoice;
+  explain?: boolean;
+}
+
 /** Reads and parses the roadmap the user chose (`--roadmap FILE`, `-` for stdin) or the bundled one. */
-export async function loadRoadmap(ctx: Context, choice: string | undefined): Promise<LoadedRoadmap> {
+export async function loadRoadmap(ctx: Context, choice: string | undefined, reading: ReadingOptions = {}): Promise<LoadedRoadmap> {
   if (choice === undefined) {
     const path = bundledRoadmapPath();
-    const roadmap = await parseCached(ctx, readBytes(path), { source: path, shown: path, fallbackTitle: 'Go Backend Development Roadmap' });
+    const roadmap = await parseCached(ctx, readBytes(path), { source: path, shown: path, fallbackTitle: 'Go Backend Development Roadmap', ...reading });
     return { roadmap, id: BUNDLED_ID, source: path, bundled: true };
   }
   if (choice === '-') {
@@ -38,13 +45,13 @@ export async function loadRoadmap(ctx: Context, choice: string | undefined): Pro
       throw new InputError('--roadmap - reads a roadmap from standard input, but standard input is a terminal', 'pipe a file in: cat roadmap.md | roadmap list --roadmap -');
     }
     const bytes = await readStreamLimited(ctx.io.stdin, 'standard input');
-    const roadmap = await parseCached(ctx, bytes, { source: '-', shown: 'standard input', fallbackTitle: 'Roadmap from standard input' });
+    const roadmap = await parseCached(ctx, bytes, { source: '-', shown: 'standard input', fallbackTitle: 'Roadmap from standard input', ...reading });
     return { roadmap, id: `stdin-${slugify(roadmap.title) || shortHash(roadmap.title)}`, source: '-', bundled: false };
   }
   const path = resolve(ctx.cwd, choice);
   const bytes = readBytes(path, choice);
   const name = basename(path).replace(/\.(md|markdown|mdx|txt)$/i, '');
-  const roadmap = await parseCached(ctx, bytes, { source: path, shown: choice, fallbackTitle: name });
+  const roadmap = await parseCached(ctx, bytes, { source: path, shown: choice, fallbackTitle: name, ...reading });
   let real = path;
   try {
     real = realpathSync(path);

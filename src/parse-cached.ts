@@ -1,6 +1,8 @@
 import { entryPath, parseCacheDir, parseKey, readParseCache, writeParseCache } from './cache.js';
 import type { Context } from './context.js';
 import { decodeBytes } from './core/normalize.js';
+import type { ParseOptions } from './core/parse.js';
+import type { StructureChoice } from './core/structure.js';
 import type { Roadmap } from './core/types.js';
 import { inert } from './ui/sanitize.js';
 import { startSpinner } from './ui/spinner.js';
@@ -27,6 +29,8 @@ export interface ParseInput {
   /** How the input is named in messages. */
   shown: string;
   fallbackTitle: string;
+  structure?: StructureChoice;
+  explain?: boolean;
 }
 
 /**
@@ -34,7 +38,10 @@ export interface ParseInput {
  * Markdown lexer under it) is imported only on a cache miss, so a repeated command never loads it.
  */
 export async function parseCached(ctx: Context, bytes: Uint8Array, input: ParseInput): Promise<Roadmap> {
-  const options = { fallbackTitle: input.fallbackTitle };
+  // Everything that changes the tree is in the options, and so in the cache key.
+  const options: ParseOptions = { fallbackTitle: input.fallbackTitle };
+  if (input.structure && (input.structure.sections !== undefined || input.structure.topics !== undefined)) options.structure = input.structure;
+  if (input.explain) options.explain = true;
   const key = parseKey(options);
   const file = entryPath(parseCacheDir(ctx.paths.cache), input.source);
   const cached = readParseCache(file, key, bytes);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { roadmapProgress } from '../core/progress.js';
-import { countTopics } from '../core/walk.js';
+import { countGroups, countLeaves } from '../core/walk.js';
 import { renderInfo } from '../ui/render-info.js';
 import { progressJson, SCHEMA_VERSION } from '../ui/topic-json.js';
 import type { RegisterCommand } from './kit.js';
@@ -11,7 +11,8 @@ export interface InfoData {
   schemaVersion: number;
   roadmap: { id: string; title: string; description?: string; source: string; bundled: boolean };
   overview: Array<{ title: string; depth: number; text: string[] }>;
-  counts: { sections: number; topics: number };
+  /** The counting rule of list and next: topics without subtopics; groups are topics with subtopics. */
+  counts: { sections: number; topics: number; groups: number };
   progress: ReturnType<typeof progressJson>;
   store: { path: string };
   warnings: Array<{ kind: string; message: string; line?: number }>;
@@ -25,7 +26,11 @@ export async function runInfo(opts: GlobalOptions, ctx: Context): Promise<InfoDa
     schemaVersion: SCHEMA_VERSION,
     roadmap: { id: session.id, title: roadmap.title, source: session.source, bundled: session.bundled },
     overview: roadmap.overview,
-    counts: { sections: roadmap.sections.length, topics: roadmap.sections.reduce((n, s) => n + countTopics(s.topics), 0) },
+    counts: {
+      sections: roadmap.sections.length,
+      topics: roadmap.sections.reduce((n, s) => n + countLeaves(s.topics), 0),
+      groups: roadmap.sections.reduce((n, s) => n + countGroups(s.topics), 0),
+    },
     progress: progressJson(roadmapProgress(roadmap, session.statuses)),
     store: { path: ctx.store.location },
     warnings: roadmap.warnings,

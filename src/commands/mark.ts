@@ -6,7 +6,7 @@ import type { Status, Topic } from '../core/types.js';
 import { subtree, type TopicEntry } from '../core/walk.js';
 import { renderMarked } from '../ui/render-topic.js';
 import { sectionRef, topicJson } from '../ui/topic-json.js';
-import type { Kit } from './kit.js';
+import { structureFlags, type Kit } from './kit.js';
 import { pickTopics } from './pick.js';
 import { openSession, refreshSession, stamp, type GlobalOptions, type Session } from './shared.js';
 
@@ -75,8 +75,7 @@ export interface MarkCommand {
 
 /** `done`, `start` and `skip`: the same topic arguments, JSON and output, each setting its own status. */
 export function registerMarkCommand(kit: Kit, spec: MarkCommand): void {
-  kit
-    .sub(spec.name, spec.description)
+  structureFlags(kit.sub(spec.name, spec.description))
     .argument('[topics...]', 'topic numbers (3.2), ids or title fragments (on a terminal, omit them to pick from a list)')
     .option('--json', 'print the changed topics as JSON')
     .addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ roadmap ${spec.name} ${e}`).join('\n')}`)

@@ -4,10 +4,11 @@ import { NEXT_REASON_TEXT, nextTopics, roadmapProgress, type NextPick } from '..
 import { UsageError } from '../errors.js';
 import { renderNext } from '../ui/render-topic.js';
 import { sectionRef, topicJson } from '../ui/topic-json.js';
-import type { RegisterCommand } from './kit.js';
-import { openSession, type GlobalOptions, type Session } from './shared.js';
+import { sectionPosition } from '../core/walk.js';
+import { structureFlags, type RegisterCommand } from './kit.js';
+import { openSession, requireTopics, type GlobalOptions, type Session, type StructureOptions } from './shared.js';
 
-export interface NextOptions extends GlobalOptions {
+export interface NextOptions extends GlobalOptions, StructureOptions {
   count?: string;
 }
 
@@ -26,6 +27,7 @@ export function parseCount(raw: string | undefined, flag: string): number {
 export async function runNext(opts: NextOptions, ctx: Context): Promise<NextResult> {
   const count = parseCount(opts.count, '-n');
   const session = await openSession(ctx, opts);
+  requireTopics(session, opts);
   return { session, picks: nextTopics(session.roadmap, session.statuses, count) };
 }
 
@@ -40,11 +42,9 @@ export function nextJson({ session, picks }: NextResult): unknown {
   }));
 }
 
-/** "topic 2 of 5" within its parent list. */
-export function positionOf(p: NextPick | { topic: { number: string }; section: { topics: unknown[] }; ancestors: Array<{ children: unknown[] }> }): { index: number; of: number } {
-  const index = Number(p.topic.number.split('.').pop());
-  const parent = p.ancestors[p.ancestors.length - 1];
-  return { index, of: parent ? parent.children.length : p.section.topics.length };
+/** "topic 2 of 5": its place among the topics of its section that count, as list shows them (see countLeaves). */
+export function positionOf(p: Pick<NextPick, 'topic' | 'section'>): { index: number; of: number } {
+  return sectionPosition(p.section, p.topic);
 }
 
 export function isFinished(result: NextResult): boolean {
@@ -53,8 +53,7 @@ export function isFinished(result: NextResult): boolean {
 }
 
 export const registerNext: RegisterCommand = (kit) => {
-  kit
-    .sub('next', 'say which topic to study now')
+  structureFlags(kit.sub('next', 'say which topic to study now'))
     .option('-n, --count <count>', 'how many topics to show')
     .option('--json', 'print JSON')
     .addHelpText('after', "\nExamples:\n  $ roadmap next\n  $ roadmap next -n 3\n  $ roadmap next --json | jq -r '.[0].title'")

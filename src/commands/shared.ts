@@ -6,7 +6,9 @@ import { orphanIds } from '../core/orphans.js';
 import type { StatusMap } from '../core/progress.js';
 import type { Section, Status } from '../core/types.js';
 import type { TopicEntry } from '../core/walk.js';
-import { NotFoundError, UsageError } from '../errors.js';
+import { InputError, NotFoundError, UsageError } from '../errors.js';
+import { SECTION_SOURCES, TOPIC_SOURCES, type StructureChoice } from '../core/structure.js';
+import { countLeaves } from '../core/walk.js';
 import { loadRoadmap, type LoadedRoadmap } from '../load.js';
 import { inert } from '../ui/sanitize.js';
 
@@ -16,6 +18,37 @@ export interface GlobalOptions {
   json?: boolean;
   color?: boolean;
   debug?: boolean;
+}
+
+/** `--sections` and `--topics` on list, next, walk and validate: how the user says the roadmap is built. */
+export interface StructureOptions {
+  sections?: string;
+  topics?: string;
+}
+
+/** The structure flags checked against their allowed values (a usage error names them). */
+export function structureChoice(opts: StructureOptions): StructureChoice {
+  const choice: StructureChoice = {};
+  if (opts.sections !== undefined) choice.sections = oneOf(opts.sections, SECTION_SOURCES, '--sections');
+  if (opts.topics !== undefined) choice.topics = oneOf(opts.topics, TOPIC_SOURCES, '--topics');
+  return choice;
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+  const found = allowed.find((a) => a === value.trim().toLowerCase());
+  if (!found) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got "${inert(value)}"`, `for example: roadmap list ${flag} ${allowed[0] ?? ''}; roadmap validate FILE --explain shows what each gives`);
+  return found;
+}
+
+/** Fails (exit 1) when the roadmap has nothing to study, pointing at validate instead of printing "0/0 done". */
+export function requireTopics(session: Session, options: GlobalOptions & StructureOptions): void {
+  if (session.roadmap.sections.some((s) => countLeaves(s.topics) > 0)) return;
+  const file = session.source === '-' ? '-' : (options.roadmap ?? session.source);
+  const shown = /^[\w./-]+$/.test(file) ? file : `'${inert(file).replace(/'/g, "'\\''")}'`;
+  throw new InputError(
+    `${session.source === '-' ? 'standard input' : inert(file)} has no topics to study (${session.roadmap.sections.length} section${session.roadmap.sections.length === 1 ? '' : 's'}, 0 topics)`,
+    `see what was read and why with: roadmap validate ${shown} --explain; then say how it is built with --sections and --topics`,
+  );
 }
 
 export interface Session extends LoadedRoadmap {
@@ -30,8 +63,8 @@ export interface Session extends LoadedRoadmap {
  * Loads the chosen roadmap and its progress, telling stderr about repaired input and, in one line, about progress
  * kept for topics the roadmap no longer has (`orphans: false` for the commands that report those themselves).
  */
-export async function openSession(ctx: Context, options: GlobalOptions, { orphans = true } = {}): Promise<Session> {
-  const loaded = await loadRoadmap(ctx, options.roadmap);
+export async function openSession(ctx: Context, options: GlobalOptions & StructureOptions, { orphans = true } = {}): Promise<Session> {
+  const loaded = await loadRoadmap(ctx, options.roadmap, { structure: structureChoice(options) });
   for (const w of loaded.roadmap.warnings) {
     if (w.kind === 'encoding-repaired') ctx.io.stderr.write(`warning: ${loaded.source === '-' ? 'standard input' : inert(loaded.source)}: ${inert(w.message)}\n`);
   }

@@ -61,7 +61,8 @@ function dedupe(links: readonly Link[]): Link[] {
   });
 }
 
-function buildTopics(drafts: readonly TopicDraft[], parentId: string, parentNumber: string, warnings: ParseWarning[]): Topic[] {
+/** Topics with ids and numbers below a section or topic with id `parentId` and number `parentNumber`. */
+export function buildTopics(drafts: readonly TopicDraft[], parentId: string, parentNumber: string, warnings: ParseWarning[]): Topic[] {
   const slugs = new SlugAllocator();
   const seen = new Map<string, number>();
   return drafts.map((d, i) => {

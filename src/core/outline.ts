@@ -43,6 +43,7 @@ export function buildOutline(text: string, lineOffset: number): Outline {
   let label: string | undefined;
   let colonIntro = false;
   let quoteDepth = 0;
+  let tables = 0;
   const top = (): OutlineNode => stack[stack.length - 1] ?? root;
 
   const visit = (token: Token, at: number): void => {
@@ -90,6 +91,8 @@ export function buildOutline(text: string, lineOffset: number): Outline {
       }
       case 'table': {
         const rows = tableRows(token as Tokens.Table, at);
+        tables++;
+        for (const r of rows) r.table = tables;
         top().children.push(...rows);
         lastItem = undefined;
         return;

@@ -88,6 +88,8 @@ export interface Picked {
   leftOut: LeftOut[];
   /** Titles of the headings descended through ("everything sits under one heading"). */
   descended: OutlineNode[];
+  /** The decisions taken, in words, for `validate --explain`. */
+  reasons: string[];
 }
 
 export function isSectionLike(n: OutlineNode): boolean {
@@ -135,10 +137,12 @@ function quiet(n: OutlineNode, reader: SectionReader): boolean {
 export function pickSections(container: OutlineNode, reader: SectionReader, targets: ReadonlySet<OutlineNode>): Picked {
   const leftOut: LeftOut[] = [];
   const descended: OutlineNode[] = [];
+  const reasons: string[] = [];
   let current = container;
   for (;;) {
     const scoped = tocScope(current.children.filter(isSectionLike), targets, reader);
     for (const node of scoped.out) leftOut.push({ node, why: 'outside the part the table of contents lists' });
+    if (scoped.out.length) reasons.push(`${scoped.out.length} part${scoped.out.length === 1 ? '' : 's'} outside what the table of contents lists went to the overview`);
     const heads = scoped.kept;
     let holders = heads.filter((h) => reader.holds(h));
     if (holders.some((h) => !isResourceTitled(h))) {
@@ -152,6 +156,7 @@ export function pickSections(container: OutlineNode, reader: SectionReader, targ
       // Everything sits under one heading: go down a level.
       for (const h of heads) if (h !== only) leftOut.push({ node: h, why: 'beside the one part that holds the topics' });
       descended.push(only);
+      reasons.push(`everything to study sits under "${cleanTitle(only.text).title}": its parts are read as the sections`);
       current = only;
       continue;
     }
@@ -160,20 +165,26 @@ export function pickSections(container: OutlineNode, reader: SectionReader, targ
       const sections = heads.filter((h) => h.level === level);
       for (const h of heads) if (h.level !== level && h.line < (sections[0]?.line ?? 0)) leftOut.push({ node: h, why: 'before the first section' });
       const looseNode: OutlineNode = { ...current, kind: 'heading', children: items, text: current.text || 'Topics' };
-      return finish(loose ? [looseNode, ...sections] : sections, leftOut, descended, reader, targets);
+      reasons.push(`sections are the ${levelName(level)} (the shallowest level where at least two headings hold topics)${loose ? ', after a section for the list above them' : ''}`);
+      return finish(loose ? [looseNode, ...sections] : sections, leftOut, { descended, reasons }, reader, targets);
     }
     if (loose) {
       // A single outline list: its top-level items are the sections when most of them hold children.
       const parents = items.filter((i) => i.children.length > 0);
       const sections = items.length >= 2 && parents.length * 2 >= items.length ? items : [current];
-      return finish(sections, leftOut, descended, reader, targets);
+      reasons.push(sections === items ? 'one outline list holds the roadmap: its top-level items are the sections' : 'one list holds the topics: it is one section');
+      return finish(sections, leftOut, { descended, reasons }, reader, targets);
     }
     if (current !== container || current.kind !== 'root') {
-      if (reader.read(current).selfTopic) return finish([current], leftOut, descended, reader, targets);
+      if (reader.read(current).selfTopic) {
+        reasons.push('one heading teaches one topic (prose and resources): it is the only section and topic');
+        return finish([current], leftOut, { descended, reasons }, reader, targets);
+      }
     }
     const pictured = heads.filter((h) => h.images > 0);
     const level = pictured.length >= 2 ? sectionLevel(pictured) : undefined;
-    return finish(level === undefined ? [] : pictured.filter((h) => h.level === level), leftOut, descended, reader, targets);
+    reasons.push(level === undefined ? 'no heading, list or table holds topics' : 'no part holds topics, but headings show pictures: they are the sections');
+    return finish(level === undefined ? [] : pictured.filter((h) => h.level === level), leftOut, { descended, reasons }, reader, targets);
   }
 }
 
@@ -184,12 +195,19 @@ function sectionLevel(nodes: OutlineNode[]): number {
   return levels.find((l) => (counts.get(l) ?? 0) >= 2) ?? levels[0] ?? 1;
 }
 
-function finish(sections: OutlineNode[], leftOut: LeftOut[], descended: OutlineNode[], reader: SectionReader, targets: ReadonlySet<OutlineNode>): Picked {
+function levelName(level: number): string {
+  return Number.isInteger(level) ? `level-${level} headings` : '`<details>` blocks';
+}
+
+function finish(sections: OutlineNode[], leftOut: LeftOut[], steps: { descended: OutlineNode[]; reasons: string[] }, reader: SectionReader, targets: ReadonlySet<OutlineNode>): Picked {
+  const title = (n: OutlineNode): string => `"${cleanTitle(n.text).title}"`;
   const seq = sequenceScope(sections);
   for (const node of seq.out) leftOut.push({ node, why: 'outside the numbered parts' });
+  if (seq.out.length) steps.reasons.push(`most sections are numbered: ${seq.out.map(title).join(', ')} outside the numbered run went to the overview`);
   const edges = edgeScope(seq.kept, reader, targets);
   for (const node of edges.out) leftOut.push({ node, why: EDGE_WHY });
-  return { sections: edges.kept, leftOut, descended };
+  if (edges.out.length) steps.reasons.push(`${edges.out.map(title).join(', ')} ${edges.out.length === 1 ? 'holds' : 'hold'} no topics before the first or after the last section with topics: in the overview`);
+  return { sections: edges.kept, leftOut, ...steps };
 }
 
 /** Why a section at the start or end of the roadmap was left out. */

@@ -1,3 +1,5 @@
+import type { StructureReport } from './candidates.js';
+
 /** Status of a topic in the learner's progress. */
 export type Status = 'pending' | 'in-progress' | 'done' | 'skipped';
 
@@ -54,7 +56,8 @@ export type WarningKind =
   | 'empty-section'
   | 'duplicate-title'
   | 'content-skipped'
-  | 'toc-dangling';
+  | 'toc-dangling'
+  | 'structure-fallback';
 
 export interface ParseWarning {
   kind: WarningKind;
@@ -76,4 +79,6 @@ export interface Roadmap {
   overview: OverviewPart[];
   sections: Section[];
   warnings: ParseWarning[];
+  /** The structures considered and the one chosen; only when asked for (`validate --explain`). */
+  structure?: StructureReport;
 }
