@@ -68,6 +68,11 @@ export function splitItemTitle(tokens: readonly Token[], fallback: string): Item
     if (sep && after && /[-–—:|：,]/u.test(sep[0])) {
       return { ...out, linkFirst: true, text: name || full.text, url: link.href, description: after, links: rest.links };
     }
+    const linkTexts = rest.links.map((l) => l.title).join('');
+    if (rest.links.length > 0 && rest.text.replace(/[\s,;|/·•()[\]-]+/gu, '') === linkTexts.replace(/[\s,;|/·•()[\]-]+/gu, '')) {
+      // "[Digital Circuits](a) [alternative 1](b) [alternative 2](c)": the first link names it, the others are links.
+      return { ...out, linkFirst: true, linkOnly: true, text: name || full.text, url: link.href, links: rest.links };
+    }
     if (!rest.text || short) {
       return { ...out, linkFirst: true, linkOnly: true, text: name || full.text, url: link.href, ...(rest.text ? { description: rest.text } : {}), links: rest.links };
     }

@@ -157,13 +157,13 @@ export function tableRows(table: Tokens.Table, at: number): OutlineNode[] {
   return table.rows.flatMap((row, i) => {
     const cell = row[col];
     if (!cell) return [];
-    const main = inlineText(cell.tokens, cell.text);
+    const main = splitItemTitle(cell.tokens, cell.text);
     if (!main.text) return [];
     const n = outlineNode('item', ITEM_LEVEL, main.text, at + 2 + i);
     n.origin = 'table';
-    const only = main.links[0];
-    if (only && main.links.length === 1) n.url = only.url;
-    else n.links.push(...main.links);
+    if (main.url !== undefined) n.url = main.url;
+    n.links.push(...main.links);
+    if (main.description) n.description.push(main.description);
     const attrs: Record<string, string> = {};
     row.forEach((c, j) => {
       if (j === col) return;

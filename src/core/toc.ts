@@ -85,7 +85,7 @@ export function tocTargets(root: OutlineNode, index: AnchorIndex, warnings: Pars
       });
     } else if (main) targets.add(target);
   }
-  if (dangling > 0 && dangling >= targets.size) {
+  if (dangling > 0 && dangling > targets.size) {
     // A table of contents that mostly fails to resolve (anchors from another generator) never decides what is left
     // out: it is ignored. A few broken entries in a working one (a heading renamed since) are only reported.
     warnings.push({
