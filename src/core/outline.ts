@@ -44,10 +44,13 @@ export function buildOutline(text: string, lineOffset: number): Outline {
   let colonIntro = false;
   let quoteDepth = 0;
   let tables = 0;
+  /** The last item of an ordered list that was the block just before: unindented bullets after it are its sub-items. */
+  let orderedBefore: OutlineNode | undefined;
   const top = (): OutlineNode => stack[stack.length - 1] ?? root;
 
   const visit = (token: Token, at: number): void => {
     const keepIntro = token.type === 'space';
+    if (token.type !== 'space' && token.type !== 'list') orderedBefore = undefined;
     if (!keepIntro && token.type !== 'list' && token.type !== 'paragraph') {
       label = undefined;
       colonIntro = false;
@@ -66,7 +69,18 @@ export function buildOutline(text: string, lineOffset: number): Outline {
         return;
       }
       case 'list': {
-        const items = listItems(token as Tokens.List, at, { label, prose: colonIntro });
+        const list = token as Tokens.List;
+        const items = listItems(list, at, { label, prose: colonIntro });
+        const owner = orderedBefore;
+        orderedBefore = list.ordered ? items[items.length - 1] : undefined;
+        if (!list.ordered && owner && owner.children.length === 0) {
+          // "1. Linux" then "- Bash" at the margin: bullets right under a numbered item are its sub-items.
+          owner.children.push(...items);
+          lastItem = items[items.length - 1];
+          label = undefined;
+          colonIntro = false;
+          return;
+        }
         top().children.push(...items);
         lastItem = items[items.length - 1];
         label = undefined;

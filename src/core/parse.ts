@@ -1,5 +1,6 @@
 import { buildSections } from './assemble.js';
 import { explicitReadings, inferredCandidate, type Candidate, type StructureReport } from './candidates.js';
+import { curriculumTable } from './curriculum.js';
 import { autoTopics, buildExplicitSections, sectionNodes, type StructureChoice } from './structure.js';
 import { normalizeText } from './normalize.js';
 import { buildOutline } from './outline.js';
@@ -62,7 +63,8 @@ export function parseRoadmap(source: string, options: ParseOptions = {}): Roadma
 
   // A whole document is a checklist only with many boxes; a few boxes make just their section one.
   const reader = new SectionReader(isChecklist(root, 0.3, 20), isArticle(root));
-  const picked = pickSections(container, reader, targets);
+  const curriculum = curriculumTable(container);
+  const picked = curriculum ? curriculumPick(container, curriculum) : pickSections(container, reader, targets);
   for (const d of picked.descended) {
     if (title === undefined && d.level <= 2 && d.kind === 'heading') title = cleanTitle(d.text).title;
     if (!description && d.description.length) description = d.description.join('\n\n');
@@ -166,6 +168,17 @@ function hasReadableContent(root: OutlineNode): boolean {
   };
   visit(root);
   return found;
+}
+
+/** The curriculum table is the roadmap: every heading of the document is lesson text, kept in the overview. */
+function curriculumPick(container: OutlineNode, table: OutlineNode): Picked {
+  const heads = container.children.filter(isSectionLike);
+  return {
+    sections: [table],
+    leftOut: heads.map((node) => ({ node, why: 'the text of a lesson after the curriculum table' })),
+    descended: [],
+    reasons: [`a table near the top lists ${table.children.length} lessons, most linking to a file of their own: it is the roadmap, and the headings after it are the first lesson's text`],
+  };
 }
 
 /** A first h1 that only introduces the document (several h1 parts follow) titles it. */

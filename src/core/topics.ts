@@ -186,7 +186,8 @@ function namesTopic(n: OutlineNode, kids: readonly TopicDraft[]): boolean {
 
 function heading(n: OutlineNode, scope: Scope, sink: Sink, group: string | undefined): TopicDraft[] {
   const title = cleanTitle(n.text).title;
-  if (n.kind === 'heading' && LABEL_HEADING.test(title)) {
+  // A numbered heading ("1.1 Intro") is a step of the outline, whatever its words.
+  if (n.kind === 'heading' && LABEL_HEADING.test(title) && !isNumberedTitle(n.text)) {
     // "Goal: …", "Source(s) and further reading": describes the parent; its lists belong to the parent.
     if (/[:：]./u.test(title)) sink.description.push(title);
     sink.description.push(...n.description);

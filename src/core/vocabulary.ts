@@ -4,7 +4,7 @@ export const RESOURCE_WORDS =
 
 /** A leading type marker on a resource line: 📖 🎥 📹 🛠 `:book:` `(video)` `@article@`. */
 export const TYPE_MARKER =
-  /^(?:📖|📚|🎥|📹|📺|📄|📝|🛠️?|🔧|🔗|🎓|🎧|:book:|:books:|:video_camera:|:movie_camera:|:link:|\((?:video|article|book|course|docs?|pdf)\)|@[a-z]+@)/iu;
+  /^(?:📖|📚|📕|📗|📘|📙|📓|📑|📃|📰|🎥|🎬|📹|📼|📺|🎙️?|📄|📝|🛠️?|🔧|🔗|🎓|🎧|:(?:book|books|closed_book|blue_book|green_book|orange_book|notebook|page_facing_up|page_with_curl|newspaper|scroll|memo|video_camera|movie_camera|clapper|tv|headphones|microphone|studio_microphone|link|mortar_board):|\((?:video|videos|article|book|course|docs?|pdf|podcast|paper|slides|talk)\)|@[a-z]+@)/iu;
 
 /**
  * Headings that describe their parent instead of naming a topic: goals, prerequisites, pros and cons, sources.
