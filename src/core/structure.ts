@@ -2,7 +2,7 @@ import { buildTopics } from './assemble.js';
 import type { OutlineNode } from './outline-node.js';
 import { SlugAllocator, slugFor } from './slug.js';
 import { cleanTitle } from './title.js';
-import type { TopicDraft } from './topics.js';
+import { labelled, namesTopic, type TopicDraft } from './topics.js';
 import type { Link, ParseWarning, Section } from './types.js';
 
 /** Where sections come from when the user says how a roadmap is built (`--sections`). */
@@ -82,11 +82,27 @@ export function topicDrafts(nodes: readonly OutlineNode[], source: TopicSource, 
         const own = { description: [...n.description], links: [...n.links] };
         const kids = topicDrafts(n.children, source, own);
         out.push({ node: n, description: own.description, links: own.links, children: kids });
-      } else out.push(...topicDrafts(n.children, source, sink, joinGroup(group, n.text)));
+        continue;
+      }
+      const own = { description: [...n.description], links: [...n.links] };
+      const kids = topicDrafts(n.children, source, own);
+      if (kids.length > 0 && namesTopic(n, kids)) {
+        // As in the inferred reading: a sub-heading over plain or numbered topics is their parent, over links a label.
+        out.push({ node: n, description: own.description, links: own.links, children: kids, ...(group ? { group } : {}) });
+      } else {
+        const name = joinGroup(group, n.text);
+        for (const k of kids) {
+          const inner = k.group ? (name ? `${name} › ${k.group}` : k.group) : name;
+          if (inner) k.group = inner;
+        }
+        out.push(...kids);
+      }
       continue;
     }
     const wanted = source === 'items' ? isListItem(n) : source === 'rows' ? isRow(n) : source === 'tasks' ? n.checked !== undefined : false;
-    if (wanted && n.text) {
+    // Resources stay resources in any reading: a link with a type marker (📖, :book:, (video)), a "Book:" bullet.
+    const resource = n.checked === undefined && ((n.children.length === 0 && n.marker === true && (n.url !== undefined || n.links.length > 0)) || (labelled(n) && !hasBox(n)));
+    if (wanted && n.text && !resource) {
       const own = draftOf(n, [], group);
       own.children = topicDrafts(n.children, source, own);
       out.push(own);
@@ -96,6 +112,11 @@ export function topicDrafts(nodes: readonly OutlineNode[], source: TopicSource, 
     } else if (source !== 'headings' || n.kind === 'item') absorb(n, sink);
   }
   return out;
+}
+
+/** Whether a task box sits anywhere below a node. */
+function hasBox(n: OutlineNode): boolean {
+  return n.children.some((c) => c.checked !== undefined || hasBox(c));
 }
 
 /** How many topics a reading of these nodes gives, every depth. */
@@ -116,9 +137,21 @@ export function autoTopics(sections: readonly SectionNode[]): TopicSource {
   return ranked[0] ?? 'items';
 }
 
+/** Sections at the start or end that hold no topics under this reading: they join the overview, as in the inferred one. */
+function trimEmptyEdges(sections: readonly SectionNode[], source: TopicSource): SectionNode[] {
+  const holds = sections.map((s) => topicDrafts(s.children, source, { description: [], links: [] }).length > 0);
+  const first = holds.indexOf(true);
+  if (first < 0) return [...sections];
+  return sections.slice(first, holds.lastIndexOf(true) + 1);
+}
+
 /** Sections with ids, numbers and topics for an explicit reading of the document. */
-export function buildExplicitSections(sections: readonly SectionNode[], source: TopicSource, warnings: ParseWarning[]): Section[] {
+export function buildExplicitSections(all: readonly SectionNode[], source: TopicSource, warnings: ParseWarning[]): Section[] {
   const slugs = new SlugAllocator();
+  const sections = trimEmptyEdges(all, source);
+  for (const s of all) {
+    if (!sections.includes(s)) warnings.push({ kind: 'empty-section', message: `"${cleanTitle(s.node.text).title}" holds no ${source} before the first or after the last section that does: left out`, line: s.node.line });
+  }
   return sections.map((s, i) => {
     const clean = cleanTitle(s.node.text);
     const id = slugs.take(slugFor(clean.title, s.node.url));

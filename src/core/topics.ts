@@ -88,8 +88,8 @@ function isResource(n: OutlineNode, scope: Scope): boolean {
   return scope.topicHeading && n.linkOnly === true;
 }
 
-/** A bullet labelled with a kind of study material: `**Book**: …`, `Course: …`, `Project: …`. */
-function labelled(n: OutlineNode): boolean {
+/** A bullet labelled with a kind of study material (`**Book**: …`, `Course: …`): a resource of the item above. */
+export function labelled(n: OutlineNode): boolean {
   return RESOURCE_LABEL.test(labelOf(n) ?? '');
 }
 
@@ -177,7 +177,7 @@ function linked(d: TopicDraft): boolean {
  * learn; in a directory (links, courses with links, tasks carrying resources) it only files them. Numbered headings
  * ("Lesson 3", "Capítulo 2", "1.2") are steps of the outline either way.
  */
-function namesTopic(n: OutlineNode, kids: readonly TopicDraft[]): boolean {
+export function namesTopic(n: OutlineNode, kids: readonly TopicDraft[]): boolean {
   if (isNumberedTitle(n.text)) return true;
   const items = kids.filter((k) => k.node.kind === 'item');
   if (items.length === 0) return false;
