@@ -25,8 +25,6 @@ export interface HtmlResult {
   title?: string;
   /** The alt text of a logo at the top of the file, a weaker title. */
   logo?: string;
-  /** Something with several entries written in HTML (a `<table>`, a `<ul>`) that is not read as topics. */
-  skipped?: string;
   /** Markdown written inside a wrapper (`<div dir="rtl">` … `</div>` with no blank line): read it as Markdown. */
   markdown?: { text: string; lineOffset: number };
 }

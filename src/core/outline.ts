@@ -14,8 +14,6 @@ export interface Outline {
   htmlTitle?: string;
   /** Alt text of a logo image at the top of the file. */
   logo?: string;
-  /** HTML tables and lists that are not read as topics, with their lines. */
-  skipped: Array<{ what: string; line: number }>;
 }
 
 const BOLD_LABEL = /^(?:\*\*|__)[^\n]{1,80}?(?:\*\*|__)\s*[:：]?\s*$/u;
@@ -37,7 +35,7 @@ export function buildOutline(text: string, lineOffset: number): Outline {
   const tokens = lexMarkdown(text, lineOffset, budget);
   const root = outlineNode('root', 0, '', 1);
   const stack: OutlineNode[] = [root];
-  const out: Outline = { root, skipped: [] };
+  const out: Outline = { root };
   const html: HtmlState = { seenHeading: false };
   let lastItem: OutlineNode | undefined;
   let label: string | undefined;
@@ -126,7 +124,6 @@ export function buildOutline(text: string, lineOffset: number): Outline {
           for (const step of result.details) details(step, at);
           return;
         }
-        if (result.skipped) out.skipped.push({ what: result.skipped, line: at });
         if (result.title !== undefined) out.htmlTitle ??= result.title;
         if (result.logo !== undefined) out.logo ??= result.logo;
         return;

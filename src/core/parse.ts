@@ -34,9 +34,6 @@ export function parseRoadmap(source: string, options: ParseOptions = {}): Roadma
   }
   const outline = buildOutline(normalized.text, normalized.lineOffset);
   const root = outline.root;
-  for (const { what, line } of outline.skipped) {
-    warnings.push({ kind: 'content-skipped', message: `${what} is not read as topics; write it as a Markdown list or table to track it`, line });
-  }
   const targets = tocTargets(root, new AnchorIndex(root), warnings);
   dropBoilerplate(root, warnings);
 
