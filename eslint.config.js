@@ -1,5 +1,27 @@
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+
+/**
+ * The layers of src/ (ARCHITECTURE.md): arrows point down only, type imports included.
+ *   cli.ts, context.ts -> commands -> app -> ui | store | source -> core
+ * Each zone names a folder and what it must not import. Import cycles and folder sizes are checked by
+ * scripts/check-imports.mjs, which also counts type-only imports.
+ */
+const top = ['./src/cli.ts', './src/context.ts'];
+const LAYERS = [
+  { target: './src/core', from: [...top, './src/commands', './src/app', './src/ui', './src/store', './src/source'], message: 'core is pure: it imports only core' },
+  { target: './src/core/parse', from: ['./src/core/progress'], message: 'parsing knows nothing of progress' },
+  { target: './src/core/progress', from: ['./src/core/parse'], message: 'the progress model works on the parsed tree (core/types.ts), not on the parser' },
+  { target: './src/source', from: [...top, './src/commands', './src/app', './src/ui', './src/store'], message: 'source reads roadmaps; it reports through callbacks, not the ui, and knows no store' },
+  { target: './src/store', from: [...top, './src/commands', './src/app', './src/ui', './src/source'], message: 'store persists progress; it imports only core and store' },
+  { target: './src/ui', from: [...top, './src/commands', './src/app', './src/store', './src/source'], message: 'ui renders ready view-models; it imports only core and ui' },
+  { target: './src/app', from: ['./src/cli.ts', './src/commands'], message: 'app serves the commands; it does not know them' },
+  { target: './src/context.ts', from: ['./src/cli.ts', './src/commands', './src/app'], message: 'the context is below the commands' },
+  { target: './src/commands', from: ['./src/cli.ts'], message: 'commands are below the program' },
+  { target: './src/commands/*.ts', from: ['./src/commands/*.ts'], message: 'a command does not import another command: move what both need to app/ or core/' },
+];
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'bin/', 'scripts/', 'eslint.config.js'] },
@@ -14,6 +36,14 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones: LAYERS }],
     },
   },
   {

@@ -1,25 +1,28 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { registerDoctor } from './commands/doctor.js';
-import { registerDone } from './commands/done.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerInfo } from './commands/info.js';
-import { createKit, type RegisterCommand } from './commands/kit.js';
+import { createKit, type RegisterCommand } from './app/command-kit.js';
 import { registerList } from './commands/list.js';
+import { registerDone, registerSkip, registerStart } from './commands/mark.js';
 import { registerLog } from './commands/log.js';
 import { registerNext } from './commands/next.js';
 import { registerNote } from './commands/note.js';
+import { registerReport } from './commands/report/report.js';
 import { registerReset } from './commands/reset.js';
 import { registerShow } from './commands/show.js';
-import { registerSkip } from './commands/skip.js';
-import { registerStart } from './commands/start.js';
 import { registerStats } from './commands/stats.js';
 import { registerUndo } from './commands/undo.js';
 import { registerValidate } from './commands/validate.js';
 import { registerWalk } from './commands/walk.js';
 import { createContext, type Context, type ContextOverrides } from './context.js';
-import { CliError, ExitCode, PromptCancelled, SilentExit } from './errors.js';
+import { CliError, ExitCode, SilentExit } from './app/errors.js';
+import { RoadmapInputError } from './core/errors.js';
+import { SourceError } from './source/errors.js';
+import { StoreError } from './store/errors.js';
+import { PromptCancelled } from './ui/prompter.js';
 import { inert } from './ui/sanitize.js';
 function version(): string {
   try {
@@ -40,6 +43,7 @@ Examples:
   $ roadmap undo                          take the last change back (roadmap log shows them)
   $ roadmap note 2.2 "use Preload"        keep a note beside a topic
   $ roadmap stats                         streaks, weekly chart, pace and finish date
+  $ roadmap report --open                 all of it as one HTML page, opened in your browser
   $ roadmap export -o progress.json       and: roadmap import progress.json
   $ roadmap show 2.2                      one topic with its links
   $ roadmap list --roadmap ./rust.md      any Markdown roadmap; progress is kept per roadmap
@@ -77,20 +81,33 @@ function reportError(error: unknown, ctx: Context, debug: boolean): number {
   if (error instanceof SilentExit) return error.exitCode;
   if (error instanceof PromptCancelled) {
     stderr.write('Cancelled, nothing was changed.\n');
-    return error.exitCode;
+    return ExitCode.interrupted;
   }
-  if (error instanceof CliError) {
+  const code = exitCodeOf(error);
+  if (code !== undefined && error instanceof Error) {
     // Messages echo file names, references and titles the user passed: they are made inert like any output.
     stderr.write(`error: ${inert(error.message, true)}\n`);
-    if (error.hint) stderr.write(`${inert(error.hint, true)}\n`);
+    const hint = (error as { hint?: string }).hint;
+    if (hint) stderr.write(`${inert(hint, true)}\n`);
     if (debug && error.stack) stderr.write(`${error.stack}\n`);
-    return error.exitCode;
+    return code;
   }
   const message = error instanceof Error ? error.message : String(error);
   stderr.write(`error: unexpected failure: ${inert(message)}\n`);
   if (debug && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
   else stderr.write('Run the command again with --debug to see the details, and report it if it persists.\n');
   return ExitCode.failure;
+}
+
+/**
+ * The exit code of an error the user can act on, or undefined for a bug. Each layer throws its own errors without
+ * exit codes (core: unreadable Markdown; source: a missing file; store: a damaged or locked progress file); this is
+ * the one place that turns them into codes. Commands' own errors carry theirs (usage 2, not found 1).
+ */
+function exitCodeOf(error: unknown): number | undefined {
+  if (error instanceof CliError) return error.exitCode;
+  if (error instanceof RoadmapInputError || error instanceof SourceError || error instanceof StoreError) return ExitCode.failure;
+  return undefined;
 }
 
 /** Every subcommand, in the order `--help` lists them. */
@@ -106,6 +123,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerNote,
   registerLog,
   registerStats,
+  registerReport,
   registerInfo,
   registerExport,
   registerImport,

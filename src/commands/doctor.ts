@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { recordEvent, type HistoryEvent } from '../core/history.js';
-import { diagnoseOrphans, planFix, type Orphan } from '../core/orphans.js';
-import { renderDoctor } from '../ui/render-doctor.js';
+import { recordEvent, type HistoryEvent } from '../core/progress/history.js';
+import { diagnoseOrphans, planFix, type Orphan } from '../core/progress/orphans.js';
+import { renderDoctor } from '../ui/render/doctor.js';
 import { SCHEMA_VERSION } from '../ui/topic-json.js';
-import type { RegisterCommand } from './kit.js';
-import { doctorCommand, openSession, refreshSession, stamp, type GlobalOptions, type Session } from './shared.js';
+import type { RegisterCommand } from '../app/command-kit.js';
+import { doctorCommand, openSession, refreshSession, stamp, type GlobalOptions, type Session } from '../app/session.js';
 
 export interface DoctorOptions extends GlobalOptions {
   fix?: boolean;

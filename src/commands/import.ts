@@ -2,16 +2,15 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import type { HistoryEvent, ProgressState } from '../core/history.js';
-import { applyImport, planImport, type ImportPlan } from '../core/merge.js';
-import { InputError, UsageError } from '../errors.js';
-import { plural, TopicNames } from '../ui/render-history.js';
+import type { HistoryEvent, ProgressState } from '../core/progress/history.js';
+import { applyImport, EXPORT_KIND, planImport, type ImportPlan } from '../core/progress/merge.js';
+import { InputError, UsageError } from '../app/errors.js';
+import { plural, TopicNames } from '../ui/render/history.js';
 import { inert } from '../ui/sanitize.js';
 import { SCHEMA_VERSION } from '../ui/topic-json.js';
 import { toState } from '../store/progress-store.js';
-import { EXPORT_KIND } from './export.js';
-import type { RegisterCommand } from './kit.js';
-import { openSession, refreshSession, stamp, type GlobalOptions, type Session } from './shared.js';
+import type { RegisterCommand } from '../app/command-kit.js';
+import { openSession, refreshSession, stamp, type GlobalOptions, type Session } from '../app/session.js';
 
 /** An export is a few megabytes at most; anything far larger is the wrong file. */
 const MAX_IMPORT_BYTES = 64 * 1024 * 1024;

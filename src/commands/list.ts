@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { roadmapProgress, sectionProgress } from '../core/progress.js';
+import { roadmapProgress, sectionProgress } from '../core/progress/status.js';
 import type { Section } from '../core/types.js';
-import { renderTree } from '../ui/render-list.js';
+import { renderTree } from '../ui/render/list.js';
 import { SCHEMA_VERSION, progressJson, topicJson } from '../ui/topic-json.js';
-import { structureFlags, type RegisterCommand } from './kit.js';
-import { openSession, requireTopics, resolveSection, type GlobalOptions, type Session, type StructureOptions } from './shared.js';
+import { structureFlags, type RegisterCommand } from '../app/command-kit.js';
+import { openSession, type GlobalOptions, type Session } from '../app/session.js';
+import { requireTopics, type StructureOptions } from '../app/structure-options.js';
+import { resolveSection } from '../app/topic-args.js';
 
 export interface ListOptions extends GlobalOptions, StructureOptions {
   section?: string;

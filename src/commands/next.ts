@@ -1,12 +1,11 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { NEXT_REASON_TEXT, nextTopics, roadmapProgress, type NextPick } from '../core/progress.js';
-import { UsageError } from '../errors.js';
-import { renderNext } from '../ui/render-topic.js';
+import { isFinished, NEXT_REASON_TEXT, nextTopics, positionOf, type NextPick } from '../core/progress/status.js';
+import { renderNext } from '../ui/render/topic.js';
 import { sectionRef, topicJson } from '../ui/topic-json.js';
-import { sectionPosition } from '../core/walk.js';
-import { structureFlags, type RegisterCommand } from './kit.js';
-import { openSession, requireTopics, type GlobalOptions, type Session, type StructureOptions } from './shared.js';
+import { parseCount, structureFlags, type RegisterCommand } from '../app/command-kit.js';
+import { openSession, type GlobalOptions, type Session } from '../app/session.js';
+import { requireTopics, type StructureOptions } from '../app/structure-options.js';
 
 export interface NextOptions extends GlobalOptions, StructureOptions {
   count?: string;
@@ -15,13 +14,6 @@ export interface NextOptions extends GlobalOptions, StructureOptions {
 export interface NextResult {
   session: Session;
   picks: NextPick[];
-}
-
-export function parseCount(raw: string | undefined, flag: string): number {
-  if (raw === undefined) return 1;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} needs a whole number of 1 or more, got "${raw}"`, `for example: roadmap next ${flag} 3`);
-  return n;
 }
 
 export async function runNext(opts: NextOptions, ctx: Context): Promise<NextResult> {
@@ -42,16 +34,6 @@ export function nextJson({ session, picks }: NextResult): unknown {
   }));
 }
 
-/** "topic 2 of 5": its place among the topics of its section that count, as list shows them (see countLeaves). */
-export function positionOf(p: Pick<NextPick, 'topic' | 'section'>): { index: number; of: number } {
-  return sectionPosition(p.section, p.topic);
-}
-
-export function isFinished(result: NextResult): boolean {
-  const p = roadmapProgress(result.session.roadmap, result.session.statuses);
-  return result.picks.length === 0 && p.total + p.skipped > 0;
-}
-
 export const registerNext: RegisterCommand = (kit) => {
   structureFlags(kit.sub('next', 'say which topic to study now'))
     .option('-n, --count <count>', 'how many topics to show')
@@ -65,7 +47,7 @@ export const registerNext: RegisterCommand = (kit) => {
         return;
       }
       if (result.picks.length === 0) {
-        kit.print(isFinished(result) ? 'Everything on this roadmap is done. Well done!\n' : 'This roadmap has no topics.\n');
+        kit.print(isFinished(result.session.roadmap, result.session.statuses, result.picks) ? 'Everything on this roadmap is done. Well done!\n' : 'This roadmap has no topics.\n');
         return;
       }
       kit.print(renderNext(result.picks, kit.theme(opts)));

@@ -1,20 +1,13 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { validateRoadmap, type ValidationReport } from '../core/validate.js';
-import { InputError } from '../errors.js';
-import { loadRoadmap } from '../load.js';
-import { renderValidation } from '../ui/render-validate.js';
+import { validateRoadmap } from '../core/parse/validate.js';
+import { InputError } from '../app/errors.js';
+import { loadRoadmap } from '../source/load-roadmap.js';
+import { renderValidation, type ValidateResult } from '../ui/render/validate.js';
 import { SCHEMA_VERSION } from '../ui/topic-json.js';
-import { structureFlags, type RegisterCommand } from './kit.js';
-import { structureChoice, type GlobalOptions, type StructureOptions } from './shared.js';
-import type { StructureReport } from '../core/candidates.js';
-
-export interface ValidateResult extends ValidationReport {
-  /** The file as the user named it, or "-" for standard input. */
-  file: string;
-  /** With --explain: the structures considered, their counts and scores, and why the chosen one. */
-  structure?: StructureReport;
-}
+import { structureFlags, type RegisterCommand } from '../app/command-kit.js';
+import { sourceOptions, type GlobalOptions } from '../app/session.js';
+import { structureChoice, type StructureOptions } from '../app/structure-options.js';
 
 export interface ValidateOptions extends GlobalOptions, StructureOptions {
   explain?: boolean;
@@ -25,7 +18,7 @@ export async function runValidate(file: string, ctx: Context, opts: ValidateOpti
   if (file === '-' && ctx.io.stdin.isTTY) {
     throw new InputError('"-" reads a roadmap from standard input, but standard input is a terminal', 'pipe a file in: cat roadmap.md | roadmap validate -');
   }
-  const loaded = await loadRoadmap(ctx, file, { structure: structureChoice(opts), explain: opts.explain === true });
+  const loaded = await loadRoadmap(sourceOptions(ctx), file, { structure: structureChoice(opts), explain: opts.explain === true });
   const result: ValidateResult = { file, ...validateRoadmap(loaded.roadmap) };
   if (loaded.roadmap.structure) result.structure = loaded.roadmap.structure;
   return result;

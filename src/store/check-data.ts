@@ -1,10 +1,6 @@
-import { InputError } from '../errors.js';
+import { StoreError } from './errors.js';
 import type { Checked } from './json-file.js';
-import { parseStored, STORE_VERSION, toState, type StoredData } from './progress-store.js';
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isObject, parseStored, STORE_VERSION, toState, type StoredData } from './progress-store.js';
 
 /** How many entries of each list survive parsing, element by element, with the data model's own reader. */
 const KEPT: Record<'topics' | 'notes' | 'events', (entry: unknown) => boolean> = {
@@ -34,7 +30,7 @@ export function checkStoredData(value: unknown): Checked<StoredData> {
   if (!isObject(value)) return { ok: false, problem: 'its top level is not a JSON object' };
   const version = value.schemaVersion;
   if (typeof version === 'number' && version > STORE_VERSION) {
-    throw new InputError(`the progress file was written by a newer version of roadmap (schema ${version}); it was left as it is`, 'upgrade roadmap to use it');
+    throw new StoreError(`the progress file was written by a newer version of roadmap (schema ${version}); it was left as it is`, 'upgrade roadmap to use it');
   }
   if (version !== undefined && version !== 1 && version !== STORE_VERSION) return { ok: false, problem: `"schemaVersion" is ${JSON.stringify(version)}` };
   const roadmaps = value.roadmaps ?? [];

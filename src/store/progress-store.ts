@@ -8,7 +8,7 @@ import {
   type StatusDelta,
   type StoredStatus,
   type TopicRecord,
-} from '../core/history.js';
+} from '../core/progress/history.js';
 import { STATUSES, type Status } from '../core/types.js';
 
 export type { HistoryEvent, Note, ProgressState, TopicRecord };
@@ -124,7 +124,8 @@ function copyDelta(d: StatusDelta): StatusDelta {
   return out;
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
+/** A plain JSON object (not null, not an array). */
+export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 

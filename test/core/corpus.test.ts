@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes } from '../../src/core/normalize.js';
-import { parseRoadmap } from '../../src/core/parse.js';
-import type { StructureChoice } from '../../src/core/structure.js';
-import { countTopics } from '../../src/core/walk.js';
+import { decodeBytes } from '../../src/core/parse/normalize.js';
+import { parseRoadmap } from '../../src/core/parse/parse.js';
+import type { StructureChoice } from '../../src/core/parse/structure/structure.js';
+import { countTopics } from '../../src/core/tree.js';
 import { CORPUS_DIR, type ManifestRow } from '../helpers/shared.js';
 
 const rows: ManifestRow[] = CORPUS_DIR

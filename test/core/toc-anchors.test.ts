@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GithubSlugger, githubSlug } from '../../src/core/github-slug.js';
-import { parseRoadmap } from '../../src/core/parse.js';
+import { GithubSlugger, githubSlug } from '../../src/core/parse/github-slug.js';
+import { parseRoadmap } from '../../src/core/parse/parse.js';
 
 const md = (...lines: string[]): string => lines.join('\n');
 

@@ -1,0 +1,235 @@
+import type { OutlineNode } from './outline/node.js';
+import { cleanTitle, isNumberedTitle } from './title.js';
+import { collect, PROSE_HEADING, type Sink, type TopicDraft } from './topics.js';
+import { RESOURCE_HEADING } from './vocabulary.js';
+
+/** A node read as a section: its topics, what describes it, and whether it is one topic itself. */
+export interface SectionRead {
+  topics: TopicDraft[];
+  sink: Sink;
+  /** No topics below it, but prose and resources: the section teaches one topic (heading per topic). */
+  selfTopic: boolean;
+  /** A resources part ("Additional resources"): its content is links, never topics. */
+  appendix: boolean;
+}
+
+/** A task checklist: at least `least` boxes, making up `share` of the list items below `n`, so only boxes are topics there. */
+export function isChecklist(n: OutlineNode, share: number, least = 3): boolean {
+  let items = 0;
+  let boxes = 0;
+  const visit = (node: OutlineNode): void => {
+    for (const c of node.children) {
+      if (c.toc) continue;
+      if (c.kind === 'item') {
+        items++;
+        if (c.checked !== undefined) boxes++;
+      }
+      visit(c);
+    }
+  };
+  visit(n);
+  return boxes >= least && boxes >= items * share;
+}
+
+/** Whether a heading is titled as resources ("Additional resources", "Books"). */
+export function isResourceTitled(n: OutlineNode): boolean {
+  return n.kind !== 'item' && RESOURCE_HEADING.test(cleanTitle(n.text).title);
+}
+
+/** Reads nodes as sections once each; choosing the section level asks about the same nodes several times. */
+export class SectionReader {
+  private readonly cache = new Map<OutlineNode, SectionRead>();
+  private readonly appendices = new Set<OutlineNode>();
+
+  constructor(
+    readonly checklist: boolean,
+    readonly article = false,
+  ) {}
+
+  /** Marks resource-titled headings beside headings with topics: their content is links, not topics. */
+  markAppendix(n: OutlineNode): void {
+    if (this.appendices.has(n)) return;
+    this.appendices.add(n);
+    this.cache.delete(n);
+  }
+
+  read(n: OutlineNode): SectionRead {
+    const hit = this.cache.get(n);
+    if (hit) return hit;
+    const appendix = this.appendices.has(n);
+    const sink: Sink = { description: [...n.description], links: [...n.links], resources: 0 };
+    // A document that is not a checklist overall can still have a section that is one.
+    // A numbered step without any box in a checklist (the last stage of a plan, written as plain bullets) still lists topics.
+    const checklist = (this.checklist && !(isNumbered(n) && !isChecklist(n, 0, 1))) || isChecklist(n, 0.5);
+    const scope = { checklist, article: this.article, resources: appendix, prose: n.proseChars >= PROSE_HEADING, depth: 0, topicHeading: false };
+    const topics = collect(n.children, scope, sink);
+    const selfTopic = topics.length === 0 && !scope.checklist && !appendix && (sink.resources ?? 0) > 0;
+    const read = { topics, sink, selfTopic, appendix };
+    this.cache.set(n, read);
+    return read;
+  }
+
+  /** Whether a node holds something to study as a section: topics, or itself as one topic. */
+  holds(n: OutlineNode): boolean {
+    const r = this.read(n);
+    return !r.appendix && (r.topics.length > 0 || r.selfTopic);
+  }
+}
+
+/** A part of the document left out of the sections, with the reason shown to the user. */
+export interface LeftOut {
+  node: OutlineNode;
+  why: string;
+}
+
+/** The sections chosen, and the parts around them. */
+export interface Picked {
+  sections: OutlineNode[];
+  leftOut: LeftOut[];
+  /** Titles of the headings descended through ("everything sits under one heading"). */
+  descended: OutlineNode[];
+  /** The decisions taken, in words, for `validate --explain`. */
+  reasons: string[];
+}
+
+export function isSectionLike(n: OutlineNode): boolean {
+  return n.kind === 'heading' || n.kind === 'group';
+}
+
+/** A numbering such as "1.", "Phase 2:" or "Bonus:" in front of a title. */
+export function isNumbered(n: OutlineNode): boolean {
+  return isNumberedTitle(n.text);
+}
+
+/**
+ * A table of contents names the document's body: headings before its first entry are a preface. When it lists
+ * (nearly) every heading, headings after its last entry that hold no topics are an appendix.
+ */
+export function tocScope(heads: OutlineNode[], targets: ReadonlySet<OutlineNode>, reader: SectionReader): { kept: OutlineNode[]; out: OutlineNode[] } {
+  const hit = heads.map((h) => targets.has(h));
+  const first = hit.indexOf(true);
+  const last = hit.lastIndexOf(true);
+  const count = hit.filter(Boolean).length;
+  if (count < 2) return { kept: heads, out: [] };
+  const complete = count / (last - first + 1) >= 0.8;
+  const tail = heads.slice(last + 1);
+  const tailOut = complete ? tail.filter((h) => !reader.holds(h)) : [];
+  const kept = [...heads.slice(first, last + 1), ...tail.filter((h) => !tailOut.includes(h))];
+  return { kept, out: [...heads.slice(0, first), ...tailOut] };
+}
+
+/** When most sections are numbered (Phase 1…6), unnumbered parts before or after the run are not sections. */
+export function sequenceScope(sections: OutlineNode[]): { kept: OutlineNode[]; out: OutlineNode[] } {
+  const numbered = sections.map(isNumbered);
+  const count = numbered.filter(Boolean).length;
+  if (sections.length < 3 || count < 3 || count * 2 < sections.length) return { kept: sections, out: [] };
+  const first = numbered.indexOf(true);
+  const last = numbered.lastIndexOf(true);
+  return { kept: sections.slice(first, last + 1), out: [...sections.slice(0, first), ...sections.slice(last + 1)] };
+}
+
+/** A heading with nothing a reader would miss as a section: no topics, little prose. */
+function quiet(n: OutlineNode, reader: SectionReader): boolean {
+  return reader.read(n).appendix || (!reader.holds(n) && n.proseChars < 60 && !n.children.some(isSectionLike));
+}
+
+/** Chooses the nodes that are sections: the shallowest heading level with two or more headings holding topics. */
+export function pickSections(container: OutlineNode, reader: SectionReader, targets: ReadonlySet<OutlineNode>): Picked {
+  const leftOut: LeftOut[] = [];
+  const descended: OutlineNode[] = [];
+  const reasons: string[] = [];
+  let current = container;
+  for (;;) {
+    const scoped = tocScope(current.children.filter(isSectionLike), targets, reader);
+    for (const node of scoped.out) leftOut.push({ node, why: 'outside the part the table of contents lists' });
+    if (scoped.out.length) reasons.push(`${scoped.out.length} part${scoped.out.length === 1 ? '' : 's'} outside what the table of contents lists went to the overview`);
+    const heads = scoped.kept;
+    let holders = heads.filter((h) => reader.holds(h));
+    if (holders.some((h) => !isResourceTitled(h))) {
+      for (const h of heads) if (isResourceTitled(h)) reader.markAppendix(h);
+      holders = holders.filter((h) => !isResourceTitled(h));
+    }
+    const items = current.children.filter((c) => c.kind === 'item' && !c.toc);
+    const loose = items.length > 0 && collect(items, { checklist: reader.checklist, article: reader.article, resources: false, prose: false, depth: 0, topicHeading: false }, { description: [], links: [], resources: 0 }).length > 0;
+    const only = holders[0];
+    if (holders.length === 1 && only && !loose && heads.every((h) => h === only || quiet(h, reader) || edgeScope([only, h].sort((a, b) => a.line - b.line), reader, targets).out.includes(h))) {
+      // Everything sits under one heading: go down a level.
+      for (const h of heads) if (h !== only) leftOut.push({ node: h, why: 'beside the one part that holds the topics' });
+      descended.push(only);
+      reasons.push(`everything to study sits under "${cleanTitle(only.text).title}": its parts are read as the sections`);
+      current = only;
+      continue;
+    }
+    if (holders.length > 0) {
+      const level = sectionLevel(holders);
+      const sections = heads.filter((h) => h.level === level);
+      for (const h of heads) if (h.level !== level && h.line < (sections[0]?.line ?? 0)) leftOut.push({ node: h, why: 'before the first section' });
+      const looseNode: OutlineNode = { ...current, kind: 'heading', children: items, text: current.text || 'Topics' };
+      reasons.push(`sections are the ${levelName(level)} (the shallowest level where at least two headings hold topics)${loose ? ', after a section for the list above them' : ''}`);
+      return finish(loose ? [looseNode, ...sections] : sections, leftOut, { descended, reasons }, reader, targets);
+    }
+    if (loose) {
+      // A single outline list: its top-level items are the sections when most of them hold children.
+      const parents = items.filter((i) => i.children.length > 0);
+      const sections = items.length >= 2 && parents.length * 2 >= items.length ? items : [current];
+      reasons.push(sections === items ? 'one outline list holds the roadmap: its top-level items are the sections' : 'one list holds the topics: it is one section');
+      return finish(sections, leftOut, { descended, reasons }, reader, targets);
+    }
+    if (current !== container || current.kind !== 'root') {
+      if (reader.read(current).selfTopic) {
+        reasons.push('one heading teaches one topic (prose and resources): it is the only section and topic');
+        return finish([current], leftOut, { descended, reasons }, reader, targets);
+      }
+    }
+    const pictured = heads.filter((h) => h.images > 0);
+    const level = pictured.length >= 2 ? sectionLevel(pictured) : undefined;
+    reasons.push(level === undefined ? 'no heading, list or table holds topics' : 'no part holds topics, but headings show pictures: they are the sections');
+    return finish(level === undefined ? [] : pictured.filter((h) => h.level === level), leftOut, { descended, reasons }, reader, targets);
+  }
+}
+
+function sectionLevel(nodes: OutlineNode[]): number {
+  const counts = new Map<number, number>();
+  for (const n of nodes) counts.set(n.level, (counts.get(n.level) ?? 0) + 1);
+  const levels = [...counts.keys()].sort((a, b) => a - b);
+  return levels.find((l) => (counts.get(l) ?? 0) >= 2) ?? levels[0] ?? 1;
+}
+
+function levelName(level: number): string {
+  return Number.isInteger(level) ? `level-${level} headings` : '`<details>` blocks';
+}
+
+function finish(sections: OutlineNode[], leftOut: LeftOut[], steps: { descended: OutlineNode[]; reasons: string[] }, reader: SectionReader, targets: ReadonlySet<OutlineNode>): Picked {
+  const title = (n: OutlineNode): string => `"${cleanTitle(n.text).title}"`;
+  const seq = sequenceScope(sections);
+  for (const node of seq.out) leftOut.push({ node, why: 'outside the numbered parts' });
+  if (seq.out.length) steps.reasons.push(`most sections are numbered: ${seq.out.map(title).join(', ')} outside the numbered run went to the overview`);
+  const edges = edgeScope(seq.kept, reader, targets);
+  for (const node of edges.out) leftOut.push({ node, why: EDGE_WHY });
+  if (edges.out.length) steps.reasons.push(`${edges.out.map(title).join(', ')} ${edges.out.length === 1 ? 'holds' : 'hold'} no topics before the first or after the last section with topics: in the overview`);
+  return { sections: edges.kept, leftOut, ...steps };
+}
+
+/** Why a section at the start or end of the roadmap was left out. */
+export const EDGE_WHY = 'holds no topics (prose or notes only)';
+
+/**
+ * Sections around the roadmap that hold nothing to study: before the first section with topics, those without
+ * topics or resources (an introduction, "Why use it?"); after the last one, those without topics (notes, credits, a
+ * summary table). They join the overview, unless the document's table of contents lists them as parts of its body.
+ * Empty sections between two sections with topics stay, with a warning: they are part of the sequence.
+ */
+export function edgeScope(sections: OutlineNode[], reader: SectionReader, targets: ReadonlySet<OutlineNode>): { kept: OutlineNode[]; out: OutlineNode[] } {
+  const holds = sections.map((s) => reader.holds(s));
+  const first = holds.indexOf(true);
+  if (first < 0) return { kept: sections, out: [] };
+  const last = holds.lastIndexOf(true);
+  const out = new Set<OutlineNode>();
+  sections.forEach((s, i) => {
+    const read = reader.read(s);
+    if (targets.has(s)) return;
+    if (i < first && !read.appendix && (read.sink.resources ?? 0) === 0) out.add(s);
+    if (i > last) out.add(s);
+  });
+  return { kept: sections.filter((s) => !out.has(s)), out: sections.filter((s) => out.has(s)) };
+}

@@ -1,0 +1,120 @@
+import type { Note, ProgressState, StatusDelta } from './history.js';
+import { similarity } from '../lookup.js';
+import type { Roadmap, Status } from '../types.js';
+import { allTopics, type TopicEntry } from '../tree.js';
+
+/** Below this a topic is not offered as a match at all. */
+const MIN_CANDIDATE = 0.45;
+/** `doctor --fix` moves progress only to a match this close... */
+const MIN_FIX = 0.6;
+/** ...and clearly closer than the runner-up. */
+const MIN_MARGIN = 0.1;
+
+export interface Candidate {
+  entry: TopicEntry;
+  score: number;
+}
+
+/** Progress stored under a topic id the roadmap no longer has. */
+export interface Orphan {
+  id: string;
+  status: Status;
+  notes: Note[];
+  /** Most similar current topics, best first. */
+  candidates: Candidate[];
+  /** The topic `doctor --fix` would move it to, when the match is unambiguous. */
+  fixTo?: TopicEntry;
+  /** Why there is no fix, when there is none. */
+  why?: string;
+}
+
+/** Stored topic ids (statuses and notes) that no longer exist in the roadmap. Cheap: no similarity is computed. */
+export function orphanIds(roadmap: Roadmap, state: ProgressState): string[] {
+  // Every command asks: with nothing stored there is nothing to look up, and a big roadmap is not walked for it.
+  if (state.records.size === 0 && state.notes.length === 0) return [];
+  const known = new Set(allTopics(roadmap).map((e) => e.topic.id));
+  const ids = new Set<string>();
+  for (const id of state.records.keys()) if (!known.has(id)) ids.add(id);
+  for (const n of state.notes) if (!known.has(n.topic)) ids.add(n.topic);
+  return [...ids].sort();
+}
+
+/**
+ * Orphans with their likely new homes. Ids are slug paths (section/parent/topic), so a renamed topic keeps most of
+ * its id: the score weighs the topic's own slug most and its section and parents less.
+ */
+export function diagnoseOrphans(roadmap: Roadmap, state: ProgressState): Orphan[] {
+  const entries = allTopics(roadmap);
+  const stored = new Set([...state.records.keys(), ...state.notes.map((n) => n.topic)]);
+  const orphans: Orphan[] = orphanIds(roadmap, state).map((id) => {
+    const candidates = entries
+      .map((entry) => ({ entry, score: idSimilarity(id, entry.topic.id) }))
+      .filter((c) => c.score >= MIN_CANDIDATE)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 3);
+    return { id, status: state.records.get(id)?.status ?? 'pending', notes: state.notes.filter((n) => n.topic === id), candidates };
+  });
+  const wanted = new Map<string, number>();
+  for (const o of orphans) {
+    const best = o.candidates[0];
+    if (best) wanted.set(best.entry.topic.id, (wanted.get(best.entry.topic.id) ?? 0) + 1);
+  }
+  for (const o of orphans) {
+    const [best, second] = o.candidates;
+    if (!best || best.score < MIN_FIX) o.why = 'no current topic is similar enough';
+    else if (second && best.score - second.score < MIN_MARGIN) o.why = 'several topics are about as similar';
+    else if ((wanted.get(best.entry.topic.id) ?? 0) > 1) o.why = 'another orphan matches the same topic';
+    else if (stored.has(best.entry.topic.id)) o.why = 'the matching topic has progress of its own';
+    else o.fixTo = best.entry;
+  }
+  return orphans;
+}
+
+/** The status changes and note moves that carry fixable orphans to their matches. */
+export function planFix(orphans: readonly Orphan[], state: ProgressState): { changes: StatusDelta[]; notesAdded: Note[]; notesRemoved: Note[] } {
+  const changes: StatusDelta[] = [];
+  const notesAdded: Note[] = [];
+  const notesRemoved: Note[] = [];
+  for (const o of orphans) {
+    if (!o.fixTo) continue;
+    const to = o.fixTo.topic.id;
+    const record = state.records.get(o.id);
+    if (record) {
+      changes.push({ topic: o.id, from: record.status, to: 'pending', fromAt: record.updatedAt });
+      changes.push({ topic: to, from: 'pending', to: record.status, toAt: record.updatedAt });
+    }
+    for (const n of o.notes) {
+      notesRemoved.push(n);
+      notesAdded.push({ ...n, topic: to });
+    }
+  }
+  return { changes, notesAdded, notesRemoved };
+}
+
+/** 0..1: mostly the last slug, partly the path before it (section and parents). */
+export function idSimilarity(a: string, b: string): number {
+  const [pathA, leafA] = splitId(a);
+  const [pathB, leafB] = splitId(b);
+  const leaf = Math.max(similarity(cap(leafA), cap(leafB)), wordOverlap(leafA, leafB));
+  const path = pathA === pathB ? 1 : Math.max(similarity(cap(pathA), cap(pathB)), wordOverlap(pathA, pathB));
+  return Math.round((0.75 * leaf + 0.25 * path) * 1000) / 1000;
+}
+
+function splitId(id: string): [string, string] {
+  const i = id.lastIndexOf('/');
+  return i < 0 ? ['', id] : [id.slice(0, i), id.slice(i + 1)];
+}
+
+/** Edit distance is quadratic: long slugs are compared on their first 80 characters. */
+function cap(s: string): string {
+  return s.slice(0, 80);
+}
+
+function wordOverlap(a: string, b: string): number {
+  const wa = new Set(a.split(/[-/]+/).filter(Boolean));
+  const wb = new Set(b.split(/[-/]+/).filter(Boolean));
+  if (wa.size === 0 || wb.size === 0) return 0;
+  let shared = 0;
+  for (const w of wa) if (wb.has(w)) shared++;
+  return shared / (wa.size + wb.size - shared);
+}
