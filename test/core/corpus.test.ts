@@ -5,7 +5,9 @@ import { decodeBytes } from '../../src/core/parse/normalize.js';
 import { parseRoadmap } from '../../src/core/parse/parse.js';
 import type { StructureChoice } from '../../src/core/parse/structure/structure.js';
 import { countTopics } from '../../src/core/tree.js';
-import { CORPUS_DIR, type ManifestRow } from '../helpers/shared.js';
+import { corpusFor, type ManifestRow } from '../helpers/shared.js';
+
+const CORPUS_DIR = corpusFor('the corpus table (test/core/corpus.test.ts)');
 
 const rows: ManifestRow[] = CORPUS_DIR
   ? readFileSync(join(CORPUS_DIR, 'MANIFEST.tsv'), 'utf8')
@@ -61,7 +63,7 @@ const counted = rows.map((row) => {
   return { ...row, got, ok: within(got.sections, row.sections, 0.1) && within(got.topics, row.topics, 0.15) };
 });
 
-describe.skipIf(!CORPUS_DIR)('real-world roadmaps in the shared corpus (skipped: no ../shared/corpus and no ROADMAP_SHARED)', () => {
+describe.skipIf(!CORPUS_DIR)('real-world roadmaps in the shared corpus', () => {
   it('has the 33 files of the manifest', () => {
     expect(rows).toHaveLength(33);
   });

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawnBin } from '../helpers/bin.js';
-import { CORPUS_DIR } from '../helpers/shared.js';
+import { corpusFor } from '../helpers/shared.js';
+
+const CORPUS_DIR = corpusFor('validate on real roadmaps (test/e2e/read-real-files.test.ts)');
 
 let dir: string;
 beforeEach(() => {
