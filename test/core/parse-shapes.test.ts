@@ -94,6 +94,18 @@ describe('8. week and phase plans', () => {
   });
 });
 
+describe('numbering that tells siblings apart', () => {
+  it('"Week 1 Challenge" and "Week 2 Challenge" keep their numbering in the title; unique titles drop it', () => {
+    const r = parseRoadmap(md('# R', '## Weekly', '- [ ] Week 1 Challenge', '- [ ] Week 2 Challenge', '- [ ] Week 3: Review', '## Other', '- [ ] x'));
+    expect(r.sections[0]!.topics.map((t) => [t.title, t.order, t.id])).toEqual([
+      ['Week 1: Challenge', 'Week 1', 'weekly/week-1-challenge'],
+      ['Week 2: Challenge', 'Week 2', 'weekly/week-2-challenge'],
+      ['Review', 'Week 3', 'weekly/review'],
+    ]);
+    expect(r.warnings.filter((w) => w.kind === 'duplicate-title')).toEqual([]);
+  });
+});
+
 describe('9. checklists', () => {
   it('h2 groups and h3 lessons with - [ ] tasks: the lessons are topics over their tasks; resource links stay links', () => {
     const r = parseRoadmap(

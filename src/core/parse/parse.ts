@@ -66,7 +66,9 @@ export function parseRoadmap(source: string, options: ParseOptions = {}): Roadma
     if (title === undefined && d.level <= 2 && d.kind === 'heading') title = cleanTitle(d.text).title;
     if (!description && d.description.length) description = d.description.join('\n\n');
   }
-  for (const { node, why } of picked.leftOut) {
+  // Sections the user names replace the inferred ones: what the rules left out does not concern them.
+  const ownSections = options.structure?.sections !== undefined;
+  for (const { node, why } of ownSections ? [] : picked.leftOut) {
     collectOverview(node, 0, overview);
     if (reader.holds(node)) {
       warnings.push({ kind: 'content-skipped', message: `"${cleanTitle(node.text).title}" is ${why}: kept in the overview, not as a section`, line: node.line });

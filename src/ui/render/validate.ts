@@ -20,7 +20,7 @@ function padEnd(text: string, width: number): string {
 export function renderValidation(r: ValidateResult, theme: Theme): string {
   const { c } = theme;
   const out: string[] = [c.bold(inert(r.title))];
-  const groups = r.counts.groups ? ` (in ${plural(r.counts.groups, 'group')} of subtopics)` : '';
+  const groups = r.counts.groups ? ` (and ${plural(r.counts.groups, 'group')} of them)` : '';
   const counts = `${plural(r.counts.sections, 'section')}, ${plural(r.counts.topics, 'topic')}${groups}, ${plural(r.warnings.length, 'warning')}`;
   out.push(r.usable ? `${c.green('usable roadmap')}: ${counts}` : `${c.red('not a usable roadmap')}: ${counts}`);
   for (const p of r.problems) out.push(`  ${c.red('✗')} ${p}`);
