@@ -26,6 +26,7 @@ export function isProgressFile(path: string): boolean {
  */
 export function serializeSyncFile(roadmapId: string, state: ProgressState): string {
   const stored = fromState(roadmapId, state);
+  stored.topics.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const list = (items: readonly unknown[]): string => (items.length === 0 ? '[]' : `[\n${items.map((i) => `    ${sortedJson(i)}`).join(',\n')}\n  ]`);
   return [
     '{',

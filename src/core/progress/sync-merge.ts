@@ -8,7 +8,8 @@ const TIE_RANK: Record<StoredStatus | 'pending', number> = { pending: 0, skipped
 /**
  * Merges two copies of a roadmap's progress the way `import` does (the newer change per topic wins, notes and history
  * are united by id), made symmetric so that every machine computes the same result whichever side it is on:
- * - a tie, which `import` settles for the local side, goes to the higher status on both machines;
+ * - a tie, which `import` settles for the local side, goes to the higher status on both machines, and the same status on
+ *   both sides keeps the later of its two times;
  * - a note stays removed when the newest history entry that touched it removed it (an undone note does not come back
  *   from the other copy);
  * - a history entry both copies hold is one entry: undone when either copy undid it, and marked as brought by an
@@ -33,6 +34,11 @@ export function mergeProgress(local: ProgressState, remote: ProgressState): Prog
     if (localAt.has(d.topic) || remoteAt.has(d.topic)) continue;
     const ours = statusOf(local, d.topic);
     if (TIE_RANK[ours] > TIE_RANK[d.to]) setStatus(records, d.topic, ours, local.records.get(d.topic)?.updatedAt ?? '');
+  }
+  // Both sides with the same status keep the later time (stats date a topic by it), so both machines store the same.
+  for (const [topic, theirs] of remote.records) {
+    const ours = records.get(topic);
+    if (ours?.status === theirs.status && compare(theirs.updatedAt, ours.updatedAt) > 0) records.set(topic, { ...theirs });
   }
   const events = mergeEvents(local.events, remote.events);
   return { records: new Map([...records].sort(([a], [b]) => compare(a, b))), notes: mergeNotes(local.notes, remote.notes, events), events };
