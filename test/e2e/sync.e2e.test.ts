@@ -64,6 +64,27 @@ describeWithGit('roadmap sync through a bare git repository on disk (two ROADMAP
     expect(file).not.toMatch(/^(<<<<<<<|=======|>>>>>>>)/m);
   });
 
+  it('pins the JSON fields of sync and sync status, and refuses an auto-sync state that is not on or off', async () => {
+    await laptop.ok(['done', '1.1']);
+    const init = JSON.parse((await laptop.ok(['sync', 'init', remote, '--json'])).stdout) as Record<string, unknown>;
+    expect(Object.keys(init)).toEqual(['schemaVersion', 'remote', 'created', 'branch', 'machine', 'repository', 'sync']);
+    const counts = ['done', 'started', 'skipped', 'reset', 'notesAdded', 'notesRemoved', 'historyEntries'];
+    const first = init.sync as Record<string, unknown>;
+    expect(Object.keys(first)).toEqual(['schemaVersion', 'remote', 'machine', 'received', 'sent', 'commit', 'retries']);
+    expect(Object.keys(first.sent as object)).toEqual(counts);
+    expect(first.sent).toMatchObject({ done: 1, historyEntries: 1 });
+    await laptop.ok(['start', '1.2']);
+    const status = JSON.parse((await laptop.ok(['sync', 'status', '--json'])).stdout) as Record<string, unknown>;
+    expect(Object.keys(status)).toEqual(['schemaVersion', 'remote', 'branch', 'machine', 'autoSync', 'lastSync', 'reachable', 'fetchError', 'toSend', 'toReceive', 'remoteCommits']);
+    expect(status).toMatchObject({ remote, branch: 'main', autoSync: false, reachable: true, fetchError: null, toSend: { started: 1 }, toReceive: { done: 0 }, remoteCommits: 0 });
+    const sync = JSON.parse((await laptop.ok(['sync', '--json'])).stdout) as Record<string, unknown>;
+    expect(sync).toMatchObject({ remote, received: { done: 0 }, sent: { started: 1 }, retries: 0 });
+    expect((sync.commit as { message: string }).message).toMatch(/^1 started on /);
+    const bad = await laptop.run(['sync', 'auto', 'sometimes']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('error: auto-sync is "on" or "off", not "sometimes"\nroadmap sync auto on   or   roadmap sync auto off\n');
+  });
+
   it('the same topic changed on both machines: the newer change wins on both, whoever syncs first', async () => {
     await laptop.ok(['sync', 'init', remote, '--name', 'laptop']);
     await work.ok(['sync', 'init', remote, '--name', 'work']);
