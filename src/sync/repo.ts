@@ -33,6 +33,14 @@ export class SyncRepo {
     return existsSync(join(this.dir, '.git'));
   }
 
+  /**
+   * Removes the index lock a killed git left behind. Only roadmap runs git in this clone, and only under the sync lock,
+   * which the caller holds: any index lock found then is stale, and git would refuse every command until it is gone.
+   */
+  removeStaleLocks(): void {
+    rmSync(join(this.dir, '.git', 'index.lock'), { force: true });
+  }
+
   git(args: readonly string[]): string {
     return git(this.setup, this.dir, args);
   }

@@ -6,7 +6,7 @@ import { StoreError } from '../store/errors.js';
 import { withLock } from '../store/lock.js';
 import type { ProgressStore } from '../store/progress-store.js';
 import { SyncError } from './errors.js';
-import type { GitSetup } from './git.js';
+import { GitFailure, type GitSetup } from './git.js';
 import { SyncRepo, type Side } from './repo.js';
 import { readSettings, syncPaths, updateSettings, type SyncSettings } from './settings.js';
 
@@ -81,15 +81,31 @@ export async function runSync(sc: SyncContext): Promise<SyncOutcome> {
     recordLastSync(sc, { ok: true });
     return outcome;
   } catch (error) {
-    recordLastSync(sc, { ok: false, message: redact(error instanceof Error ? error.message : String(error), repo.setup.secrets) });
-    throw error;
+    const failure = asSyncError(error, repo.dir);
+    recordLastSync(sc, { ok: false, message: redact(failure instanceof Error ? failure.message : String(failure), repo.setup.secrets) });
+    throw failure;
   }
+}
+
+/**
+ * A git command that failed in the clone itself (a full disk, a clone damaged by hand) or a file that could not be
+ * written becomes a SyncError that says where; anything else is a bug and stays as it is.
+ */
+export function asSyncError(error: unknown, repoDir: string): unknown {
+  if (error instanceof GitFailure) {
+    return new SyncError(`git failed in the sync repository ${repoDir}: ${error.message}`, 'your local progress is kept; if this repeats, delete that folder and run roadmap sync init <repository> again');
+  }
+  if (error instanceof Error && 'syscall' in error) {
+    return new SyncError(`sync could not write a file: ${error.message}`, 'check the free disk space and the permissions of that folder; your local progress is kept');
+  }
+  return error;
 }
 
 async function syncAttempts(sc: SyncContext, repo: SyncRepo, settings: SyncSettings, startedAt: number): Promise<SyncOutcome> {
   const outcome: SyncOutcome = { remote: repo.remoteLabel(), machine: settings.machine, received: emptyCounts(), sent: emptyCounts(), retries: 0, skipped: false };
   for (let attempt = 0; attempt <= PUSH_RETRIES; attempt++) {
     const remote = await withSyncLock(sc, () => {
+      repo.removeStaleLocks();
       if (sc.background && attempt === 0 && (readSettings(sc.dataDir)?.lastMergeAt ?? 0) > startedAt) return undefined;
       repo.fetch();
       return repo.read(repo.remoteTip(), `on the remote ${outcome.remote}`);
@@ -100,7 +116,10 @@ async function syncAttempts(sc: SyncContext, repo: SyncRepo, settings: SyncSetti
     updateSettings(sc.dataDir, (s) => {
       s.lastMergeAt = Math.max(s.lastMergeAt ?? 0, readAt);
     });
-    const pushed = await withSyncLock(sc, () => commitAndPush(repo, remote, merged, outcome));
+    const pushed = await withSyncLock(sc, () => {
+      repo.removeStaleLocks();
+      return commitAndPush(repo, remote, merged, outcome);
+    });
     if (pushed) return outcome;
     outcome.retries++;
   }

@@ -4,7 +4,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { redact, secretsOf } from '../core/text/redact.js';
 import { SyncError } from './errors.js';
 import { git, GitFailure } from './git.js';
-import { gitSetup, runSync, type SyncContext, type SyncOutcome } from './run-sync.js';
+import { asSyncError, gitSetup, runSync, type SyncContext, type SyncOutcome } from './run-sync.js';
 import { readSettings, syncPaths, writeSettings } from './settings.js';
 
 export interface InitOutcome {
@@ -41,6 +41,14 @@ export function machineName(chosen: string | undefined): string {
  * exist yet), remembers the machine's name, and runs the first sync, which pushes the progress that is here.
  */
 export async function initSync(sc: SyncContext, target: string, cwd: string, chosenName: string | undefined): Promise<InitOutcome> {
+  try {
+    return await setUp(sc, target, cwd, chosenName);
+  } catch (error) {
+    throw asSyncError(error, syncPaths(sc.dataDir).repo);
+  }
+}
+
+async function setUp(sc: SyncContext, target: string, cwd: string, chosenName: string | undefined): Promise<InitOutcome> {
   const paths = syncPaths(sc.dataDir);
   const setup = gitSetup(sc);
   setup.secrets.push(...secretsOf(target));

@@ -1,8 +1,9 @@
 import { emptyState } from '../core/progress/history.js';
 import { countChanges, emptyCounts, mergeProgress, type ChangeCounts } from '../core/progress/sync-merge.js';
 import { SyncError } from './errors.js';
-import { openSync, type SyncContext } from './run-sync.js';
-import type { LastSync } from './settings.js';
+import type { SyncRepo } from './repo.js';
+import { asSyncError, openSync, type SyncContext } from './run-sync.js';
+import type { LastSync, SyncSettings } from './settings.js';
 
 /** `roadmap sync status`: where progress syncs to and what a sync would carry each way. */
 export interface SyncStatus {
@@ -25,6 +26,14 @@ export interface SyncStatus {
 /** Fetches (with the short background timeout: a status must not hang) and compares both sides. */
 export function syncStatus(sc: SyncContext): SyncStatus {
   const { repo, settings } = openSync({ ...sc, background: true });
+  try {
+    return compare(sc, repo, settings);
+  } catch (error) {
+    throw asSyncError(error, repo.dir);
+  }
+}
+
+function compare(sc: SyncContext, repo: SyncRepo, settings: SyncSettings): SyncStatus {
   let fetchError: string | undefined;
   try {
     repo.fetch();
