@@ -11,6 +11,7 @@ import { registerDone, registerSkip, registerStart } from './commands/mark.js';
 import { registerLog } from './commands/log.js';
 import { registerNext } from './commands/next.js';
 import { registerNote } from './commands/note.js';
+import { registerReport } from './commands/report/report.js';
 import { registerReset } from './commands/reset.js';
 import { registerShow } from './commands/show.js';
 import { registerStats } from './commands/stats.js';
@@ -45,6 +46,7 @@ Examples:
   $ roadmap undo                          take the last change back (roadmap log shows them)
   $ roadmap note 2.2 "use Preload"        keep a note beside a topic
   $ roadmap stats                         streaks, weekly chart, pace and finish date
+  $ roadmap report --open                 all of it as one HTML page, opened in your browser
   $ roadmap export -o progress.json       and: roadmap import progress.json
   $ roadmap sync init <git-url-or-path>   keep progress in step across machines (then: roadmap sync)
   $ roadmap show 2.2                      one topic with its links
@@ -130,6 +132,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerNote,
   registerLog,
   registerStats,
+  registerReport,
   registerInfo,
   registerExport,
   registerImport,
