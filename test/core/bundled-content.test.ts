@@ -1,15 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseRoadmap } from '../../src/core/parse/parse.js';
 import type { Roadmap, Topic } from '../../src/core/types.js';
+import { itWithSharedData, readSeed } from '../helpers/shared-data.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const bundled = parseRoadmap(readFileSync(join(repoRoot, 'roadmap/go-backend.md'), 'utf8'));
-const shared = process.env.ROADMAP_SHARED ?? resolve(repoRoot, '../shared');
-const seedPath = join(shared, 'seeds/go-backend-roadmap.original.md');
-const hasSeed = existsSync(seedPath);
 
 /** The seed's sections and topic ids in order, pinned so the check also runs where the seed is absent. */
 const PINNED: Array<[string, string[]]> = [
@@ -162,8 +160,8 @@ describe('bundled Go roadmap content', () => {
     expect(bundled.sections.map((s) => s.links)).toEqual(bundled.sections.map(() => []));
   });
 
-  it.skipIf(!hasSeed)(`has the same ids, titles and order as the original seed (${seedPath})`, () => {
-    const seed = parseRoadmap(readFileSync(seedPath, 'utf8'));
+  itWithSharedData('has the same ids, titles and order as the original seed', () => {
+    const seed = parseRoadmap(readSeed());
     expect(skeleton(bundled)).toEqual(skeleton(seed));
     expect(bundled.overview).toEqual(seed.overview);
     expect(bundled.sections.map((s) => s.description)).toEqual(seed.sections.map((s) => s.description));
