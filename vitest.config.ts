@@ -1,6 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
+// Tests choose their own colour settings: none come from the shell that runs them. Removed rather than set empty, as
+// Node 22 and later warn when both are set.
+delete process.env.NO_COLOR;
+delete process.env.FORCE_COLOR;
+
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
@@ -11,6 +16,5 @@ export default defineConfig({
     maxWorkers: Math.max(2, availableParallelism()),
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    env: { NO_COLOR: '', FORCE_COLOR: '' },
   },
 });

@@ -10,7 +10,7 @@ let tarball: string;
 let packed: string[];
 let source: string;
 
-/** npm as a user runs it: without the npm_* variables `npm test` passes down, or the colour ones vitest sets. */
+/** npm as a user runs it: without the npm_* variables `npm test` passes down, or colour settings of the shell. */
 function npm(args: string[], cwd: string): { status: number | null; out: string } {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_|^(NO|FORCE)_COLOR$/i.test(k)));
   const r = spawnSync('npm', [...args, '--no-audit', '--no-fund', '--no-update-notifier'], { cwd, env, encoding: 'utf8', timeout: 120_000 });
