@@ -2,6 +2,7 @@ import { Lexer } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { RoadmapInputError } from '../../src/core/errors.js';
 import { LIMITS } from '../../src/core/parse/lex/limits.js';
+import { lexMarkdown, newLexBudget } from '../../src/core/parse/lex/safe-lex.js';
 import { parseRoadmap } from '../../src/core/parse/parse.js';
 import { countTopics } from '../../src/core/tree.js';
 import { HOSTILE_TEXT } from '../helpers/hostile-markdown.js';
@@ -65,25 +66,40 @@ describe('hostile Markdown is refused before marked does more than linear work o
   });
 });
 
-describe('a legitimate 10 MB roadmap', () => {
-  it('is read in full: no limit or budget refuses it', () => {
-    const parts = ['# A very large roadmap\n\nAn introduction with *emphasis* and a [link](https://example.com).\n'];
-    let size = 0;
-    let sections = 0;
-    while (size < 10_000_000) {
-      sections++;
-      let section = `\n## Area ${sections}\n\nThis area covers **important** things, with \`code\` and snake_case_words.\n\n`;
-      for (let t = 1; t <= 20; t++) {
-        section += `- [Topic ${t} of area ${sections}](https://example.com/${sections}/${t}) - what topic ${t} is about\n`;
-        for (let c = 1; c <= 3; c++) section += `  - Subtopic ${c} with _some_ detail\n${c === 1 ? `    - [Deeper](https://example.org/${sections}/${t}) *optional*\n` : ''}`;
-      }
-      parts.push(section);
-      size += section.length;
+/** A roadmap as people write big ones: areas of linked topics, subtopics and a level below, with some emphasis. */
+function legitimateRoadmap(bytes: number): { text: string; sections: number } {
+  const parts = ['# A very large roadmap\n\nAn introduction with *emphasis* and a [link](https://example.com).\n'];
+  let size = 0;
+  let sections = 0;
+  while (size < bytes) {
+    sections++;
+    let section = `\n## Area ${sections}\n\nThis area covers **important** things, with \`code\` and snake_case_words.\n\n`;
+    for (let t = 1; t <= 20; t++) {
+      section += `- [Topic ${t} of area ${sections}](https://example.com/${sections}/${t}) - what topic ${t} is about\n`;
+      for (let c = 1; c <= 3; c++) section += `  - Subtopic ${c} with _some_ detail\n${c === 1 ? `    - [Deeper](https://example.org/${sections}/${t}) *optional*\n` : ''}`;
     }
-    const roadmap = parseRoadmap(parts.join(''));
+    parts.push(section);
+    size += section.length;
+  }
+  return { text: parts.join(''), sections };
+}
+
+describe('a legitimate big roadmap', () => {
+  it('is read in full, and one of this shape as large as the size limit would stay within every budget', () => {
+    const { text, sections } = legitimateRoadmap(2_000_000);
+    const budget = newLexBudget();
+    expect([...lexMarkdown(text, 0, budget)].length).toBeGreaterThan(0);
+    // The budgets are sums over the text: scaled to the 16 MiB size limit, each must still fit.
+    const scale = LIMITS.size / text.length;
+    for (const work of [budget.checked, budget.lexed]) {
+      expect(work.nestingWork * scale).toBeLessThan(LIMITS.nestingWork);
+      expect(work.listParagraphWork * scale).toBeLessThan(LIMITS.listParagraphWork);
+      expect(work.emphasisWork * scale).toBeLessThan(LIMITS.emphasisWork);
+    }
+    const roadmap = parseRoadmap(text);
     expect(roadmap.sections).toHaveLength(sections);
     // Per area: 20 topics, each with 3 subtopics, the first of which has one more below it.
     expect(roadmap.sections.reduce((n, s) => n + countTopics(s.topics), 0)).toBe(sections * 20 * 5);
     expect(roadmap.sections.at(-1)?.topics.at(-1)?.children.at(-1)?.title).toBe('Subtopic 3 with some detail');
-  }, 120_000);
+  });
 });
