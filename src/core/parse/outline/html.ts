@@ -1,5 +1,5 @@
 import type { Tokens } from 'marked';
-import { decodeEntities } from '../inline.js';
+import { decodeEntities, escapeMarkdown } from '../inline.js';
 import { ITEM_LEVEL, outlineNode, type OutlineNode } from './node.js';
 
 /** What the HTML reader remembers between blocks. */
@@ -102,7 +102,7 @@ export function htmlLinkItems(html: string, at: number): OutlineNode[] {
     n.url = decodeEntities(m[1] ?? '');
     n.linkFirst = true;
     const desc = plain(m[3] ?? '');
-    if (desc) n.description.push(desc);
+    if (desc) n.description.push({ text: desc, markdown: escapeMarkdown(desc) });
     else n.linkOnly = true;
     found.push(n);
   }

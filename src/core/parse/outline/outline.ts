@@ -94,6 +94,8 @@ export function buildOutline(text: string, lineOffset: number): Outline {
       case 'code': {
         const rows = codeChecklist(token as Tokens.Code, at);
         top().children.push(...rows);
+        // Code that is not a drawn checklist belongs to what it sits under, in its Markdown (it has no plain text).
+        if (rows.length === 0) top().description.push({ text: '', markdown: token.raw.trim() });
         return;
       }
       case 'html': {
@@ -138,7 +140,7 @@ export function buildOutline(text: string, lineOffset: number): Outline {
       label = inline.text;
       colonIntro = false;
     } else {
-      node.description.push(inline.text);
+      node.description.push({ text: inline.text, markdown: raw });
       const linkText = inline.links.reduce((n, l) => n + l.title.length, 0);
       node.proseChars += Math.max(0, proseLength(inline.text) - linkText);
       label = undefined;
