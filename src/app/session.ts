@@ -11,7 +11,8 @@ import { inert } from '../ui/sanitize.js';
 /** Options every command receives from the global flags. */
 export interface GlobalOptions {
   roadmap?: string;
-  json?: boolean;
+  /** Bare `--json` is true; read commands also take fields (`--json title,status`), a string. */
+  json?: boolean | string;
   color?: boolean;
   debug?: boolean;
 }

@@ -35,7 +35,7 @@ export function pickFromAll(ctx: Context, session: Session, message: string): Pr
  * The topics a command acts on. On a terminal a missing reference opens a searchable picker and an ambiguous one
  * offers its candidates; anywhere else (pipe, CI, --json) those are usage errors that say what to pass, at once.
  */
-export async function pickTopics(ctx: Context, session: Session, refs: readonly string[], verb: string, json = false): Promise<TopicEntry[]> {
+export async function pickTopics(ctx: Context, session: Session, refs: readonly string[], verb: string, json: boolean | string = false): Promise<TopicEntry[]> {
   const interactive = isInteractive(ctx) && !json;
   if (refs.length === 0) {
     if (!interactive) {

@@ -7,7 +7,7 @@ import type { TopicEntry } from '../core/tree.js';
 import { ExitCode, SilentExit, UsageError } from '../app/errors.js';
 import { openUrl } from '../ui/open-url.js';
 import { PromptCancelled } from '../ui/prompter.js';
-import { renderWalkScreen, topicLinks } from '../ui/render/walk.js';
+import { topicLinks } from '../ui/render/topic.js';
 import { inert } from '../ui/sanitize.js';
 import type { Theme } from '../ui/theme.js';
 import type { RegisterCommand } from '../app/command-kit.js';
@@ -21,6 +21,9 @@ export interface WalkOptions extends GlobalOptions {
 }
 
 type Action = 'done' | 'start' | 'skip' | 'note' | 'link' | 'pick' | 'quit';
+
+/** Cursor to the top left, then erase the screen (scrollback is left alone). */
+const CLEAR_SCREEN = '\u001b[H\u001b[2J';
 
 /** What a walk changed, for the closing line. */
 class Tally {
@@ -42,6 +45,10 @@ export async function runWalk(opts: WalkOptions, ctx: Context, theme: Theme): Pr
   const session = await openSession(ctx, opts);
   const out = ctx.io.stdout;
   const tally = new Tally();
+  const { renderWalkScreen } = await import('../ui/render/topic-page.js');
+  // Each screen replaces the last (cursor home, clear the screen) instead of scrolling; a dumb terminal just scrolls.
+  const clear = ctx.env.TERM === 'dumb' ? '' : CLEAR_SCREEN;
+  let notice: string | undefined;
   let current = await startTopic(ctx, session, opts);
   const finish = (code: number): number => {
     const p = roadmapProgress(session.roadmap, session.statuses);
@@ -55,7 +62,8 @@ export async function runWalk(opts: WalkOptions, ctx: Context, theme: Theme): Pr
         out.write(`You have finished this roadmap: ${p.done}/${p.total} done, ${p.percent}%. Well done!\n`);
         return finish(ExitCode.ok);
       }
-      out.write(renderWalkScreen(current, session.statuses, roadmapProgress(session.roadmap, session.statuses), theme, session.notes.get(current.topic.id) ?? []));
+      out.write(clear + renderWalkScreen(current, session.statuses, roadmapProgress(session.roadmap, session.statuses), theme, session.notes.get(current.topic.id) ?? [], notice));
+      notice = undefined;
       const action = await chooseAction(ctx, current);
       switch (action) {
         case 'done':
@@ -77,7 +85,7 @@ export async function runWalk(opts: WalkOptions, ctx: Context, theme: Theme): Pr
           break;
         }
         case 'link':
-          await openLink(ctx, current);
+          notice = await openLink(ctx, current);
           break;
         case 'pick':
           current = await pickFromAll(ctx, session, 'Go to which topic? (type to filter)');
@@ -123,12 +131,12 @@ async function setStatus(ctx: Context, session: Session, e: TopicEntry, status: 
   await applyStatus(ctx, session, [e], status);
 }
 
-async function openLink(ctx: Context, e: TopicEntry): Promise<void> {
+/** Opens one of the topic's links; says what happened in a line the next screen shows (raw: the renderer makes it inert). */
+async function openLink(ctx: Context, e: TopicEntry): Promise<string | undefined> {
   const links = topicLinks(e.topic);
   const link = links.length === 1 ? links[0] : await ctx.prompter.select('Open which link?', links.map((l) => ({ name: `${inert(l.title)}  ${inert(l.url)}`, value: l })));
-  if (!link) return;
-  if (openUrl(link.url, ctx.env)) ctx.io.stderr.write(`Opened ${inert(link.url)} in your browser.\n`);
-  else ctx.io.stdout.write(`No browser to open it here; the link is:\n  ${inert(link.url)}\n\n`);
+  if (!link) return undefined;
+  return openUrl(link.url, ctx.env) ? `Opened ${link.url} in your browser.` : `No browser to open it here; the link is: ${link.url}`;
 }
 
 export const registerWalk: RegisterCommand = (kit) => {
