@@ -5,6 +5,7 @@ import { diagnoseOrphans, planFix, type Orphan } from '../core/progress/orphans.
 import { renderDoctor } from '../ui/render/doctor.js';
 import { SCHEMA_VERSION } from '../ui/topic-json.js';
 import type { RegisterCommand } from '../app/command-kit.js';
+import { fieldsOf, jsonRequest, pickFields } from '../app/json-fields.js';
 import { doctorCommand, openSession, refreshSession, stamp, type GlobalOptions, type Session } from '../app/session.js';
 
 export interface DoctorOptions extends GlobalOptions {
@@ -39,7 +40,8 @@ export async function runDoctor(opts: DoctorOptions, ctx: Context): Promise<Doct
   return { session, orphans: left, moved, event };
 }
 
-export function doctorJson(r: DoctorResult): unknown {
+/** The `doctor --json` document. */
+export function doctorJson(r: DoctorResult) {
   const ref = (o: Orphan): unknown => (o.fixTo ? { id: o.fixTo.topic.id, number: o.fixTo.topic.number, title: o.fixTo.topic.title } : null);
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -56,16 +58,21 @@ export function doctorJson(r: DoctorResult): unknown {
   };
 }
 
+/** Fields of `doctor --json field,…`; pinned by test/commands/json-fields.test.ts and listed in the README. */
+export const DOCTOR_FIELDS = fieldsOf<ReturnType<typeof doctorJson>>(['schemaVersion', 'roadmap', 'orphans', 'moved']);
+
 export const registerDoctor: RegisterCommand = (kit) => {
   kit
     .sub('doctor', 'find progress kept for topics the roadmap no longer has; --fix moves it to the renamed topic')
     .option('--fix', 'move progress where the matching topic is unambiguous')
-    .option('--json', 'print JSON')
+    .option('--json [fields]', 'print JSON; with fields (orphans), only those')
     .addHelpText('after', '\nExamples:\n  $ roadmap doctor --roadmap ./my-roadmap.md\n  $ roadmap doctor --fix\n  $ roadmap undo            # put it back')
     .action(async (_opts: unknown, cmd: Command) => {
       const opts = kit.options<DoctorOptions>(cmd);
+      const request = jsonRequest(opts.json, DOCTOR_FIELDS, 'doctor');
       const r = await runDoctor(opts, kit.ctx);
-      if (opts.json) kit.printJson(doctorJson(r));
+      if (request === 'all') kit.printJson(doctorJson(r));
+      else if (request) kit.printJson(pickFields(doctorJson(r), request, DOCTOR_FIELDS));
       else kit.print(renderDoctor(r, kit.theme(opts), opts.fix === true, doctorCommand(opts, ' --fix')));
     });
 };

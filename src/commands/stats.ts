@@ -5,6 +5,7 @@ import { localOffsetMinutes } from '../ui/format-time.js';
 import { renderStats } from '../ui/render/stats.js';
 import { SCHEMA_VERSION, progressJson } from '../ui/topic-json.js';
 import type { RegisterCommand } from '../app/command-kit.js';
+import { fieldsOf, jsonRequest, pickFields } from '../app/json-fields.js';
 import { openSession, type GlobalOptions, type Session } from '../app/session.js';
 
 export interface StatsResult {
@@ -21,7 +22,8 @@ export async function runStats(opts: GlobalOptions, ctx: Context): Promise<Stats
   return { session, stats, now };
 }
 
-export function statsJson({ session, stats, now }: StatsResult): unknown {
+/** The `stats --json` document. */
+export function statsJson({ session, stats, now }: StatsResult) {
   return {
     schemaVersion: SCHEMA_VERSION,
     roadmap: { id: session.id, title: session.roadmap.title },
@@ -34,15 +36,20 @@ export function statsJson({ session, stats, now }: StatsResult): unknown {
   };
 }
 
+/** Fields of `stats --json field,…`; pinned by test/commands/json-fields.test.ts and listed in the README. */
+export const STATS_FIELDS = fieldsOf<ReturnType<typeof statsJson>>(['schemaVersion', 'roadmap', 'at', 'progress', 'sections', 'weeks', 'streak', 'pace']);
+
 export const registerStats: RegisterCommand = (kit) => {
   kit
     .sub('stats', 'show progress per section, topics finished per week, streaks, pace and a finish date')
-    .option('--json', 'print JSON')
+    .option('--json [fields]', 'print JSON; with fields (streak,pace), only those')
     .addHelpText('after', "\nExamples:\n  $ roadmap stats\n  $ roadmap stats --json | jq .pace\n\nA day counts for a streak when you finished at least one topic on it (your local time).")
     .action(async (_opts: unknown, cmd: Command) => {
       const opts = kit.options(cmd);
+      const request = jsonRequest(opts.json, STATS_FIELDS, 'stats');
       const r = await runStats(opts, kit.ctx);
-      if (opts.json) kit.printJson(statsJson(r));
+      if (request === 'all') kit.printJson(statsJson(r));
+      else if (request) kit.printJson(pickFields(statsJson(r), request, STATS_FIELDS));
       else kit.print(renderStats(r.session.roadmap.title, r.stats, kit.theme(opts)));
     });
 };

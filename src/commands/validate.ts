@@ -6,6 +6,8 @@ import { loadRoadmap } from '../source/load-roadmap.js';
 import { renderValidation, type ValidateResult } from '../ui/render/validate.js';
 import { SCHEMA_VERSION } from '../ui/topic-json.js';
 import type { RegisterCommand } from '../app/command-kit.js';
+import { UsageError } from '../app/errors.js';
+import { fieldsOf, jsonOrArgument, jsonRequest, pickFields } from '../app/json-fields.js';
 import { sourceOptions, type GlobalOptions } from '../app/session.js';
 
 /** Reads and parses a roadmap file (or "-" for stdin) and reports what the tool sees in it. */
@@ -18,7 +20,7 @@ export async function runValidate(file: string, ctx: Context): Promise<ValidateR
 }
 
 /** The `validate --json` document. */
-export function validateJson(r: ValidateResult): unknown {
+export function validateJson(r: ValidateResult) {
   return {
     schemaVersion: SCHEMA_VERSION,
     file: r.file,
@@ -31,19 +33,28 @@ export function validateJson(r: ValidateResult): unknown {
   };
 }
 
+/** Fields of `validate --json field,…`; pinned by test/commands/json-fields.test.ts and listed in the README. */
+export const VALIDATE_FIELDS = fieldsOf<ReturnType<typeof validateJson>>(['schemaVersion', 'file', 'usable', 'title', 'counts', 'sections', 'warnings', 'problems']);
+
 export const registerValidate: RegisterCommand = (kit) => {
   kit
     .sub('validate', 'check a Markdown roadmap: its title, sections, topic counts and what looks wrong, with line numbers')
-    .argument('<file>', 'the Markdown file to check ("-" reads standard input)')
-    .option('--json', 'print JSON')
+    // Optional for commander only: `validate --json notes.md` gives the file to --json, and it is taken back below.
+    .usage('[options] <file>')
+    .argument('[file]', 'the Markdown file to check ("-" reads standard input)')
+    .option('--json [fields]', 'print JSON; with fields (usable,warnings), only those')
     .addHelpText(
       'after',
       '\nExit status: 0 when the file is a usable roadmap (warnings allowed), 1 when it is not (no topics, unreadable).\n\nExamples:\n  $ roadmap validate ./rust-roadmap.md\n  $ curl -s https://example.com/README.md | roadmap validate -\n  $ roadmap validate notes.md --json | jq \'.warnings[] | "\\(.line) \\(.message)"\'',
     )
-    .action(async (file: string, _opts: unknown, cmd: Command) => {
+    .action(async (given: string | undefined, _opts: unknown, cmd: Command) => {
       const opts = kit.options<GlobalOptions>(cmd);
+      const { json, argument: file } = jsonOrArgument(opts.json, given, VALIDATE_FIELDS);
+      if (file === undefined) throw new UsageError("missing required argument 'file'", 'for example: roadmap validate ./rust-roadmap.md   (or - to read standard input)');
+      const request = jsonRequest(json, VALIDATE_FIELDS, 'validate');
       const result = await runValidate(file, kit.ctx);
-      if (opts.json) kit.printJson(validateJson(result));
+      if (request === 'all') kit.printJson(validateJson(result));
+      else if (request) kit.printJson(pickFields(validateJson(result), request, VALIDATE_FIELDS));
       else kit.print(renderValidation(result, kit.theme(opts)));
       if (!result.usable) {
         const name = file === '-' ? 'standard input' : file;

@@ -202,14 +202,15 @@ describe('show and info', () => {
     expect(json).toMatchObject({ number: '2.2', status: 'done', section: { id: 'database-orm', title: 'Database & ORM' } });
   });
 
-  it('show --json: every bundled topic carries a description and at least two https links', async () => {
+  it('show --json: every bundled topic carries a description (plain text and Markdown) and at least two https links', async () => {
     const list = JSON.parse((await run(['list', '--json'], { home: home.dir })).stdout) as { sections: Array<{ topics: Array<{ number: string }> }> };
     const numbers = list.sections.flatMap((s) => s.topics.map((t) => t.number));
     expect(numbers).toHaveLength(53);
     for (const number of numbers) {
       const r = await run(['show', number, '--json'], { home: home.dir });
-      const topic = JSON.parse(r.stdout) as { description?: string; links: Array<{ title: string; url: string }> };
+      const topic = JSON.parse(r.stdout) as { description?: string; descriptionMarkdown?: string; links: Array<{ title: string; url: string }> };
       expect(topic.description, number).toMatch(/\S/);
+      expect(topic.descriptionMarkdown, number).toMatch(/\S/);
       expect(topic.links.length, number).toBeGreaterThanOrEqual(2);
       expect(topic.links.filter((l) => !l.url.startsWith('https://')), number).toEqual([]);
     }

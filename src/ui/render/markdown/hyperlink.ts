@@ -20,5 +20,6 @@ export function clickableUrl(raw: string): string | undefined {
 
 /** A style that makes text a hyperlink to `url` (already checked by clickableUrl), drawn with `look` inside. */
 export function hyperlinkStyle(url: string, look: Style): Style {
-  return (text) => `\u001b]8;;${url}\u001b\\${look(text)}\u001b]8;;\u001b\\`;
+  // Ended by BEL, as GNU ls writes them: every terminal that knows OSC 8 reads it.
+  return (text) => `\u001b]8;;${url}\u0007${look(text)}\u001b]8;;\u0007`;
 }
