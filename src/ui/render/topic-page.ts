@@ -7,7 +7,7 @@ import { fit, type Theme } from '../theme.js';
 import { renderMarkdown, renderPlain } from './markdown/blocks.js';
 import { clean, linkPieces } from './markdown/inline.js';
 import { wrapPieces, type Frame, type Piece } from './markdown/wrap.js';
-import { renderNext, topicLinks } from './topic.js';
+import { NEXT_TAG, topicLinks, where } from './topic.js';
 
 // Everything a topic has to learn from, drawn by one renderer for `show`, `walk` and `next --long`. Loaded only by
 // them (a dynamic import), so a plain `roadmap next` never loads it nor the Markdown lexer.
@@ -94,10 +94,22 @@ export function renderShow(e: TopicEntry, statuses: StatusMap, theme: Theme, not
   return `${out.join('\n')}\n`;
 }
 
-/** `next --long`: each pick as `next` shows it, followed by what there is to learn from it. */
+/** `next --long`: each pick as `next` shows it (wrapped to the terminal), followed by what there is to learn from it. */
 export function renderNextLong(picks: readonly NextPick[], theme: Theme): string {
+  const { c } = theme;
   return picks
-    .map((p) => `${renderNext([p], theme).trimEnd()}\n${renderTopicBody(p.topic, theme, '    ').join('\n')}`)
+    .map((p) =>
+      [
+        ...wrapPieces([{ text: clean(p.topic.title), style: c.bold }, { text: NEXT_TAG[p.reason], style: c.yellow }], {
+          width: theme.width,
+          first: [{ text: `${p.topic.number}  `, style: c.bold }],
+          rest: [{ text: '    ' }],
+        }),
+        ...line([{ text: where(p), style: c.dim }], theme, '    '),
+        ...labelled('    id: ', p.topic.id, theme),
+        ...renderTopicBody(p.topic, theme, '    '),
+      ].join('\n'),
+    )
     .join('\n\n')
     .concat('\n');
 }

@@ -11,17 +11,21 @@ function position(e: TopicEntry): string {
   return `topic ${index} of ${of}`;
 }
 
-function where(e: TopicEntry): string {
+/** Where a topic sits: its section, its parents, its place among its siblings (inert). */
+export function where(e: TopicEntry): string {
   const path = [`section ${e.section.number} "${inert(e.section.title)}"`, ...e.ancestors.map((a) => `"${inert(a.title)}"`)];
   return `${path.join(' > ')}, ${position(e)}`;
 }
+
+/** What `next` says after the title of a pick that continues something started. */
+export const NEXT_TAG: Record<NextPick['reason'], string> = { 'in-progress': ' (in progress)', 'started-parent': ' (in a topic you started)', 'first-pending': '' };
 
 /** `next`: each pick with its number, title, where it sits and its id. */
 export function renderNext(picks: readonly NextPick[], theme: Theme): string {
   const { c } = theme;
   return picks
     .map((p) => {
-      const tag = p.reason === 'in-progress' ? c.yellow(' (in progress)') : p.reason === 'started-parent' ? c.yellow(' (in a topic you started)') : '';
+      const tag = c.yellow(NEXT_TAG[p.reason]);
       return [
         `${c.bold(p.topic.number)}  ${c.bold(inert(p.topic.title))}${tag}`,
         `    ${c.dim(where(p))}`,
