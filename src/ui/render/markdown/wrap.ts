@@ -49,6 +49,11 @@ const ESCAPE = /\u001b(?:\[[0-9;]*m|\]8;[^\u001b\u0007]*(?:\u001b\\|\u0007))/gu;
  * text is inert before it becomes a piece: ESC shows as `^[`), such as a status mark drawn in colour: they take none.
  */
 function* cells(text: string): Generator<[string, number]> {
+  // Printable ASCII is a column a character: no need to build the grapheme segmenter (ICU data) for it.
+  if (/^[\x20-\x7e]*$/.test(text)) {
+    for (const ch of text) yield [ch, 1];
+    return;
+  }
   let at = 0;
   for (const m of text.includes('\u001b') ? text.matchAll(ESCAPE) : []) {
     for (const g of graphemes(text.slice(at, m.index))) yield [g, graphemeWidth(g)];
