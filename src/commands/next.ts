@@ -3,11 +3,12 @@ import type { Context } from '../context.js';
 import { isFinished, NEXT_REASON_TEXT, nextTopics, positionOf, type NextPick, type NextReason } from '../core/progress/status.js';
 import { renderNext } from '../ui/render/topic.js';
 import { sectionRef, topicJson, type Ref, type TopicJson } from '../ui/topic-json.js';
-import { parseCount, type RegisterCommand } from '../app/command-kit.js';
+import { parseCount, structureFlags, type RegisterCommand } from '../app/command-kit.js';
 import { fieldsOf, jsonRequest, pickFields, type FieldTable } from '../app/json-fields.js';
 import { openSession, type GlobalOptions, type Session } from '../app/session.js';
+import { requireTopics, type StructureOptions } from '../app/structure-options.js';
 
-export interface NextOptions extends GlobalOptions {
+export interface NextOptions extends GlobalOptions, StructureOptions {
   count?: string;
   long?: boolean;
 }
@@ -37,6 +38,7 @@ export const NEXT_FIELDS: FieldTable<NextJson> = {
 export async function runNext(opts: NextOptions, ctx: Context): Promise<NextResult> {
   const count = parseCount(opts.count, '-n');
   const session = await openSession(ctx, opts);
+  requireTopics(session, opts);
   return { session, picks: nextTopics(session.roadmap, session.statuses, count) };
 }
 
@@ -52,8 +54,7 @@ export function nextJson({ session, picks }: NextResult): NextJson[] {
 }
 
 export const registerNext: RegisterCommand = (kit) => {
-  kit
-    .sub('next', 'say which topic to study now')
+  structureFlags(kit.sub('next', 'say which topic to study now'))
     .option('-n, --count <count>', 'how many topics to show')
     .option('-l, --long', 'with what there is to learn: the description and links of each')
     .option('--json [fields]', 'print JSON; with fields (title,status,links), only those')

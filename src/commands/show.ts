@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import type { TopicEntry } from '../core/tree.js';
 import { sectionRef, topicJson, type Ref, type TopicJson } from '../ui/topic-json.js';
-import type { RegisterCommand } from '../app/command-kit.js';
+import { structureFlags, type RegisterCommand } from '../app/command-kit.js';
 import { fieldsOf, jsonOrArgument, jsonRequest, pickFields, type FieldTable } from '../app/json-fields.js';
 import { positionOf } from '../core/progress/status.js';
 import { pickTopics } from '../app/topic-args.js';
@@ -49,8 +49,7 @@ export function showJson({ session, entry }: ShowResult): ShowJson {
 }
 
 export const registerShow: RegisterCommand = (kit) => {
-  kit
-    .sub('show', 'show one topic: section, status, description, subtopics and links')
+  structureFlags(kit.sub('show', 'show one topic: section, status, description, subtopics and links'))
     .argument('[topic]', 'topic number (3.2), id or title fragment (on a terminal, omit it to pick from a list)')
     .option('--json [fields]', 'print JSON; with fields (title,status,links), only those')
     .addHelpText('after', '\nExamples:\n  $ roadmap show 2.2\n  $ roadmap show gorm --json | jq .links\n  $ roadmap show 2.2 --json title,status,description')

@@ -24,7 +24,7 @@ const FIELDS: Array<[string, string[], string[]]> = [
   ['info', [], ['schemaVersion', 'roadmap', 'overview', 'counts', 'progress', 'store', 'warnings']],
   ['stats', [], ['schemaVersion', 'roadmap', 'at', 'progress', 'sections', 'weeks', 'streak', 'pace']],
   ['log', [], ['id', 'at', 'action', 'subject', 'changes', 'notesAdded', 'notesRemoved', 'undone', 'imported', 'reverts']],
-  ['validate', [BUNDLED], ['schemaVersion', 'file', 'usable', 'title', 'counts', 'sections', 'warnings', 'problems']],
+  ['validate', [BUNDLED], ['schemaVersion', 'file', 'usable', 'title', 'counts', 'sections', 'warnings', 'problems', 'structure']],
   ['doctor', [], ['schemaVersion', 'roadmap', 'orphans', 'moved']],
 ];
 /** `sync status` needs a remote to answer (see below); its fields are pinned here all the same. */
