@@ -154,14 +154,17 @@ async function openLink(ctx: Context, e: TopicEntry): Promise<void> {
   const links = topicLinks(e.topic);
   const link = links.length === 1 ? links[0] : await ctx.prompter.select('Open which link?', links.map((l) => ({ name: `${inert(l.title)}  ${inert(l.url)}`, value: l })));
   if (!link) return;
-  ctx.io.stdout.write(openReport(await openUrl(link.url, ctx.env), link.url));
+  reportOpen(ctx, await openUrl(link.url, ctx.env), link.url);
 }
 
-/** What opening a link did: success only when the launcher exited 0; otherwise the url to copy, and why. */
-function openReport(result: OpenResult, url: string): string {
-  if (result.kind === 'opened') return `Opened ${inert(url)} in your browser.\n\n`;
+/** What opening a link did: success only when the launcher exited 0; otherwise the url to copy (stdout), and why. */
+function reportOpen(ctx: Context, result: OpenResult, url: string): void {
+  if (result.kind === 'opened') {
+    ctx.io.stderr.write(`Opened ${inert(url)} in your browser.\n`);
+    return;
+  }
   const why = result.kind === 'waiting' ? `${inert(result.launcher)} has not confirmed that a browser opened it` : `No browser was found to open it (${inert(result.why)})`;
-  return `${why}; the link is:\n  ${inert(url)}\n\n`;
+  ctx.io.stdout.write(`${why}. The link is:\n  ${inert(url)}\n\n`);
 }
 
 export const registerWalk: RegisterCommand = (kit) => {

@@ -22,7 +22,7 @@ export function openUrl(url: string, env: NodeJS.ProcessEnv, waitMs = 3000): Pro
   if (!/^https?:\/\//i.test(url)) return Promise.resolve({ kind: 'failed', why: 'only http and https links are opened' });
   const command = browserCommand(env);
   const launcher = command?.[0];
-  if (!command || !launcher) return Promise.resolve({ kind: 'failed', why: 'no browser launcher is installed (xdg-open, wslview, sensible-browser) and $BROWSER is not set' });
+  if (!command || !launcher) return Promise.resolve({ kind: 'failed', why: '$BROWSER is not set and none of xdg-open, wslview, sensible-browser is installed' });
   return new Promise((resolve) => {
     const child = spawn(launcher, [...command.slice(1), url], { detached: true, stdio: 'ignore', env });
     const timer = setTimeout(() => {
