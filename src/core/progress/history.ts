@@ -140,7 +140,7 @@ export function recordEvent(state: ProgressState, stamp: Stamp, input: EventInpu
 
 /**
  * Applies an event's statuses and notes. A note both removed and added (same id) is an edit: it keeps its place, so
- * the numbers `note --list` shows do not move when a note is edited or an edit is undone.
+ * the numbers `note --list` shows do not move when a note is edited, deleted and brought back, or an edit is undone.
  */
 export function applyEffects(state: ProgressState, event: HistoryEvent): void {
   for (const d of event.changes) {
@@ -159,7 +159,12 @@ export function applyEffects(state: ProgressState, event: HistoryEvent): void {
     }
   }
   const present = new Set(notes.map((n) => n.id));
-  for (const n of added.values()) if (!present.has(n.id)) notes.push({ ...n });
+  for (const n of added.values()) {
+    if (present.has(n.id)) continue;
+    // A note that comes back (undo of a delete) goes back among its topic's notes by the time it was written.
+    const later = notes.findIndex((x) => x.topic === n.topic && x.at > n.at);
+    notes.splice(later < 0 ? notes.length : later, 0, { ...n });
+  }
   state.notes = notes;
 }
 
