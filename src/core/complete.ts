@@ -92,7 +92,8 @@ export function complete(input: CompletionInput): Completion {
       command ??= input.commands.find((c) => c.name === word);
     }
   }
-  const flags = [...(command?.flags ?? []), ...input.globalFlags];
+  // `--version` belongs to the program alone: after a command it is an error.
+  const flags = command ? [...command.flags, ...input.globalFlags.filter((f) => !f.names.includes('--version'))] : [...input.globalFlags];
   if (expecting) {
     if (expecting.value === 'file') return { kind: 'files' };
     if (expecting.value === 'section') return { kind: 'words', words: input.roadmap ? startingWith(input.roadmap.sections.map((s) => s.number), typed) : [] };
