@@ -30,7 +30,7 @@ describe('note', () => {
   });
 
   it('on a terminal with no text, opens the editor on a header naming the topic, removed on save', async () => {
-    const prompter = scriptedPrompter([{ kind: 'editor', answer: (_: unknown) => `${prompter.asked[0]?.text ?? ''}  written in vim\nsecond line\n` }]);
+    const prompter = scriptedPrompter([{ kind: 'editor', answer: () => `${prompter.asked[0]?.text ?? ''}  written in vim\nsecond line\n` }]);
     const r = await t.rm(['note', '1.3'], { tty: true, prompter });
     expect(r.code).toBe(0);
     expect(prompter.asked.map((q) => [q.kind, q.message])).toEqual([['editor', 'Note on 1.3 Gamma']]);
@@ -104,7 +104,7 @@ describe('note --list, --edit and --delete', () => {
   });
 
   it('--edit N on a terminal opens the note in the editor under the header; the same text changes nothing', async () => {
-    const prompter = scriptedPrompter([{ kind: 'editor', answer: (_: unknown) => (prompter.asked[0]?.text ?? '').replace('third', 'third, in the editor') }]);
+    const prompter = scriptedPrompter([{ kind: 'editor', answer: () => (prompter.asked[0]?.text ?? '').replace('third', 'third, in the editor') }]);
     const r = await t.rm(['note', '1.1', '--edit', '3'], { tty: true, prompter });
     expect(r.code, r.stderr).toBe(0);
     expect(prompter.asked[0]?.text).toBe('<!-- roadmap: editing a note on 1.1 Alpha\n     Write below this comment. It is removed when you save; an empty note is not saved. -->\n\nthird\n');

@@ -127,9 +127,10 @@ describeWithShell('fish', () => {
 describeWithShell('zsh', () => {
   it('Tab in an interactive zsh lists the candidates', async () => {
     expect((await spawnBin(['list'], { home })).code).toBe(0);
-    const pty = spawnPty('zsh', ['-f'], { name: 'xterm', cols: 100, rows: 30, cwd: dir, env: env as Record<string, string> });
+    const pty = spawnPty('zsh', ['-f'], { name: 'xterm', cols: 100, rows: 30, cwd: dir, env });
     let screen = '';
     pty.onData((d) => {
+      // eslint-disable-next-line no-control-regex
       screen += d.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
     });
     const waitFor = async (pattern: RegExp, from: number): Promise<string> => {
