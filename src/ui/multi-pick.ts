@@ -78,7 +78,12 @@ export const multiPick = createPrompt<number[], MultiPickConfig>((config, done) 
       if (next !== undefined) setActive(next);
       return;
     }
-    if (isBackspaceKey(key) || rl.line !== term) setTerm(rl.line);
+    if (isBackspaceKey(key) || rl.line !== term) {
+      setTerm(rl.line);
+      // The cursor stays where the narrowed list put it once the filter is changed again.
+      const shown = config.filter(rl.line);
+      if (!shown.includes(active) && shown[0] !== undefined) setActive(shown[0]);
+    }
   });
 
   const message = theme.style.message(config.message, status);
