@@ -4,6 +4,7 @@ import { registerDoctor } from './commands/doctor.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerInfo } from './commands/info.js';
+import { watchForAutoSync, type AutoSync } from './app/auto-sync.js';
 import { createKit, type RegisterCommand } from './app/command-kit.js';
 import { registerList } from './commands/list.js';
 import { registerDone, registerSkip, registerStart } from './commands/mark.js';
@@ -13,9 +14,11 @@ import { registerUndo } from './commands/history/undo.js';
 import { registerComplete, registerCompletion } from './commands/completion.js';
 import { registerNext } from './commands/next.js';
 import { registerNote } from './commands/note.js';
+import { registerReport } from './commands/report/report.js';
 import { registerReset } from './commands/reset.js';
 import { registerShow } from './commands/show.js';
 import { registerStats } from './commands/stats.js';
+import { registerSync } from './commands/sync/sync.js';
 import { registerValidate } from './commands/validate.js';
 import { registerWalk } from './commands/walk.js';
 import { createContext, type Context, type ContextOverrides } from './context.js';
@@ -23,6 +26,7 @@ import { CliError, ExitCode, SilentExit } from './app/errors.js';
 import { RoadmapInputError } from './core/errors.js';
 import { SourceError } from './source/errors.js';
 import { StoreError } from './store/errors.js';
+import { SyncError } from './sync/errors.js';
 import { EditorError } from './ui/launch/editor-error.js';
 import { PromptCancelled } from './ui/prompter.js';
 import { inert } from './ui/sanitize.js';
@@ -46,7 +50,9 @@ Examples:
   $ roadmap undo                          take the last change back (roadmap log shows them; redo re-applies)
   $ roadmap note 2.2 "use Preload"        keep a note beside a topic
   $ roadmap stats                         streaks, weekly chart, pace and finish date
+  $ roadmap report --open                 all of it as one HTML page, opened in your browser
   $ roadmap export -o progress.json       and: roadmap import progress.json
+  $ roadmap sync init <git-url-or-path>   keep progress in step across machines (then: roadmap sync)
   $ roadmap show 2.2                      one topic with its links
   $ roadmap list --roadmap ./rust.md      any Markdown roadmap; progress is kept per roadmap
   $ roadmap next --json | jq -r '.[0].title'
@@ -59,14 +65,18 @@ export async function main(argv: readonly string[], overrides: ContextOverrides 
   // Machine-readable runs never draw spinners; decided before parsing so slow work in any command respects it.
   const ctx = createContext(wantsJson(argv) ? { ...overrides, feedback: false } : overrides);
   const debug = argv.includes('--debug');
-  const program = buildProgram(ctx);
+  const autoSync = watchForAutoSync(ctx);
+  const program = buildProgram(ctx, autoSync);
+  let code: number;
   try {
     // No command at all: show the help on stdout, as `--help` does.
     await program.parseAsync(argv.length === 0 ? ['--help'] : [...argv], { from: 'user' });
-    return ExitCode.ok;
+    code = ExitCode.ok;
   } catch (error) {
-    return reportError(error, ctx, debug);
+    code = reportError(error, ctx, debug);
   }
+  autoSync.finish();
+  return code;
 }
 
 function wantsJson(argv: readonly string[]): boolean {
@@ -103,12 +113,13 @@ function reportError(error: unknown, ctx: Context, debug: boolean): number {
 
 /**
  * The exit code of an error the user can act on, or undefined for a bug. Each layer throws its own errors without
- * exit codes (core: unreadable Markdown; source: a missing file; store: a damaged or locked progress file); this is
+ * exit codes (core: unreadable Markdown; source: a missing file; store: a damaged or locked progress file; sync: no
+ * git, an unreachable remote, a damaged file in it); this is
  * the one place that turns them into codes. Commands' own errors carry theirs (usage 2, not found 1).
  */
 function exitCodeOf(error: unknown): number | undefined {
   if (error instanceof CliError) return error.exitCode;
-  if (error instanceof RoadmapInputError || error instanceof SourceError || error instanceof StoreError || error instanceof EditorError) return ExitCode.failure;
+  if (error instanceof RoadmapInputError || error instanceof SourceError || error instanceof StoreError || error instanceof SyncError || error instanceof EditorError) return ExitCode.failure;
   return undefined;
 }
 
@@ -126,9 +137,11 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerNote,
   registerLog,
   registerStats,
+  registerReport,
   registerInfo,
   registerExport,
   registerImport,
+  registerSync,
   registerDoctor,
   registerValidate,
   registerWalk,
@@ -136,7 +149,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerComplete,
 ];
 
-function buildProgram(ctx: Context): Command {
+function buildProgram(ctx: Context, autoSync: AutoSync): Command {
   const { stdout, stderr } = ctx.io;
   const program = new Command('roadmap')
     .description('Navigate a Markdown learning roadmap from the terminal and keep your progress beside it.')
@@ -148,7 +161,10 @@ function buildProgram(ctx: Context): Command {
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({ writeOut: (s) => stdout.write(s), writeErr: (s) => stderr.write(inert(s, true)) })
-    .addHelpText('after', EXAMPLES);
+    .addHelpText('after', EXAMPLES)
+    .hook('preAction', (_program, command) => {
+      autoSync.ran(command);
+    });
   const kit = createKit(ctx, program);
   for (const register of COMMANDS) register(kit);
   return program;

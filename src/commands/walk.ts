@@ -6,7 +6,7 @@ import type { Status } from '../core/types.js';
 import { firstOpenIn, followingTopic } from '../core/progress/walk-order.js';
 import type { TopicEntry } from '../core/tree.js';
 import { ExitCode, SilentExit, UsageError } from '../app/errors.js';
-import { openUrl, type OpenResult } from '../ui/launch/open-url.js';
+import { openUrl, type OpenResult } from '../ui/open-url.js';
 import { PromptCancelled } from '../ui/prompter.js';
 import { renderWalkScreen, topicLinks } from '../ui/render/walk.js';
 import { inert } from '../ui/sanitize.js';

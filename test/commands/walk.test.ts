@@ -80,7 +80,7 @@ describe('walk (scripted answers)', () => {
     writeFileSync(file, ROADMAP);
     const prompter = scriptedPrompter([act('link'), act('done'), act('quit')]);
     const r = await run(['walk', '--topic', '1.2', '--roadmap', file], { home: home.dir, tty: true, prompter, env: { PATH: '/nonexistent' } });
-    expect(r.stdout).toContain('No browser was found to open it ($BROWSER is not set and none of xdg-open, wslview, sensible-browser is installed). The link is:\n  https://example.com/forms');
+    expect(r.stdout).toContain('No browser was found to open it (no display: $BROWSER, $DISPLAY and $WAYLAND_DISPLAY are not set). The link is:\n  https://example.com/forms');
     // The next topic has no links: "Open a link" is not offered at all, so the cursor cannot stop on it.
     expect(prompter.asked[2]?.choices.map((c: PromptChoice<unknown>) => c.name)).toEqual(['Mark done', 'Start', 'Skip', 'Add a note', 'Pick another topic', 'Quit']);
   });
