@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { changeStatus, type ChangeOptions } from '../app/change-progress.js';
 import { changeResultJson, printChangeResult } from '../app/change-output.js';
-import type { Kit, RegisterCommand } from '../app/command-kit.js';
+import { structureFlags, type Kit, type RegisterCommand } from '../app/command-kit.js';
 import type { Status } from '../core/types.js';
 
 interface MarkCommand {
@@ -13,8 +13,7 @@ interface MarkCommand {
 
 /** `done`, `start` and `skip` (one file: the same definition with three statuses): the same topic arguments, JSON and output, each setting its own status. */
 function registerMarkCommand(kit: Kit, spec: MarkCommand): void {
-  kit
-    .sub(spec.name, spec.description)
+  structureFlags(kit.sub(spec.name, spec.description))
     .argument('[topics...]', 'topic numbers (3.2), ids or title fragments; a bare number (3) is a whole section (on a terminal, omit them to tick topics in a list)')
     .option('-y, --yes', 'change a whole section without asking (needed when not on a terminal)')
     .option('--json', 'print what changed, what did not and why, and the new progress as JSON')

@@ -3,13 +3,14 @@ import type { Context } from '../context.js';
 import { isFinished, NEXT_REASON_TEXT, nextTopics, positionOf, type NextPick } from '../core/progress/status.js';
 import { renderNext } from '../ui/render/topic.js';
 import { sectionRef, topicJson } from '../ui/topic-json.js';
-import { parseCount, type RegisterCommand } from '../app/command-kit.js';
+import { parseCount, structureFlags, type RegisterCommand } from '../app/command-kit.js';
 import { openSession, type GlobalOptions, type Session } from '../app/session.js';
 import { resolveSection, sectionOnly } from '../app/topic-args.js';
 import type { Section } from '../core/types.js';
 import { inert } from '../ui/sanitize.js';
+import { requireTopics, type StructureOptions } from '../app/structure-options.js';
 
-export interface NextOptions extends GlobalOptions {
+export interface NextOptions extends GlobalOptions, StructureOptions {
   count?: string;
   section?: string;
 }
@@ -25,6 +26,7 @@ export interface NextResult {
 export async function runNext(opts: NextOptions, ctx: Context): Promise<NextResult> {
   const count = parseCount(opts.count, '-n');
   const session = await openSession(ctx, opts);
+  requireTopics(session, opts);
   if (opts.section === undefined) return { session, picks: nextTopics(session.roadmap, session.statuses, count) };
   const section = resolveSection(session, opts.section);
   return { session, section, picks: nextTopics(sectionOnly(session.roadmap, section), session.statuses, count) };
@@ -42,8 +44,7 @@ export function nextJson({ session, picks }: NextResult): unknown {
 }
 
 export const registerNext: RegisterCommand = (kit) => {
-  kit
-    .sub('next', 'say which topic to study now')
+  structureFlags(kit.sub('next', 'say which topic to study now'))
     .option('-n, --count <count>', 'how many topics to show')
     .option('-s, --section <ref>', 'only topics of this section (number, id or title fragment)')
     .option('--json', 'print JSON')

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { RoadmapInputError } from '../core/errors.js';
 import { slugify } from '../core/parse/slug.js';
 import { shortHash } from '../core/text/hash.js';
+import type { StructureChoice } from '../core/parse/structure/structure.js';
 import type { Roadmap } from '../core/types.js';
 import { SourceError } from './errors.js';
 import { parseCached, type SlowParseNotice } from './parse-cache.js';
@@ -46,10 +47,16 @@ export function bundledRoadmapPath(): string {
   return join(up, 'roadmap', 'go-backend.md');
 }
 
+/** How to read the roadmap beyond its bytes: a structure the user states, and whether to explain the reading. */
+export interface ReadingOptions {
+  structure?: StructureChoice;
+  explain?: boolean;
+}
+
 /** Reads and parses the roadmap the user chose (`--roadmap FILE`, `-` for stdin) or the bundled one. */
-export async function loadRoadmap(options: SourceOptions, choice: string | undefined): Promise<LoadedRoadmap> {
+export async function loadRoadmap(options: SourceOptions, choice: string | undefined, reading: ReadingOptions = {}): Promise<LoadedRoadmap> {
   const parse = (bytes: Uint8Array, source: string, shown: string, fallbackTitle: string): Promise<Roadmap> =>
-    parseCached(options.cacheDir, bytes, { source, shown, fallbackTitle }, options.onSlowParse);
+    parseCached(options.cacheDir, bytes, { source, shown, fallbackTitle, ...reading }, options.onSlowParse);
   if (choice === undefined) {
     const path = bundledRoadmapPath();
     const roadmap = await parse(readBytes(path), path, path, BUNDLED_TITLE);
