@@ -6,16 +6,22 @@ import { sectionRef, topicJson, type Ref, type TopicJson } from '../ui/topic-jso
 import { parseCount, structureFlags, type RegisterCommand } from '../app/command-kit.js';
 import { fieldsOf, jsonRequest, pickFields, type FieldTable } from '../app/json-fields.js';
 import { openSession, type GlobalOptions, type Session } from '../app/session.js';
+import { resolveSection, sectionOnly } from '../app/topic-args.js';
+import type { Section } from '../core/types.js';
+import { inert } from '../ui/sanitize.js';
 import { requireTopics, type StructureOptions } from '../app/structure-options.js';
 
 export interface NextOptions extends GlobalOptions, StructureOptions {
   count?: string;
+  section?: string;
   long?: boolean;
 }
 
 export interface NextResult {
   session: Session;
   picks: NextPick[];
+  /** With --section: the section the picks come from. */
+  section?: Section;
 }
 
 /** One pick in `next --json`: a Topic with its description, section, place and why it was chosen. */
@@ -35,11 +41,14 @@ export const NEXT_FIELDS: FieldTable<NextJson> = {
   ...fieldsOf<NextJson>(['url', 'order', 'icon', 'checked', 'attrs', 'group']),
 };
 
+/** What to study now, in the whole roadmap or (--section) in one section, by the same rule. */
 export async function runNext(opts: NextOptions, ctx: Context): Promise<NextResult> {
   const count = parseCount(opts.count, '-n');
   const session = await openSession(ctx, opts);
   requireTopics(session, opts);
-  return { session, picks: nextTopics(session.roadmap, session.statuses, count) };
+  if (opts.section === undefined) return { session, picks: nextTopics(session.roadmap, session.statuses, count) };
+  const section = resolveSection(session, opts.section);
+  return { session, section, picks: nextTopics(sectionOnly(session.roadmap, section), session.statuses, count) };
 }
 
 /** `next --json`: an array of Topic, each with its section and why it was chosen (`reason` code, `why` sentence). */
@@ -56,9 +65,13 @@ export function nextJson({ session, picks }: NextResult): NextJson[] {
 export const registerNext: RegisterCommand = (kit) => {
   structureFlags(kit.sub('next', 'say which topic to study now'))
     .option('-n, --count <count>', 'how many topics to show')
+    .option('-s, --section <ref>', 'only topics of this section (number, id or title fragment)')
     .option('-l, --long', 'with what there is to learn: the description and links of each')
     .option('--json [fields]', 'print JSON; with fields (title,status,links), only those')
-    .addHelpText('after', "\nExamples:\n  $ roadmap next\n  $ roadmap next --long\n  $ roadmap next -n 3\n  $ roadmap next --json | jq -r '.[0].title'\n  $ roadmap next --json title,why")
+    .addHelpText(
+      'after',
+      "\nExamples:\n  $ roadmap next\n  $ roadmap next --long\n  $ roadmap next -n 3\n  $ roadmap next --section 4\n  $ roadmap next --json | jq -r '.[0].title'\n  $ roadmap next --json title,why",
+    )
     .action(async (_opts: unknown, cmd: Command) => {
       const opts = kit.options<NextOptions>(cmd);
       const request = jsonRequest(opts.json, NEXT_FIELDS, 'next');
@@ -72,7 +85,9 @@ export const registerNext: RegisterCommand = (kit) => {
         return;
       }
       if (result.picks.length === 0) {
-        kit.print(isFinished(result.session.roadmap, result.session.statuses, result.picks) ? 'Everything on this roadmap is done. Well done!\n' : 'This roadmap has no topics.\n');
+        const scope = result.section ? sectionOnly(result.session.roadmap, result.section) : result.session.roadmap;
+        const where = result.section ? `in section ${result.section.number} "${inert(result.section.title)}"` : 'on this roadmap';
+        kit.print(isFinished(scope, result.session.statuses, result.picks) ? `Everything ${where} is done. Well done!\n` : `There are no topics ${where}.\n`);
         return;
       }
       if (opts.long) {

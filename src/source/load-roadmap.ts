@@ -31,6 +31,14 @@ export interface SourceOptions {
 
 export const BUNDLED_ID = 'go-backend';
 
+/** The title the bundled roadmap gets when its file has none (part of its parse-cache key). */
+export const BUNDLED_TITLE = 'Go Backend Development Roadmap';
+
+/** The title a roadmap file gets when it has none: its name without the Markdown extension. */
+export function fallbackTitleOf(path: string): string {
+  return basename(path).replace(/\.(md|markdown|mdx|txt)$/i, '');
+}
+
 /** The bundled roadmap's path, found beside the built code (dist/) or the sources (src/source/). */
 export function bundledRoadmapPath(): string {
   const here = dirname(fileURLToPath(import.meta.url));
@@ -51,7 +59,7 @@ export async function loadRoadmap(options: SourceOptions, choice: string | undef
     parseCached(options.cacheDir, bytes, { source, shown, fallbackTitle, ...reading }, options.onSlowParse);
   if (choice === undefined) {
     const path = bundledRoadmapPath();
-    const roadmap = await parse(readBytes(path), path, path, 'Go Backend Development Roadmap');
+    const roadmap = await parse(readBytes(path), path, path, BUNDLED_TITLE);
     return { roadmap, id: BUNDLED_ID, source: path, bundled: true };
   }
   if (choice === '-') {
@@ -64,7 +72,7 @@ export async function loadRoadmap(options: SourceOptions, choice: string | undef
   }
   const path = resolve(options.cwd, choice);
   const bytes = readBytes(path, choice);
-  const name = basename(path).replace(/\.(md|markdown|mdx|txt)$/i, '');
+  const name = fallbackTitleOf(path);
   const roadmap = await parse(bytes, path, choice, name);
   let real = path;
   try {

@@ -22,8 +22,8 @@ const FIELDS: Array<[string, string[], string[]]> = [
   ['next', [], ['id', 'number', 'title', 'status', 'section', 'position', 'reason', 'why', ...TOPIC_TAIL]],
   ['show', ['1.1'], ['id', 'number', 'title', 'status', 'section', 'parents', 'position', 'line', ...TOPIC_TAIL]],
   ['info', [], ['schemaVersion', 'roadmap', 'overview', 'counts', 'progress', 'store', 'warnings']],
-  ['stats', [], ['schemaVersion', 'roadmap', 'at', 'progress', 'sections', 'weeks', 'streak', 'pace']],
-  ['log', [], ['id', 'at', 'action', 'subject', 'changes', 'notesAdded', 'notesRemoved', 'undone', 'imported', 'reverts']],
+  ['stats', [], ['schemaVersion', 'roadmap', 'section', 'at', 'progress', 'sections', 'weeks', 'streak', 'pace']],
+  ['log', [], ['id', 'at', 'action', 'subject', 'changes', 'notesAdded', 'notesRemoved', 'undone', 'redone', 'imported', 'reverts', 'redoes']],
   ['validate', [BUNDLED], ['schemaVersion', 'file', 'usable', 'title', 'counts', 'sections', 'warnings', 'problems', 'structure']],
   ['doctor', [], ['schemaVersion', 'roadmap', 'orphans', 'moved']],
 ];

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import xterm from '@xterm/headless';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/core/text/width.js';
 import { KEYS, PtySession } from '../helpers/pty.js';
@@ -50,6 +51,19 @@ async function resizeAndSkip(walk: PtySession, cols: number): Promise<void> {
   walk.write(KEYS.down + KEYS.enter);
 }
 
+/** What a terminal of this size shows after drawing `output` (xterm.js, headless): the visible rows, not the scrollback. */
+async function visible(output: string, cols: number, rows: number): Promise<string[]> {
+  const term = new xterm.Terminal({ cols, rows, allowProposedApi: true });
+  await new Promise<void>((resolve) => {
+    term.write(output, resolve);
+  });
+  const buffer = term.buffer.active;
+  const shown: string[] = [];
+  for (let i = buffer.viewportY; i < buffer.viewportY + rows; i++) shown.push(buffer.getLine(i)?.translateToString(true) ?? '');
+  term.dispose();
+  return shown;
+}
+
 describe('walk redraws each screen at the width of the terminal', () => {
   it.each([80, 120])('%i columns: each screen clears the last, its divider and lines fit the terminal', async (cols) => {
     const walk = new PtySession(['walk'], { home, cols, rows: 50 });
@@ -71,6 +85,12 @@ describe('walk redraws each screen at the width of the terminal', () => {
     const [, second] = await waitScreens(walk, 2);
     // A new screen, not more scrolling: it starts after a clear with the divider and holds only the next topic.
     expect(second?.[0]).toBe('─'.repeat(cols));
+    // As a terminal draws it: the first row is the new divider, and nothing of the first topic is left in sight.
+    const onScreen = await visible(walk.output, cols, 50);
+    expect(onScreen[0]).toBe('─'.repeat(cols));
+    expect(onScreen.filter((l) => l.startsWith('─'))).toHaveLength(1);
+    expect(onScreen).toContain('1.2  Explore Web frameworks: Gin, Echo, Fiber');
+    expect(onScreen.join('\n')).not.toContain('1.1  Learn net/http');
     expect(second).toContain('1.2  Explore Web frameworks: Gin, Echo, Fiber');
     expect((second ?? []).join('\n')).not.toContain('1.1  Learn net/http');
     for (const line of second ?? []) expect(displayWidth(line), line).toBeLessThanOrEqual(cols);

@@ -146,6 +146,12 @@ export function renderWalkScreen(
     out.push('', c.bold('Your notes'));
     for (const n of notes) for (const text of n.text.split('\n')) out.push(...line([{ text: clean(text) }], fixed, '  '));
   }
-  if (notice) out.push('', ...line([{ text: clean(notice), style: c.dim }], fixed));
+  if (notice) {
+    out.push('');
+    for (const l of notice.split('\n')) {
+      const indent = /^ */.exec(l)?.[0] ?? '';
+      out.push(...line([{ text: clean(l.slice(indent.length)) }], fixed, indent));
+    }
+  }
   return `${out.join('\n')}\n\n`;
 }

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import type { Context } from '../context.js';
-import type { HistoryEvent } from '../core/progress/history.js';
-import { TopicNames, renderLog } from '../ui/render/history.js';
-import { SCHEMA_VERSION } from '../ui/topic-json.js';
-import { parseCount, type RegisterCommand } from '../app/command-kit.js';
-import { fieldsOf, jsonRequest, pickFields } from '../app/json-fields.js';
-import { openSession, type GlobalOptions, type Session } from '../app/session.js';
+import type { Context } from '../../context.js';
+import type { HistoryEvent } from '../../core/progress/history.js';
+import { TopicNames, renderLog } from '../../ui/render/history.js';
+import { SCHEMA_VERSION } from '../../ui/topic-json.js';
+import { parseCount, type RegisterCommand } from '../../app/command-kit.js';
+import { fieldsOf, jsonRequest, pickFields } from '../../app/json-fields.js';
+import { openSession, type GlobalOptions, type Session } from '../../app/session.js';
 
 export interface LogOptions extends GlobalOptions {
   limit?: string;
@@ -40,8 +40,10 @@ export function logJson({ session, events, total }: LogResult) {
       action: e.action,
       ...(e.subject === undefined ? {} : { subject: e.subject }),
       undone: e.undoneBy !== undefined,
+      redone: e.redoneBy !== undefined,
       imported: e.importedBy !== undefined,
       ...(e.reverts === undefined ? {} : { reverts: e.reverts }),
+      ...(e.redoes === undefined ? {} : { redoes: e.redoes }),
       changes: e.changes.map((d) => {
         const entry = names.entry(d.topic);
         return { topic: d.topic, ...(entry ? { number: entry.topic.number, title: entry.topic.title } : {}), from: d.from, to: d.to };
@@ -56,7 +58,9 @@ export function logJson({ session, events, total }: LogResult) {
  * Fields of `log --json field,…`: with fields, log prints one object per event, newest first. Pinned by
  * test/commands/json-fields.test.ts and listed in the README.
  */
-export const LOG_FIELDS = fieldsOf<ReturnType<typeof logJson>['events'][number]>(['id', 'at', 'action', 'subject', 'changes', 'notesAdded', 'notesRemoved', 'undone', 'imported', 'reverts']);
+export const LOG_FIELDS = fieldsOf<ReturnType<typeof logJson>['events'][number]>([
+  'id', 'at', 'action', 'subject', 'changes', 'notesAdded', 'notesRemoved', 'undone', 'redone', 'imported', 'reverts', 'redoes',
+]);
 
 export const registerLog: RegisterCommand = (kit) => {
   kit
