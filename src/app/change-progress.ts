@@ -6,8 +6,9 @@ import { planStatusChange, STATUS_ACTION } from '../core/progress/status-change.
 import { subtree, type TopicEntry } from '../core/tree.js';
 import type { Status } from '../core/types.js';
 import { sectionRef, topicJson } from '../ui/topic-json.js';
-import { openSession, refreshSession, stamp, type GlobalOptions, type Session } from './session.js';
+import { openSession, refreshSession, roadmapRef, stamp, type GlobalOptions, type Session } from './session.js';
 import { pickTopics } from './topic-args.js';
+import { updateProgress } from './write-back.js';
 
 /** What a status change did; `done`, `start`, `skip`, `reset` and `walk` all make one. */
 export interface MarkResult {
@@ -35,7 +36,7 @@ export async function markTopics(refs: readonly string[], status: Status, opts: 
 
 /** Records one event setting `status` on resolved topics and refreshes the session from the result. */
 export async function applyStatus(ctx: Context, session: Session, named: TopicEntry[], status: Status): Promise<MarkResult> {
-  const { event, state } = await ctx.store.update(session.id, (state) => ({
+  const { event, state } = await updateProgress(ctx, session, (state) => ({
     event: recordEvent(state, stamp(ctx), planStatusChange(state, named.map((e) => e.topic), status)),
     state,
   }));
@@ -48,7 +49,7 @@ export async function applyStatus(ctx: Context, session: Session, named: TopicEn
 export function changedJson(r: MarkResult): unknown {
   return r.named
     .filter((e) => subtree(e.topic).some((t) => r.changed.has(t.id)))
-    .map((e) => ({ ...topicJson(e.topic, r.session.statuses, false, r.session.notes), section: sectionRef(e.section) }));
+    .map((e) => ({ ...topicJson(e.topic, r.session.statuses, false, r.session.notes), section: sectionRef(e.section), roadmap: roadmapRef(r.session) }));
 }
 
 /** Stores a note on a topic as one undoable change and refreshes the session. */

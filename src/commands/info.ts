@@ -5,7 +5,7 @@ import { countTopics } from '../core/tree.js';
 import { renderInfo, type InfoData } from '../ui/render/info.js';
 import { progressJson, SCHEMA_VERSION } from '../ui/topic-json.js';
 import type { RegisterCommand } from '../app/command-kit.js';
-import { openSession, type GlobalOptions } from '../app/session.js';
+import { openSession, roadmapRef, type GlobalOptions } from '../app/session.js';
 
 /** Collects the roadmap's facts; renderers print them for people or as JSON. */
 export async function runInfo(opts: GlobalOptions, ctx: Context): Promise<InfoData> {
@@ -13,7 +13,7 @@ export async function runInfo(opts: GlobalOptions, ctx: Context): Promise<InfoDa
   const { roadmap } = session;
   const info: InfoData = {
     schemaVersion: SCHEMA_VERSION,
-    roadmap: { id: session.id, title: roadmap.title, source: session.source, bundled: session.bundled },
+    roadmap: { ...roadmapRef(session), bundled: session.bundled },
     overview: roadmap.overview,
     counts: { sections: roadmap.sections.length, topics: roadmap.sections.reduce((n, s) => n + countTopics(s.topics), 0) },
     progress: progressJson(roadmapProgress(roadmap, session.statuses)),

@@ -5,7 +5,7 @@ import type { Section } from '../core/types.js';
 import { renderTree } from '../ui/render/list.js';
 import { SCHEMA_VERSION, progressJson, topicJson } from '../ui/topic-json.js';
 import type { RegisterCommand } from '../app/command-kit.js';
-import { openSession, type GlobalOptions, type Session } from '../app/session.js';
+import { openSession, roadmapRef, type GlobalOptions, type Session } from '../app/session.js';
 import { resolveSection } from '../app/topic-args.js';
 
 export interface ListOptions extends GlobalOptions {
@@ -27,7 +27,7 @@ export async function runList(opts: ListOptions, ctx: Context): Promise<ListResu
 export function listJson({ session, sections }: ListResult): unknown {
   return {
     schemaVersion: SCHEMA_VERSION,
-    roadmap: { id: session.id, title: session.roadmap.title },
+    roadmap: roadmapRef(session),
     progress: progressJson(roadmapProgress(session.roadmap, session.statuses)),
     sections: sections.map((s) => ({
       id: s.id,

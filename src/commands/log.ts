@@ -4,7 +4,7 @@ import type { HistoryEvent } from '../core/progress/history.js';
 import { TopicNames, renderLog } from '../ui/render/history.js';
 import { SCHEMA_VERSION } from '../ui/topic-json.js';
 import { parseCount, type RegisterCommand } from '../app/command-kit.js';
-import { openSession, type GlobalOptions, type Session } from '../app/session.js';
+import { openSession, roadmapRef, type GlobalOptions, type Session } from '../app/session.js';
 
 export interface LogOptions extends GlobalOptions {
   limit?: string;
@@ -31,7 +31,7 @@ export function logJson({ session, events, total }: LogResult): unknown {
   const names = new TopicNames(session.roadmap);
   return {
     schemaVersion: SCHEMA_VERSION,
-    roadmap: { id: session.id, title: session.roadmap.title },
+    roadmap: roadmapRef(session),
     total,
     events: events.map((e) => ({
       id: e.id,

@@ -4,7 +4,7 @@ import { isFinished, NEXT_REASON_TEXT, nextTopics, positionOf, type NextPick } f
 import { renderNext } from '../ui/render/topic.js';
 import { sectionRef, topicJson } from '../ui/topic-json.js';
 import { parseCount, type RegisterCommand } from '../app/command-kit.js';
-import { openSession, type GlobalOptions, type Session } from '../app/session.js';
+import { openSession, roadmapRef, type GlobalOptions, type Session } from '../app/session.js';
 
 export interface NextOptions extends GlobalOptions {
   count?: string;
@@ -29,6 +29,7 @@ export function nextJson({ session, picks }: NextResult): unknown {
     position: positionOf(p),
     reason: p.reason,
     why: NEXT_REASON_TEXT[p.reason],
+    roadmap: roadmapRef(session),
   }));
 }
 

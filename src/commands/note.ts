@@ -8,7 +8,7 @@ import { SCHEMA_VERSION, sectionRef } from '../ui/topic-json.js';
 import type { RegisterCommand } from '../app/command-kit.js';
 import { pickTopics } from '../app/topic-args.js';
 import { saveNote } from '../app/change-progress.js';
-import { openSession, type GlobalOptions, type Session } from '../app/session.js';
+import { openSession, roadmapRef, type GlobalOptions, type Session } from '../app/session.js';
 
 /** A note longer than this is almost certainly a mistake (a file piped to the wrong place). */
 export const MAX_NOTE = 20_000;
@@ -63,7 +63,7 @@ export const registerNote: RegisterCommand = (kit) => {
       const opts = kit.options(cmd);
       const r = await runNote(ref, words, opts, kit.ctx);
       if (opts.json) {
-        kit.printJson({ schemaVersion: SCHEMA_VERSION, topic: { id: r.entry.topic.id, number: r.entry.topic.number, title: r.entry.topic.title, section: sectionRef(r.entry.section) }, note: r.note });
+        kit.printJson({ schemaVersion: SCHEMA_VERSION, roadmap: roadmapRef(r.session), topic: { id: r.entry.topic.id, number: r.entry.topic.number, title: r.entry.topic.title, section: sectionRef(r.entry.section) }, note: r.note });
         return;
       }
       const count = r.session.notes.get(r.entry.topic.id)?.length ?? 1;

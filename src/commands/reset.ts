@@ -9,8 +9,9 @@ import { renderMarked } from '../ui/render/topic.js';
 import { inert } from '../ui/sanitize.js';
 import { SCHEMA_VERSION, sectionRef } from '../ui/topic-json.js';
 import type { RegisterCommand } from '../app/command-kit.js';
+import { updateProgress } from '../app/write-back.js';
 import { changedJson, markTopics, type MarkResult } from '../app/change-progress.js';
-import { openSession, refreshSession, stamp, type GlobalOptions, type Session } from '../app/session.js';
+import { openSession, refreshSession, roadmapRef, stamp, type GlobalOptions, type Session } from '../app/session.js';
 import { resolveSection } from '../app/topic-args.js';
 
 export interface ResetOptions extends GlobalOptions {
@@ -42,7 +43,7 @@ export async function runReset(refs: readonly string[], opts: ResetOptions, ctx:
     const ok = await ctx.prompter.confirm(`Reset all progress on ${what} (${before.done} done, ${before.inProgress} in progress, ${before.skipped} skipped)?`, false);
     if (!ok) throw new CliError('nothing was reset', ExitCode.failure);
   }
-  const { event, state } = await ctx.store.update(session.id, (state) => ({ event: recordEvent(state, stamp(ctx), planBulkReset(state, section)), state }));
+  const { event, state } = await updateProgress(ctx, session, (state) => ({ event: recordEvent(state, stamp(ctx), planBulkReset(state, section)), state }));
   refreshSession(session, state);
   const progress = section ? sectionProgress(section, session.statuses) : roadmapProgress(session.roadmap, session.statuses);
   const base = { session, cleared: event?.changes.length ?? 0, event, progress };
@@ -51,7 +52,7 @@ export async function runReset(refs: readonly string[], opts: ResetOptions, ctx:
 
 /** JSON for the bulk forms. */
 export function bulkResetJson(r: Exclude<ResetResult, { kind: 'topics' }>): unknown {
-  const out: Record<string, unknown> = { schemaVersion: SCHEMA_VERSION, roadmap: { id: r.session.id, title: r.session.roadmap.title } };
+  const out: Record<string, unknown> = { schemaVersion: SCHEMA_VERSION, roadmap: roadmapRef(r.session) };
   if (r.section) out.section = sectionRef(r.section);
   out.cleared = r.cleared;
   out.topics = r.event?.changes.map((d) => ({ id: d.topic, from: d.from })) ?? [];

@@ -6,7 +6,7 @@ import { sectionRef, topicJson } from '../ui/topic-json.js';
 import type { RegisterCommand } from '../app/command-kit.js';
 import { positionOf } from '../core/progress/status.js';
 import { pickTopics } from '../app/topic-args.js';
-import { openSession, type GlobalOptions, type Session } from '../app/session.js';
+import { openSession, roadmapRef, type GlobalOptions, type Session } from '../app/session.js';
 
 export interface ShowResult {
   session: Session;
@@ -28,6 +28,7 @@ export function showJson({ session, entry }: ShowResult): unknown {
     parents: entry.ancestors.map((a) => ({ id: a.id, number: a.number, title: a.title })),
     position: positionOf(entry),
     line: entry.topic.line,
+    roadmap: roadmapRef(session),
   };
 }
 

@@ -5,7 +5,7 @@ import { localOffsetMinutes } from '../ui/format-time.js';
 import { renderStats } from '../ui/render/stats.js';
 import { SCHEMA_VERSION, progressJson } from '../ui/topic-json.js';
 import type { RegisterCommand } from '../app/command-kit.js';
-import { openSession, type GlobalOptions, type Session } from '../app/session.js';
+import { openSession, roadmapRef, type GlobalOptions, type Session } from '../app/session.js';
 
 export interface StatsResult {
   session: Session;
@@ -24,7 +24,7 @@ export async function runStats(opts: GlobalOptions, ctx: Context): Promise<Stats
 export function statsJson({ session, stats, now }: StatsResult): unknown {
   return {
     schemaVersion: SCHEMA_VERSION,
-    roadmap: { id: session.id, title: session.roadmap.title },
+    roadmap: roadmapRef(session),
     at: now.toISOString(),
     progress: progressJson(stats.progress),
     sections: stats.sections.map((s) => ({ id: s.id, number: s.number, title: s.title, progress: progressJson(s.progress) })),

@@ -6,21 +6,22 @@ import { loadRoadmap } from '../source/load-roadmap.js';
 import { renderValidation, type ValidateResult } from '../ui/render/validate.js';
 import { SCHEMA_VERSION } from '../ui/topic-json.js';
 import type { RegisterCommand } from '../app/command-kit.js';
-import { sourceOptions, type GlobalOptions } from '../app/session.js';
+import { roadmapRef, sourceOptions, type GlobalOptions, type RoadmapRef } from '../app/session.js';
 
 /** Reads and parses a roadmap file (or "-" for stdin) and reports what the tool sees in it. */
-export async function runValidate(file: string, ctx: Context): Promise<ValidateResult> {
+export async function runValidate(file: string, ctx: Context): Promise<ValidateResult & { roadmap: RoadmapRef }> {
   if (file === '-' && ctx.io.stdin.isTTY) {
     throw new InputError('"-" reads a roadmap from standard input, but standard input is a terminal', 'pipe a file in: cat roadmap.md | roadmap validate -');
   }
   const loaded = await loadRoadmap(sourceOptions(ctx), file);
-  return { file, ...validateRoadmap(loaded.roadmap) };
+  return { file, ...validateRoadmap(loaded.roadmap), roadmap: roadmapRef({ ...loaded, name: undefined }) };
 }
 
 /** The `validate --json` document. */
-export function validateJson(r: ValidateResult): unknown {
+export function validateJson(r: ValidateResult & { roadmap: RoadmapRef }): unknown {
   return {
     schemaVersion: SCHEMA_VERSION,
+    roadmap: r.roadmap,
     file: r.file,
     usable: r.usable,
     title: r.title,
