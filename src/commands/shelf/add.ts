@@ -13,6 +13,7 @@ import { prepareWriteBack } from '../../app/write-back.js';
 import { BUNDLED_ID, contentHash, fileRoadmapId, stdinRoadmapId } from '../../source/load-roadmap.js';
 import { toState } from '../../store/progress-store.js';
 import type { ShelfEntry } from '../../store/shelf.js';
+import { plural } from '../../ui/render/history.js';
 import { inert } from '../../ui/sanitize.js';
 import { SCHEMA_VERSION } from '../../ui/topic-json.js';
 
@@ -158,7 +159,7 @@ export const registerAdd: RegisterCommand = (kit) => {
       }
       const { ref, counts: n } = r;
       const from = ref.source === '-' ? 'standard input' : inert(ref.source);
-      kit.print(`${r.restored ? 'Restored' : 'Added'} "${inert(ref.title)}" as ${inert(r.entry.name)} (${n.sections} sections, ${n.topics} topics) from ${from}.\n`);
+      kit.print(`${r.restored ? 'Restored' : 'Added'} "${inert(ref.title)}" as ${inert(r.entry.name)} (${plural(n.sections, 'section')}, ${plural(n.topics, 'topic')}) from ${from}.\n`);
       const notes: string[] = [];
       if (r.adopted > 0) notes.push(`Your progress on it (${r.adopted} topic statuses) now follows the name ${inert(r.entry.name)}.`);
       if (r.ticked > 0) notes.push(`${r.ticked} boxes already ticked in the file are marked done.`);
