@@ -43,6 +43,14 @@ export function sourceOptions(ctx: Context): SourceOptions {
   };
 }
 
+function readKept(path: string): Uint8Array | undefined {
+  try {
+    return readRoadmapBytes(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The shelf of this context's ROADMAP_HOME. */
 export function openShelf(ctx: Context): Shelf {
   return new Shelf(ctx.paths.data);
@@ -123,7 +131,7 @@ async function loadEntry(ctx: Context, shelf: Shelf, entry: ShelfEntry, given?: 
     if (now !== entry.hash) ctx.io.stderr.write(`note: ${inert(given)} changed since it was added as "${inert(entry.name)}"; this shows the kept copy. Read it again with: roadmap update ${inert(entry.name)}\n`);
   }
   const chosen: ChosenRoadmap = { roadmap, id: entry.name, source: entry.source, bundled: false, hash, name: entry.name, entry };
-  if (writeBack) chosen.writeBack = prepareWriteBack(roadmap, entry.source, bytes);
+  if (writeBack) chosen.writeBack = prepareWriteBack(roadmap, entry.source, bytes, readKept(copy));
   return chosen;
 }
 

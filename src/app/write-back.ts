@@ -1,5 +1,5 @@
 import type { Context } from '../context.js';
-import { findTaskBoxes, type BoxEdit, type TaskBox } from '../core/parse/task-boxes.js';
+import { findTaskBoxes, sameExceptBoxes, type BoxEdit, type TaskBox } from '../core/parse/task-boxes.js';
 import type { ProgressState } from '../core/progress/history.js';
 import { effectiveStatus } from '../core/progress/status.js';
 import { allTopics } from '../core/tree.js';
@@ -13,11 +13,23 @@ export interface WriteBack {
   boxes: TaskBox[];
   /** The box of each task topic, by topic id. */
   byTopic: Map<string, TaskBox>;
+  /** The tick each box had when the roadmap was added (x or X), by offset, so ticking it again restores it exactly. */
+  marks: Map<number, number>;
 }
 
-/** Finds the boxes of a file and pairs each task topic (Topic.checked set) with the box on its line. */
-export function prepareWriteBack(roadmap: Roadmap, path: string, bytes: Uint8Array): WriteBack {
+/**
+ * Finds the boxes of a file and pairs each task topic (Topic.checked set) with the box on its line. `kept` is the
+ * copy kept on the shelf: while the file differs from it only in its boxes, a box it had ticked keeps its own tick.
+ */
+export function prepareWriteBack(roadmap: Roadmap, path: string, bytes: Uint8Array, kept?: Uint8Array): WriteBack {
   const boxes = findTaskBoxes(bytes);
+  const marks = new Map<number, number>();
+  if (kept && sameExceptBoxes(kept, bytes, boxes)) {
+    for (const b of boxes) {
+      const mark = kept[b.offset];
+      if (mark === 0x78 || mark === 0x58) marks.set(b.offset, mark);
+    }
+  }
   const byLine = new Map(boxes.map((b) => [b.line, b]));
   const byTopic = new Map<string, TaskBox>();
   for (const { topic } of allTopics(roadmap)) {
@@ -26,7 +38,7 @@ export function prepareWriteBack(roadmap: Roadmap, path: string, bytes: Uint8Arr
     // The parser and the scan must agree on the box, or the topic is left alone rather than the wrong box ticked.
     if (box?.checked === topic.checked) byTopic.set(topic.id, box);
   }
-  return { path, bytes, boxes, byTopic };
+  return { path, bytes, boxes, byTopic, marks };
 }
 
 /** What a progress change needs to know about the roadmap it changes. */
@@ -61,7 +73,8 @@ export async function updateProgress<T>(ctx: Context, target: ProgressTarget, ch
       if (!changed.has(topic.id)) continue;
       for (const t of [topic, ...ancestors]) {
         const box = wb.byTopic.get(t.id);
-        if (box) edits.push({ offset: box.offset, checked: effectiveStatus(t, after) === 'done' });
+        const mark = box ? wb.marks.get(box.offset) : undefined;
+        if (box) edits.push({ offset: box.offset, checked: effectiveStatus(t, after) === 'done', ...(mark === undefined ? {} : { mark }) });
       }
     }
     writeBackBoxes(wb.path, wb.bytes, wb.boxes, edits);

@@ -14,10 +14,11 @@ export interface TaskBox {
   checked: boolean;
 }
 
-/** One change to make: the box at `offset` ticked or not. */
+/** One change to make: the box at `offset` ticked or not; `mark` is the tick to use for this box (x or X). */
 export interface BoxEdit {
   offset: number;
   checked: boolean;
+  mark?: number;
 }
 
 // Optional indentation and block-quote markers, a bullet or an ordered marker, then the box and some text after it
@@ -68,14 +69,17 @@ export function tickMark(bytes: Uint8Array, boxes: readonly TaskBox[]): number {
   return upper > lower ? 0x58 : 0x78;
 }
 
-/** A copy of `bytes` with the given boxes ticked or unticked; every other byte is kept, and a box already right is left alone. */
+/**
+ * A copy of `bytes` with the given boxes ticked or unticked; every other byte is kept, and a box already right is
+ * left alone. A box is ticked with its edit's own mark, else with `mark`.
+ */
 export function setTaskBoxes(bytes: Uint8Array, edits: readonly BoxEdit[], mark: number): Uint8Array {
   const out = Uint8Array.from(bytes);
   for (const e of edits) {
     const now = out[e.offset];
     if (now !== SPACE && now !== 0x78 && now !== 0x58) throw new Error(`no task box at byte ${e.offset}`);
     if ((now !== SPACE) === e.checked) continue;
-    out[e.offset] = e.checked ? mark : SPACE;
+    out[e.offset] = e.checked ? (e.mark ?? mark) : SPACE;
   }
   return out;
 }
