@@ -161,8 +161,8 @@ export const registerAdd: RegisterCommand = (kit) => {
       const from = ref.source === '-' ? 'standard input' : inert(ref.source);
       kit.print(`${r.restored ? 'Restored' : 'Added'} "${inert(ref.title)}" as ${inert(r.entry.name)} (${plural(n.sections, 'section')}, ${plural(n.topics, 'topic')}) from ${from}.\n`);
       const notes: string[] = [];
-      if (r.adopted > 0) notes.push(`Your progress on it (${r.adopted} topic statuses) now follows the name ${inert(r.entry.name)}.`);
-      if (r.ticked > 0) notes.push(`${r.ticked} boxes already ticked in the file are marked done.`);
+      if (r.adopted > 0) notes.push(`Your progress on it (${plural(r.adopted, 'topic status', 'topic statuses')}) now follows the name ${inert(r.entry.name)}.`);
+      if (r.ticked > 0) notes.push(`${plural(r.ticked, 'box', 'boxes')} already ticked in the file ${r.ticked === 1 ? 'is' : 'are'} marked done.`);
       if (r.entry.writeBack) notes.push('done, reset, skip and undo will tick and untick its boxes in the file.');
       notes.push(r.current ? `It is your current roadmap: roadmap list, roadmap next.` : `Use it with: roadmap use ${inert(r.entry.name)}   (or --roadmap ${inert(r.entry.name)})`);
       kit.ctx.io.stderr.write(`${notes.join('\n')}\n`);

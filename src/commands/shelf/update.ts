@@ -13,6 +13,7 @@ import { BUNDLED_ID, contentHash, parseRoadmapBytes, readRoadmapBytes } from '..
 import { SourceError } from '../../source/errors.js';
 import type { ShelfEntry } from '../../store/shelf.js';
 import { renderUpdate, type TopicLine, type UpdateView } from '../../ui/render/shelf.js';
+import { plural } from '../../ui/render/history.js';
 import { SCHEMA_VERSION } from '../../ui/topic-json.js';
 
 export interface UpdateOptions extends GlobalOptions {
@@ -134,6 +135,6 @@ export const registerUpdate: RegisterCommand = (kit) => {
       const r = await runUpdate(name, opts, kit.ctx);
       if (opts.json) kit.printJson(updateJson(r));
       else kit.print(renderUpdate(r, kit.theme(opts)));
-      if (!opts.json && r.ticked > 0) kit.ctx.io.stderr.write(`${r.ticked} boxes ticked in the file by hand are now marked done.\n`);
+      if (!opts.json && r.ticked > 0) kit.ctx.io.stderr.write(`${plural(r.ticked, 'box', 'boxes')} ticked in the file by hand ${r.ticked === 1 ? 'is' : 'are'} now marked done.\n`);
     });
 };
