@@ -62,12 +62,12 @@ export interface RoadmapRef {
   /** Its name on the shelf; null for a file not on the shelf or standard input. */
   name: string | null;
   title: string;
-  /** A path, a URL, `github:…`, or `-` for standard input. */
+  /** A path, a URL, `github:…`, `-` for standard input, or `bundled` (the same wherever roadmap is installed). */
   source: string;
 }
 
 export function roadmapRef(r: ChosenRoadmap): RoadmapRef {
-  return { id: r.id, name: r.name ?? null, title: r.roadmap.title, source: r.source };
+  return { id: r.id, name: r.name ?? null, title: r.roadmap.title, source: r.bundled ? 'bundled' : r.source };
 }
 
 /** Points the session at a new state (after a write) and rebuilds the lookups derived from it. */

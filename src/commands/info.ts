@@ -13,7 +13,7 @@ export async function runInfo(opts: GlobalOptions, ctx: Context): Promise<InfoDa
   const { roadmap } = session;
   const info: InfoData = {
     schemaVersion: SCHEMA_VERSION,
-    roadmap: { ...roadmapRef(session), bundled: session.bundled },
+    roadmap: { ...roadmapRef(session), source: session.source, bundled: session.bundled },
     overview: roadmap.overview,
     counts: { sections: roadmap.sections.length, topics: roadmap.sections.reduce((n, s) => n + countTopics(s.topics), 0) },
     progress: progressJson(roadmapProgress(roadmap, session.statuses)),
