@@ -10,6 +10,7 @@ import { registerDone, registerSkip, registerStart } from './commands/mark.js';
 import { registerLog } from './commands/log.js';
 import { registerNext } from './commands/next.js';
 import { registerNote } from './commands/note.js';
+import { registerReport } from './commands/report/report.js';
 import { registerReset } from './commands/reset.js';
 import { registerShow } from './commands/show.js';
 import { registerStats } from './commands/stats.js';
@@ -47,6 +48,7 @@ Examples:
   $ roadmap undo                          take the last change back (roadmap log shows them)
   $ roadmap note 2.2 "use Preload"        keep a note beside a topic
   $ roadmap stats                         streaks, weekly chart, pace and finish date
+  $ roadmap report --open                 all of it as one HTML page, opened in your browser
   $ roadmap export -o progress.json       and: roadmap import progress.json
   $ roadmap show 2.2                      one topic with its links
   $ roadmap add ./rust.md                 put a roadmap on your shelf (also a URL, github:owner/repo, -)
@@ -128,6 +130,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerNote,
   registerLog,
   registerStats,
+  registerReport,
   registerInfo,
   registerExport,
   registerImport,

@@ -6,7 +6,8 @@ import { fit, type Theme } from '../theme.js';
 const CHART_WIDTH = 30;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-function day(iso: string): string {
+/** A YYYY-MM-DD day as "Mar 10", as the weekly charts label weeks. */
+export function shortDay(iso: string): string {
   const [, m, d] = iso.split('-');
   return `${MONTHS[Number(m) - 1] ?? m} ${d ?? ''}`;
 }
@@ -31,7 +32,7 @@ export function renderStats(title: string, s: Stats, theme: Theme): string {
   for (const w of s.weeks) {
     const len = Math.round((w.finished / max) * CHART_WIDTH);
     const bar = theme.color ? c.green('█'.repeat(len)) : '#'.repeat(len);
-    out.push(`  ${day(w.start).padEnd(6)}  ${bar}${len ? ' ' : ''}${w.finished}`);
+    out.push(`  ${shortDay(w.start).padEnd(6)}  ${bar}${len ? ' ' : ''}${w.finished}`);
   }
   const { streak, pace } = s;
   out.push('', c.bold('Rhythm'));
