@@ -44,9 +44,9 @@ function size(bytes: number): string {
 }
 
 /** Reads a source for `add` or `update`; fetching a URL shows a spinner with the bytes received (on a terminal). */
-export async function readWithFeedback(ctx: Context, arg: string): Promise<ReadSource> {
+export async function readWithFeedback(ctx: Context, arg: string, missingHint?: string): Promise<ReadSource> {
   const kind = sourceKind(arg, ctx.cwd);
-  if (kind !== 'url' && kind !== 'github') return readSource(arg, readSourceOptions(ctx));
+  if (kind !== 'url' && kind !== 'github') return readSource(arg, { ...readSourceOptions(ctx), ...(missingHint === undefined ? {} : { missingHint }) });
   const what = `Fetching ${inert(arg)}`;
   const spinner = await startSpinner(ctx.feedback, ctx.io.stderr, `${what}…`);
   try {

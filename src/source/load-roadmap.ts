@@ -97,14 +97,14 @@ export async function loadRoadmap(options: SourceOptions, choice: string | undef
 }
 
 /** A roadmap file's bytes, within the size limit, or a SourceError that says why not. */
-export function readRoadmapBytes(path: string, shown = path): Uint8Array {
+export function readRoadmapBytes(path: string, shown = path, missingHint = 'check the path given to --roadmap'): Uint8Array {
   try {
     if (statSync(path).isDirectory()) throw new SourceError(`${shown} is a folder, not a Markdown file`, 'pass the path of a .md file');
     return readFileLimited(path, shown);
   } catch (error) {
     if (error instanceof SourceError || error instanceof RoadmapInputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new SourceError(`cannot read ${shown}: no such file`, 'check the path given to --roadmap');
+    if (code === 'ENOENT') throw new SourceError(`cannot read ${shown}: no such file`, missingHint);
     if (code === 'EACCES') throw new SourceError(`cannot read ${shown}: permission denied`, 'check the file permissions');
     throw new SourceError(`cannot read ${shown}: ${(error as Error).message}`);
   }

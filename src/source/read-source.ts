@@ -13,6 +13,8 @@ export interface ReadSourceOptions extends SourceOptions {
   fetch: FetchOptions;
   /** Base of raw GitHub files, normally https://raw.githubusercontent.com (tests point it at a local server). */
   githubRawBase: string;
+  /** What to say when a file is not there. */
+  missingHint?: string;
 }
 
 /** A source read to its Markdown bytes. */
@@ -107,7 +109,7 @@ export async function readSource(arg: string, options: ReadSourceOptions): Promi
     }
     case 'file': {
       const path = resolve(options.cwd, arg);
-      const bytes = readRoadmapBytes(path, arg);
+      const bytes = readRoadmapBytes(path, arg, options.missingHint ?? 'check the path');
       return { kind, source: path, shown: arg, bytes, suggestedName: nameFromPath([basename(dirname(path)), basename(path)]), fallbackTitle: fileTitle(path) };
     }
   }

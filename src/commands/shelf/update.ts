@@ -59,7 +59,8 @@ export async function runUpdate(name: string | undefined, opts: UpdateOptions, c
   if (source === '-' && opts.source === undefined) {
     throw new UsageError(`"${entry.name}" was added from standard input, which cannot be read again`, `pipe the new version in: cat FILE | roadmap update ${entry.name} --source -`);
   }
-  const read = await readWithFeedback(ctx, source);
+  const movedHint = `if it moved: roadmap update ${entry.name} --source NEW-PATH   (or: roadmap doctor --link --roadmap NEW-PATH)`;
+  const read = await readWithFeedback(ctx, source, opts.source === undefined ? movedHint : undefined);
   if (entry.writeBack && read.kind !== 'file') throw new UsageError(`"${entry.name}" ticks the boxes in its file: its source must stay a Markdown file`, `roadmap update ${entry.name} --source PATH/TO/FILE.md`);
   const shelf = openShelf(ctx);
   const after = await parseChecked(ctx, read, entry.writeBack ? read.source : shelf.pathOf(entry.copy), opts.color === false);
