@@ -12,10 +12,12 @@ const ROADMAP = '# Served Roadmap\n\n## Basics\n\n- First topic\n- Second topic\
 /** A real HTTP server on 127.0.0.1 with one route per case the fetcher must handle. */
 let server: Server;
 let base = '';
+let changing = ROADMAP;
 const routes: Record<string, (res: import('node:http').ServerResponse) => void> = {
   '/ok.md': (res) => res.writeHead(200, { 'content-type': 'text/markdown; charset=utf-8' }).end(ROADMAP),
   '/owner/repo/HEAD/README.md': (res) => res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(ROADMAP.replace('Served', 'GitHub')),
   '/owner/repo/v2/docs/plan.md': (res) => res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(ROADMAP.replace('Served', 'Tagged')),
+  '/changing.md': (res) => res.writeHead(200, { 'content-type': 'text/markdown' }).end(changing),
   '/missing.md': (res) => res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found'),
   '/r1': (res) => res.writeHead(302, { location: '/r2' }).end(),
   '/r2': (res) => res.writeHead(301, { location: `${base}/r3` }).end(),
@@ -153,6 +155,15 @@ describe('roadmap add URL, against a local HTTP server', () => {
     } finally {
       session.kill();
     }
+  });
+
+  it('roadmap update fetches the URL again and says what changed', async () => {
+    changing = ROADMAP;
+    expect((await add(`${base}/changing.md`)).code).toBe(0);
+    changing = ROADMAP.replace('- Third topic\n', '- Third topic\n- Fourth topic\n');
+    const r = await spawnBin(['update'], { home: home.dir });
+    expect(r.stdout).toBe(`Updated changing from ${base}/changing.md: 1 topic added, 0 removed, 0 renamed.\n  + 2.2 Fourth topic\n`);
+    expect(r.code).toBe(0);
   });
 
   it('reads only http and https', async () => {

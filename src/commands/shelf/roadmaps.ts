@@ -5,7 +5,10 @@ import type { ProgressState } from '../../core/progress/history.js';
 import { roadmapProgress } from '../../core/progress/status.js';
 import type { RegisterCommand } from '../../app/command-kit.js';
 import { roadmapRef, type GlobalOptions, type RoadmapRef } from '../../app/session.js';
-import { loadChoice, openShelf } from '../../app/shelf-choice.js';
+import { loadChoice, openShelf, type ChosenRoadmap } from '../../app/shelf-choice.js';
+import { RoadmapInputError } from '../../core/errors.js';
+import { SourceError } from '../../source/errors.js';
+import { inert } from '../../ui/sanitize.js';
 import { BUNDLED_ID } from '../../source/load-roadmap.js';
 import type { ShelfKind } from '../../store/shelf.js';
 import { renderShelf, type ShelfRow } from '../../ui/render/shelf.js';
@@ -36,24 +39,36 @@ function shown(source: string, ctx: Context): string {
   return home && source.startsWith(`${home}/`) ? `~${source.slice(home.length)}` : source;
 }
 
+/** A roadmap that cannot be read (its kept copy deleted, say) is still listed, with a warning instead of its progress. */
+async function loadOrWarn(ctx: Context, name: string): Promise<ChosenRoadmap | undefined> {
+  try {
+    return await loadChoice(ctx, name);
+  } catch (error) {
+    if (!(error instanceof SourceError || error instanceof RoadmapInputError)) throw error;
+    ctx.io.stderr.write(`warning: ${inert(name)}: ${inert(error.message)}${error.hint ? ` (${inert(error.hint)})` : ''}\n`);
+    return undefined;
+  }
+}
+
 /** Every roadmap you follow, the bundled one included, with its progress and which one is current. */
 export async function runRoadmaps(ctx: Context): Promise<ShelfListing> {
   const data = openShelf(ctx).read();
   const current = data.current !== undefined && data.roadmaps.some((e) => e.name === data.current) ? data.current : BUNDLED_ID;
   const items: ShelfItem[] = [];
   for (const name of [BUNDLED_ID, ...data.roadmaps.map((e) => e.name)]) {
-    const loaded = await loadChoice(ctx, name);
-    const state = ctx.store.read(loaded.id);
+    const loaded = await loadOrWarn(ctx, name);
+    const state = ctx.store.read(name);
     const statuses = new Map([...state.records].map(([id, r]) => [id, r.status]));
-    const entry = loaded.entry;
+    const entry = data.roadmaps.find((e) => e.name === name);
+    const title = loaded?.roadmap.title ?? entry?.title ?? name;
     items.push({
-      ref: roadmapRef(loaded),
+      ref: loaded ? roadmapRef(loaded) : { id: name, name, title, source: entry?.source ?? '' },
       name,
-      title: loaded.roadmap.title,
+      title,
       source: entry ? shown(entry.source, ctx) : '(bundled)',
       kind: entry?.kind ?? 'bundled',
       current: name === current,
-      progress: roadmapProgress(loaded.roadmap, statuses),
+      progress: loaded ? roadmapProgress(loaded.roadmap, statuses) : { done: 0, skipped: 0, inProgress: 0, pending: 0, total: 0, percent: 0 },
       lastActivity: lastActivity(state),
       writeBack: entry?.writeBack === true,
       addedAt: entry?.addedAt,

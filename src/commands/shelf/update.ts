@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { recordEvent } from '../../core/progress/history.js';
@@ -25,10 +26,13 @@ export interface UpdateResult extends UpdateView {
   ticked: number;
 }
 
-/** The shelf roadmap `update` works on: the one named, else the current one. */
-function pick(name: string | undefined, ctx: Context): ShelfEntry {
+/** The shelf roadmap `update` works on: the one named, else --roadmap or ROADMAP, else the current one. */
+function pick(name: string | undefined, opts: UpdateOptions, ctx: Context): ShelfEntry {
   const data = openShelf(ctx).read();
-  const wanted = name ?? data.current;
+  const chosen = name ?? opts.roadmap ?? (ctx.env.ROADMAP || undefined);
+  // A file that is on the shelf names its roadmap, as everywhere else.
+  const byPath = chosen === undefined ? undefined : data.roadmaps.find((e) => e.kind === 'file' && e.source === resolve(ctx.cwd, chosen));
+  const wanted = byPath?.name ?? chosen ?? data.current;
   if (wanted === undefined || wanted === BUNDLED_ID) {
     throw new UsageError(`the bundled roadmap (${BUNDLED_ID}) comes with roadmap itself; there is nothing to read again`, 'name a roadmap from your shelf: roadmap update NAME');
   }
@@ -54,7 +58,7 @@ async function keptCopy(ctx: Context, entry: ShelfEntry): Promise<Roadmap | unde
  * `undo` reverts.
  */
 export async function runUpdate(name: string | undefined, opts: UpdateOptions, ctx: Context): Promise<UpdateResult> {
-  const entry = pick(name, ctx);
+  const entry = pick(name, opts, ctx);
   const source = opts.source ?? entry.source;
   if (source === '-' && opts.source === undefined) {
     throw new UsageError(`"${entry.name}" was added from standard input, which cannot be read again`, `pipe the new version in: cat FILE | roadmap update ${entry.name} --source -`);
