@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { checkSize } from '../core/parse/lex/limits.js';
 import type { Link } from '../core/types.js';
 import { SourceError } from './errors.js';
 import { graphNodes, orderGraph } from './roadmapsh-graph.js';
@@ -58,7 +59,9 @@ export function readRoadmapShFolder(dir: string): RoadmapShFolder {
     layout = 'folders';
   }
   title ??= humanize(basename(dir));
-  return { layout, title, markdown: toMarkdown(title, meta.description, sections) };
+  const markdown = toMarkdown(title, meta.description, sections);
+  checkSize(Buffer.byteLength(markdown), dir);
+  return { layout, title, markdown };
 }
 
 function graphFile(dir: string): { doc: unknown } | undefined {
@@ -115,10 +118,13 @@ function folderSection(path: string): Section {
   return { title: head.title, items: head.description.length > 0 || head.links.length > 0 ? [head, ...items] : items };
 }
 
-function folderItem(path: string): Item {
+/** Deeper folders than this are not read (a symbolic link to a parent folder would otherwise never end). */
+const MAX_DEPTH = 8;
+
+function folderItem(path: string, depth = 1): Item {
   if (!isDir(path)) return fileItem(path);
   const head = fileItem(join(path, 'index.md'), basename(path));
-  return { ...head, children: numberedEntries(path).map((n) => folderItem(join(path, n))) };
+  return { ...head, children: depth >= MAX_DEPTH ? [] : numberedEntries(path).map((n) => folderItem(join(path, n), depth + 1)) };
 }
 
 function fileItem(path: string, fallback = basename(path)): Item {
