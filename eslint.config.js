@@ -5,24 +5,27 @@ import tseslint from 'typescript-eslint';
 
 /**
  * The layers of src/ (ARCHITECTURE.md): arrows point down only, type imports included.
- *   cli.ts, context.ts -> commands -> app -> ui | store | source -> core
+ *   cli.ts, context.ts -> commands -> app -> ui | sync -> store | source -> core
  * Each zone names a folder and what it must not import. Import cycles and folder sizes are checked by
  * scripts/check-imports.mjs, which also counts type-only imports.
  */
 const top = ['./src/cli.ts', './src/context.ts'];
 const LAYERS = [
-  { target: './src/core', from: [...top, './src/commands', './src/app', './src/ui', './src/store', './src/source'], message: 'core is pure: it imports only core' },
+  { target: './src/core', from: [...top, './src/commands', './src/app', './src/ui', './src/store', './src/source', './src/sync'], message: 'core is pure: it imports only core' },
   { target: './src/core/parse', from: ['./src/core/progress'], message: 'parsing knows nothing of progress' },
   { target: './src/core/progress', from: ['./src/core/parse'], message: 'the progress model works on the parsed tree (core/types.ts), not on the parser' },
-  { target: './src/source', from: [...top, './src/commands', './src/app', './src/ui', './src/store'], message: 'source reads roadmaps; it reports through callbacks, not the ui, and knows no store' },
-  { target: './src/store', from: [...top, './src/commands', './src/app', './src/ui', './src/source'], message: 'store persists progress; it imports only core and store' },
-  { target: './src/ui', from: [...top, './src/commands', './src/app', './src/store', './src/source'], message: 'ui renders ready view-models; it imports only core and ui' },
+  { target: './src/source', from: [...top, './src/commands', './src/app', './src/ui', './src/store', './src/sync'], message: 'source reads roadmaps; it reports through callbacks, not the ui, and knows no store' },
+  { target: './src/store', from: [...top, './src/commands', './src/app', './src/ui', './src/source', './src/sync'], message: 'store persists progress; it imports only core and store' },
+  { target: './src/sync', from: [...top, './src/commands', './src/app', './src/ui', './src/source'], message: 'sync runs git over the store; it imports only core, store and sync' },
+  { target: './src/ui', from: [...top, './src/commands', './src/app', './src/store', './src/source', './src/sync'], message: 'ui renders ready view-models; it imports only core and ui' },
   { target: './src/app', from: ['./src/cli.ts', './src/commands'], message: 'app serves the commands; it does not know them' },
   { target: './src/context.ts', from: ['./src/cli.ts', './src/commands', './src/app'], message: 'the context is below the commands' },
   { target: './src/commands', from: ['./src/cli.ts'], message: 'commands are below the program' },
-  // The shelf verbs (add, roadmaps, use, update, remove) live in commands/shelf/: one verb per file there too.
-  { target: './src/commands/*.ts', from: ['./src/commands/*.ts', './src/commands/shelf/*.ts'], message: 'a command does not import another command: move what both need to app/ or core/' },
-  { target: './src/commands/shelf/*.ts', from: ['./src/commands/*.ts', './src/commands/shelf/*.ts'], message: 'a command does not import another command: move what both need to app/ or core/' },
+  // Verbs with subcommands or siblings live in folders: commands/shelf/ (add, roadmaps, use, update, remove, one per
+  // file) and commands/sync/ (the sync verb and its subcommands). No command imports another, across folders too.
+  { target: './src/commands/*.ts', from: ['./src/commands/*.ts', './src/commands/sync/*.ts', './src/commands/shelf/*.ts'], message: 'a command does not import another command: move what both need to app/ or core/' },
+  { target: './src/commands/sync/*.ts', from: ['./src/commands/*.ts', './src/commands/shelf/*.ts'], message: 'a command does not import another command (sync/ is the sync verb and its subcommands)' },
+  { target: './src/commands/shelf/*.ts', from: ['./src/commands/*.ts', './src/commands/shelf/*.ts', './src/commands/sync/*.ts'], message: 'a command does not import another command: move what both need to app/ or core/' },
 ];
 
 export default tseslint.config(

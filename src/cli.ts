@@ -4,6 +4,7 @@ import { registerDoctor } from './commands/doctor.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerInfo } from './commands/info.js';
+import { watchForAutoSync, type AutoSync } from './app/auto-sync.js';
 import { createKit, type RegisterCommand } from './app/command-kit.js';
 import { registerList } from './commands/list.js';
 import { registerDone, registerSkip, registerStart } from './commands/mark.js';
@@ -14,6 +15,7 @@ import { registerReport } from './commands/report/report.js';
 import { registerReset } from './commands/reset.js';
 import { registerShow } from './commands/show.js';
 import { registerStats } from './commands/stats.js';
+import { registerSync } from './commands/sync/sync.js';
 import { registerUndo } from './commands/undo.js';
 import { registerValidate } from './commands/validate.js';
 import { registerWalk } from './commands/walk.js';
@@ -27,6 +29,7 @@ import { CliError, ExitCode, SilentExit } from './app/errors.js';
 import { RoadmapInputError } from './core/errors.js';
 import { SourceError } from './source/errors.js';
 import { StoreError } from './store/errors.js';
+import { SyncError } from './sync/errors.js';
 import { PromptCancelled } from './ui/prompter.js';
 import { inert } from './ui/sanitize.js';
 function version(): string {
@@ -50,6 +53,7 @@ Examples:
   $ roadmap stats                         streaks, weekly chart, pace and finish date
   $ roadmap report --open                 all of it as one HTML page, opened in your browser
   $ roadmap export -o progress.json       and: roadmap import progress.json
+  $ roadmap sync init <git-url-or-path>   keep progress in step across machines (then: roadmap sync)
   $ roadmap show 2.2                      one topic with its links
   $ roadmap add ./rust.md                 put a roadmap on your shelf (also a URL, github:owner/repo, -)
   $ roadmap roadmaps                      the roadmaps you follow; roadmap use NAME switches
@@ -64,14 +68,18 @@ export async function main(argv: readonly string[], overrides: ContextOverrides 
   // Machine-readable runs never draw spinners; decided before parsing so slow work in any command respects it.
   const ctx = createContext(wantsJson(argv) ? { ...overrides, feedback: false } : overrides);
   const debug = argv.includes('--debug');
-  const program = buildProgram(ctx);
+  const autoSync = watchForAutoSync(ctx);
+  const program = buildProgram(ctx, autoSync);
+  let code: number;
   try {
     // No command at all: show the help on stdout, as `--help` does.
     await program.parseAsync(argv.length === 0 ? ['--help'] : [...argv], { from: 'user' });
-    return ExitCode.ok;
+    code = ExitCode.ok;
   } catch (error) {
-    return reportError(error, ctx, debug);
+    code = reportError(error, ctx, debug);
   }
+  autoSync.finish();
+  return code;
 }
 
 function wantsJson(argv: readonly string[]): boolean {
@@ -108,12 +116,13 @@ function reportError(error: unknown, ctx: Context, debug: boolean): number {
 
 /**
  * The exit code of an error the user can act on, or undefined for a bug. Each layer throws its own errors without
- * exit codes (core: unreadable Markdown; source: a missing file; store: a damaged or locked progress file); this is
+ * exit codes (core: unreadable Markdown; source: a missing file; store: a damaged or locked progress file; sync: no
+ * git, an unreachable remote, a damaged file in it); this is
  * the one place that turns them into codes. Commands' own errors carry theirs (usage 2, not found 1).
  */
 function exitCodeOf(error: unknown): number | undefined {
   if (error instanceof CliError) return error.exitCode;
-  if (error instanceof RoadmapInputError || error instanceof SourceError || error instanceof StoreError) return ExitCode.failure;
+  if (error instanceof RoadmapInputError || error instanceof SourceError || error instanceof StoreError || error instanceof SyncError) return ExitCode.failure;
   return undefined;
 }
 
@@ -134,6 +143,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerInfo,
   registerExport,
   registerImport,
+  registerSync,
   registerDoctor,
   registerValidate,
   registerWalk,
@@ -144,7 +154,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerRemove,
 ];
 
-function buildProgram(ctx: Context): Command {
+function buildProgram(ctx: Context, autoSync: AutoSync): Command {
   const { stdout, stderr } = ctx.io;
   const program = new Command('roadmap')
     .description('Navigate a Markdown learning roadmap from the terminal and keep your progress beside it.')
@@ -156,7 +166,10 @@ function buildProgram(ctx: Context): Command {
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({ writeOut: (s) => stdout.write(s), writeErr: (s) => stderr.write(inert(s, true)) })
-    .addHelpText('after', EXAMPLES);
+    .addHelpText('after', EXAMPLES)
+    .hook('preAction', (_program, command) => {
+      autoSync.ran(command);
+    });
   const kit = createKit(ctx, program);
   for (const register of COMMANDS) register(kit);
   return program;

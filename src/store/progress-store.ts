@@ -24,6 +24,8 @@ export interface ProgressStore {
    * and everything it did is saved together. Its result is returned.
    */
   update<T>(roadmapId: string, change: (state: ProgressState) => T): Promise<T>;
+  /** The ids of the roadmaps that have progress stored (for sync, which carries all of them). */
+  roadmapIds(): string[];
 }
 
 /**

@@ -81,6 +81,7 @@ describe('a file that changed on disk while the command ran', () => {
     const store: ProgressStore = {
       location: real.location,
       read: (id) => real.read(id),
+      roadmapIds: () => real.roadmapIds(),
       update: <T>(id: string, change: (state: ProgressState) => T) => {
         writeFileSync(file, edited);
         return real.update(id, change);
