@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
+import { SECTION_SOURCES, TOPIC_SOURCES } from '../core/parse/structure/structure.js';
 import { inert, writeSafeJson } from '../ui/sanitize.js';
 import { createTheme, type Theme } from '../ui/theme.js';
 import { UsageError } from './errors.js';
@@ -18,6 +19,13 @@ export interface Kit {
   printJson(value: unknown): void;
   /** Writes text to stdout. */
   print(text: string): void;
+}
+
+/** Adds `--sections` and `--topics`: how the roadmap is built, when the inferred structure is wrong. */
+export function structureFlags(cmd: Command): Command {
+  return cmd
+    .option('--sections <source>', `read sections from: ${SECTION_SOURCES.join(', ')} (headings of that level, top-level list items, tables, <details> blocks)`)
+    .option('--topics <source>', `read topics from: ${TOPIC_SOURCES.join(', ')} (list items, sub-headings, table rows, task boxes)`);
 }
 
 /** A command file's export: adds its subcommand(s) to the program. */

@@ -8,6 +8,7 @@ import { inert } from '../ui/sanitize.js';
 import { findTwin, loadChoice, type ChosenRoadmap } from './shelf-choice.js';
 
 export { sourceOptions } from './shelf-choice.js';
+import { structureChoice, type StructureOptions } from './structure-options.js';
 
 /** Options every command receives from the global flags. */
 export interface GlobalOptions {
@@ -29,8 +30,8 @@ export interface Session extends ChosenRoadmap {
  * Loads the chosen roadmap and its progress, telling stderr about repaired input and, in one line, about progress
  * kept for topics the roadmap no longer has (`orphans: false` for the commands that report those themselves).
  */
-export async function openSession(ctx: Context, options: GlobalOptions, { orphans = true } = {}): Promise<Session> {
-  const loaded = await loadChoice(ctx, options.roadmap);
+export async function openSession(ctx: Context, options: GlobalOptions & StructureOptions, { orphans = true } = {}): Promise<Session> {
+  const loaded = await loadChoice(ctx, options.roadmap, { structure: structureChoice(options) });
   for (const w of loaded.roadmap.warnings) {
     if (w.kind === 'encoding-repaired') ctx.io.stderr.write(`warning: ${loaded.source === '-' ? 'standard input' : inert(loaded.source)}: ${inert(w.message)}\n`);
   }

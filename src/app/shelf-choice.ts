@@ -8,6 +8,7 @@ import {
   parseRoadmapBytes,
   readRoadmapBytes,
   type LoadedRoadmap,
+  type ReadingOptions,
   type SourceOptions,
 } from '../source/load-roadmap.js';
 import { SourceError } from '../source/errors.js';
@@ -69,38 +70,38 @@ export function findEntry(data: ShelfData, name: string): ShelfEntry | undefined
  * shelf's current roadmap, then the bundled one. A value is a shelf name when one has it, `-` for standard input,
  * else a file path; a file that is on the shelf (by its path) is that shelf roadmap, with its progress.
  */
-export async function loadChoice(ctx: Context, flag: string | undefined): Promise<ChosenRoadmap> {
+export async function loadChoice(ctx: Context, flag: string | undefined, reading: ReadingOptions = {}): Promise<ChosenRoadmap> {
   const options = sourceOptions(ctx);
   const choice = flag ?? (ctx.env.ROADMAP || undefined);
-  const bundled = async (): Promise<ChosenRoadmap> => ({ ...(await loadRoadmap(options, undefined)), name: BUNDLED_ID });
-  if (choice === '-') return { ...(await loadRoadmap(options, '-')), name: undefined };
+  const bundled = async (): Promise<ChosenRoadmap> => ({ ...(await loadRoadmap(options, undefined, reading)), name: BUNDLED_ID });
+  if (choice === '-') return { ...(await loadRoadmap(options, '-', reading)), name: undefined };
   if (choice === BUNDLED_ID) return bundled();
   const shelf = openShelf(ctx);
   const data = shelf.read();
   if (choice === undefined) {
     const current = data.current === undefined ? undefined : findEntry(data, data.current);
-    return current ? loadEntry(ctx, shelf, current) : bundled();
+    return current ? loadEntry(ctx, shelf, current, reading) : bundled();
   }
   const named = findEntry(data, choice);
-  if (named) return loadEntry(ctx, shelf, named);
+  if (named) return loadEntry(ctx, shelf, named, reading);
   const path = resolve(ctx.cwd, choice);
   const isFile = statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
   if (isFile) {
     const entry = data.roadmaps.find((e) => e.kind === 'file' && e.source === path);
-    if (entry) return loadEntry(ctx, shelf, entry, path);
-    return { ...(await loadRoadmap(options, choice)), name: undefined };
+    if (entry) return loadEntry(ctx, shelf, entry, reading, path);
+    return { ...(await loadRoadmap(options, choice, reading)), name: undefined };
   }
   if (/^[\w.-]+$/.test(choice) && !/\.(md|markdown|mdx|txt)$/i.test(choice)) {
     throw new NotFoundError(`there is no roadmap named "${choice}" on your shelf, and no file of that name`, 'see your roadmaps with: roadmap roadmaps   (add one with: roadmap add FILE)');
   }
-  return { ...(await loadRoadmap(options, choice)), name: undefined };
+  return { ...(await loadRoadmap(options, choice, reading)), name: undefined };
 }
 
 /**
  * A shelf roadmap: its kept copy (a write-back roadmap: the learner's own file, which is what gets ticked), with its
  * progress under its name. `given` is the path the user named, when they named the file rather than the name.
  */
-async function loadEntry(ctx: Context, shelf: Shelf, entry: ShelfEntry, given?: string): Promise<ChosenRoadmap> {
+async function loadEntry(ctx: Context, shelf: Shelf, entry: ShelfEntry, reading: ReadingOptions, given?: string): Promise<ChosenRoadmap> {
   const options = sourceOptions(ctx);
   const copy = shelf.pathOf(entry.copy);
   let path = copy;
@@ -124,7 +125,7 @@ async function loadEntry(ctx: Context, shelf: Shelf, entry: ShelfEntry, given?: 
       throw new SourceError(`the copy of "${entry.name}" kept on the shelf is missing (${copy})`, `read its source again with: roadmap update ${entry.name}`);
     }
   }
-  const roadmap = await parseRoadmapBytes(options, bytes, path, entry.name, entry.title);
+  const roadmap = await parseRoadmapBytes(options, bytes, path, entry.name, entry.title, reading);
   const hash = contentHash(bytes);
   if (given !== undefined && !entry.writeBack) {
     const now = contentHash(readRoadmapBytes(given));

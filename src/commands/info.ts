@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { roadmapProgress } from '../core/progress/status.js';
-import { countTopics } from '../core/tree.js';
+import { countGroups, countLeaves } from '../core/tree.js';
 import { renderInfo, type InfoData } from '../ui/render/info.js';
 import { progressJson, SCHEMA_VERSION } from '../ui/topic-json.js';
 import type { RegisterCommand } from '../app/command-kit.js';
@@ -15,7 +15,11 @@ export async function runInfo(opts: GlobalOptions, ctx: Context): Promise<InfoDa
     schemaVersion: SCHEMA_VERSION,
     roadmap: { ...roadmapRef(session), source: session.source, bundled: session.bundled },
     overview: roadmap.overview,
-    counts: { sections: roadmap.sections.length, topics: roadmap.sections.reduce((n, s) => n + countTopics(s.topics), 0) },
+    counts: {
+      sections: roadmap.sections.length,
+      topics: roadmap.sections.reduce((n, s) => n + countLeaves(s.topics), 0),
+      groups: roadmap.sections.reduce((n, s) => n + countGroups(s.topics), 0),
+    },
     progress: progressJson(roadmapProgress(roadmap, session.statuses)),
     store: { path: ctx.store.location },
     warnings: roadmap.warnings,

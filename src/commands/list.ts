@@ -4,11 +4,12 @@ import { roadmapProgress, sectionProgress } from '../core/progress/status.js';
 import type { Section } from '../core/types.js';
 import { renderTree } from '../ui/render/list.js';
 import { SCHEMA_VERSION, progressJson, topicJson } from '../ui/topic-json.js';
-import type { RegisterCommand } from '../app/command-kit.js';
+import { structureFlags, type RegisterCommand } from '../app/command-kit.js';
 import { openSession, roadmapRef, type GlobalOptions, type Session } from '../app/session.js';
+import { requireTopics, type StructureOptions } from '../app/structure-options.js';
 import { resolveSection } from '../app/topic-args.js';
 
-export interface ListOptions extends GlobalOptions {
+export interface ListOptions extends GlobalOptions, StructureOptions {
   section?: string;
 }
 
@@ -19,6 +20,7 @@ export interface ListResult {
 
 export async function runList(opts: ListOptions, ctx: Context): Promise<ListResult> {
   const session = await openSession(ctx, opts);
+  requireTopics(session, opts);
   const sections = opts.section === undefined ? session.roadmap.sections : [resolveSection(session, opts.section)];
   return { session, sections };
 }
@@ -44,12 +46,11 @@ export function listJson({ session, sections }: ListResult): unknown {
 }
 
 export const registerList: RegisterCommand = (kit) => {
-  kit
-    .sub('list', 'show the roadmap as a tree with your progress')
+  structureFlags(kit.sub('list', 'show the roadmap as a tree with your progress'))
     .alias('ls')
     .option('-s, --section <ref>', 'only this section (number, id or title fragment)')
     .option('--json', 'print JSON')
-    .addHelpText('after', '\nExamples:\n  $ roadmap list\n  $ roadmap list --section 3\n  $ roadmap list --json | jq -r \'.sections[] | "\\(.number) \\(.title) \\(.progress.percent)%"\'')
+    .addHelpText('after', '\nExamples:\n  $ roadmap list\n  $ roadmap list --section 3\n  $ roadmap list --roadmap notes.md --sections h3 --topics tasks\n  $ roadmap list --json | jq -r \'.sections[] | "\\(.number) \\(.title) \\(.progress.percent)%"\'')
     .action(async (_opts: unknown, cmd: Command) => {
       const opts = kit.options<ListOptions>(cmd);
       const result = await runList(opts, kit.ctx);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { changedJson, markTopics } from '../app/change-progress.js';
-import type { Kit, RegisterCommand } from '../app/command-kit.js';
+import { structureFlags, type Kit, type RegisterCommand } from '../app/command-kit.js';
 import type { Status } from '../core/types.js';
 import { renderMarked } from '../ui/render/topic.js';
 
@@ -13,8 +13,7 @@ interface MarkCommand {
 
 /** `done`, `start` and `skip` (one file: the same definition with three statuses): the same topic arguments, JSON and output, each setting its own status. */
 function registerMarkCommand(kit: Kit, spec: MarkCommand): void {
-  kit
-    .sub(spec.name, spec.description)
+  structureFlags(kit.sub(spec.name, spec.description))
     .argument('[topics...]', 'topic numbers (3.2), ids or title fragments (on a terminal, omit them to pick from a list)')
     .option('--json', 'print the changed topics as JSON')
     .addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ roadmap ${spec.name} ${e}`).join('\n')}`)

@@ -3,10 +3,11 @@ import type { Context } from '../context.js';
 import { isFinished, NEXT_REASON_TEXT, nextTopics, positionOf, type NextPick } from '../core/progress/status.js';
 import { renderNext } from '../ui/render/topic.js';
 import { sectionRef, topicJson } from '../ui/topic-json.js';
-import { parseCount, type RegisterCommand } from '../app/command-kit.js';
+import { parseCount, structureFlags, type RegisterCommand } from '../app/command-kit.js';
 import { openSession, roadmapRef, type GlobalOptions, type Session } from '../app/session.js';
+import { requireTopics, type StructureOptions } from '../app/structure-options.js';
 
-export interface NextOptions extends GlobalOptions {
+export interface NextOptions extends GlobalOptions, StructureOptions {
   count?: string;
 }
 
@@ -18,6 +19,7 @@ export interface NextResult {
 export async function runNext(opts: NextOptions, ctx: Context): Promise<NextResult> {
   const count = parseCount(opts.count, '-n');
   const session = await openSession(ctx, opts);
+  requireTopics(session, opts);
   return { session, picks: nextTopics(session.roadmap, session.statuses, count) };
 }
 
@@ -34,8 +36,7 @@ export function nextJson({ session, picks }: NextResult): unknown {
 }
 
 export const registerNext: RegisterCommand = (kit) => {
-  kit
-    .sub('next', 'say which topic to study now')
+  structureFlags(kit.sub('next', 'say which topic to study now'))
     .option('-n, --count <count>', 'how many topics to show')
     .option('--json', 'print JSON')
     .addHelpText('after', "\nExamples:\n  $ roadmap next\n  $ roadmap next -n 3\n  $ roadmap next --json | jq -r '.[0].title'")

@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import type { TopicEntry } from '../core/tree.js';
 import { renderShow } from '../ui/render/topic.js';
 import { sectionRef, topicJson } from '../ui/topic-json.js';
-import type { RegisterCommand } from '../app/command-kit.js';
+import { structureFlags, type RegisterCommand } from '../app/command-kit.js';
 import { positionOf } from '../core/progress/status.js';
 import { pickTopics } from '../app/topic-args.js';
 import { openSession, roadmapRef, type GlobalOptions, type Session } from '../app/session.js';
@@ -33,8 +33,7 @@ export function showJson({ session, entry }: ShowResult): unknown {
 }
 
 export const registerShow: RegisterCommand = (kit) => {
-  kit
-    .sub('show', 'show one topic: section, status, subtopics, description and links')
+  structureFlags(kit.sub('show', 'show one topic: section, status, subtopics, description and links'))
     .argument('[topic]', 'topic number (3.2), id or title fragment (on a terminal, omit it to pick from a list)')
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExamples:\n  $ roadmap show 2.2\n  $ roadmap show gorm --json | jq .links')

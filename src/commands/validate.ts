@@ -5,16 +5,23 @@ import { InputError } from '../app/errors.js';
 import { loadRoadmap } from '../source/load-roadmap.js';
 import { renderValidation, type ValidateResult } from '../ui/render/validate.js';
 import { SCHEMA_VERSION } from '../ui/topic-json.js';
-import type { RegisterCommand } from '../app/command-kit.js';
+import { structureFlags, type RegisterCommand } from '../app/command-kit.js';
 import { roadmapRef, sourceOptions, type GlobalOptions, type RoadmapRef } from '../app/session.js';
+import { structureChoice, type StructureOptions } from '../app/structure-options.js';
+
+export interface ValidateOptions extends GlobalOptions, StructureOptions {
+  explain?: boolean;
+}
 
 /** Reads and parses a roadmap file (or "-" for stdin) and reports what the tool sees in it. */
-export async function runValidate(file: string, ctx: Context): Promise<ValidateResult & { roadmap: RoadmapRef }> {
+export async function runValidate(file: string, ctx: Context, opts: ValidateOptions = {}): Promise<ValidateResult & { roadmap: RoadmapRef }> {
   if (file === '-' && ctx.io.stdin.isTTY) {
     throw new InputError('"-" reads a roadmap from standard input, but standard input is a terminal', 'pipe a file in: cat roadmap.md | roadmap validate -');
   }
-  const loaded = await loadRoadmap(sourceOptions(ctx), file);
-  return { file, ...validateRoadmap(loaded.roadmap), roadmap: roadmapRef({ ...loaded, name: undefined }) };
+  const loaded = await loadRoadmap(sourceOptions(ctx), file, { structure: structureChoice(opts), explain: opts.explain === true });
+  const result: ValidateResult & { roadmap: RoadmapRef } = { file, ...validateRoadmap(loaded.roadmap), roadmap: roadmapRef({ ...loaded, name: undefined }) };
+  if (loaded.roadmap.structure) result.structure = loaded.roadmap.structure;
+  return result;
 }
 
 /** The `validate --json` document. */
@@ -29,26 +36,30 @@ export function validateJson(r: ValidateResult & { roadmap: RoadmapRef }): unkno
     sections: r.sections,
     warnings: r.warnings.map((w) => ({ kind: w.kind, line: w.line ?? null, message: w.message })),
     problems: r.problems,
+    ...(r.structure ? { structure: r.structure } : {}),
   };
 }
 
 export const registerValidate: RegisterCommand = (kit) => {
-  kit
-    .sub('validate', 'check a Markdown roadmap: its title, sections, topic counts and what looks wrong, with line numbers')
+  structureFlags(kit.sub('validate', 'check a Markdown roadmap: its title, sections, topic counts and what looks wrong, with line numbers'))
     .argument('<file>', 'the Markdown file to check ("-" reads standard input)')
+    .option('--explain', 'also show the structures considered (sections from each heading level, lists, tables, <details>; topics from items, headings, rows, tasks), their counts and scores, and why one was chosen')
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
-      '\nExit status: 0 when the file is a usable roadmap (warnings allowed), 1 when it is not (no topics, unreadable).\n\nExamples:\n  $ roadmap validate ./rust-roadmap.md\n  $ curl -s https://example.com/README.md | roadmap validate -\n  $ roadmap validate notes.md --json | jq \'.warnings[] | "\\(.line) \\(.message)"\'',
+      '\nExit status: 0 when the file is a usable roadmap (warnings allowed), 1 when it is not (no topics, unreadable).\n\nExamples:\n  $ roadmap validate ./rust-roadmap.md\n  $ roadmap validate ./rust-roadmap.md --explain\n  $ roadmap validate ./notes.md --sections h3 --topics tasks\n  $ curl -s https://example.com/README.md | roadmap validate -\n  $ roadmap validate notes.md --json | jq \'.warnings[] | "\\(.line) \\(.message)"\'',
     )
     .action(async (file: string, _opts: unknown, cmd: Command) => {
-      const opts = kit.options<GlobalOptions>(cmd);
-      const result = await runValidate(file, kit.ctx);
+      const opts = kit.options<ValidateOptions>(cmd);
+      const result = await runValidate(file, kit.ctx, opts);
       if (opts.json) kit.printJson(validateJson(result));
       else kit.print(renderValidation(result, kit.theme(opts)));
       if (!result.usable) {
         const name = file === '-' ? 'standard input' : file;
-        throw new InputError(`${name} is not a usable roadmap: ${result.problems.join('; ')}`, 'a roadmap needs sections (headings or a top-level list) with topics below them: list items, task boxes or table rows');
+        throw new InputError(
+          `${name} is not a usable roadmap: ${result.problems.join('; ')}`,
+          opts.explain ? 'a roadmap needs sections (headings or a top-level list) with topics below them: list items, task boxes or table rows' : `see the other ways to read it with: roadmap validate ${file === '-' ? '-' : 'FILE'} --explain`,
+        );
       }
     });
 };

@@ -10,12 +10,13 @@ import { PromptCancelled } from '../ui/prompter.js';
 import { renderWalkScreen, topicLinks } from '../ui/render/walk.js';
 import { inert } from '../ui/sanitize.js';
 import type { Theme } from '../ui/theme.js';
-import type { RegisterCommand } from '../app/command-kit.js';
+import { structureFlags, type RegisterCommand } from '../app/command-kit.js';
 import { applyStatus, saveNote } from '../app/change-progress.js';
 import { openSession, type GlobalOptions, type Session } from '../app/session.js';
+import { requireTopics, type StructureOptions } from '../app/structure-options.js';
 import { pickFromAll, pickTopics, resolveSection } from '../app/topic-args.js';
 
-export interface WalkOptions extends GlobalOptions {
+export interface WalkOptions extends GlobalOptions, StructureOptions {
   section?: string;
   topic?: string;
 }
@@ -40,6 +41,7 @@ export async function runWalk(opts: WalkOptions, ctx: Context, theme: Theme): Pr
     throw new UsageError('roadmap walk is interactive and needs a terminal', 'in scripts, use `roadmap next` to see what to study and `roadmap done <topic>` to record it');
   }
   const session = await openSession(ctx, opts);
+  requireTopics(session, opts);
   const out = ctx.io.stdout;
   const tally = new Tally();
   let current = await startTopic(ctx, session, opts);
@@ -132,8 +134,7 @@ async function openLink(ctx: Context, e: TopicEntry): Promise<void> {
 }
 
 export const registerWalk: RegisterCommand = (kit) => {
-  kit
-    .sub('walk', 'go through the roadmap topic by topic, interactively (Enter marks done and moves on)')
+  structureFlags(kit.sub('walk', 'go through the roadmap topic by topic, interactively (Enter marks done and moves on)'))
     .option('-s, --section <ref>', 'start at the first open topic of this section')
     .option('-t, --topic <ref>', 'start at this topic')
     .addHelpText('after', '\nKeys: arrows choose, Enter confirms, Escape quits, Ctrl+C stops (exit 130); progress is saved at each step.\n\nExamples:\n  $ roadmap walk\n  $ roadmap walk --section 4\n  $ roadmap walk --topic gorm')

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { RoadmapInputError } from '../core/errors.js';
 import { slugify } from '../core/parse/slug.js';
 import { longHash, shortHash } from '../core/text/hash.js';
+import type { StructureChoice } from '../core/parse/structure/structure.js';
 import type { Roadmap } from '../core/types.js';
 import { SourceError } from './errors.js';
 import { parseCached, type SlowParseNotice } from './parse-cache.js';
@@ -45,9 +46,15 @@ export function contentHash(bytes: Uint8Array): string {
   return longHash(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
 }
 
+/** How to read the roadmap beyond its bytes: a structure the user states, and whether to explain the reading. */
+export interface ReadingOptions {
+  structure?: StructureChoice;
+  explain?: boolean;
+}
+
 /** Parses roadmap bytes through the parse cache; `source` names the cache entry (a path, "-"). */
-export function parseRoadmapBytes(options: SourceOptions, bytes: Uint8Array, source: string, shown: string, fallbackTitle: string): Promise<Roadmap> {
-  return parseCached(options.cacheDir, bytes, { source, shown, fallbackTitle }, options.onSlowParse);
+export function parseRoadmapBytes(options: SourceOptions, bytes: Uint8Array, source: string, shown: string, fallbackTitle: string, reading: ReadingOptions = {}): Promise<Roadmap> {
+  return parseCached(options.cacheDir, bytes, { source, shown, fallbackTitle, ...reading }, options.onSlowParse);
 }
 
 /** The title a file's roadmap gets when it has none of its own: the file name without its extension. */
@@ -78,21 +85,21 @@ export function stdinRoadmapId(roadmap: Roadmap, bytes: Uint8Array): string {
 }
 
 /** Reads and parses the roadmap the user chose (`--roadmap FILE`, `-` for stdin) or the bundled one. */
-export async function loadRoadmap(options: SourceOptions, choice: string | undefined): Promise<LoadedRoadmap> {
+export async function loadRoadmap(options: SourceOptions, choice: string | undefined, reading: ReadingOptions = {}): Promise<LoadedRoadmap> {
   if (choice === undefined) {
     const path = bundledRoadmapPath();
     const bytes = readRoadmapBytes(path);
-    const roadmap = await parseRoadmapBytes(options, bytes, path, path, 'Go Backend Development Roadmap');
+    const roadmap = await parseRoadmapBytes(options, bytes, path, path, 'Go Backend Development Roadmap', reading);
     return { roadmap, id: BUNDLED_ID, source: path, bundled: true, hash: contentHash(bytes) };
   }
   if (choice === '-') {
     const bytes = await readStdinRoadmap(options);
-    const roadmap = await parseRoadmapBytes(options, bytes, '-', 'standard input', 'Roadmap from standard input');
+    const roadmap = await parseRoadmapBytes(options, bytes, '-', 'standard input', 'Roadmap from standard input', reading);
     return { roadmap, id: stdinRoadmapId(roadmap, bytes), source: '-', bundled: false, hash: contentHash(bytes) };
   }
   const path = resolve(options.cwd, choice);
   const bytes = readRoadmapBytes(path, choice);
-  const roadmap = await parseRoadmapBytes(options, bytes, path, choice, fileTitle(path));
+  const roadmap = await parseRoadmapBytes(options, bytes, path, choice, fileTitle(path), reading);
   return { roadmap, id: fileRoadmapId(path), source: path, bundled: false, hash: contentHash(bytes) };
 }
 

@@ -76,5 +76,7 @@ export function htmlText(html: string, links: Link[]): string {
     const title = decodeEntities((m[2] ?? '').replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
     links.push({ title: title || url, url });
   }
-  return decodeEntities(noComments.replace(/<[^>]*>/g, ''));
+  // Entries of an HTML list and lines broken with <br> stay apart: "Big O; Sorting", not "Big OSorting".
+  const separated = noComments.replace(/<\/li\s*>\s*(?=<li\b)|<br\s*\/?>/giu, '; ').replace(/<\/li\s*>\s*<ul\b/giu, '; <ul');
+  return decodeEntities(separated.replace(/<[^>]*>/g, '')).replace(/(?:;\s*)+$/u, '');
 }

@@ -1,6 +1,7 @@
 import type { Token, Tokens } from 'marked';
 import { decodeEntities, inlineText } from './inline.js';
 import type { Link } from '../types.js';
+import { isNumberingOnly } from './title.js';
 import { TYPE_MARKER } from './vocabulary.js';
 
 /** A list item's first line split into what a person reads as its title, its link and its description. */
@@ -15,6 +16,8 @@ export interface ItemTitle {
   linkOnly: boolean;
   /** It starts with a resource type marker (📖, 🎥, `(video)`, `@article@`). */
   marker: boolean;
+  /** The title is a bold term that labels the text after it (`**Book**: Deep Learning`). */
+  term?: boolean;
 }
 
 const SEPARATOR = /^\s*(?:[-–—:|：,]|\s)\s*/u;
@@ -65,6 +68,11 @@ export function splitItemTitle(tokens: readonly Token[], fallback: string): Item
     if (sep && after && /[-–—:|：,]/u.test(sep[0])) {
       return { ...out, linkFirst: true, text: name || full.text, url: link.href, description: after, links: rest.links };
     }
+    const linkTexts = rest.links.map((l) => l.title).join('');
+    if (rest.links.length > 0 && rest.text.replace(/[\s,;|/·•()[\]-]+/gu, '') === linkTexts.replace(/[\s,;|/·•()[\]-]+/gu, '')) {
+      // "[Digital Circuits](a) [alternative 1](b) [alternative 2](c)": the first link names it, the others are links.
+      return { ...out, linkFirst: true, linkOnly: true, text: name || full.text, url: link.href, links: rest.links };
+    }
     if (!rest.text || short) {
       return { ...out, linkFirst: true, linkOnly: true, text: name || full.text, url: link.href, ...(rest.text ? { description: rest.text } : {}), links: rest.links };
     }
@@ -73,9 +81,10 @@ export function splitItemTitle(tokens: readonly Token[], fallback: string): Item
     const term = inlineText((first as Tokens.Strong).tokens).text;
     const colon = /[:：]\s*$/u.test(term);
     const sep = /^\s*(?:[-–—:：])\s*/u.exec(rest.text);
-    if (term && (colon || sep)) {
+    // "**Aula 1.1:** O que é um algoritmo?": a bold numbering leads the title rather than naming the topic.
+    if (term && (colon || sep) && !isNumberingOnly(term)) {
       const description = sep ? rest.text.slice(sep[0].length) : rest.text.trim();
-      if (description) return { ...out, text: term.replace(/\s*[:：]\s*$/u, ''), description, links: [...inlineText((first as Tokens.Strong).tokens).links, ...rest.links] };
+      if (description) return { ...out, term: true, text: term.replace(/\s*[:：]\s*$/u, ''), description, links: [...inlineText((first as Tokens.Strong).tokens).links, ...rest.links] };
     }
   }
   const lines = firstLine(tokens);

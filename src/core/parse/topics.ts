@@ -1,11 +1,13 @@
 import type { OutlineNode } from './outline/node.js';
-import { cleanTitle } from './title.js';
+import { cleanTitle, isNumberedTitle } from './title.js';
 import type { Link } from '../types.js';
-import { LABEL_HEADING, RESOURCE_HEADING, RESOURCE_WORDS } from './vocabulary.js';
+import { LABEL_HEADING, RESOURCE_HEADING, RESOURCE_LABEL, RESOURCE_WORDS, TASK_LABEL } from './vocabulary.js';
 
 /** A topic before ids and numbers are given. */
 export interface TopicDraft {
   node: OutlineNode;
+  /** A title other than the node's text, when the node's title was split wrongly for a topic. */
+  title?: string;
   description: string[];
   links: Link[];
   children: TopicDraft[];
@@ -86,6 +88,17 @@ function isResource(n: OutlineNode, scope: Scope): boolean {
   return scope.topicHeading && n.linkOnly === true;
 }
 
+/** A bullet labelled with a kind of study material (`**Book**: …`, `Course: …`): a resource of the item above. */
+export function labelled(n: OutlineNode): boolean {
+  return RESOURCE_LABEL.test(labelOf(n) ?? '');
+}
+
+/** The label a bullet starts with: its bold term, or a few words before a colon. */
+function labelOf(n: OutlineNode): string | undefined {
+  if (n.term) return n.text;
+  return /^([^:：]{1,24})[:：]\s*\S/u.exec(n.text)?.[1]?.trim();
+}
+
 function draft(n: OutlineNode, group: string | undefined): TopicDraft {
   const d: TopicDraft = { node: n, description: [...n.description], links: [...n.links], children: [] };
   const label = n.label !== undefined && !resourceLabel(n.label) ? n.label.replace(/\s*[:：]\s*$/u, '') : undefined;
@@ -119,6 +132,11 @@ function item(n: OutlineNode, scope: Scope, sink: Sink, prev: TopicDraft | undef
     for (const c of n.children) toSink(c, sink, true);
     return [];
   }
+  if (!explicit && n.children.every((c) => !isExplicit(c)) && labelled(n)) {
+    // "**Book**: Deep Learning", "Course: CS50": a labelled sub-bullet resources the item above it, it is not a topic.
+    toSink(n, sink, true);
+    return [];
+  }
   if (!explicit && isResource(n, scope)) {
     toSink(n, sink, true);
     return [];
@@ -134,6 +152,10 @@ function item(n: OutlineNode, scope: Scope, sink: Sink, prev: TopicDraft | undef
     if (kids.length) return kids;
   }
   const d = draft(n, group);
+  if (n.term && TASK_LABEL.test(n.text) && d.description[0] !== undefined) {
+    // "**Project**: Build a pipeline": the work is the title; the label stays in front of it.
+    d.title = `${n.text}: ${d.description.shift() ?? ''}`;
+  }
   const inner: Scope = { ...scope, prose: false, topicHeading: false };
   d.children = collect(n.children, inner, { description: d.description, links: d.links, resources: 0 });
   return [d];
@@ -144,9 +166,28 @@ function joinGroup(outer: string | undefined, inner: string): string | undefined
   return outer ? `${outer} › ${inner}` : inner;
 }
 
+/** A topic "has links" when it is a link, or carries links to study from. */
+function linked(d: TopicDraft): boolean {
+  return d.node.url !== undefined || d.node.linkFirst === true || d.links.length > 0;
+}
+
+/**
+ * Whether a heading over topics is a topic itself (their parent) rather than a category label on them. In an
+ * outline of concepts ("Calculus" over "Derivatives", "Lesson 3" over its tasks) the heading names something to
+ * learn; in a directory (links, courses with links, tasks carrying resources) it only files them. Numbered headings
+ * ("Lesson 3", "Capítulo 2", "1.2") are steps of the outline either way.
+ */
+export function namesTopic(n: OutlineNode, kids: readonly TopicDraft[]): boolean {
+  if (isNumberedTitle(n.text)) return true;
+  const items = kids.filter((k) => k.node.kind === 'item');
+  if (items.length === 0) return false;
+  return items.filter(linked).length * 2 < items.length;
+}
+
 function heading(n: OutlineNode, scope: Scope, sink: Sink, group: string | undefined): TopicDraft[] {
   const title = cleanTitle(n.text).title;
-  if (n.kind === 'heading' && LABEL_HEADING.test(title)) {
+  // A numbered heading ("1.1 Intro") is a step of the outline, whatever its words.
+  if (n.kind === 'heading' && LABEL_HEADING.test(title) && !isNumberedTitle(n.text)) {
     // "Goal: …", "Source(s) and further reading": describes the parent; its lists belong to the parent.
     if (/[:：]./u.test(title)) sink.description.push(title);
     sink.description.push(...n.description);
@@ -173,7 +214,7 @@ function heading(n: OutlineNode, scope: Scope, sink: Sink, group: string | undef
     kids = collect(n.children, { ...sub, topicHeading: true }, self);
   }
   const subTopicsOnly = kids.every((k) => k.node.kind !== 'item');
-  const isGroup = kids.length > 0 && !(subTopicsOnly && n.proseChars >= PROSE_HEADING);
+  const isGroup = kids.length > 0 && !(subTopicsOnly && n.proseChars >= PROSE_HEADING) && !namesTopic(n, kids);
   if (isGroup) {
     // A container of topics: they move up to the parent, remembering the heading they were listed under.
     sink.description.push(...self.description);
@@ -185,7 +226,7 @@ function heading(n: OutlineNode, scope: Scope, sink: Sink, group: string | undef
     }
     return kids;
   }
-  if (scope.resources || scope.checklist || (!n.text && kids.length === 0)) {
+  if (kids.length === 0 && (scope.resources || scope.checklist || !n.text)) {
     // Nothing to tick below it: in a checklist or a resources part, a heading is not a topic of its own.
     sink.description.push(...self.description);
     sink.links.push(...self.links);

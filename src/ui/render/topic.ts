@@ -1,16 +1,14 @@
 import type { Note } from '../../core/progress/history.js';
 import { effectiveStatus, type NextPick, type Progress, type StatusMap } from '../../core/progress/status.js';
 import type { Status, Topic } from '../../core/types.js';
-import type { TopicEntry } from '../../core/tree.js';
+import { countLeaves, sectionPosition, type TopicEntry } from '../../core/tree.js';
 import { formatTime } from '../format-time.js';
 import { inert } from '../sanitize.js';
 import type { Theme } from '../theme.js';
 
 function position(e: TopicEntry): string {
-  const index = e.topic.number.split('.').pop() ?? '';
-  const parent = e.ancestors[e.ancestors.length - 1];
-  const of = parent ? parent.children.length : e.section.topics.length;
-  return `topic ${index} of ${of}`;
+  const { index, of } = sectionPosition(e.section, e.topic);
+  return e.topic.children.length ? `a group of ${countLeaves(e.topic.children)} topics of the section's ${of}` : `topic ${index} of ${of}`;
 }
 
 function where(e: TopicEntry): string {

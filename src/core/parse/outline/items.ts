@@ -110,6 +110,7 @@ function listItem(item: Tokens.ListItem, at: number): OutlineNode {
       if (title.linkFirst) n.linkFirst = true;
       if (title.linkOnly) n.linkOnly = true;
       if (title.marker) n.marker = true;
+      if (title.term) n.term = true;
       n.links.push(...title.links);
     } else {
       const inline = inlineText(tokens, (t as Tokens.Text).text);
@@ -150,16 +151,19 @@ export function tableRows(table: Tokens.Table, at: number): OutlineNode[] {
     if (table.rows.length > 0 && linked / table.rows.length >= 0.5) col = 0;
   }
   if (col < 0) return [];
+  // Cells that hold lists (`<ul><li>…` in a "Topics" column) describe the row; the first column then names it.
+  const listy = table.rows.filter((r) => /<li\b/iu.test(r[col]?.text ?? '')).length;
+  if (col > 0 && listy * 2 > table.rows.length && table.rows.every((r) => r[0]?.text.trim())) col = 0;
   return table.rows.flatMap((row, i) => {
     const cell = row[col];
     if (!cell) return [];
-    const main = inlineText(cell.tokens, cell.text);
+    const main = splitItemTitle(cell.tokens, cell.text);
     if (!main.text) return [];
     const n = outlineNode('item', ITEM_LEVEL, main.text, at + 2 + i);
     n.origin = 'table';
-    const only = main.links[0];
-    if (only && main.links.length === 1) n.url = only.url;
-    else n.links.push(...main.links);
+    if (main.url !== undefined) n.url = main.url;
+    n.links.push(...main.links);
+    if (main.description) n.description.push(main.description);
     const attrs: Record<string, string> = {};
     row.forEach((c, j) => {
       if (j === col) return;

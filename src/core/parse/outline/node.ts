@@ -23,6 +23,8 @@ export interface OutlineNode {
   label?: string;
   /** The list was introduced by a sentence ending in ":", so it explains the text above it. */
   prose?: boolean;
+  /** Which table of the document a row belongs to (1 for the first), so its rows can be told from the next table's. */
+  table?: number;
   /** Where an item came from: a list, a table row, or a line of a checklist drawn in a code block. */
   origin?: 'list' | 'table' | 'code';
   /** The item's title is a link ("[Name](url)", "[Name](url) - what it is"). */
@@ -31,6 +33,8 @@ export interface OutlineNode {
   linkOnly?: boolean;
   /** The item starts with a type marker (📖, 🎥, `(video)`, `@article@`): a resource. */
   marker?: boolean;
+  /** The item's title is a bold term labelling the text after it (`**Book**: Deep Learning`). */
+  term?: boolean;
   /** A list item that is a heading (`- ### Arrays`): links can target it. */
   headingItem?: boolean;
   /** Characters of prose written directly under a heading or group (labels and link lines excluded). */
