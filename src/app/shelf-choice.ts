@@ -3,6 +3,9 @@ import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import {
   BUNDLED_ID,
+  BUNDLED_TITLE,
+  bundledRoadmapPath,
+  fallbackTitleOf,
   contentHash,
   loadRoadmap,
   parseRoadmapBytes,
@@ -145,4 +148,32 @@ export function findTwin(ctx: Context, chosen: ChosenRoadmap): ShelfEntry | unde
   return openShelf(ctx)
     .read()
     .roadmaps.find((e) => e.kind === 'file' && e.hash === chosen.hash && e.source !== chosen.source);
+}
+
+/**
+ * Which file, parsed with which fallback title, holds the tree of the roadmap a command line names, without reading
+ * it (shell completion looks it up in the parse cache only): chosen as loadChoice chooses; undefined for stdin.
+ */
+export function cacheTarget(ctx: Context, flag: string | undefined): { path: string; fallbackTitle: string } | undefined {
+  const choice = flag ?? (ctx.env.ROADMAP || undefined);
+  if (choice === '-') return undefined;
+  const bundled = { path: bundledRoadmapPath(), fallbackTitle: BUNDLED_TITLE };
+  if (choice === BUNDLED_ID) return bundled;
+  const shelf = openShelf(ctx);
+  let data: ShelfData;
+  try {
+    data = shelf.read();
+  } catch {
+    return undefined;
+  }
+  const of = (e: ShelfEntry): { path: string; fallbackTitle: string } => ({ path: e.writeBack ? e.source : shelf.pathOf(e.copy), fallbackTitle: e.title });
+  if (choice === undefined) {
+    const current = data.current === undefined ? undefined : findEntry(data, data.current);
+    return current ? of(current) : bundled;
+  }
+  const named = findEntry(data, choice);
+  if (named) return of(named);
+  const path = resolve(ctx.cwd, choice);
+  const byPath = data.roadmaps.find((e) => e.kind === 'file' && e.source === path);
+  return byPath ? of(byPath) : { path, fallbackTitle: fallbackTitleOf(path) };
 }

@@ -5,22 +5,31 @@ import { renderNext } from '../ui/render/topic.js';
 import { sectionRef, topicJson } from '../ui/topic-json.js';
 import { parseCount, structureFlags, type RegisterCommand } from '../app/command-kit.js';
 import { openSession, roadmapRef, type GlobalOptions, type Session } from '../app/session.js';
+import { resolveSection, sectionOnly } from '../app/topic-args.js';
+import type { Section } from '../core/types.js';
+import { inert } from '../ui/sanitize.js';
 import { requireTopics, type StructureOptions } from '../app/structure-options.js';
 
 export interface NextOptions extends GlobalOptions, StructureOptions {
   count?: string;
+  section?: string;
 }
 
 export interface NextResult {
   session: Session;
   picks: NextPick[];
+  /** With --section: the section the picks come from. */
+  section?: Section;
 }
 
+/** What to study now, in the whole roadmap or (--section) in one section, by the same rule. */
 export async function runNext(opts: NextOptions, ctx: Context): Promise<NextResult> {
   const count = parseCount(opts.count, '-n');
   const session = await openSession(ctx, opts);
   requireTopics(session, opts);
-  return { session, picks: nextTopics(session.roadmap, session.statuses, count) };
+  if (opts.section === undefined) return { session, picks: nextTopics(session.roadmap, session.statuses, count) };
+  const section = resolveSection(session, opts.section);
+  return { session, section, picks: nextTopics(sectionOnly(session.roadmap, section), session.statuses, count) };
 }
 
 /** `next --json`: an array of Topic, each with its section and why it was chosen (`reason` code, `why` sentence). */
@@ -38,8 +47,9 @@ export function nextJson({ session, picks }: NextResult): unknown {
 export const registerNext: RegisterCommand = (kit) => {
   structureFlags(kit.sub('next', 'say which topic to study now'))
     .option('-n, --count <count>', 'how many topics to show')
+    .option('-s, --section <ref>', 'only topics of this section (number, id or title fragment)')
     .option('--json', 'print JSON')
-    .addHelpText('after', "\nExamples:\n  $ roadmap next\n  $ roadmap next -n 3\n  $ roadmap next --json | jq -r '.[0].title'")
+    .addHelpText('after', "\nExamples:\n  $ roadmap next\n  $ roadmap next -n 3\n  $ roadmap next --section 4\n  $ roadmap next --json | jq -r '.[0].title'")
     .action(async (_opts: unknown, cmd: Command) => {
       const opts = kit.options<NextOptions>(cmd);
       const result = await runNext(opts, kit.ctx);
@@ -48,7 +58,9 @@ export const registerNext: RegisterCommand = (kit) => {
         return;
       }
       if (result.picks.length === 0) {
-        kit.print(isFinished(result.session.roadmap, result.session.statuses, result.picks) ? 'Everything on this roadmap is done. Well done!\n' : 'This roadmap has no topics.\n');
+        const scope = result.section ? sectionOnly(result.session.roadmap, result.section) : result.session.roadmap;
+        const where = result.section ? `in section ${result.section.number} "${inert(result.section.title)}"` : 'on this roadmap';
+        kit.print(isFinished(scope, result.session.statuses, result.picks) ? `Everything ${where} is done. Well done!\n` : `There are no topics ${where}.\n`);
         return;
       }
       kit.print(renderNext(result.picks, kit.theme(opts)));

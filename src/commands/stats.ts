@@ -3,28 +3,42 @@ import type { Context } from '../context.js';
 import { computeStats, type Stats } from '../core/progress/stats.js';
 import { localOffsetMinutes } from '../ui/format-time.js';
 import { renderStats } from '../ui/render/stats.js';
-import { SCHEMA_VERSION, progressJson } from '../ui/topic-json.js';
+import { SCHEMA_VERSION, progressJson, sectionRef } from '../ui/topic-json.js';
 import type { RegisterCommand } from '../app/command-kit.js';
 import { openSession, roadmapRef, type GlobalOptions, type Session } from '../app/session.js';
+import { resolveSection, sectionOnly } from '../app/topic-args.js';
+import type { Section } from '../core/types.js';
+
+export interface StatsOptions extends GlobalOptions {
+  section?: string;
+}
 
 export interface StatsResult {
   session: Session;
   stats: Stats;
   now: Date;
+  /** With --section: the one section measured. */
+  section?: Section;
 }
 
-/** Progress, weekly rhythm, streaks and pace, measured at the injected clock's time in the local time zone. */
-export async function runStats(opts: GlobalOptions, ctx: Context): Promise<StatsResult> {
+/**
+ * Progress, weekly rhythm, streaks and pace, measured at the injected clock's time in the local time zone; with
+ * --section, of that section alone (its topics finished, its pace and finish date).
+ */
+export async function runStats(opts: StatsOptions, ctx: Context): Promise<StatsResult> {
   const session = await openSession(ctx, opts);
+  const section = opts.section === undefined ? undefined : resolveSection(session, opts.section);
   const now = ctx.now();
-  const stats = computeStats({ roadmap: session.roadmap, statuses: session.statuses, records: session.state.records, now, utcOffsetMinutes: localOffsetMinutes(now) });
-  return { session, stats, now };
+  const roadmap = section ? sectionOnly(session.roadmap, section) : session.roadmap;
+  const stats = computeStats({ roadmap, statuses: session.statuses, records: session.state.records, now, utcOffsetMinutes: localOffsetMinutes(now) });
+  return section ? { session, stats, now, section } : { session, stats, now };
 }
 
-export function statsJson({ session, stats, now }: StatsResult): unknown {
+export function statsJson({ session, stats, now, section }: StatsResult): unknown {
   return {
     schemaVersion: SCHEMA_VERSION,
     roadmap: roadmapRef(session),
+    ...(section ? { section: sectionRef(section) } : {}),
     at: now.toISOString(),
     progress: progressJson(stats.progress),
     sections: stats.sections.map((s) => ({ id: s.id, number: s.number, title: s.title, progress: progressJson(s.progress) })),
@@ -37,12 +51,14 @@ export function statsJson({ session, stats, now }: StatsResult): unknown {
 export const registerStats: RegisterCommand = (kit) => {
   kit
     .sub('stats', 'show progress per section, topics finished per week, streaks, pace and a finish date')
+    .option('-s, --section <ref>', 'the stats of one section (number, id or title fragment)')
     .option('--json', 'print JSON')
-    .addHelpText('after', "\nExamples:\n  $ roadmap stats\n  $ roadmap stats --json | jq .pace\n\nA day counts for a streak when you finished at least one topic on it (your local time).")
+    .addHelpText('after', "\nExamples:\n  $ roadmap stats\n  $ roadmap stats --section 2\n  $ roadmap stats --json | jq .pace\n\nA day counts for a streak when you finished at least one topic on it (your local time).")
     .action(async (_opts: unknown, cmd: Command) => {
-      const opts = kit.options(cmd);
+      const opts = kit.options<StatsOptions>(cmd);
       const r = await runStats(opts, kit.ctx);
+      const title = r.section ? `${r.session.roadmap.title} · section ${r.section.number}: ${r.section.title}` : r.session.roadmap.title;
       if (opts.json) kit.printJson(statsJson(r));
-      else kit.print(renderStats(r.session.roadmap.title, r.stats, kit.theme(opts)));
+      else kit.print(renderStats(title, r.stats, kit.theme(opts)));
     });
 };

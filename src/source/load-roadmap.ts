@@ -57,8 +57,10 @@ export function parseRoadmapBytes(options: SourceOptions, bytes: Uint8Array, sou
   return parseCached(options.cacheDir, bytes, { source, shown, fallbackTitle, ...reading }, options.onSlowParse);
 }
 
-/** The title a file's roadmap gets when it has none of its own: the file name without its extension. */
-export function fileTitle(path: string): string {
+export const BUNDLED_TITLE = 'Go Backend Development Roadmap';
+
+/** The title a roadmap file gets when it has none: its name without the Markdown extension. */
+export function fallbackTitleOf(path: string): string {
   return basename(path).replace(/\.(md|markdown|mdx|txt)$/i, '');
 }
 
@@ -70,7 +72,7 @@ export function fileRoadmapId(path: string): string {
   } catch {
     // The file was just read; keep the resolved path if it cannot be canonicalised.
   }
-  return `${slugify(fileTitle(path)) || 'roadmap'}-${shortHash(real)}`;
+  return `${slugify(fallbackTitleOf(path)) || 'roadmap'}-${shortHash(real)}`;
 }
 
 /** Reads standard input for a roadmap, refusing a terminal. */
@@ -89,7 +91,7 @@ export async function loadRoadmap(options: SourceOptions, choice: string | undef
   if (choice === undefined) {
     const path = bundledRoadmapPath();
     const bytes = readRoadmapBytes(path);
-    const roadmap = await parseRoadmapBytes(options, bytes, path, path, 'Go Backend Development Roadmap', reading);
+    const roadmap = await parseRoadmapBytes(options, bytes, path, path, BUNDLED_TITLE, reading);
     return { roadmap, id: BUNDLED_ID, source: path, bundled: true, hash: contentHash(bytes) };
   }
   if (choice === '-') {
@@ -99,7 +101,7 @@ export async function loadRoadmap(options: SourceOptions, choice: string | undef
   }
   const path = resolve(options.cwd, choice);
   const bytes = readRoadmapBytes(path, choice);
-  const roadmap = await parseRoadmapBytes(options, bytes, path, choice, fileTitle(path), reading);
+  const roadmap = await parseRoadmapBytes(options, bytes, path, choice, fallbackTitleOf(path), reading);
   return { roadmap, id: fileRoadmapId(path), source: path, bundled: false, hash: contentHash(bytes) };
 }
 

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { SourceError } from './errors.js';
 import { fetchRoadmap, type FetchOptions } from './fetch-url.js';
-import { fileTitle, readRoadmapBytes, readStdinRoadmap, type SourceOptions } from './load-roadmap.js';
+import { fallbackTitleOf, readRoadmapBytes, readStdinRoadmap, type SourceOptions } from './load-roadmap.js';
 import { isRoadmapShFolder, readRoadmapShFolder } from './roadmapsh.js';
 
 /** Where a roadmap given to `roadmap add` comes from. */
@@ -110,7 +110,7 @@ export async function readSource(arg: string, options: ReadSourceOptions): Promi
     case 'file': {
       const path = resolve(options.cwd, arg);
       const bytes = readRoadmapBytes(path, arg, options.missingHint ?? 'check the path');
-      return { kind, source: path, shown: arg, bytes, suggestedName: nameFromPath([basename(dirname(path)), basename(path)]), fallbackTitle: fileTitle(path) };
+      return { kind, source: path, shown: arg, bytes, suggestedName: nameFromPath([basename(dirname(path)), basename(path)]), fallbackTitle: fallbackTitleOf(path) };
     }
   }
 }

@@ -129,11 +129,11 @@ describe('done, next, reset', () => {
     expect(one.stdout).toContain('1/53 done, 2%');
     const refused = await run(['reset', '--all'], { home: home.dir });
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('needs --yes');
+    expect(refused.stderr).toContain('this changes 1 topic (all of "Go Backend Development Roadmap"); pass --yes to do it when not on a terminal');
     expect((await run(['list', '--json'], { home: home.dir })).stdout).toContain('"done": 1');
     const all = await run(['reset', '--all', '--yes'], { home: home.dir });
     expect(all.code).toBe(0);
-    expect(all.stdout).toBe('Reset 1 topic status on "Go Backend Development Roadmap".\n');
+    expect(all.stdout).toBe('[ ] Reset: all of Go Backend Development Roadmap (1 topic; 52 already not started)\n0/53 done, 0%\n');
     expect(all.stderr).toContain('roadmap undo');
   });
 
@@ -141,7 +141,7 @@ describe('done, next, reset', () => {
     await run(['done', '1.1'], { home: home.dir });
     const no = scriptedPrompter([{ kind: 'confirm', answer: false }]);
     const kept = await run(['reset', '--all'], { home: home.dir, tty: true, prompter: no });
-    expect(no.asked[0]?.message).toContain('Reset all progress on "Go Backend Development Roadmap" (1 done, 0 in progress, 0 skipped)?');
+    expect(no.asked[0]?.message).toBe('Reset 1 topic to not started (all of "Go Backend Development Roadmap")?');
     expect(kept.code).toBe(1);
     expect((await run(['next'], { home: home.dir })).stdout).toContain('1.2 ');
     const yes = scriptedPrompter([{ kind: 'confirm', answer: true }]);
@@ -182,10 +182,13 @@ describe('topic references', () => {
     expect(done.stderr).toContain('roadmap done needs a topic');
   });
 
-  it('a section number is not a topic', async () => {
-    const r = await run(['done', '3'], { home: home.dir });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('"3" is a section');
+  it('a section number is a whole section for done, start, skip and reset, and not a topic for show', async () => {
+    const done = await run(['done', '3'], { home: home.dir });
+    expect(done.code).toBe(2);
+    expect(done.stderr).toContain('this changes 5 topics (section 3 "Authentication & Authorization"); pass --yes');
+    const show = await run(['show', '3'], { home: home.dir });
+    expect(show.code).toBe(2);
+    expect(show.stderr).toContain('"3" is a section');
   });
 });
 

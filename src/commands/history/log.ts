@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import type { Context } from '../context.js';
-import type { HistoryEvent } from '../core/progress/history.js';
-import { TopicNames, renderLog } from '../ui/render/history.js';
-import { SCHEMA_VERSION } from '../ui/topic-json.js';
-import { parseCount, type RegisterCommand } from '../app/command-kit.js';
-import { openSession, roadmapRef, type GlobalOptions, type Session } from '../app/session.js';
+import type { Context } from '../../context.js';
+import type { HistoryEvent } from '../../core/progress/history.js';
+import { TopicNames, renderLog } from '../../ui/render/history.js';
+import { SCHEMA_VERSION } from '../../ui/topic-json.js';
+import { parseCount, type RegisterCommand } from '../../app/command-kit.js';
+import { openSession, roadmapRef, type GlobalOptions, type Session } from '../../app/session.js';
 
 export interface LogOptions extends GlobalOptions {
   limit?: string;
@@ -39,8 +39,10 @@ export function logJson({ session, events, total }: LogResult): unknown {
       action: e.action,
       ...(e.subject === undefined ? {} : { subject: e.subject }),
       undone: e.undoneBy !== undefined,
+      redone: e.redoneBy !== undefined,
       imported: e.importedBy !== undefined,
       ...(e.reverts === undefined ? {} : { reverts: e.reverts }),
+      ...(e.redoes === undefined ? {} : { redoes: e.redoes }),
       changes: e.changes.map((d) => {
         const entry = names.entry(d.topic);
         return { topic: d.topic, ...(entry ? { number: entry.topic.number, title: entry.topic.title } : {}), from: d.from, to: d.to };
