@@ -68,6 +68,9 @@ describe('the shelf: add, roadmaps, use, remove', () => {
     for (const args of [['log'], ['undo'], ['doctor'], ['export'], ['reset', '--all', '--yes']]) {
       expect((await json<{ roadmap: unknown }>(args)).roadmap).toEqual(rust);
     }
+    // Shell completion offers the current shelf roadmap's topics (from the parse cache the commands above filled).
+    expect((await bin(['__complete', '--', 'done', ''])).stdout.split('\n')).toEqual(expect.arrayContaining(['1.1', '2.2']));
+    expect((await bin(['__complete', '--', 'done', 'own'])).stdout).toBe('ownership\n');
     const unknown = await bin(['list', '--roadmap', 'nope']);
     expect(unknown.stderr).toBe('error: there is no roadmap named "nope" on your shelf, and no file of that name\nsee your roadmaps with: roadmap roadmaps   (add one with: roadmap add FILE)\n');
     expect(unknown.code).toBe(1);

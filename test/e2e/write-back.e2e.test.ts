@@ -44,7 +44,7 @@ describe('roadmap add FILE --write-back', () => {
     expect(readFileSync(file).equals(CHECKLIST)).toBe(true);
   });
 
-  it('done, skip, reset and undo tick and untick in place; the round trip is byte-exact (CRLF, BOM, spaces, markers)', async () => {
+  it('done, skip, reset, undo and redo tick and untick in place; the round trip is byte-exact (CRLF, BOM, spaces, markers)', async () => {
     expect((await bin('done', 'sorting')).code).toBe(0);
     // x, not X: the file has as many of each, and x is the default.
     expect(readFileSync(file).equals(withMarks({ 5: 'x' }))).toBe(true);
@@ -55,6 +55,8 @@ describe('roadmap add FILE --write-back', () => {
     expect(readFileSync(file).equals(withMarks({ 5: 'x', 6: ' ', 7: 'x', 8: 'x', 9: 'x', 14: ' ' }))).toBe(true);
     expect((await bin('undo', '4')).code).toBe(0);
     expect(readFileSync(file).equals(CHECKLIST)).toBe(true);
+    expect((await bin('redo', '4')).code).toBe(0);
+    expect(readFileSync(file).equals(withMarks({ 5: 'x', 6: ' ', 7: 'x', 8: 'x', 9: 'x', 14: ' ' }))).toBe(true);
   });
 
   it('10 concurrent `done` lose nothing, in the file or in the store', async () => {
