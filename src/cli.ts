@@ -21,6 +21,11 @@ import { registerStats } from './commands/stats.js';
 import { registerSync } from './commands/sync/sync.js';
 import { registerValidate } from './commands/validate.js';
 import { registerWalk } from './commands/walk.js';
+import { registerAdd } from './commands/shelf/add.js';
+import { registerRemove } from './commands/shelf/remove.js';
+import { registerRoadmaps } from './commands/shelf/roadmaps.js';
+import { registerUpdate } from './commands/shelf/update.js';
+import { registerUse } from './commands/shelf/use.js';
 import { createContext, type Context, type ContextOverrides } from './context.js';
 import { CliError, ExitCode, SilentExit } from './app/errors.js';
 import { RoadmapInputError } from './core/errors.js';
@@ -54,6 +59,8 @@ Examples:
   $ roadmap export -o progress.json       and: roadmap import progress.json
   $ roadmap sync init <git-url-or-path>   keep progress in step across machines (then: roadmap sync)
   $ roadmap show 2.2                      one topic with its links
+  $ roadmap add ./rust.md                 put a roadmap on your shelf (also a URL, github:owner/repo, -)
+  $ roadmap roadmaps                      the roadmaps you follow; roadmap use NAME switches
   $ roadmap list --roadmap ./rust.md      any Markdown roadmap; progress is kept per roadmap
   $ roadmap next --json | jq -r '.[0].title'
 
@@ -147,6 +154,11 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerWalk,
   registerCompletion,
   registerComplete,
+  registerAdd,
+  registerRoadmaps,
+  registerUse,
+  registerUpdate,
+  registerRemove,
 ];
 
 function buildProgram(ctx: Context, autoSync: AutoSync): Command {
@@ -155,7 +167,7 @@ function buildProgram(ctx: Context, autoSync: AutoSync): Command {
     .description('Navigate a Markdown learning roadmap from the terminal and keep your progress beside it.')
     .version(version(), '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
-    .option('-r, --roadmap <file>', 'navigate this Markdown file instead of the bundled roadmap ("-" reads stdin)')
+    .option('-r, --roadmap <name|file>', 'work on this roadmap: a name from your shelf or a Markdown file ("-" reads stdin); also ROADMAP=<name|file>')
     .option('--no-color', 'no colours or other escape sequences (also NO_COLOR=1)')
     .addOption(new Option('--debug', 'show stack traces for unexpected errors'))
     .showSuggestionAfterError()

@@ -3,7 +3,7 @@ import { changeJson } from '../ui/change-json.js';
 import { renderChange } from '../ui/render/change.js';
 import type { ChangeResult } from './change-progress.js';
 import type { Kit } from './command-kit.js';
-import type { GlobalOptions } from './session.js';
+import { roadmapRef, type GlobalOptions } from './session.js';
 
 /** The history action a status change records, for the JSON of a change that recorded nothing. */
 const ACTION: Record<Status, string> = { done: 'done', 'in-progress': 'start', skipped: 'skip', pending: 'reset' };
@@ -14,7 +14,7 @@ export function changeResultJson(r: ChangeResult): unknown {
   const planned = r.status === 'pending' && only === 'all' ? 'reset-all' : r.status === 'pending' && only === 'section' ? 'reset-section' : ACTION[r.status];
   return changeJson({
     roadmap: r.session.roadmap,
-    roadmapId: r.session.id,
+    ref: roadmapRef(r.session),
     action: r.event?.action ?? planned,
     changes: r.event?.changes ?? [],
     unchanged: r.unchanged,

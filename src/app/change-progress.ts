@@ -15,6 +15,7 @@ export interface ChangeOptions extends GlobalOptions {
   /** Change a section or the whole roadmap without asking (needed off a terminal). */
   yes?: boolean;
 }
+import { updateProgress } from './write-back.js';
 
 /** What a status change did; `done`, `start`, `skip`, `reset` and `walk` all make one. */
 export interface ChangeResult {
@@ -49,7 +50,7 @@ export async function changeStatus(refs: readonly string[], status: Status, opts
 export async function applyTargets(ctx: Context, session: Session, picked: Picked[], status: Status, opts: ChangeOptions = {}): Promise<ChangeResult> {
   const targets = picked.map((p) => p.target);
   if (!opts.yes && targets.some((t) => t.kind !== 'topic')) await confirmBulk(ctx, session, picked, status, opts);
-  const { event, plan, state } = await ctx.store.update(session.id, (state) => {
+  const { event, plan, state } = await updateProgress(ctx, session, (state) => {
     const plan = planChange(state, targets, status);
     return { event: recordEvent(state, stamp(ctx), plan.input), plan, state };
   });

@@ -8,7 +8,8 @@ import { changeJson } from '../ui/change-json.js';
 import { formatTime } from '../ui/format-time.js';
 import { actionLabel, describeEvent, TopicNames } from '../ui/render/history.js';
 import { CliError, ExitCode, NotFoundError, UsageError } from './errors.js';
-import { openSession, refreshSession, type GlobalOptions, type Session } from './session.js';
+import { openSession, refreshSession, roadmapRef, type GlobalOptions, type Session } from './session.js';
+import { updateProgress } from './write-back.js';
 
 /** More than this many changes at once are named and confirmed first (`--yes` off a terminal). */
 export const ASK_ABOVE = 5;
@@ -76,7 +77,7 @@ export async function runStackStep(step: StackStep, rawCount: string | undefined
     ids.push(id);
     return { id, at };
   };
-  const { changes, state } = await ctx.store.update(session.id, (state) => ({ changes: step === 'undo' ? undoLast(state, asked, stamp) : redoLast(state, asked, stamp), state }));
+  const { changes, state } = await updateProgress(ctx, session, (state) => ({ changes: step === 'undo' ? undoLast(state, asked, stamp) : redoLast(state, asked, stamp), state }));
   refreshSession(session, state);
   const recorded = ids.flatMap((id) => state.events.filter((e) => e.id === id));
   return { session, step, changes, recorded, asked, progress: roadmapProgress(session.roadmap, session.statuses) };
@@ -86,7 +87,7 @@ export async function runStackStep(step: StackStep, rawCount: string | undefined
 export function stackJson(r: StackResult): unknown {
   return changeJson({
     roadmap: r.session.roadmap,
-    roadmapId: r.session.id,
+    ref: roadmapRef(r.session),
     action: r.step,
     changes: netChanges(r.recorded),
     unchanged: [],

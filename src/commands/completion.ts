@@ -2,7 +2,8 @@ import type { Command, Option } from 'commander';
 import { UsageError } from '../app/errors.js';
 import type { RegisterCommand } from '../app/command-kit.js';
 import { complete, SHELLS, type CommandSpec, type FlagSpec, type FlagValue } from '../core/complete.js';
-import { cachedTree } from '../source/cached-tree.js';
+import { cacheTarget } from '../app/shelf-choice.js';
+import { cachedTreeAt } from '../source/cached-tree.js';
 import { completionScript } from '../ui/completion-scripts.js';
 
 /** What each flag's value is, by its long name; flags not listed take no value or a value not worth completing. */
@@ -71,7 +72,9 @@ export const registerComplete: RegisterCommand = (kit) => {
     .action((words: string[], _opts: unknown, cmd: Command) => {
       const program = cmd.parent;
       if (!program) return;
-      const roadmap = cachedTree(kit.ctx.cwd, kit.ctx.paths.cache, roadmapChoice(words));
+      // The roadmap the completed command will work on: a shelf name, a file, or the current one.
+      const target = cacheTarget(kit.ctx, roadmapChoice(words));
+      const roadmap = target && cachedTreeAt(kit.ctx.paths.cache, target.path, target.fallbackTitle);
       const result = complete({ ...specs(program), roadmap, words });
       kit.print(result.kind === 'files' ? ':files\n' : result.words.map((w) => `${w}\n`).join(''));
     });

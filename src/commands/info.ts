@@ -6,7 +6,7 @@ import { renderInfo, type InfoData } from '../ui/render/info.js';
 import { progressJson, SCHEMA_VERSION } from '../ui/topic-json.js';
 import type { RegisterCommand } from '../app/command-kit.js';
 import { fieldsOf, jsonRequest, pickFields } from '../app/json-fields.js';
-import { openSession, type GlobalOptions } from '../app/session.js';
+import { openSession, roadmapRef, type GlobalOptions } from '../app/session.js';
 
 /** Collects the roadmap's facts; renderers print them for people or as JSON. */
 export async function runInfo(opts: GlobalOptions, ctx: Context): Promise<InfoData> {
@@ -14,7 +14,7 @@ export async function runInfo(opts: GlobalOptions, ctx: Context): Promise<InfoDa
   const { roadmap } = session;
   const info: InfoData = {
     schemaVersion: SCHEMA_VERSION,
-    roadmap: { id: session.id, title: roadmap.title, source: session.source, bundled: session.bundled },
+    roadmap: { ...roadmapRef(session), source: session.source, bundled: session.bundled },
     overview: roadmap.overview,
     counts: {
       sections: roadmap.sections.length,

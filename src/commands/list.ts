@@ -7,7 +7,7 @@ import { renderTree } from '../ui/render/list.js';
 import { SCHEMA_VERSION, progressJson, sectionRef, topicJson } from '../ui/topic-json.js';
 import { structureFlags, type RegisterCommand } from '../app/command-kit.js';
 import { jsonRequest, pickFields, type FieldTable } from '../app/json-fields.js';
-import { openSession, type GlobalOptions, type Session } from '../app/session.js';
+import { openSession, roadmapRef, type GlobalOptions, type Session } from '../app/session.js';
 import { requireTopics, type StructureOptions } from '../app/structure-options.js';
 import { resolveSection } from '../app/topic-args.js';
 
@@ -71,7 +71,7 @@ export function listedTopics({ session, sections }: ListResult): ListedTopic[] {
 export function listJson({ session, sections }: ListResult): unknown {
   return {
     schemaVersion: SCHEMA_VERSION,
-    roadmap: { id: session.id, title: session.roadmap.title },
+    roadmap: roadmapRef(session),
     progress: progressJson(roadmapProgress(session.roadmap, session.statuses)),
     sections: sections.map((s) => ({
       id: s.id,

@@ -5,7 +5,7 @@ import { renderNext } from '../ui/render/topic.js';
 import { sectionRef, topicJson, type Ref, type TopicJson } from '../ui/topic-json.js';
 import { parseCount, structureFlags, type RegisterCommand } from '../app/command-kit.js';
 import { fieldsOf, jsonRequest, pickFields, type FieldTable } from '../app/json-fields.js';
-import { openSession, type GlobalOptions, type Session } from '../app/session.js';
+import { openSession, roadmapRef, type GlobalOptions, type Session } from '../app/session.js';
 import { resolveSection, sectionOnly } from '../app/topic-args.js';
 import type { Section } from '../core/types.js';
 import { inert } from '../ui/sanitize.js';
@@ -59,6 +59,7 @@ export function nextJson({ session, picks }: NextResult): NextJson[] {
     position: positionOf(p),
     reason: p.reason,
     why: NEXT_REASON_TEXT[p.reason],
+    roadmap: roadmapRef(session),
   }));
 }
 

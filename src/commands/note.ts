@@ -12,7 +12,7 @@ import { SCHEMA_VERSION, sectionRef } from '../ui/topic-json.js';
 import type { Kit, RegisterCommand } from '../app/command-kit.js';
 import { pickTopics } from '../app/topic-args.js';
 import { recordNotes, saveNote } from '../app/change-progress.js';
-import { openSession, type GlobalOptions, type Session } from '../app/session.js';
+import { openSession, roadmapRef, type GlobalOptions, type Session } from '../app/session.js';
 
 /** A note longer than this is almost certainly a mistake (a file piped to the wrong place). */
 export const MAX_NOTE = 20_000;
@@ -134,6 +134,7 @@ function listJson(r: NoteResult): unknown {
   const t = r.entry.topic;
   return {
     schemaVersion: SCHEMA_VERSION,
+    roadmap: roadmapRef(r.session),
     topic: { id: t.id, number: t.number, title: t.title, section: sectionRef(r.entry.section) },
     notes: notesOf(r.session.state, t.id).map((n, i) => ({ number: i + 1, id: n.id, text: n.text, at: n.at, ...(n.edited === undefined ? {} : { edited: n.edited }) })),
   };
@@ -144,7 +145,7 @@ function changedJson(r: NoteResult): unknown {
   const last = r.changed ? r.session.state.events[r.session.state.events.length - 1] : undefined;
   return changeJson({
     roadmap: r.session.roadmap,
-    roadmapId: r.session.id,
+    ref: roadmapRef(r.session),
     action,
     changes: [],
     unchanged: [],

@@ -6,7 +6,7 @@ import { structureFlags, type RegisterCommand } from '../app/command-kit.js';
 import { fieldsOf, jsonOrArgument, jsonRequest, pickFields, type FieldTable } from '../app/json-fields.js';
 import { positionOf } from '../core/progress/status.js';
 import { pickTopics } from '../app/topic-args.js';
-import { openSession, type GlobalOptions, type Session } from '../app/session.js';
+import { openSession, roadmapRef, type GlobalOptions, type RoadmapRef, type Session } from '../app/session.js';
 
 export interface ShowResult {
   session: Session;
@@ -15,6 +15,7 @@ export interface ShowResult {
 
 /** The `show --json` document: one Topic with its description, section, parents and place. */
 export interface ShowJson extends TopicJson {
+  roadmap: RoadmapRef;
   section: Ref;
   parents: Ref[];
   position: { index: number; of: number };
@@ -27,7 +28,7 @@ export const SHOW_FIELDS: FieldTable<ShowJson> = {
   links: (t) => t.links,
   children: (t) => t.children,
   notes: (t) => t.notes ?? [],
-  ...fieldsOf<ShowJson>(['url', 'order', 'icon', 'checked', 'attrs', 'group']),
+  ...fieldsOf<ShowJson>(['url', 'order', 'icon', 'checked', 'attrs', 'group', 'roadmap']),
 };
 
 export async function runShow(ref: string | undefined, opts: GlobalOptions, ctx: Context): Promise<ShowResult> {
@@ -45,6 +46,7 @@ export function showJson({ session, entry }: ShowResult): ShowJson {
     parents: entry.ancestors.map((a) => ({ id: a.id, number: a.number, title: a.title })),
     position: positionOf(entry),
     line: entry.topic.line,
+    roadmap: roadmapRef(session),
   };
 }
 

@@ -6,7 +6,7 @@ import { renderStats } from '../ui/render/stats.js';
 import { SCHEMA_VERSION, progressJson, sectionRef } from '../ui/topic-json.js';
 import type { RegisterCommand } from '../app/command-kit.js';
 import { fieldsOf, jsonRequest, pickFields, type FieldTable } from '../app/json-fields.js';
-import { openSession, type GlobalOptions, type Session } from '../app/session.js';
+import { openSession, roadmapRef, type GlobalOptions, type Session } from '../app/session.js';
 import { resolveSection, sectionOnly } from '../app/topic-args.js';
 import type { Section } from '../core/types.js';
 
@@ -39,7 +39,7 @@ export async function runStats(opts: StatsOptions, ctx: Context): Promise<StatsR
 export function statsJson({ session, stats, now, section }: StatsResult) {
   return {
     schemaVersion: SCHEMA_VERSION,
-    roadmap: { id: session.id, title: session.roadmap.title },
+    roadmap: roadmapRef(session),
     ...(section ? { section: sectionRef(section) } : {}),
     at: now.toISOString(),
     progress: progressJson(stats.progress),

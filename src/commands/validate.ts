@@ -8,7 +8,7 @@ import { SCHEMA_VERSION } from '../ui/topic-json.js';
 import { structureFlags, type RegisterCommand } from '../app/command-kit.js';
 import { UsageError } from '../app/errors.js';
 import { fieldsOf, jsonOrArgument, jsonRequest, pickFields, type FieldTable } from '../app/json-fields.js';
-import { sourceOptions, type GlobalOptions } from '../app/session.js';
+import { roadmapRef, sourceOptions, type GlobalOptions, type RoadmapRef } from '../app/session.js';
 import { structureChoice, type StructureOptions } from '../app/structure-options.js';
 
 export interface ValidateOptions extends GlobalOptions, StructureOptions {
@@ -16,20 +16,21 @@ export interface ValidateOptions extends GlobalOptions, StructureOptions {
 }
 
 /** Reads and parses a roadmap file (or "-" for stdin) and reports what the tool sees in it. */
-export async function runValidate(file: string, ctx: Context, opts: ValidateOptions = {}): Promise<ValidateResult> {
+export async function runValidate(file: string, ctx: Context, opts: ValidateOptions = {}): Promise<ValidateResult & { roadmap: RoadmapRef }> {
   if (file === '-' && ctx.io.stdin.isTTY) {
     throw new InputError('"-" reads a roadmap from standard input, but standard input is a terminal', 'pipe a file in: cat roadmap.md | roadmap validate -');
   }
   const loaded = await loadRoadmap(sourceOptions(ctx), file, { structure: structureChoice(opts), explain: opts.explain === true });
-  const result: ValidateResult = { file, ...validateRoadmap(loaded.roadmap) };
+  const result: ValidateResult & { roadmap: RoadmapRef } = { file, ...validateRoadmap(loaded.roadmap), roadmap: roadmapRef({ ...loaded, name: undefined }) };
   if (loaded.roadmap.structure) result.structure = loaded.roadmap.structure;
   return result;
 }
 
 /** The `validate --json` document. */
-export function validateJson(r: ValidateResult) {
+export function validateJson(r: ValidateResult & { roadmap: RoadmapRef }) {
   return {
     schemaVersion: SCHEMA_VERSION,
+    roadmap: r.roadmap,
     file: r.file,
     usable: r.usable,
     title: r.title,

@@ -1,17 +1,13 @@
-import { resolve } from 'node:path';
 import type { Roadmap } from '../core/types.js';
-import { BUNDLED_TITLE, bundledRoadmapPath, fallbackTitleOf } from './load-roadmap.js';
 import { entryPath, parseCacheDir, parseKey, readParseCache } from './parse-cache.js';
 import { readFileLimited } from './read-capped.js';
 
 /**
- * The roadmap's tree from the parse cache only, or undefined when it is not cached for the file's current bytes (or
- * comes from stdin). Never parses: shell completion runs at every Tab and must not lex Markdown cold.
+ * The tree of the file at `path` parsed with `fallbackTitle` from the parse cache only, or undefined when it is not
+ * cached for the file's current bytes. Never parses: shell completion runs at every Tab and must not lex Markdown
+ * cold. Which file and title is app/shelf-choice.ts's cacheTarget (the current roadmap, a shelf name, a file).
  */
-export function cachedTree(cwd: string, cacheDir: string, choice: string | undefined): Roadmap | undefined {
-  if (choice === '-') return undefined;
-  const path = choice === undefined ? bundledRoadmapPath() : resolve(cwd, choice);
-  const fallbackTitle = choice === undefined ? BUNDLED_TITLE : fallbackTitleOf(path);
+export function cachedTreeAt(cacheDir: string, path: string, fallbackTitle: string): Roadmap | undefined {
   try {
     const bytes = readFileLimited(path, path);
     return readParseCache(entryPath(parseCacheDir(cacheDir), path), parseKey({ fallbackTitle }), bytes);

@@ -8,7 +8,8 @@ import { SCHEMA_VERSION, progressJson, sectionRef } from './topic-json.js';
 /** Everything a command that changes progress reports: the one `--json` shape of done, start, skip, reset, undo, redo and note. */
 export interface ChangeView {
   roadmap: Roadmap;
-  roadmapId: string;
+  /** How every command's JSON names its roadmap: `{ id, name, title, source }`. */
+  ref: { id: string; name: string | null; title: string; source: string };
   /** The history action: done, start, skip, reset, reset-section, reset-all, undo, redo, note, note-edit, note-delete. */
   action: string;
   changes: readonly StatusDelta[];
@@ -38,7 +39,7 @@ export function changeJson(v: ChangeView): unknown {
   };
   return {
     schemaVersion: SCHEMA_VERSION,
-    roadmap: { id: v.roadmapId, title: v.roadmap.title },
+    roadmap: v.ref,
     action: v.action,
     changed: v.changes.map((d) => ({ ...topic(d.topic), from: d.from, to: d.to })),
     unchanged: v.unchanged.map((u) => ({ ...topic(u.topic), status: u.status, reason: u.reason, why: UNCHANGED_TEXT[u.reason](u.status) })),

@@ -45,7 +45,8 @@ describe('one --json shape for every command that changes progress', () => {
     const one = await json(['reset', '1.1']);
     expect(one).toEqual({
       schemaVersion: 1,
-      roadmap: { id: expect.stringMatching(/^small-[0-9a-f]+$/) as unknown, title: 'Test Roadmap' },
+      // A file not on the shelf: no name, and its path as the source.
+      roadmap: { id: expect.stringMatching(/^small-[0-9a-f]+$/) as unknown, name: null, title: 'Test Roadmap', source: expect.stringMatching(/small\.md$/) as unknown },
       action: 'reset',
       changed: [{ ...ALPHA, from: 'done', to: 'pending' }],
       unchanged: [],

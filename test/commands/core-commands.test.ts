@@ -70,7 +70,8 @@ describe('list', () => {
       sections: Array<{ id: string; number: string; title: string; progress: object; topics: Array<Record<string, unknown>> }>;
     };
     expect(doc.schemaVersion).toBe(1);
-    expect(doc.roadmap).toEqual({ id: 'go-backend', title: 'Go Backend Development Roadmap' });
+    // Every command's JSON names its roadmap the same way: id, shelf name, title, source.
+    expect(doc.roadmap).toEqual({ id: 'go-backend', name: 'go-backend', title: 'Go Backend Development Roadmap', source: 'bundled' });
     expect(doc.progress).toMatchObject({ done: 0, total: 53, percent: 0 });
     expect(doc.sections).toHaveLength(10);
     expect(Object.keys(doc.sections[0]!)).toEqual(['id', 'number', 'title', 'progress', 'topics', 'order', 'links']);

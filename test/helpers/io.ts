@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { main } from '../../src/cli.js';
 import type { IO, Output } from '../../src/context.js';
+import type { ProgressStore } from '../../src/store/progress-store.js';
 import { PromptCancelled, type PromptChoice, type Prompter } from '../../src/ui/prompter.js';
 
 /** A write target that remembers what was written. */
@@ -39,6 +40,8 @@ export interface RunOptions {
   prompter?: Prompter;
   cwd?: string;
   now?: () => Date;
+  /** Another store than the ConfStore in `home` (a test that wraps it). */
+  store?: ProgressStore;
 }
 
 /** Runs the CLI in-process with fake IO: a terminal when `tty` is set, piped otherwise. */
@@ -55,6 +58,7 @@ export async function run(args: string[], opts: RunOptions): Promise<RunResult> 
     ...(opts.cwd ? { cwd: opts.cwd } : {}),
     ...(opts.prompter ? { prompter: opts.prompter } : {}),
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.store ? { store: opts.store } : {}),
   });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }

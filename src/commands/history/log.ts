@@ -5,7 +5,7 @@ import { TopicNames, renderLog } from '../../ui/render/history.js';
 import { SCHEMA_VERSION } from '../../ui/topic-json.js';
 import { parseCount, type RegisterCommand } from '../../app/command-kit.js';
 import { fieldsOf, jsonRequest, pickFields } from '../../app/json-fields.js';
-import { openSession, type GlobalOptions, type Session } from '../../app/session.js';
+import { openSession, roadmapRef, type GlobalOptions, type Session } from '../../app/session.js';
 
 export interface LogOptions extends GlobalOptions {
   limit?: string;
@@ -32,7 +32,7 @@ export function logJson({ session, events, total }: LogResult) {
   const names = new TopicNames(session.roadmap);
   return {
     schemaVersion: SCHEMA_VERSION,
-    roadmap: { id: session.id, title: session.roadmap.title },
+    roadmap: roadmapRef(session),
     total,
     events: events.map((e) => ({
       id: e.id,

@@ -49,6 +49,8 @@ const SHOWN = 3;
 
 /** The command that made an event, as the user would type it. */
 export function actionLabel(e: HistoryEvent): string {
+  // `roadmap update` moves progress of renamed topics as doctor does, and says so in the subject.
+  if (e.action === 'doctor' && e.subject?.startsWith('update ')) return e.subject;
   return LABELS[e.action] ?? e.action;
 }
 
