@@ -20,7 +20,7 @@ const TOPIC_TAIL = ['description', 'descriptionMarkdown', 'links', 'children', '
 const FIELDS: Array<[string, string[], string[]]> = [
   ['list', [], ['id', 'number', 'title', 'status', 'section', 'parent', 'description', 'descriptionMarkdown', 'links', 'notes', 'url', 'order', 'icon', 'checked', 'attrs', 'group']],
   ['next', [], ['id', 'number', 'title', 'status', 'section', 'position', 'reason', 'why', ...TOPIC_TAIL]],
-  ['show', ['1.1'], ['id', 'number', 'title', 'status', 'section', 'parents', 'position', 'line', ...TOPIC_TAIL]],
+  ['show', ['1.1'], ['id', 'number', 'title', 'status', 'section', 'parents', 'position', 'line', ...TOPIC_TAIL, 'roadmap']],
   ['info', [], ['schemaVersion', 'roadmap', 'overview', 'counts', 'progress', 'store', 'warnings']],
   ['stats', [], ['schemaVersion', 'roadmap', 'section', 'at', 'progress', 'sections', 'weeks', 'streak', 'pace']],
   ['log', [], ['id', 'at', 'action', 'subject', 'changes', 'notesAdded', 'notesRemoved', 'undone', 'redone', 'imported', 'reverts', 'redoes']],
@@ -76,7 +76,7 @@ describe('--json field,field on every read command', () => {
     const list = JSON.parse((await run(['list', '--json'], { home: home.dir })).stdout) as Record<string, unknown>;
     expect(Object.keys(list)).toEqual(['schemaVersion', 'roadmap', 'progress', 'sections']);
     const show = JSON.parse((await run(['show', '1.1', '--json'], { home: home.dir })).stdout) as Record<string, unknown>;
-    expect(Object.keys(show)).toEqual(['id', 'number', 'title', 'status', 'children', 'links', 'description', 'descriptionMarkdown', 'section', 'parents', 'position', 'line']);
+    expect(Object.keys(show)).toEqual(['id', 'number', 'title', 'status', 'children', 'links', 'description', 'descriptionMarkdown', 'section', 'parents', 'position', 'line', 'roadmap']);
     const log = JSON.parse((await run(['log', '--json'], { home: home.dir })).stdout) as Record<string, unknown>;
     expect(Object.keys(log)).toEqual(['schemaVersion', 'roadmap', 'total', 'events']);
   });
