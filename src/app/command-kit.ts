@@ -9,8 +9,8 @@ import type { GlobalOptions } from './session.js';
 /** What a command file needs to declare itself: the context and the shared output helpers. */
 export interface Kit {
   ctx: Context;
-  /** Adds a subcommand that reports errors through main() instead of exiting. */
-  sub(name: string, description: string): Command;
+  /** Adds a subcommand that reports errors through main() instead of exiting; a hidden one is left out of --help. */
+  sub(name: string, description: string, options?: { hidden?: boolean }): Command;
   /** Global and command options merged; commander's options are untyped, so the caller names their shape. */
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
   options<T extends object = object>(cmd: Command): GlobalOptions & T;
@@ -35,9 +35,9 @@ export function createKit(ctx: Context, program: Command): Kit {
   const { stdout, stderr } = ctx.io;
   return {
     ctx,
-    sub: (name, description) =>
+    sub: (name, description, options = {}) =>
       program
-        .command(name)
+        .command(name, options)
         .description(description)
         .exitOverride()
         // commander's errors quote the arguments as given, so they are made inert too.

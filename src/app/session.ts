@@ -4,20 +4,22 @@ import type { Note, ProgressState, Stamp } from '../core/progress/history.js';
 import { orphanIds } from '../core/progress/orphans.js';
 import type { Status } from '../core/types.js';
 import { shellQuote } from '../core/text/shell-quote.js';
-import { loadRoadmap, type LoadedRoadmap, type SourceOptions } from '../source/load-roadmap.js';
-import { startSpinner } from '../ui/spinner.js';
 import { inert } from '../ui/sanitize.js';
+import { findTwin, loadChoice, type ChosenRoadmap } from './shelf-choice.js';
+
+export { sourceOptions } from './shelf-choice.js';
 import { structureChoice, type StructureOptions } from './structure-options.js';
 
 /** Options every command receives from the global flags. */
 export interface GlobalOptions {
   roadmap?: string;
-  json?: boolean;
+  /** Bare `--json` is true; read commands also take fields (`--json title,status`), a string. */
+  json?: boolean | string;
   color?: boolean;
   debug?: boolean;
 }
 
-export interface Session extends LoadedRoadmap {
+export interface Session extends ChosenRoadmap {
   /** Statuses, notes and history as stored. */
   state: ProgressState;
   statuses: Map<string, Status>;
@@ -30,12 +32,16 @@ export interface Session extends LoadedRoadmap {
  * kept for topics the roadmap no longer has (`orphans: false` for the commands that report those themselves).
  */
 export async function openSession(ctx: Context, options: GlobalOptions & StructureOptions, { orphans = true } = {}): Promise<Session> {
-  const loaded = await loadRoadmap(sourceOptions(ctx), options.roadmap, { structure: structureChoice(options) });
+  const loaded = await loadChoice(ctx, options.roadmap, { structure: structureChoice(options) });
   for (const w of loaded.roadmap.warnings) {
     if (w.kind === 'encoding-repaired') ctx.io.stderr.write(`warning: ${loaded.source === '-' ? 'standard input' : inert(loaded.source)}: ${inert(w.message)}\n`);
   }
   const session: Session = { ...loaded, state: ctx.store.read(loaded.id), statuses: new Map(), notes: new Map() };
   refreshSession(session, session.state);
+  if (orphans && session.state.events.length === 0) {
+    const twin = findTwin(ctx, session);
+    if (twin) ctx.io.stderr.write(`note: this file has the same content as "${inert(twin.name)}" on your shelf (added from ${inert(twin.source)}); to keep its progress, link them: ${doctorCommand(options, ' --link')}\n`);
+  }
   if (orphans) {
     const lost = orphanIds(session.roadmap, session.state);
     if (lost.length > 0) {
@@ -46,26 +52,24 @@ export async function openSession(ctx: Context, options: GlobalOptions & Structu
   return session;
 }
 
-/** What the source layer needs from the context: where to read and cache, and a spinner for a slow first parse. */
-export function sourceOptions(ctx: Context): SourceOptions {
-  return {
-    cwd: ctx.cwd,
-    // Looked up only when a roadmap comes from stdin: setting the stream up costs start-up time.
-    get stdin() {
-      return ctx.io.stdin;
-    },
-    cacheDir: ctx.paths.cache,
-    onSlowParse: async ({ shown, bytes }) => {
-      const spinner = await startSpinner(ctx.feedback, ctx.io.stderr, `Reading ${inert(shown)} (${(bytes / 1024 / 1024).toFixed(1)} MB) for the first time…`);
-      return () => spinner.stop();
-    },
-  };
-}
-
 /** `roadmap doctor` for the roadmap the user chose, to paste as is. */
 export function doctorCommand(options: GlobalOptions, extra = ''): string {
   const choice = options.roadmap === undefined ? '' : ` --roadmap ${/^[\w./-]+$/.test(options.roadmap) ? options.roadmap : shellQuote(inert(options.roadmap))}`;
   return `roadmap doctor${extra}${choice}`;
+}
+
+/** How every command's JSON names the roadmap it worked on. */
+export interface RoadmapRef {
+  id: string;
+  /** Its name on the shelf; null for a file not on the shelf or standard input. */
+  name: string | null;
+  title: string;
+  /** A path, a URL, `github:…`, `-` for standard input, or `bundled` (the same wherever roadmap is installed). */
+  source: string;
+}
+
+export function roadmapRef(r: ChosenRoadmap): RoadmapRef {
+  return { id: r.id, name: r.name ?? null, title: r.roadmap.title, source: r.bundled ? 'bundled' : r.source };
 }
 
 /** Points the session at a new state (after a write) and rebuilds the lookups derived from it. */

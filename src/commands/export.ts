@@ -9,7 +9,7 @@ import { plural } from '../ui/render/history.js';
 import { inert, safeJson } from '../ui/sanitize.js';
 import { SCHEMA_VERSION } from '../ui/topic-json.js';
 import type { RegisterCommand } from '../app/command-kit.js';
-import { openSession, type GlobalOptions, type Session } from '../app/session.js';
+import { openSession, roadmapRef, type GlobalOptions, type Session } from '../app/session.js';
 
 /** Marks an export so `import` can tell it from any other JSON. */
 
@@ -25,7 +25,7 @@ export function exportDocument(session: Session, at: Date): unknown {
     schemaVersion: SCHEMA_VERSION,
     kind: EXPORT_KIND,
     exportedAt: at.toISOString(),
-    roadmap: { id: session.id, title: session.roadmap.title },
+    roadmap: roadmapRef(session),
     statuses: [...state.records].map(([id, r]) => ({ id, status: r.status, updatedAt: r.updatedAt })),
     notes: state.notes,
     events: state.events,

@@ -10,7 +10,8 @@ import { inert } from '../ui/sanitize.js';
 import { SCHEMA_VERSION } from '../ui/topic-json.js';
 import { toState } from '../store/progress-store.js';
 import type { RegisterCommand } from '../app/command-kit.js';
-import { openSession, refreshSession, stamp, type GlobalOptions, type Session } from '../app/session.js';
+import { updateProgress } from '../app/write-back.js';
+import { openSession, refreshSession, roadmapRef, stamp, type GlobalOptions, type Session } from '../app/session.js';
 
 /** An export is a few megabytes at most; anything far larger is the wrong file. */
 const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
@@ -44,7 +45,7 @@ export async function runImport(source: string, opts: ImportOptions, ctx: Contex
   }
   if (opts.dryRun) return { session, plan: inRoadmapOrder(planImport(session.state, incoming), session), from, applied: false, event: undefined };
   const subject = source === '-' ? 'standard input' : source;
-  const { plan, event, state } = await ctx.store.update(session.id, (state) => {
+  const { plan, event, state } = await updateProgress(ctx, session, (state) => {
     const plan = planImport(state, incoming);
     return { plan, event: applyImport(state, plan, stamp(ctx), subject), state };
   });
@@ -110,6 +111,7 @@ export function importJson(r: ImportResult): unknown {
   };
   return {
     schemaVersion: SCHEMA_VERSION,
+    roadmap: roadmapRef(r.session),
     dryRun: !r.applied,
     from: r.from,
     changes: r.plan.changes.map((d) => ({ topic: topic(d.topic), from: d.from, to: d.to })),

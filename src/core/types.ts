@@ -19,7 +19,10 @@ export interface Topic {
   order?: string;
   /** Leading emoji taken off the title. */
   icon?: string;
+  /** What the file says about the topic, as plain text (prose only, paragraphs apart). */
   description?: string;
+  /** The same content as Markdown source: prose with its emphasis, code and links, lists, code blocks. */
+  descriptionMarkdown?: string;
   /** The url when the topic itself is a link. */
   url?: string;
   /** The state of a `[ ]` / `[x]` box in the file. */

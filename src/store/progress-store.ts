@@ -85,7 +85,7 @@ export function toState(raw: unknown): ProgressState {
     }
   }
   state.notes = arrayOf(raw.notes).filter(isNote).map(copyNote);
-  state.events = arrayOf(raw.events).map(toEvent).filter((e) => e !== undefined);
+  state.events = arrayOf(raw.events).map((e) => toEvent(e)).filter((e) => e !== undefined);
   return state;
 }
 
@@ -98,7 +98,7 @@ export function fromState(id: string, state: ProgressState): StoredRoadmap {
   };
 }
 
-function toEvent(raw: unknown): HistoryEvent | undefined {
+function toEvent(raw: unknown, nested = false): HistoryEvent | undefined {
   if (!isObject(raw) || typeof raw.id !== 'string' || typeof raw.at !== 'string' || !isAction(raw.action)) return undefined;
   const event: HistoryEvent = {
     id: raw.id,
@@ -108,15 +108,22 @@ function toEvent(raw: unknown): HistoryEvent | undefined {
     notesAdded: arrayOf(raw.notesAdded).filter(isNote).map(copyNote),
     notesRemoved: arrayOf(raw.notesRemoved).filter(isNote).map(copyNote),
   };
-  for (const key of ['subject', 'undoneBy', 'reverts', 'importedBy'] as const) {
+  for (const key of ['subject', 'undoneBy', 'reverts', 'importedBy', 'redoneBy', 'redoes'] as const) {
     const v = raw[key];
     if (typeof v === 'string') event[key] = v;
+  }
+  // The history an undone import brought in, kept for redo: one level deep, never nested further.
+  if (!nested && Array.isArray(raw.dropped)) {
+    const dropped = raw.dropped.map((d) => toEvent(d, true)).filter((e) => e !== undefined);
+    if (dropped.length > 0) event.dropped = dropped;
   }
   return event;
 }
 
 function copyNote(n: Note): Note {
-  return { id: n.id, topic: n.topic, text: n.text, at: n.at };
+  const out: Note = { id: n.id, topic: n.topic, text: n.text, at: n.at };
+  if (typeof n.edited === 'string') out.edited = n.edited;
+  return out;
 }
 
 function copyDelta(d: StatusDelta): StatusDelta {

@@ -1,21 +1,6 @@
 import { spawn } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
-import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-
-function onPath(command: string, env: NodeJS.ProcessEnv): string | undefined {
-  for (const dir of (env.PATH ?? '').split(delimiter)) {
-    if (!dir) continue;
-    const full = join(dir, command);
-    try {
-      accessSync(full, constants.X_OK);
-      return full;
-    } catch {
-      // not in this folder
-    }
-  }
-  return undefined;
-}
+import { findExecutable } from './launch/which.js';
 
 /**
  * The command that opens a url in the system browser: $BROWSER, else the platform's opener, if installed. On Linux
@@ -26,28 +11,54 @@ export function browserCommand(env: NodeJS.ProcessEnv, platform: NodeJS.Platform
   if (env.BROWSER) return [env.BROWSER];
   if (platform === 'darwin') return ['open'];
   if (platform === 'win32') return ['cmd', '/c', 'start', '""'];
-  if (onPath('wslview', env)) return ['wslview'];
+  if (findExecutable('wslview', env)) return ['wslview'];
   if (!env.DISPLAY && !env.WAYLAND_DISPLAY) return undefined;
-  const opener = ['xdg-open', 'sensible-browser'].find((c) => onPath(c, env));
+  const opener = ['xdg-open', 'sensible-browser'].find((c) => findExecutable(c, env));
   return opener ? [opener] : undefined;
 }
 
-/** Opens a url without waiting for the browser; returns false when there is no browser to open it with. */
-export function openUrl(url: string, env: NodeJS.ProcessEnv): boolean {
-  if (!/^https?:\/\//i.test(url)) return false;
-  return launch(url, env);
+/** Why browserCommand found nothing, in words. */
+function noBrowser(env: NodeJS.ProcessEnv): string {
+  if (process.platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) return 'no display: $BROWSER, $DISPLAY and $WAYLAND_DISPLAY are not set';
+  return '$BROWSER is not set and none of xdg-open, wslview, sensible-browser is installed';
 }
 
-/** Opens a local file (a report) in the browser as `openUrl` opens links; false when there is no browser. */
+/**
+ * What became of a request to open a url: `opened` only when the launcher exited with 0; `failed` when there was no
+ * launcher, it could not start or it exited otherwise (xdg-open without a browser exits 3); `waiting` when it had not
+ * finished after `waitMs` (a browser given as $BROWSER that runs until it is closed).
+ */
+export type OpenResult = { kind: 'opened'; launcher: string } | { kind: 'failed'; launcher?: string; why: string } | { kind: 'waiting'; launcher: string };
+
+/** Opens a url with the system's launcher and waits (up to `waitMs`) for it to say whether it worked. */
+export function openUrl(url: string, env: NodeJS.ProcessEnv, waitMs = 3000): Promise<OpenResult> {
+  if (!/^https?:\/\//i.test(url)) return Promise.resolve({ kind: 'failed', why: 'only http and https links are opened' });
+  const command = browserCommand(env);
+  const launcher = command?.[0];
+  if (!command || !launcher) return Promise.resolve({ kind: 'failed', why: noBrowser(env) });
+  return new Promise((resolve) => {
+    const child = spawn(launcher, [...command.slice(1), url], { detached: true, stdio: 'ignore', env });
+    const timer = setTimeout(() => {
+      child.unref();
+      resolve({ kind: 'waiting', launcher });
+    }, waitMs);
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      resolve({ kind: 'failed', launcher, why: error.code === 'ENOENT' ? `${launcher} was not found` : error.message });
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve(code === 0 ? { kind: 'opened', launcher } : { kind: 'failed', launcher, why: signal ? `${launcher} was stopped by ${signal}` : `${launcher} exited with code ${String(code)}` });
+    });
+  });
+}
+
+/** Opens a local file (a report) in the browser without waiting; false when there is no browser to open it with. */
 export function openFile(path: string, env: NodeJS.ProcessEnv): boolean {
-  return launch(pathToFileURL(path).href, env);
-}
-
-function launch(target: string, env: NodeJS.ProcessEnv): boolean {
   const command = browserCommand(env);
   if (!command?.[0]) return false;
   try {
-    const child = spawn(command[0], [...command.slice(1), target], { detached: true, stdio: 'ignore', env });
+    const child = spawn(command[0], [...command.slice(1), pathToFileURL(path).href], { detached: true, stdio: 'ignore', env });
     child.on('error', () => undefined);
     child.unref();
     return true;

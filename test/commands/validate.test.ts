@@ -47,7 +47,7 @@ describe('validate', () => {
     const r = await run(['validate', fixture('messy-roadmap.md'), '--json'], { home: home.dir });
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as ValidateJson;
-    expect(Object.keys(doc)).toEqual(['schemaVersion', 'file', 'usable', 'title', 'counts', 'sections', 'warnings', 'problems']);
+    expect(Object.keys(doc)).toEqual(['schemaVersion', 'roadmap', 'file', 'usable', 'title', 'counts', 'sections', 'warnings', 'problems']);
     expect(doc).toMatchObject({ schemaVersion: 1, usable: true, title: 'Rust Roadmap', counts: { sections: 3, topics: 5 }, problems: [] });
     expect(doc.sections[0]).toEqual({ number: '1', id: 'basics', title: 'Basics', line: 13, topics: 3, groups: 0 });
     expect(doc.warnings.map((w) => [w.kind, w.line])).toEqual([

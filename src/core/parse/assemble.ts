@@ -1,4 +1,4 @@
-import type { OutlineNode } from './outline/node.js';
+import { proseMarkdown, proseText, type OutlineNode } from './outline/node.js';
 import type { SectionReader } from './sections.js';
 import { SlugAllocator, slugFor } from './slug.js';
 import { cleanTitle, type CleanTitle } from './title.js';
@@ -26,7 +26,7 @@ export function buildSections(nodes: readonly OutlineNode[], reader: SectionRead
     const order = clean.order ?? n.order;
     if (order) section.order = order;
     if (clean.icon) section.icon = clean.icon;
-    const description = read.sink.description.join('\n\n');
+    const description = proseText(read.sink.description);
     if (description) section.description = description;
     if (topics.length === 0) {
       warnings.push({ kind: 'empty-section', message: `section "${clean.title}" has no topics`, line: n.line });
@@ -87,8 +87,10 @@ export function buildTopics(drafts: readonly TopicDraft[], parentId: string, par
     const order = clean.order ?? n.order;
     if (order) topic.order = order;
     if (clean.icon) topic.icon = clean.icon;
-    const description = d.description.join('\n\n');
+    const description = proseText(d.description);
     if (description) topic.description = description;
+    const markdown = proseMarkdown(d.description);
+    if (markdown) topic.descriptionMarkdown = markdown;
     if (n.url && !n.url.startsWith('#')) topic.url = n.url;
     if (n.checked !== undefined) topic.checked = n.checked;
     if (n.attrs) topic.attrs = n.attrs;

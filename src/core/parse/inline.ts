@@ -19,6 +19,22 @@ export function decodeEntities(text: string): string {
   });
 }
 
+/**
+ * Plain text written as Markdown that reads back as the same text: the characters Markdown gives meaning to are
+ * escaped, and so is a leading list or heading marker.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_[\]<>#!|~&]/g, '\\$&')
+    .replace(/^(\s*)([-+=])/, '$1\\$2')
+    .replace(/^(\s*)(\d{1,9})(?=[.)](?:\s|$))/, '$1$2\\');
+}
+
+/** The Markdown source of a run of inline tokens, as written. */
+export function inlineSource(tokens: readonly Token[]): string {
+  return tokens.map((t) => t.raw).join('');
+}
+
 /** Plain text and links of a run of inline tokens. */
 export interface InlineText {
   text: string;

@@ -4,7 +4,7 @@ import { curriculumTable } from './structure/curriculum.js';
 import { autoTopics, buildExplicitSections, sectionNodes, type StructureChoice } from './structure/structure.js';
 import { normalizeText } from './normalize.js';
 import { buildOutline } from './outline/outline.js';
-import type { OutlineNode } from './outline/node.js';
+import { hasProse, proseText, type OutlineNode } from './outline/node.js';
 import { EDGE_WHY, isChecklist, isSectionLike, pickSections, SectionReader, type Picked } from './sections.js';
 import { PROSE_HEADING } from './topics.js';
 import { LABEL_HEADING } from './vocabulary.js';
@@ -56,7 +56,7 @@ export function parseRoadmap(source: string, options: ParseOptions = {}): Roadma
     title ??= outline.htmlTitle ?? cleanTitle(chosen.text).title;
   }
   title ??= outline.htmlTitle;
-  if (container.description.length) description ??= container.description.join('\n\n');
+  if (hasProse(container)) description ??= proseText(container.description);
 
   // A whole document is a checklist only with many boxes; a few boxes make just their section one.
   const reader = new SectionReader(isChecklist(root, 0.3, 20), isArticle(root));
@@ -64,7 +64,7 @@ export function parseRoadmap(source: string, options: ParseOptions = {}): Roadma
   const picked = curriculum ? curriculumPick(container, curriculum) : pickSections(container, reader, targets);
   for (const d of picked.descended) {
     if (title === undefined && d.level <= 2 && d.kind === 'heading') title = cleanTitle(d.text).title;
-    if (!description && d.description.length) description = d.description.join('\n\n');
+    if (!description && hasProse(d)) description = proseText(d.description);
   }
   // Sections the user names replace the inferred ones: what the rules left out does not concern them.
   const ownSections = options.structure?.sections !== undefined;
@@ -229,7 +229,7 @@ function dropBoilerplate(n: OutlineNode, warnings: ParseWarning[]): void {
   for (const c of n.children) {
     const hadToc = c.children.some((x) => x.toc);
     dropBoilerplate(c, warnings);
-    if (hadToc && c.children.length === 0 && c.description.length === 0 && isSectionLike(c)) {
+    if (hadToc && c.children.length === 0 && !hasProse(c) && isSectionLike(c)) {
       // A heading that only held links to other headings is part of the table of contents.
       n.children = n.children.filter((x) => x !== c);
     }
@@ -237,7 +237,7 @@ function dropBoilerplate(n: OutlineNode, warnings: ParseWarning[]): void {
 }
 
 function collectOverview(n: OutlineNode, depth: number, out: OverviewPart[]): void {
-  const text = [...n.description];
+  const text = n.description.filter((p) => p.text !== '').map((p) => p.text);
   for (const c of n.children) if (c.kind === 'item' && !c.toc) text.push(...flattenItem(c));
   out.push({ title: cleanTitle(n.text).title, depth, text });
   for (const c of n.children) if (isSectionLike(c)) collectOverview(c, depth + 1, out);

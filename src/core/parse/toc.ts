@@ -1,4 +1,4 @@
-import type { OutlineNode } from './outline/node.js';
+import { hasProse, type OutlineNode } from './outline/node.js';
 import { isTocTitle } from './title.js';
 import type { ParseWarning } from '../types.js';
 import { GithubSlugger, githubSlug } from './github-slug.js';
@@ -57,7 +57,7 @@ function tocEntries(root: OutlineNode): TocEntry[] {
 
 /** A heading whose content is nothing but a table of contents (a second part of it, "Optional extras"). */
 function onlyToc(n: OutlineNode): boolean {
-  return n.kind !== 'root' && n.description.length === 0 && n.children.length > 0 && n.children.every((c) => c.toc);
+  return n.kind !== 'root' && !hasProse(n) && n.children.length > 0 && n.children.every((c) => c.toc);
 }
 
 /**

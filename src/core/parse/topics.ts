@@ -1,4 +1,5 @@
-import type { OutlineNode } from './outline/node.js';
+import type { OutlineNode, Prose } from './outline/node.js';
+import { escapeMarkdown } from './inline.js';
 import { cleanTitle, isNumberedTitle } from './title.js';
 import type { Link } from '../types.js';
 import { LABEL_HEADING, RESOURCE_HEADING, RESOURCE_LABEL, RESOURCE_WORDS, TASK_LABEL } from './vocabulary.js';
@@ -8,7 +9,7 @@ export interface TopicDraft {
   node: OutlineNode;
   /** A title other than the node's text, when the node's title was split wrongly for a topic. */
   title?: string;
-  description: string[];
+  description: Prose[];
   links: Link[];
   children: TopicDraft[];
   /** The heading or label it was listed under, when that grouping is not a topic itself. */
@@ -17,7 +18,7 @@ export interface TopicDraft {
 
 /** Where text and links that are not topics go: the enclosing topic or section. */
 export interface Sink {
-  description: string[];
+  description: Prose[];
   links: Link[];
   /** Links that came from resource lists, so the parent is something to study. */
   resources?: number;
@@ -61,10 +62,26 @@ function hasExplicit(n: OutlineNode): boolean {
 
 function flatText(n: OutlineNode, out: string[], links: Link[]): void {
   if (n.text) out.push(n.text);
-  out.push(...n.description);
+  for (const p of n.description) if (p.text) out.push(p.text);
   if (n.url) links.push({ title: cleanTitle(n.text).title, url: n.url });
   links.push(...n.links);
   for (const c of n.children) if (!c.toc) flatText(c, out, links);
+}
+
+/**
+ * A node that explains its parent, as Markdown: a list item stays a list item (its prose after its title, its code
+ * set apart, its children nested), a heading becomes a bold lead-in followed by its prose and code in order.
+ */
+function flatMarkdown(n: OutlineNode, indent = ''): string {
+  const item = n.kind === 'item';
+  const kids = n.children.filter((c) => !c.toc);
+  const below = kids.map((c) => flatMarkdown(c, item ? `${indent}  ` : indent)).join(kids.every((c) => c.kind === 'item') ? '\n' : '\n\n');
+  const title = n.text ? escapeMarkdown(n.text) : '';
+  const at = (markdown: string, pad: string): string => markdown.split('\n').map((l) => (l ? pad + l : l)).join('\n');
+  if (!item) return [title && `${indent}**${title}**`, ...n.description.map((p) => at(p.markdown, indent)), below].filter(Boolean).join('\n\n');
+  const head = [title, ...n.description.filter((p) => p.text).map((p) => p.markdown.replace(/\s*\n\s*/g, ' '))].filter(Boolean).join(' — ');
+  const code = n.description.filter((p) => !p.text).map((p) => at(p.markdown, `${indent}  `));
+  return [[`${indent}- ${head}`, ...code].join('\n\n'), below].filter(Boolean).join('\n');
 }
 
 function toSink(n: OutlineNode, sink: Sink, asResource: boolean): void {
@@ -73,7 +90,7 @@ function toSink(n: OutlineNode, sink: Sink, asResource: boolean): void {
   flatText(n, text, sink.links);
   const added = sink.links.length - before;
   if (asResource && added > 0) sink.resources = (sink.resources ?? 0) + added;
-  else if (text.length) sink.description.push(text.join(' — '));
+  else if (text.length) sink.description.push({ text: text.join(' — '), markdown: flatMarkdown(n) });
 }
 
 function resourceLabel(label: string | undefined): boolean {
@@ -152,9 +169,10 @@ function item(n: OutlineNode, scope: Scope, sink: Sink, prev: TopicDraft | undef
     if (kids.length) return kids;
   }
   const d = draft(n, group);
-  if (n.term && TASK_LABEL.test(n.text) && d.description[0] !== undefined) {
+  const lead = d.description.findIndex((p) => p.text !== '');
+  if (n.term && TASK_LABEL.test(n.text) && lead >= 0) {
     // "**Project**: Build a pipeline": the work is the title; the label stays in front of it.
-    d.title = `${n.text}: ${d.description.shift() ?? ''}`;
+    d.title = `${n.text}: ${d.description.splice(lead, 1)[0]?.text ?? ''}`;
   }
   const inner: Scope = { ...scope, prose: false, topicHeading: false };
   d.children = collect(n.children, inner, { description: d.description, links: d.links, resources: 0 });
@@ -189,7 +207,7 @@ function heading(n: OutlineNode, scope: Scope, sink: Sink, group: string | undef
   // A numbered heading ("1.1 Intro") is a step of the outline, whatever its words.
   if (n.kind === 'heading' && LABEL_HEADING.test(title) && !isNumberedTitle(n.text)) {
     // "Goal: …", "Source(s) and further reading": describes the parent; its lists belong to the parent.
-    if (/[:：]./u.test(title)) sink.description.push(title);
+    if (/[:：]./u.test(title)) sink.description.push({ text: title, markdown: escapeMarkdown(title) });
     sink.description.push(...n.description);
     sink.links.push(...n.links);
     const resources = scope.resources || RESOURCE_WORDS.test(title);

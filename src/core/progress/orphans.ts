@@ -44,15 +44,37 @@ export function orphanIds(roadmap: Roadmap, state: ProgressState): string[] {
  * its id: the score weighs the topic's own slug most and its section and parents less.
  */
 export function diagnoseOrphans(roadmap: Roadmap, state: ProgressState): Orphan[] {
-  const entries = allTopics(roadmap);
   const stored = new Set([...state.records.keys(), ...state.notes.map((n) => n.topic)]);
-  const orphans: Orphan[] = orphanIds(roadmap, state).map((id) => {
+  return matchOrphans(orphanIds(roadmap, state).map((id) => lostTopic(id, state)), allTopics(roadmap), stored);
+}
+
+/**
+ * Topics a new version of a roadmap no longer has, each matched as `doctor` matches orphans, but only to topics that
+ * are new in it: `fixTo` is the topic it was renamed to, when that is unambiguous. For `roadmap update`.
+ */
+export function renamedTopics(before: Roadmap, after: Roadmap, state: ProgressState): Orphan[] {
+  const now = allTopics(after);
+  const known = new Set(now.map((e) => e.topic.id));
+  const old = allTopics(before).map((e) => e.topic.id);
+  const had = new Set(old);
+  const gone = old.filter((id) => !known.has(id));
+  const added = now.filter((e) => !had.has(e.topic.id));
+  const stored = new Set([...state.records.keys(), ...state.notes.map((n) => n.topic)]);
+  return matchOrphans(gone.map((id) => lostTopic(id, state)), added, stored);
+}
+
+function lostTopic(id: string, state: ProgressState): Pick<Orphan, 'id' | 'status' | 'notes'> {
+  return { id, status: state.records.get(id)?.status ?? 'pending', notes: state.notes.filter((n) => n.topic === id) };
+}
+
+function matchOrphans(lost: ReadonlyArray<Pick<Orphan, 'id' | 'status' | 'notes'>>, entries: readonly TopicEntry[], stored: ReadonlySet<string>): Orphan[] {
+  const orphans: Orphan[] = lost.map((o) => {
     const candidates = entries
-      .map((entry) => ({ entry, score: idSimilarity(id, entry.topic.id) }))
+      .map((entry) => ({ entry, score: idSimilarity(o.id, entry.topic.id) }))
       .filter((c) => c.score >= MIN_CANDIDATE)
       .sort((a, b) => b.score - a.score)
       .slice(0, 3);
-    return { id, status: state.records.get(id)?.status ?? 'pending', notes: state.notes.filter((n) => n.topic === id), candidates };
+    return { ...o, candidates };
   });
   const wanted = new Map<string, number>();
   for (const o of orphans) {

@@ -1,6 +1,6 @@
 import type { Tokens } from 'marked';
 import { hasHtmlStructure, htmlToMarkdown } from './html-markdown.js';
-import { decodeEntities, htmlText } from '../inline.js';
+import { decodeEntities, escapeMarkdown, htmlText } from '../inline.js';
 import type { Link } from '../../types.js';
 import { ITEM_LEVEL, outlineNode, type OutlineNode } from './node.js';
 
@@ -141,7 +141,7 @@ export function htmlLinkItems(html: string, at: number): OutlineNode[] {
     n.url = decodeEntities(m[1] ?? '');
     n.linkFirst = true;
     const desc = plain(m[3] ?? '');
-    if (desc) n.description.push(desc);
+    if (desc) n.description.push({ text: desc, markdown: escapeMarkdown(desc) });
     else n.linkOnly = true;
     found.push(n);
   }

@@ -1,5 +1,5 @@
 import type { Tokens } from 'marked';
-import { htmlText, inlineText } from '../inline.js';
+import { escapeMarkdown, htmlText, inlineText } from '../inline.js';
 import { splitItemTitle } from '../item-title.js';
 import { ITEM_LEVEL, outlineNode, type OutlineNode } from './node.js';
 
@@ -72,8 +72,11 @@ function listItem(item: Tokens.ListItem, at: number): OutlineNode {
     switch (t.type) {
       case 'checkbox':
       case 'space':
-      case 'code':
       case 'hr':
+        continue;
+      case 'code':
+        // Code under an item is part of what it teaches: kept in its Markdown, not in its plain text.
+        if (titled) n.description.push({ text: '', markdown: t.raw.trim() });
         continue;
       case 'list': {
         const kids = listItems(t as Tokens.List, tLine);
@@ -93,7 +96,7 @@ function listItem(item: Tokens.ListItem, at: number): OutlineNode {
     if (t.type === 'html') {
       const text = htmlText((t as Tokens.HTML).text, n.links).replace(/\s+/g, ' ').trim();
       if (!text) continue;
-      if (titled) n.description.push(text);
+      if (titled) n.description.push({ text, markdown: escapeMarkdown(text) });
       else [titled, n.text] = [true, text];
       continue;
     }
@@ -106,7 +109,7 @@ function listItem(item: Tokens.ListItem, at: number): OutlineNode {
       n.text = title.text;
       if (t.type === 'heading') n.headingItem = true;
       if (title.url !== undefined) n.url = title.url;
-      if (title.description) n.description.push(title.description);
+      if (title.description) n.description.push({ text: title.description, markdown: title.descriptionMarkdown ?? escapeMarkdown(title.description) });
       if (title.linkFirst) n.linkFirst = true;
       if (title.linkOnly) n.linkOnly = true;
       if (title.marker) n.marker = true;
@@ -114,7 +117,7 @@ function listItem(item: Tokens.ListItem, at: number): OutlineNode {
       n.links.push(...title.links);
     } else {
       const inline = inlineText(tokens, (t as Tokens.Text).text);
-      if (inline.text) n.description.push(inline.text);
+      if (inline.text) n.description.push({ text: inline.text, markdown: (t as Tokens.Text).text.trim() });
       n.links.push(...inline.links);
     }
   }
@@ -163,7 +166,7 @@ export function tableRows(table: Tokens.Table, at: number): OutlineNode[] {
     n.origin = 'table';
     if (main.url !== undefined) n.url = main.url;
     n.links.push(...main.links);
-    if (main.description) n.description.push(main.description);
+    if (main.description) n.description.push({ text: main.description, markdown: main.descriptionMarkdown ?? escapeMarkdown(main.description) });
     const attrs: Record<string, string> = {};
     row.forEach((c, j) => {
       if (j === col) return;

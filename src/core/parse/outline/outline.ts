@@ -1,6 +1,6 @@
 import type { Token, Tokens } from 'marked';
 import { lexMarkdown, newLexBudget } from '../lex/safe-lex.js';
-import { inlineText } from '../inline.js';
+import { escapeMarkdown, inlineText } from '../inline.js';
 import { codeChecklist, htmlBlock, htmlLinkItems, type DetailsStep, type HtmlState } from './html.js';
 import { countNewlines, lineOf, listItems, nestQuotedLists, tableRows } from './items.js';
 import { outlineNode, type OutlineNode } from './node.js';
@@ -113,6 +113,8 @@ export function buildOutline(text: string, lineOffset: number): Outline {
       case 'code': {
         const rows = codeChecklist(token as Tokens.Code, at);
         top().children.push(...rows);
+        // Code that is not a drawn checklist belongs to what it sits under, in its Markdown (it has no plain text).
+        if (rows.length === 0) top().description.push({ text: '', markdown: token.raw.trim() });
         return;
       }
       case 'html': {
@@ -158,7 +160,7 @@ export function buildOutline(text: string, lineOffset: number): Outline {
         if (group.kind === 'group' && !group.text) {
           group.text = step.text;
           group.links.push(...step.links);
-        } else if (step.text) top().description.push(step.text);
+        } else if (step.text) top().description.push({ text: step.text, markdown: escapeMarkdown(step.text) });
         return;
       }
       case 'close':
@@ -191,7 +193,7 @@ export function buildOutline(text: string, lineOffset: number): Outline {
       label = inline.text;
       colonIntro = false;
     } else {
-      node.description.push(inline.text);
+      node.description.push({ text: inline.text, markdown: raw });
       const linkText = inline.links.reduce((n, l) => n + l.title.length, 0);
       if (quoteDepth === 0) node.proseChars += Math.max(0, proseLength(inline.text) - linkText);
       label = undefined;

@@ -1,5 +1,6 @@
 import { buildTopics } from '../assemble.js';
-import type { OutlineNode } from '../outline/node.js';
+import { escapeMarkdown } from '../inline.js';
+import { hasProse, proseText, type OutlineNode, type Prose } from '../outline/node.js';
 import { SlugAllocator, slugFor } from '../slug.js';
 import { cleanTitle } from '../title.js';
 import { labelled, namesTopic, type TopicDraft } from '../topics.js';
@@ -63,8 +64,8 @@ function draftOf(n: OutlineNode, children: TopicDraft[], group?: string): TopicD
 }
 
 /** Text and links of nodes that are not topics under this reading, for the section or topic they sit in. */
-function absorb(n: OutlineNode, into: { description: string[]; links: Link[] }): void {
-  if (n.text) into.description.push(n.text);
+function absorb(n: OutlineNode, into: { description: Prose[]; links: Link[] }): void {
+  if (n.text) into.description.push({ text: n.text, markdown: escapeMarkdown(n.text) });
   if (n.url) into.links.push({ title: cleanTitle(n.text).title, url: n.url });
   into.links.push(...n.links);
   for (const c of n.children) absorb(c, into);
@@ -73,7 +74,7 @@ function absorb(n: OutlineNode, into: { description: string[]; links: Link[] }):
 const joinGroup = (outer: string | undefined, inner: string): string | undefined => (inner ? (outer ? `${outer} › ${inner}` : inner) : outer);
 
 /** Reads the topics of one section from the chosen source. */
-export function topicDrafts(nodes: readonly OutlineNode[], source: TopicSource, sink: { description: string[]; links: Link[] }, group?: string): TopicDraft[] {
+export function topicDrafts(nodes: readonly OutlineNode[], source: TopicSource, sink: { description: Prose[]; links: Link[] }, group?: string): TopicDraft[] {
   const out: TopicDraft[] = [];
   for (const n of nodes) {
     if (n.toc) continue;
@@ -166,7 +167,7 @@ export function buildExplicitSections(all: readonly SectionNode[], source: Topic
     const order = clean.order ?? s.node.order;
     if (order) section.order = order;
     if (clean.icon) section.icon = clean.icon;
-    if (sink.description.length) section.description = sink.description.join('\n\n');
+    if (hasProse(sink)) section.description = proseText(sink.description);
     if (topics.length === 0) warnings.push({ kind: 'empty-section', message: `section "${clean.title}" has no topics`, line: s.node.line });
     return section;
   });
