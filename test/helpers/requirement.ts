@@ -1,5 +1,6 @@
 /**
- * For tests that need something from outside the repo (headless Chromium, the shared corpus): true when it is there.
+ * For tests that need a program from outside the repo (headless Chromium): true when it is there. (The shared corpus
+ * has its own helper, shared-data.ts, and one line for all its tests.)
  * When it is missing, one line says which tests are skipped, why and how to run them; with ROADMAP_REQUIRE_SHARED=1
  * (set by .ci/run) the test file fails instead, so CI never skips them silently.
  */
