@@ -1,16 +1,15 @@
 import { join } from 'node:path';
 import { checkStoredData } from './check-data.js';
-import { parseJsonText, readJsonFile, withStoreLock } from './json-file.js';
+import { readJsonFile, withStoreLock, writeFileAtomic } from './json-file.js';
 import { emptyData, stateOf, withState, type ProgressState, type ProgressStore, type StoredData } from './progress-store.js';
 
 const FILE_NAME = 'progress';
 
-type ConfClass = typeof import('conf').default;
-
 /**
- * Progress in a JSON file written by conf (atomic writes) under a lock file, so concurrent commands lose nothing.
- * Reads parse the file directly so that read-only commands do not pay for loading conf. Every change goes through
- * `write`, one locked read-modify-write of the whole file. A damaged file is moved aside, never overwritten.
+ * Progress in a JSON file replaced atomically under a lock file, so concurrent commands lose nothing. Every change
+ * goes through `write`, one locked read-modify-write of the whole file whose rename happens only while the lock is
+ * still this process's. A damaged file is moved aside, never overwritten. (The file used to be written by conf; the
+ * check right before the rename needs the write in this code.)
  */
 export class ConfStore implements ProgressStore {
   readonly location: string;
@@ -36,22 +35,13 @@ export class ConfStore implements ProgressStore {
 
   /** The single read-modify-write: reads the file fresh, lets `mutator` produce the new content, saves it. */
   private async write<T>(mutator: (data: StoredData) => { data: StoredData; result: T }): Promise<T> {
-    const { default: Conf } = await import('conf');
-    // Everything from the read to conf's rename happens under the lock: a read-modify-write without one loses updates.
-    return withStoreLock(this.location, () => this.writeLocked(Conf, mutator), this.warn);
+    // Everything from the read to the rename happens under the lock: a read-modify-write without one loses updates.
+    return withStoreLock(this.location, () => this.writeLocked(mutator), this.warn);
   }
 
-  private writeLocked<T>(Conf: ConfClass, mutator: (data: StoredData) => { data: StoredData; result: T }): T {
+  private writeLocked<T>(mutator: (data: StoredData) => { data: StoredData; result: T }): T {
     const { data, result } = mutator(this.readAll());
-    const conf = new Conf<StoredData>({
-      cwd: this.dir,
-      configName: FILE_NAME,
-      projectName: 'roadmap',
-      accessPropertiesByDotNotation: false,
-      watch: false,
-      deserialize: (text) => parseJsonText(text) as StoredData,
-    });
-    conf.store = data;
+    writeFileAtomic(this.location, `${JSON.stringify(data, undefined, '\t')}\n`);
     return result;
   }
 
