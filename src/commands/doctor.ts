@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { recordEvent, type HistoryEvent } from '../core/history.js';
-import { diagnoseOrphans, planFix, type Orphan } from '../core/orphans.js';
+import { diagnoseMoved, diagnoseOrphans, planFix, type Orphan } from '../core/orphans.js';
 import { renderDoctor } from '../ui/render-doctor.js';
 import { SCHEMA_VERSION } from '../ui/topic-json.js';
 import type { RegisterCommand } from './kit.js';
-import { doctorCommand, openSession, refreshSession, stamp, type GlobalOptions, type Session } from './shared.js';
+import { doctorCommand, type GlobalOptions, openSession, refreshSession, type Session, stamp, updateProgress } from './shared.js';
 
 export interface DoctorOptions extends GlobalOptions {
   fix?: boolean;
@@ -19,23 +19,29 @@ export interface DoctorResult {
   event: HistoryEvent | undefined;
 }
 
+/** Progress under ids the roadmap no longer has, then statuses that ended up on a topic of another title. */
+function diagnose(session: Session, state: Session['state']): Orphan[] {
+  return [...diagnoseOrphans(session.roadmap, state), ...diagnoseMoved(session.roadmap, state)];
+}
+
 /**
  * Finds progress kept under topic ids the roadmap no longer has (the file was edited) and the current topics most
- * like them; with --fix moves it where the match is unambiguous, as one event that `undo` reverts.
+ * like them, and statuses that now show on a topic of another title; with --fix moves them where the match is
+ * unambiguous, as one event that `undo` reverts.
  */
 export async function runDoctor(opts: DoctorOptions, ctx: Context): Promise<DoctorResult> {
   const session = await openSession(ctx, opts, { orphans: false });
-  const orphans = diagnoseOrphans(session.roadmap, session.state);
+  const orphans = diagnose(session, session.state);
   if (!opts.fix || !orphans.some((o) => o.fixTo)) return { session, orphans, moved: [], event: undefined };
-  const { moved, event, state } = await ctx.store.update(session.id, (state) => {
+  const { moved, event, state } = await updateProgress(ctx, session, (state) => {
     // Diagnose again on the state read inside the write, so a concurrent change is not overwritten.
-    const fresh = diagnoseOrphans(session.roadmap, state);
+    const fresh = diagnose(session, state);
     const plan = planFix(fresh, state);
     const event = recordEvent(state, stamp(ctx), { action: 'doctor', ...plan });
     return { moved: fresh.filter((o) => o.fixTo), event, state };
   });
   refreshSession(session, state);
-  const left = diagnoseOrphans(session.roadmap, session.state);
+  const left = diagnose(session, session.state);
   return { session, orphans: left, moved, event };
 }
 
@@ -47,6 +53,7 @@ export function doctorJson(r: DoctorResult): unknown {
     moved: r.moved.map((o) => ({ from: o.id, to: ref(o), status: o.status, notes: o.notes.length })),
     orphans: r.orphans.map((o) => ({
       id: o.id,
+      ...(o.markedAs === undefined ? {} : { markedAs: o.markedAs }),
       status: o.status,
       notes: o.notes.length,
       candidates: o.candidates.map((c) => ({ id: c.entry.topic.id, number: c.entry.topic.number, title: c.entry.topic.title, score: c.score })),

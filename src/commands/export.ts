@@ -7,6 +7,7 @@ import { renderChecklist } from '../ui/render-checklist.js';
 import { plural } from '../ui/render-history.js';
 import { inert, safeJson } from '../ui/sanitize.js';
 import { SCHEMA_VERSION } from '../ui/topic-json.js';
+import { ID_SCHEME } from '../store/progress-store.js';
 import type { RegisterCommand } from './kit.js';
 import { openSession, type GlobalOptions, type Session } from './shared.js';
 
@@ -25,8 +26,10 @@ export function exportDocument(session: Session, at: Date): unknown {
     schemaVersion: SCHEMA_VERSION,
     kind: EXPORT_KIND,
     exportedAt: at.toISOString(),
+    // Which way the topic ids were made: an export from before "--n" suffixes is translated when imported.
+    ...(state.legacyIds ? {} : { idScheme: ID_SCHEME }),
     roadmap: { id: session.id, title: session.roadmap.title },
-    statuses: [...state.records].map(([id, r]) => ({ id, status: r.status, updatedAt: r.updatedAt })),
+    statuses: [...state.records].map(([id, r]) => ({ id, status: r.status, updatedAt: r.updatedAt, ...(r.title === undefined ? {} : { title: r.title }) })),
     notes: state.notes,
     events: state.events,
   };

@@ -1,20 +1,27 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import type { HistoryEvent, ProgressState } from '../core/history.js';
+import { adoptCurrentIds } from '../core/identity.js';
 import { applyImport, planImport, type ImportPlan } from '../core/merge.js';
 import { InputError, UsageError } from '../errors.js';
 import { plural, TopicNames } from '../ui/render-history.js';
 import { inert } from '../ui/sanitize.js';
 import { SCHEMA_VERSION } from '../ui/topic-json.js';
-import { toState } from '../store/progress-store.js';
+import { readFileLimited, readStreamLimited } from '../read-limited.js';
+import { Malformed, preview, readExportState } from '../store/check-data.js';
 import { EXPORT_KIND } from './export.js';
 import type { RegisterCommand } from './kit.js';
-import { openSession, refreshSession, stamp, type GlobalOptions, type Session } from './shared.js';
+import { type GlobalOptions, openSession, refreshSession, type Session, stamp, updateProgress } from './shared.js';
 
 /** An export is a few megabytes at most; anything far larger is the wrong file. */
-const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+
+/** Stops a read as soon as it passes 64 MB, so a device or an endless pipe (`/dev/zero`) is refused at once. */
+function checkImportSize(size: number, shown: string): void {
+  if (size > MAX_IMPORT_BYTES) throw new InputError(`${inert(shown)} is larger than 64 MB: that is not a roadmap export`, 'give the path of a file written by `roadmap export`');
+}
 
 export interface ImportOptions extends GlobalOptions {
   dryRun?: boolean;
@@ -34,6 +41,8 @@ export async function runImport(source: string, opts: ImportOptions, ctx: Contex
   if (source === '-' && opts.roadmap === '-') throw new UsageError('the roadmap and the export cannot both come from standard input', 'save one of them to a file first');
   const { state: incoming, from } = parseExport(await readSource(source, ctx), source);
   const session = await openSession(ctx, opts);
+  // An export from before store version 3 names topics with the old ids: translated as the progress file is.
+  adoptCurrentIds(session.roadmap, incoming);
   if (from.id !== session.id) {
     if (from.title !== session.roadmap.title && !opts.force) {
       throw new InputError(
@@ -45,7 +54,7 @@ export async function runImport(source: string, opts: ImportOptions, ctx: Contex
   }
   if (opts.dryRun) return { session, plan: inRoadmapOrder(planImport(session.state, incoming), session), from, applied: false, event: undefined };
   const subject = source === '-' ? 'standard input' : source;
-  const { plan, event, state } = await ctx.store.update(session.id, (state) => {
+  const { plan, event, state } = await updateProgress(ctx, session, (state) => {
     const plan = planImport(state, incoming);
     return { plan, event: applyImport(state, plan, stamp(ctx), subject), state };
   });
@@ -63,20 +72,12 @@ function inRoadmapOrder(plan: ImportPlan, session: Session): ImportPlan {
 async function readSource(source: string, ctx: Context): Promise<string> {
   if (source === '-') {
     if (ctx.io.stdin.isTTY) throw new UsageError('`-` reads an export from standard input, but standard input is a terminal', 'roadmap import progress.json   or   cat progress.json | roadmap import -');
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of ctx.io.stdin) {
-      const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-      size += b.length;
-      if (size > MAX_IMPORT_BYTES) throw new InputError('standard input is larger than 64 MB: that is not a roadmap export');
-      chunks.push(b);
-    }
-    return Buffer.concat(chunks).toString('utf8');
+    return Buffer.from(await readStreamLimited(ctx.io.stdin, 'standard input', checkImportSize)).toString('utf8');
   }
   const path = resolve(ctx.cwd, source);
   try {
-    if (statSync(path).size > MAX_IMPORT_BYTES) throw new InputError(`${inert(source)} is larger than 64 MB: that is not a roadmap export`);
-    return readFileSync(path, 'utf8');
+    if (statSync(path).isDirectory()) throw Object.assign(new Error('it is a folder'), { code: 'EISDIR' });
+    return Buffer.from(readFileLimited(path, source, checkImportSize)).toString('utf8');
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -84,22 +85,33 @@ async function readSource(source: string, ctx: Context): Promise<string> {
   }
 }
 
-/** Validates an export's text; malformed entries inside are dropped, a wrong document is refused. */
+/** Validates an export's text: a wrong document, a missing or impossible version, or any malformed entry is refused. */
 export function parseExport(text: string, source: string): { state: ProgressState; from: { id: string; title: string } } {
+  const shown = source === '-' ? 'standard input' : inert(source);
   let doc: unknown;
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    throw new InputError(`${source === '-' ? 'standard input' : inert(source)} is not JSON`, 'give a file written by `roadmap export` (not --format markdown)');
+    throw new InputError(`${shown} is not JSON`, 'give a file written by `roadmap export` (not --format markdown)');
   }
   const d = doc as { kind?: unknown; schemaVersion?: unknown; roadmap?: { id?: unknown; title?: unknown } } | null;
-  if (typeof d !== 'object' || d === null || d.kind !== EXPORT_KIND || typeof d.roadmap?.id !== 'string') {
-    throw new InputError(`${source === '-' ? 'standard input' : inert(source)} is not a roadmap export`, 'give a file written by `roadmap export`');
+  if (typeof d !== 'object' || d === null || Array.isArray(d) || d.kind !== EXPORT_KIND || typeof d.roadmap?.id !== 'string') {
+    throw new InputError(`${shown} is not a roadmap export`, 'give a file written by `roadmap export`');
   }
-  if (typeof d.schemaVersion !== 'number' || d.schemaVersion > SCHEMA_VERSION) {
-    throw new InputError(`this export has schemaVersion ${String(d.schemaVersion)}, newer than this roadmap version understands (${SCHEMA_VERSION})`, 'update roadmap and import again');
+  const version = d.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    const found = version === undefined ? 'has no "schemaVersion"' : `has "schemaVersion" ${preview(version)}`;
+    throw new InputError(`${shown} ${found}: an export made by roadmap has a whole number from 1 there`, 'export it again with `roadmap export`, or put back the "schemaVersion" it was written with');
   }
-  return { state: toState(doc), from: { id: d.roadmap.id, title: typeof d.roadmap.title === 'string' ? d.roadmap.title : '' } };
+  if (version > SCHEMA_VERSION) {
+    throw new InputError(`this export has schemaVersion ${version}, newer than this roadmap version understands (${SCHEMA_VERSION})`, 'update roadmap and import again');
+  }
+  try {
+    return { state: readExportState(doc as Record<string, unknown>), from: { id: d.roadmap.id, title: typeof d.roadmap.title === 'string' ? d.roadmap.title : '' } };
+  } catch (error) {
+    if (!(error instanceof Malformed)) throw error;
+    throw new InputError(`${shown} is not a valid export: ${error.message}; nothing was imported`, 'export it again with `roadmap export`, or repair that entry');
+  }
 }
 
 /** `import --json` (and `--dry-run --json`): what changed or would change. */

@@ -8,7 +8,7 @@ import { renderMarked } from '../ui/render-topic.js';
 import { sectionRef, topicJson } from '../ui/topic-json.js';
 import type { Kit } from './kit.js';
 import { pickTopics } from './pick.js';
-import { openSession, refreshSession, stamp, type GlobalOptions, type Session } from './shared.js';
+import { type GlobalOptions, openSession, refreshSession, type Session, stamp, updateProgress } from './shared.js';
 
 export interface MarkResult {
   session: Session;
@@ -49,7 +49,7 @@ export async function markTopics(refs: readonly string[], status: Status, opts: 
 /** Records one event setting `status` on resolved topics (see SCOPE) and refreshes the session from the result. */
 export async function applyStatus(ctx: Context, session: Session, named: TopicEntry[], status: Status): Promise<MarkResult> {
   const verb = ACTION[status];
-  const { event, state } = await ctx.store.update(session.id, (state) => {
+  const { event, state } = await updateProgress(ctx, session, (state) => {
     const ids = named.flatMap((e) => SCOPE[status](e.topic, state));
     const subject = named.map((e) => e.topic.id).join(' ');
     return { event: recordEvent(state, stamp(ctx), { action: verb, subject, changes: planStatus(state, ids, status) }), state };

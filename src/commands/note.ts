@@ -8,7 +8,7 @@ import { inert } from '../ui/sanitize.js';
 import { SCHEMA_VERSION, sectionRef } from '../ui/topic-json.js';
 import type { RegisterCommand } from './kit.js';
 import { pickTopics } from './pick.js';
-import { openSession, refreshSession, stamp, type GlobalOptions, type Session } from './shared.js';
+import { type GlobalOptions, openSession, refreshSession, type Session, stamp, updateProgress } from './shared.js';
 
 /** A note longer than this is almost certainly a mistake (a file piped to the wrong place). */
 export const MAX_NOTE = 20_000;
@@ -36,7 +36,7 @@ export async function runNote(ref: string | undefined, words: readonly string[],
 export async function saveNote(ctx: Context, session: Session, entry: TopicEntry, text: string): Promise<Note> {
   const s = stamp(ctx);
   const note: Note = { id: randomUUID(), topic: entry.topic.id, text, at: s.at };
-  const state = await ctx.store.update(session.id, (state) => {
+  const state = await updateProgress(ctx, session, (state) => {
     recordEvent(state, s, { action: 'note', subject: entry.topic.id, notesAdded: [note] });
     return state;
   });

@@ -10,7 +10,7 @@ import { inert } from '../ui/sanitize.js';
 import { SCHEMA_VERSION, sectionRef } from '../ui/topic-json.js';
 import type { RegisterCommand } from './kit.js';
 import { changedJson, markTopics, type MarkResult } from './mark.js';
-import { openSession, refreshSession, resolveSection, stamp, type GlobalOptions, type Session } from './shared.js';
+import { type GlobalOptions, openSession, refreshSession, resolveSection, type Session, stamp, updateProgress } from './shared.js';
 
 export interface ResetOptions extends GlobalOptions {
   all?: boolean;
@@ -41,7 +41,7 @@ export async function runReset(refs: readonly string[], opts: ResetOptions, ctx:
     const ok = await ctx.prompter.confirm(`Reset all progress on ${what} (${before.done} done, ${before.inProgress} in progress, ${before.skipped} skipped)?`, false);
     if (!ok) throw new CliError('nothing was reset', ExitCode.failure);
   }
-  const { event, state } = await ctx.store.update(session.id, (state) => {
+  const { event, state } = await updateProgress(ctx, session, (state) => {
     // --all includes progress kept for topics the file no longer has; notes are kept either way.
     const ids = section ? section.topics.flatMap(subtree).map((t) => t.id) : [...state.records.keys()];
     const input = section

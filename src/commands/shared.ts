@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../context.js';
 import type { Note, ProgressState, Stamp } from '../core/history.js';
+import { adoptCurrentIds, stampTitles } from '../core/identity.js';
 import { findSection, findTopic } from '../core/lookup.js';
 import { orphanIds } from '../core/orphans.js';
 import type { StatusMap } from '../core/progress.js';
@@ -35,7 +36,9 @@ export async function openSession(ctx: Context, options: GlobalOptions, { orphan
   for (const w of loaded.roadmap.warnings) {
     if (w.kind === 'encoding-repaired') ctx.io.stderr.write(`warning: ${loaded.source === '-' ? 'standard input' : inert(loaded.source)}: ${inert(w.message)}\n`);
   }
-  const session: Session = { ...loaded, state: ctx.store.read(loaded.id), statuses: new Map(), notes: new Map() };
+  const state = ctx.store.read(loaded.id);
+  adoptCurrentIds(loaded.roadmap, state);
+  const session: Session = { ...loaded, state, statuses: new Map(), notes: new Map() };
   refreshSession(session, session.state);
   if (orphans) {
     const lost = orphanIds(session.roadmap, session.state);
@@ -67,7 +70,23 @@ export function refreshSession(session: Session, state: ProgressState): void {
 
 /** Re-reads the session's state from the store. */
 export function reloadSession(ctx: Context, session: Session): void {
-  refreshSession(session, ctx.store.read(session.id));
+  const state = ctx.store.read(session.id);
+  adoptCurrentIds(session.roadmap, state);
+  refreshSession(session, state);
+}
+
+/**
+ * One read-modify-write of the session's progress (see ProgressStore.update). Ids stored the old way are translated
+ * first, so the file is saved with current ids, and every status `change` sets remembers its topic's title.
+ */
+export function updateProgress<T>(ctx: Context, session: Session, change: (state: ProgressState) => T): Promise<T> {
+  return ctx.store.update(session.id, (state) => {
+    adoptCurrentIds(session.roadmap, state);
+    const before = new Map(state.records);
+    const result = change(state);
+    stampTitles(session.roadmap, before, state);
+    return result;
+  });
 }
 
 /** A fresh event identity: a random id and the injected clock's time. */

@@ -9,7 +9,7 @@ import { formatTime } from '../ui/format-time.js';
 import { progressLine } from '../ui/render-topic.js';
 import { SCHEMA_VERSION, progressJson } from '../ui/topic-json.js';
 import type { RegisterCommand } from './kit.js';
-import { openSession, refreshSession, type GlobalOptions, type Session } from './shared.js';
+import { type GlobalOptions, openSession, refreshSession, type Session, updateProgress } from './shared.js';
 
 export interface UndoResult {
   session: Session;
@@ -25,7 +25,7 @@ export async function runUndo(rawCount: string | undefined, opts: GlobalOptions,
   if (!Number.isInteger(asked) || asked < 1) throw new UsageError(`undo needs a whole number of changes of 1 or more, got "${rawCount ?? ''}"`, 'roadmap undo      (the last change)   or   roadmap undo 3');
   const session = await openSession(ctx, opts);
   const at = ctx.now().toISOString();
-  const { reverted, state } = await ctx.store.update(session.id, (state) => {
+  const { reverted, state } = await updateProgress(ctx, session, (state) => {
     if (undoable(state).length === 0) return { reverted: [], state };
     return { reverted: undoLast(state, asked, () => ({ id: randomUUID(), at })), state };
   });

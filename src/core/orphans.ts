@@ -26,6 +26,11 @@ export interface Orphan {
   fixTo?: TopicEntry;
   /** Why there is no fix, when there is none. */
   why?: string;
+  /**
+   * Set when the id still exists but its status was set on a topic titled this (two titles whose slugs were cut to
+   * the same 64 characters, then reordered): the status now shows on the wrong topic.
+   */
+  markedAs?: string;
 }
 
 /** Stored topic ids (statuses and notes) that no longer exist in the roadmap. Cheap: no similarity is computed. */
@@ -37,6 +42,51 @@ export function orphanIds(roadmap: Roadmap, state: ProgressState): string[] {
   for (const id of state.records.keys()) if (!known.has(id)) ids.add(id);
   for (const n of state.notes) if (!known.has(n.topic)) ids.add(n.topic);
   return [...ids].sort();
+}
+
+/** A title compared by its letters and digits only: "Practice!" is "practice", "Practice 2" is not. */
+function titleKey(title: string): string {
+  return title.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * Statuses kept under an id the roadmap has, but set on a topic with another title (recorded when they were set):
+ * they now show on the wrong topic. The fix is the one topic with that title (a sibling first) without progress.
+ */
+export function diagnoseMoved(roadmap: Roadmap, state: ProgressState): Orphan[] {
+  let entries: TopicEntry[] | undefined;
+  let byId: Map<string, TopicEntry> | undefined;
+  let byTitle: Map<string, TopicEntry[]> | undefined;
+  const out: Orphan[] = [];
+  for (const [id, r] of state.records) {
+    if (r.title === undefined) continue;
+    entries ??= allTopics(roadmap);
+    byId ??= new Map(entries.map((e) => [e.topic.id, e]));
+    const here = byId.get(id);
+    const key = titleKey(r.title);
+    if (!here || titleKey(here.topic.title) === key) continue;
+    if (!byTitle) {
+      byTitle = new Map();
+      for (const e of entries) {
+        const k = titleKey(e.topic.title);
+        const list = byTitle.get(k);
+        if (list) list.push(e);
+        else byTitle.set(k, [e]);
+      }
+    }
+    const parent = id.slice(0, id.lastIndexOf('/') + 1);
+    const all = byTitle.get(key) ?? [];
+    const siblings = all.filter((e) => e.topic.id.startsWith(parent) && !e.topic.id.slice(parent.length).includes('/'));
+    const matches = siblings.length > 0 ? siblings : all;
+    const o: Orphan = { id, status: r.status, notes: [], candidates: matches.slice(0, 3).map((entry) => ({ entry, score: 1 })), markedAs: r.title };
+    const only = matches[0];
+    if (!only) o.why = `no topic is titled "${r.title}" now`;
+    else if (matches.length > 1) o.why = `several topics are titled "${r.title}"`;
+    else if (state.records.has(only.topic.id)) o.why = 'the topic with that title has progress of its own';
+    else o.fixTo = only;
+    out.push(o);
+  }
+  return out;
 }
 
 /**

@@ -50,14 +50,26 @@ export function decodeURIComponentSafe(s: string): string {
   }
 }
 
-/** Hands out unique slugs among siblings: the second "x" becomes "x-2". */
+/**
+ * Marks the n-th sibling with the same slug: the second "x" is "x--2". slugify never makes two hyphens in a row (its
+ * words are split on them and joined by one), nor does slugFor, so no title's own slug takes this form: "X 2" stays
+ * "x-2" whatever order the file lists them in. (Until store version 3 it was "x-2", taken by whichever came first.)
+ */
+export const DUPLICATE_MARK = '--';
+
+/** The slug a node's id was made from: its id's last part without a DUPLICATE_MARK suffix. */
+export function baseSlug(idPart: string): string {
+  const at = idPart.indexOf(DUPLICATE_MARK);
+  return at < 0 ? idPart : idPart.slice(0, at);
+}
+
+/** Hands out unique slugs among siblings: the second "x" becomes "x--2", in constant time however many repeat. */
 export class SlugAllocator {
-  private readonly used = new Set<string>();
+  private readonly seen = new Map<string, number>();
 
   take(base: string): string {
-    let slug = base;
-    for (let n = 2; this.used.has(slug); n++) slug = `${base}-${n}`;
-    this.used.add(slug);
-    return slug;
+    const n = (this.seen.get(base) ?? 0) + 1;
+    this.seen.set(base, n);
+    return n === 1 ? base : `${base}${DUPLICATE_MARK}${n}`;
   }
 }

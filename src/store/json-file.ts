@@ -16,11 +16,25 @@ export function parseJsonText(text: string): unknown {
   return JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
 }
 
+/**
+ * The largest progress file read. Each change adds a few hundred bytes, so years of daily use stay under a few MB; a
+ * file at this size still reads, changes and saves within the time and memory README promises.
+ */
+export const MAX_STORE_BYTES = 64 * 1024 * 1024;
+
 function attempt<T>(path: string, check: (value: unknown) => Checked<T>): Attempt<T> {
   let bytes: Buffer;
   try {
+    const size = statSync(path).size;
+    if (size > MAX_STORE_BYTES) {
+      throw new InputError(
+        `the progress file ${inert(path)} is ${megabytes(size)}, more than the ${megabytes(MAX_STORE_BYTES)} roadmap reads; it was left as it is`,
+        `roadmap adds a few hundred bytes per change, so this file was not written by roadmap alone; move it away to start again: mv ${quote(path)} ${quote(`${path}.too-large`)}`,
+      );
+    }
     bytes = readFileSync(path);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
     throw new InputError(`cannot read the progress file ${inert(path)}: ${inert((error as Error).message)}`, 'check the permissions of the file and its folder');
   }
@@ -39,8 +53,19 @@ function attempt<T>(path: string, check: (value: unknown) => Checked<T>): Attemp
   } catch (error) {
     return { kind: 'damaged', problem: `it is not valid JSON (${(error as Error).message})` };
   }
-  const checked = check(value);
+  let checked: Checked<T>;
+  try {
+    checked = check(value);
+  } catch (error) {
+    // The checks never recurse into values, but a stack overflow must still name the file and keep it, not crash.
+    if (!(error instanceof RangeError)) throw error;
+    return { kind: 'damaged', problem: 'it nests values too deeply to read' };
+  }
   return checked.ok ? { kind: 'ok', value: checked.value } : { kind: 'damaged', problem: checked.problem };
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 }
 
 /**

@@ -66,7 +66,7 @@ describe('a damaged progress file', () => {
   });
 
   it('from a newer version is refused and left untouched', async () => {
-    const newer = '{"schemaVersion":3,"roadmaps":{},"somethingNew":true}';
+    const newer = '{"schemaVersion":4,"roadmaps":{},"somethingNew":true}';
     writeFileSync(progressFile(), newer);
     const run = await spawnBin(['done', '--roadmap', fx.roadmap, '1.1'], { home: home.dir });
     expect(run.code).toBe(1);
