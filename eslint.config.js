@@ -17,6 +17,16 @@ export default tseslint.config(
     },
   },
   {
+    // f(...items) passes every item as an argument: past about 125,000 the stack overflows (issue 18).
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'CallExpression > SpreadElement, NewExpression > SpreadElement', message: 'a spread argument overflows the stack on large input: use appendAll, maxOf or minOf from core/append.ts' },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',

@@ -19,6 +19,7 @@ import { registerUndo } from './commands/undo.js';
 import { registerValidate } from './commands/validate.js';
 import { registerWalk } from './commands/walk.js';
 import { createContext, type Context, type ContextOverrides } from './context.js';
+import { work } from './core/work.js';
 import { CliError, ExitCode, PromptCancelled, SilentExit } from './errors.js';
 import { inert } from './ui/sanitize.js';
 function version(): string {
@@ -60,6 +61,9 @@ export async function main(argv: readonly string[], overrides: ContextOverrides 
     return ExitCode.ok;
   } catch (error) {
     return reportError(error, ctx, debug);
+  } finally {
+    // For tests that check work grows in proportion to the input (core/work.ts).
+    if (ctx.env.ROADMAP_WORK_COUNTS === '1') ctx.io.stderr.write(`roadmap work: ${JSON.stringify(work)}\n`);
   }
 }
 

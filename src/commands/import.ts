@@ -14,6 +14,7 @@ import { Malformed, preview, readExportState } from '../store/check-data.js';
 import { EXPORT_KIND } from './export.js';
 import type { RegisterCommand } from './kit.js';
 import { type GlobalOptions, openSession, refreshSession, type Session, stamp, updateProgress } from './shared.js';
+import { appendAll } from '../core/append.js';
 
 /** An export is a few megabytes at most; anything far larger is the wrong file. */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
@@ -138,8 +139,8 @@ export function renderImport(r: ImportResult): string {
   const p = r.plan;
   const out: string[] = [];
   const verb = r.applied ? 'Changed' : 'Would change';
-  if (p.changes.length) out.push(`${verb} ${p.changes.length} ${p.changes.length === 1 ? 'topic' : 'topics'}:`, ...p.changes.map((d) => `  ${names.label(d.topic)}: ${d.from} -> ${d.to}`));
-  if (p.keptLocal.length) out.push(`Kept ${p.keptLocal.length} where this copy changed later:`, ...p.keptLocal.map((id) => `  ${names.label(id)}`));
+  if (p.changes.length) appendAll(out, [`${verb} ${p.changes.length} ${p.changes.length === 1 ? 'topic' : 'topics'}:`, ...p.changes.map((d) => `  ${names.label(d.topic)}: ${d.from} -> ${d.to}`)]);
+  if (p.keptLocal.length) appendAll(out, [`Kept ${p.keptLocal.length} where this copy changed later:`, ...p.keptLocal.map((id) => `  ${names.label(id)}`)]);
   out.push(`${r.applied ? 'Added' : 'Would add'} ${plural(p.notesAdded.length, 'note')} and ${plural(p.events.length, 'history entry', 'history entries')}.`);
   if (!p.changes.length && !p.notesAdded.length && !p.events.length) out.splice(0, out.length, 'Nothing to import: this copy already has everything in the export.');
   return `${out.join('\n')}\n`;

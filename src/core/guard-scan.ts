@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import type { Work } from './guard.js';
 import { formatCount, LIMITS } from './limits.js';
+import { appendAll } from './append.js';
 
 /** The container prefix of a line: block quote marks and list markers before its text. */
 interface Prefix {
@@ -103,7 +104,7 @@ export function scanBlocks(text: string, lineOffset: number, budget: Work): void
     if (p.markers.length > 0) {
       const first = p.markers[0]?.marker ?? 0;
       while (items.length > 0 && (items[items.length - 1]?.marker ?? 0) >= first) items.pop();
-      items.push(...p.markers);
+      appendAll(items, p.markers);
       depth = items.length + p.quotes + details;
     } else {
       // A paragraph at the margin after a blank line ends every open list.

@@ -1,4 +1,5 @@
 import { lastChanges, recordEvent, statusOf, type HistoryEvent, type Note, type ProgressState, type Stamp, type StatusDelta } from './history.js';
+import { appendAll } from './append.js';
 
 /** What an import would change. */
 export interface ImportPlan {
@@ -53,11 +54,11 @@ export function applyImport(state: ProgressState, plan: ImportPlan, stamp: Stamp
   const event = recordEvent(state, stamp, { action: 'import', subject, changes: plan.changes, notesAdded: plan.notesAdded });
   if (event) {
     // The imported history goes before the import event, so `undo` sees the import as the newest action.
-    state.events.splice(state.events.length - 1, 0, ...foreign);
+    state.events = appendAll(appendAll(state.events.slice(0, -1), foreign), state.events.slice(-1));
     return event;
   }
   // Only history was new: still record the import so it can be undone and is visible in the log.
-  state.events.push(...foreign);
+  appendAll(state.events, foreign);
   const marker: HistoryEvent = { id: stamp.id, at: stamp.at, action: 'import', subject, changes: [], notesAdded: [], notesRemoved: [] };
   state.events.push(marker);
   return marker;

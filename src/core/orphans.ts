@@ -2,6 +2,13 @@ import type { Note, ProgressState, StatusDelta } from './history.js';
 import { similarity } from './lookup.js';
 import type { Roadmap, Status } from './types.js';
 import { allTopics, type TopicEntry } from './walk.js';
+import { work } from './work.js';
+
+/**
+ * Stored ids compared with current topics in one run, at most: a comparison is a few microseconds, so doctor stays
+ * within about a second however many orphans an import brought. Orphans past the budget are listed without matches.
+ */
+export const MAX_ORPHAN_PAIRS = 250_000;
 
 /** Below this a topic is not offered as a match at all. */
 const MIN_CANDIDATE = 0.45;
@@ -95,14 +102,30 @@ export function diagnoseMoved(roadmap: Roadmap, state: ProgressState): Orphan[] 
  */
 export function diagnoseOrphans(roadmap: Roadmap, state: ProgressState): Orphan[] {
   const entries = allTopics(roadmap);
+  const parts = entries.map((e) => idParts(e.topic.id));
   const stored = new Set([...state.records.keys(), ...state.notes.map((n) => n.topic)]);
+  const notes = new Map<string, Note[]>();
+  for (const n of state.notes) {
+    const list = notes.get(n.topic);
+    if (list) list.push(n);
+    else notes.set(n.topic, [n]);
+  }
+  let budget = MAX_ORPHAN_PAIRS;
   const orphans: Orphan[] = orphanIds(roadmap, state).map((id) => {
-    const candidates = entries
-      .map((entry) => ({ entry, score: idSimilarity(id, entry.topic.id) }))
+    const o: Orphan = { id, status: state.records.get(id)?.status ?? 'pending', notes: notes.get(id) ?? [], candidates: [] };
+    if (budget < entries.length) {
+      o.why = `not compared: doctor compares at most ${MAX_ORPHAN_PAIRS} stored ids with topics in one run; fix or reset the others first`;
+      return o;
+    }
+    budget -= entries.length;
+    work.orphanPairs += entries.length;
+    const mine = idParts(id);
+    o.candidates = entries
+      .map((entry, i) => ({ entry, score: partsSimilarity(mine, parts[i] ?? mine) }))
       .filter((c) => c.score >= MIN_CANDIDATE)
       .sort((a, b) => b.score - a.score)
       .slice(0, 3);
-    return { id, status: state.records.get(id)?.status ?? 'pending', notes: state.notes.filter((n) => n.topic === id), candidates };
+    return o;
   });
   const wanted = new Map<string, number>();
   for (const o of orphans) {
@@ -111,6 +134,7 @@ export function diagnoseOrphans(roadmap: Roadmap, state: ProgressState): Orphan[
   }
   for (const o of orphans) {
     const [best, second] = o.candidates;
+    if (o.why !== undefined) continue;
     if (!best || best.score < MIN_FIX) o.why = 'no current topic is similar enough';
     else if (second && best.score - second.score < MIN_MARGIN) o.why = 'several topics are about as similar';
     else if ((wanted.get(best.entry.topic.id) ?? 0) > 1) o.why = 'another orphan matches the same topic';
@@ -141,18 +165,30 @@ export function planFix(orphans: readonly Orphan[], state: ProgressState): { cha
   return { changes, notesAdded, notesRemoved };
 }
 
-/** 0..1: mostly the last slug, partly the path before it (section and parents). */
-export function idSimilarity(a: string, b: string): number {
-  const [pathA, leafA] = splitId(a);
-  const [pathB, leafB] = splitId(b);
-  const leaf = Math.max(similarity(cap(leafA), cap(leafB)), wordOverlap(leafA, leafB));
-  const path = pathA === pathB ? 1 : Math.max(similarity(cap(pathA), cap(pathB)), wordOverlap(pathA, pathB));
-  return Math.round((0.75 * leaf + 0.25 * path) * 1000) / 1000;
+/** An id split once for many comparisons: path (section and parents) and last slug, each capped, with its words. */
+interface IdParts {
+  path: string;
+  leaf: string;
+  pathWords: Set<string>;
+  leafWords: Set<string>;
 }
 
-function splitId(id: string): [string, string] {
+function idParts(id: string): IdParts {
   const i = id.lastIndexOf('/');
-  return i < 0 ? ['', id] : [id.slice(0, i), id.slice(i + 1)];
+  const path = i < 0 ? '' : id.slice(0, i);
+  const leaf = i < 0 ? id : id.slice(i + 1);
+  return { path: cap(path), leaf: cap(leaf), pathWords: words(path), leafWords: words(leaf) };
+}
+
+/** 0..1: mostly the last slug, partly the path before it (section and parents). */
+export function idSimilarity(a: string, b: string): number {
+  return partsSimilarity(idParts(a), idParts(b));
+}
+
+function partsSimilarity(a: IdParts, b: IdParts): number {
+  const leaf = Math.max(similarity(a.leaf, b.leaf), wordOverlap(a.leafWords, b.leafWords));
+  const path = a.path === b.path ? 1 : Math.max(similarity(a.path, b.path), wordOverlap(a.pathWords, b.pathWords));
+  return Math.round((0.75 * leaf + 0.25 * path) * 1000) / 1000;
 }
 
 /** Edit distance is quadratic: long slugs are compared on their first 80 characters. */
@@ -160,9 +196,11 @@ function cap(s: string): string {
   return s.slice(0, 80);
 }
 
-function wordOverlap(a: string, b: string): number {
-  const wa = new Set(a.split(/[-/]+/).filter(Boolean));
-  const wb = new Set(b.split(/[-/]+/).filter(Boolean));
+function words(s: string): Set<string> {
+  return new Set(s.split(/[-/]+/).filter(Boolean));
+}
+
+function wordOverlap(wa: ReadonlySet<string>, wb: ReadonlySet<string>): number {
   if (wa.size === 0 || wb.size === 0) return 0;
   let shared = 0;
   for (const w of wa) if (wb.has(w)) shared++;

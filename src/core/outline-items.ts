@@ -2,6 +2,7 @@ import type { Tokens } from 'marked';
 import { htmlText, inlineText } from './inline.js';
 import { splitItemTitle } from './item-title.js';
 import { ITEM_LEVEL, outlineNode, type OutlineNode } from './outline-node.js';
+import { appendAll } from './append.js';
 
 /** Number of line feeds in `s` from `from` up to `end`. */
 export function countNewlines(s: string, end = s.length, from = 0): number {
@@ -77,7 +78,7 @@ function listItem(item: Tokens.ListItem, at: number): OutlineNode {
         continue;
       case 'list': {
         const kids = listItems(t as Tokens.List, tLine);
-        n.children.push(...kids);
+        appendAll(n.children, kids);
         lastChild = kids[kids.length - 1];
         continue;
       }
@@ -85,7 +86,7 @@ function listItem(item: Tokens.ListItem, at: number): OutlineNode {
         nestQuotedLists(t as Tokens.Blockquote, lastChild ?? n, tLine);
         continue;
       case 'table':
-        n.children.push(...tableRows(t as Tokens.Table, tLine));
+        appendAll(n.children, tableRows(t as Tokens.Table, tLine));
         continue;
       default:
         break;
@@ -110,11 +111,11 @@ function listItem(item: Tokens.ListItem, at: number): OutlineNode {
       if (title.linkFirst) n.linkFirst = true;
       if (title.linkOnly) n.linkOnly = true;
       if (title.marker) n.marker = true;
-      n.links.push(...title.links);
+      appendAll(n.links, title.links);
     } else {
       const inline = inlineText(tokens, (t as Tokens.Text).text);
       if (inline.text) n.description.push(inline.text);
-      n.links.push(...inline.links);
+      appendAll(n.links, inline.links);
     }
   }
   return n;
@@ -127,7 +128,7 @@ export function nestQuotedLists(quote: Tokens.Blockquote, parent: OutlineNode, a
     const tLine = lineOf(quote.raw, t.raw, at);
     if (t.type === 'list') {
       const kids = listItems(t as Tokens.List, tLine);
-      parent.children.push(...kids);
+      appendAll(parent.children, kids);
       last = kids[kids.length - 1];
     } else if (t.type === 'blockquote') {
       nestQuotedLists(t as Tokens.Blockquote, last ?? parent, tLine);
@@ -159,12 +160,12 @@ export function tableRows(table: Tokens.Table, at: number): OutlineNode[] {
     n.origin = 'table';
     const only = main.links[0];
     if (only && main.links.length === 1) n.url = only.url;
-    else n.links.push(...main.links);
+    else appendAll(n.links, main.links);
     const attrs: Record<string, string> = {};
     row.forEach((c, j) => {
       if (j === col) return;
       const v = inlineText(c.tokens, c.text);
-      n.links.push(...v.links);
+      appendAll(n.links, v.links);
       const key = headers[j] || `column ${j + 1}`;
       if (v.text) attrs[key] = v.text;
     });

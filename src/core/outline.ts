@@ -4,6 +4,7 @@ import { inlineText } from './inline.js';
 import { codeChecklist, htmlBlock, htmlLinkItems, type HtmlState } from './outline-html.js';
 import { countNewlines, lineOf, listItems, nestQuotedLists, tableRows } from './outline-items.js';
 import { outlineNode, type OutlineNode } from './outline-node.js';
+import { appendAll } from './append.js';
 
 export { ITEM_LEVEL, outlineNode, type OutlineNode } from './outline-node.js';
 
@@ -65,7 +66,7 @@ export function buildOutline(text: string, lineOffset: number): Outline {
       }
       case 'list': {
         const items = listItems(token as Tokens.List, at, { label, prose: colonIntro });
-        top().children.push(...items);
+        appendAll(top().children, items);
         lastItem = items[items.length - 1];
         label = undefined;
         colonIntro = false;
@@ -86,13 +87,13 @@ export function buildOutline(text: string, lineOffset: number): Outline {
       }
       case 'table': {
         const rows = tableRows(token as Tokens.Table, at);
-        top().children.push(...rows);
+        appendAll(top().children, rows);
         lastItem = undefined;
         return;
       }
       case 'code': {
         const rows = codeChecklist(token as Tokens.Code, at);
-        top().children.push(...rows);
+        appendAll(top().children, rows);
         return;
       }
       case 'html': {
@@ -125,7 +126,7 @@ export function buildOutline(text: string, lineOffset: number): Outline {
     if (p.text.includes('<a')) {
       const items = htmlLinkItems(p.text, at);
       if (items.length) {
-        node.children.push(...items);
+        appendAll(node.children, items);
         return;
       }
     }
@@ -143,7 +144,7 @@ export function buildOutline(text: string, lineOffset: number): Outline {
       label = undefined;
       colonIntro = COLON_END.test(raw);
     }
-    node.links.push(...inline.links);
+    appendAll(node.links, inline.links);
   };
 
   let line = 1 + lineOffset;

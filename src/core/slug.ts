@@ -1,3 +1,5 @@
+import { work } from './work.js';
+
 const MAX_SLUG = 64;
 
 /** A readable, stable slug: Unicode lowercase, letters and digits of every script kept, separators collapsed to "-". */
@@ -68,6 +70,7 @@ export class SlugAllocator {
   private readonly seen = new Map<string, number>();
 
   take(base: string): string {
+    work.slugSteps++;
     const n = (this.seen.get(base) ?? 0) + 1;
     this.seen.set(base, n);
     return n === 1 ? base : `${base}${DUPLICATE_MARK}${n}`;

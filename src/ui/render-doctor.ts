@@ -9,6 +9,9 @@ function what(o: Orphan): string {
   return parts.join(', ');
 }
 
+/** Entries listed of each kind; an import of thousands of unknown ids should not fill the terminal. */
+const SHOWN = 100;
+
 /** `doctor`: what was moved, then each orphan with its closest topics and whether --fix can move it. */
 export function renderDoctor(r: DoctorResult, theme: Theme, fixing: boolean, fixCommand = 'roadmap doctor --fix'): string {
   const { c } = theme;
@@ -38,16 +41,18 @@ export function renderDoctor(r: DoctorResult, theme: Theme, fixing: boolean, fix
   if (out.length) out.push('');
   if (gone.length) {
     out.push(`${gone.length} stored ${gone.length === 1 ? 'topic is' : 'topics are'} no longer in this roadmap:`);
-    for (const o of gone) out.push('', `  ${c.bold(inert(o.id))}  ${c.dim(`(${what(o)})`)}`, entry(o));
+    for (const o of gone.slice(0, SHOWN)) out.push('', `  ${c.bold(inert(o.id))}  ${c.dim(`(${what(o)})`)}`, entry(o));
+    if (gone.length > SHOWN) out.push('', c.dim(`  … and ${gone.length - SHOWN} more (roadmap doctor --json lists them all)`));
   }
   if (shifted.length) {
     const here = new Map(allTopics(r.session.roadmap).map((e) => [e.topic.id, e.topic]));
     if (gone.length) out.push('');
     out.push(`${shifted.length} ${shifted.length === 1 ? 'status shows' : 'statuses show'} on a topic other than the one ${shifted.length === 1 ? 'it was' : 'they were'} set on (the file was reordered or edited):`);
-    for (const o of shifted) {
+    for (const o of shifted.slice(0, SHOWN)) {
       const t = here.get(o.id);
       out.push('', `  ${c.bold(`${t?.number ?? ''} ${inert(t?.title ?? o.id)}`.trim())}  ${c.dim(`(${what(o)}, set on "${inert(o.markedAs ?? '')}")`)}`, entry(o));
     }
+    if (shifted.length > SHOWN) out.push('', c.dim(`  … and ${shifted.length - SHOWN} more (roadmap doctor --json lists them all)`));
   }
   const fixable = r.orphans.filter((o) => o.fixTo).length;
   out.push('');

@@ -1,6 +1,7 @@
 import type { ValidateResult } from '../commands/validate.js';
 import { inert } from './sanitize.js';
 import { displayWidth, fit, type Theme } from './theme.js';
+import { maxOf } from '../core/append.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -16,11 +17,11 @@ export function renderValidation(r: ValidateResult, theme: Theme): string {
   out.push(r.usable ? `${c.green('usable roadmap')}: ${counts}` : `${c.red('not a usable roadmap')}: ${counts}`);
   for (const p of r.problems) out.push(`  ${c.red('✗')} ${p}`);
   if (r.sections.length) {
-    const numWidth = Math.max(1, ...r.sections.map((s) => s.number.length));
-    const topicWidth = Math.max(6, ...r.sections.map((s) => String(s.topics).length));
+    const numWidth = maxOf(r.sections.map((s) => s.number.length), 1);
+    const topicWidth = maxOf(r.sections.map((s) => String(s.topics).length), 6);
     const fixed = 2 + numWidth + 2 + 2 + topicWidth + 2 + 6;
     const titleWidth = Math.min(
-      Math.max(7, ...r.sections.map((s) => displayWidth(inert(s.title)))),
+      maxOf(r.sections.map((s) => displayWidth(inert(s.title))), 7),
       theme.width === undefined ? Infinity : Math.max(12, theme.width - fixed),
     );
     out.push('', c.dim(`  ${'#'.padStart(numWidth)}  ${padEnd('Section', titleWidth)}  ${'Topics'.padStart(topicWidth)}  ${'Line'.padStart(6)}`));
@@ -32,7 +33,7 @@ export function renderValidation(r: ValidateResult, theme: Theme): string {
   }
   if (r.warnings.length) {
     out.push('', c.bold('Warnings'));
-    const kindWidth = Math.max(...r.warnings.map((w) => w.kind.length));
+    const kindWidth = maxOf(r.warnings.map((w) => w.kind.length));
     for (const w of r.warnings) {
       const where = w.line === undefined ? '        ' : `line ${String(w.line).padStart(4)}`;
       const line = `  ${where}  ${w.kind.padEnd(kindWidth)}  ${inert(w.message)}`;
