@@ -4,6 +4,7 @@ import { isInteractive, type Context } from '../context.js';
 import { recordEvent, type Note } from '../core/history.js';
 import type { TopicEntry } from '../core/walk.js';
 import { CliError, ExitCode, UsageError } from '../errors.js';
+import { readStreamLimited } from '../read-limited.js';
 import { inert } from '../ui/sanitize.js';
 import { SCHEMA_VERSION, sectionRef } from '../ui/topic-json.js';
 import type { RegisterCommand } from './kit.js';
@@ -12,6 +13,15 @@ import { type GlobalOptions, openSession, refreshSession, type Session, stamp, u
 
 /** A note longer than this is almost certainly a mistake (a file piped to the wrong place). */
 export const MAX_NOTE = 20_000;
+
+/** Standard input is read no further than this: room for MAX_NOTE characters in any script, with spaces around. */
+const MAX_NOTE_BYTES = 256 * 1024;
+
+function checkNoteSize(size: number, shown: string): void {
+  if (size > MAX_NOTE_BYTES) {
+    throw new UsageError(`${shown} holds more than ${MAX_NOTE_BYTES / 1024} KB; a note is at most ${MAX_NOTE} characters`, 'keep long material in a file and note its path');
+  }
+}
 
 export interface NoteResult {
   session: Session;
@@ -48,9 +58,8 @@ async function noteText(words: readonly string[], entry: TopicEntry, ctx: Contex
   let text: string;
   if (words.length === 1 && words[0] === '-') {
     if (ctx.io.stdin.isTTY) throw new UsageError('`-` reads the note from standard input, but standard input is a terminal', `pipe it in: echo "text" | roadmap note ${entry.topic.number} -`);
-    const chunks: Buffer[] = [];
-    for await (const chunk of ctx.io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-    text = Buffer.concat(chunks).toString('utf8');
+    // Read under a cap, so `note 1.1 - </dev/zero` stops at once instead of filling memory.
+    text = Buffer.from(await readStreamLimited(ctx.io.stdin, 'standard input', checkNoteSize)).toString('utf8');
   } else if (words.length > 0) {
     text = words.join(' ');
   } else {
