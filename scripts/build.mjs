@@ -6,6 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, transform } from 'esbuild';
+import { HEAVY_BUILTINS, LAZY_HELPER, lazyNamedImports } from './lazy-builtins.mjs';
+
+const heavy = new RegExp(`^(node:)?(${HEAVY_BUILTINS.join('|')})$`);
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -32,13 +35,6 @@ export default { default: unavailable };`,
  * runs never call: commander's executable subcommands, opening a browser, an id for an undo record. They are loaded
  * on first use instead of at start-up, wherever they are imported.
  */
-const HEAVY_BUILTINS = ['child_process', 'crypto', 'os', 'dgram', 'http', 'https', 'http2', 'net', 'tls', 'zlib', 'worker_threads', 'readline', 'inspector', 'vm', 'v8'];
-const heavy = new RegExp(`^(node:)?(${HEAVY_BUILTINS.join('|')})$`);
-
-/** A module object that loads the real builtin when one of its properties is first read. */
-const LAZY_HELPER =
-  'var __roadmapLazy = (id) => { let m; const load = () => (m ??= require(id)); return new Proxy({}, { get: (_, k) => load()[k], has: (_, k) => k in load() }); };\n';
-
 /**
  * Work that packages do when imported although roadmap never needs it, left out of start-up:
  * - chalk's default instance measures the terminal (node:tty and node:os) at import; roadmap only makes instances
@@ -59,16 +55,6 @@ const lighterStartup = {
     b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({ contents: `${LAZY_HELPER}module.exports = __roadmapLazy(${JSON.stringify(args.path)});`, loader: 'js' }));
   },
 };
-
-/**
- * Named imports of heavy builtins in the CommonJS output (`var import_node_crypto = require("node:crypto")`, used as
- * `import_node_crypto.randomUUID`) become lazy modules too. Default and namespace imports keep loading at once.
- */
-function lazyNamedImports(code) {
-  const named = new RegExp(`^var (import_\\w+) = require\\(("(?:node:)?(?:${HEAVY_BUILTINS.join('|')})")\\);$`, 'gm');
-  const out = code.replace(named, 'var $1 = __roadmapLazy($2);');
-  return out === code ? code : `${LAZY_HELPER}${out}`;
-}
 
 /** Files whose change can change a parse result: every source file and the Markdown lexer's version. */
 function parserFingerprint() {
@@ -134,6 +120,7 @@ for (const file of result.outputFiles) {
     banner: usesMetaUrl ? 'var __roadmapFileUrl = require("node:url").pathToFileURL(__filename).href;' : '',
     logLevel: 'warning',
   });
+  // test/build/lazy-builtins.test.ts fails if esbuild stops writing the shape this rewrite matches.
   writeFileSync(file.path, lazyNamedImports(cjs.code));
 }
 // Step 3: V8 code caches for bin/load-bundle.js, made by a warm-up run in a fresh Node (see warm-code-cache.mjs).

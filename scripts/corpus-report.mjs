@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const out = fileURLToPath(new URL('./.scratch/corpus-parse.mjs', import.meta.url));
-await build({ entryPoints: ['src/core/parse.ts'], bundle: true, platform: 'node', format: 'esm', outfile: out, packages: 'external', logLevel: 'warning' });
+await build({ entryPoints: ['src/core/parse/parse.ts'], bundle: true, platform: 'node', format: 'esm', outfile: out, packages: 'external', logLevel: 'warning' });
 const { parseRoadmap } = await import(`${out}?t=${Date.now()}`);
 const dir = new URL('../../shared/corpus/', import.meta.url);
 const rows = readFileSync(new URL('MANIFEST.tsv', dir), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));

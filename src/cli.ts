@@ -1,26 +1,32 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { registerDoctor } from './commands/doctor.js';
-import { registerDone } from './commands/done.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerInfo } from './commands/info.js';
-import { createKit, type RegisterCommand } from './commands/kit.js';
+import { watchForAutoSync, type AutoSync } from './app/auto-sync.js';
+import { createKit, type RegisterCommand } from './app/command-kit.js';
 import { registerList } from './commands/list.js';
+import { registerDone, registerSkip, registerStart } from './commands/mark.js';
 import { registerLog } from './commands/log.js';
 import { registerNext } from './commands/next.js';
 import { registerNote } from './commands/note.js';
+import { registerReport } from './commands/report/report.js';
 import { registerReset } from './commands/reset.js';
 import { registerShow } from './commands/show.js';
-import { registerSkip } from './commands/skip.js';
-import { registerStart } from './commands/start.js';
 import { registerStats } from './commands/stats.js';
+import { registerSync } from './commands/sync/sync.js';
 import { registerUndo } from './commands/undo.js';
 import { registerValidate } from './commands/validate.js';
 import { registerWalk } from './commands/walk.js';
 import { createContext, type Context, type ContextOverrides } from './context.js';
+import { CliError, ExitCode, SilentExit } from './app/errors.js';
+import { RoadmapInputError } from './core/errors.js';
+import { SourceError } from './source/errors.js';
+import { StoreError } from './store/errors.js';
+import { SyncError } from './sync/errors.js';
+import { PromptCancelled } from './ui/prompter.js';
 import { work } from './core/work.js';
-import { CliError, ExitCode, PromptCancelled, SilentExit } from './errors.js';
 import { inert } from './ui/sanitize.js';
 function version(): string {
   try {
@@ -41,7 +47,9 @@ Examples:
   $ roadmap undo                          take the last change back (roadmap log shows them)
   $ roadmap note 2.2 "use Preload"        keep a note beside a topic
   $ roadmap stats                         streaks, weekly chart, pace and finish date
+  $ roadmap report --open                 all of it as one HTML page, opened in your browser
   $ roadmap export -o progress.json       and: roadmap import progress.json
+  $ roadmap sync init <git-url-or-path>   keep progress in step across machines (then: roadmap sync)
   $ roadmap show 2.2                      one topic with its links
   $ roadmap list --roadmap ./rust.md      any Markdown roadmap; progress is kept per roadmap
   $ roadmap next --json | jq -r '.[0].title'
@@ -54,17 +62,20 @@ export async function main(argv: readonly string[], overrides: ContextOverrides 
   // Machine-readable runs never draw spinners; decided before parsing so slow work in any command respects it.
   const ctx = createContext(wantsJson(argv) ? { ...overrides, feedback: false } : overrides);
   const debug = argv.includes('--debug');
-  const program = buildProgram(ctx);
+  const autoSync = watchForAutoSync(ctx);
+  const program = buildProgram(ctx, autoSync);
+  let code: number;
   try {
     // No command at all: show the help on stdout, as `--help` does.
     await program.parseAsync(argv.length === 0 ? ['--help'] : [...argv], { from: 'user' });
-    return ExitCode.ok;
+    code = ExitCode.ok;
   } catch (error) {
-    return reportError(error, ctx, debug);
-  } finally {
-    // For tests that check work grows in proportion to the input (core/work.ts).
-    if (ctx.env.ROADMAP_WORK_COUNTS === '1') ctx.io.stderr.write(`roadmap work: ${JSON.stringify(work)}\n`);
+    code = reportError(error, ctx, debug);
   }
+  autoSync.finish();
+  // For tests that check work grows in proportion to the input (core/work.ts).
+  if (ctx.env.ROADMAP_WORK_COUNTS === '1') ctx.io.stderr.write(`roadmap work: ${JSON.stringify(work)}\n`);
+  return code;
 }
 
 function wantsJson(argv: readonly string[]): boolean {
@@ -81,20 +92,34 @@ function reportError(error: unknown, ctx: Context, debug: boolean): number {
   if (error instanceof SilentExit) return error.exitCode;
   if (error instanceof PromptCancelled) {
     stderr.write('Cancelled, nothing was changed.\n');
-    return error.exitCode;
+    return ExitCode.interrupted;
   }
-  if (error instanceof CliError) {
+  const code = exitCodeOf(error);
+  if (code !== undefined && error instanceof Error) {
     // Messages echo file names, references and titles the user passed: they are made inert like any output.
     stderr.write(`error: ${inert(error.message, true)}\n`);
-    if (error.hint) stderr.write(`${inert(error.hint, true)}\n`);
+    const hint = (error as { hint?: string }).hint;
+    if (hint) stderr.write(`${inert(hint, true)}\n`);
     if (debug && error.stack) stderr.write(`${error.stack}\n`);
-    return error.exitCode;
+    return code;
   }
   const message = error instanceof Error ? error.message : String(error);
   stderr.write(`error: unexpected failure: ${inert(message)}\n`);
   if (debug && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
   else stderr.write('Run the command again with --debug to see the details, and report it if it persists.\n');
   return ExitCode.failure;
+}
+
+/**
+ * The exit code of an error the user can act on, or undefined for a bug. Each layer throws its own errors without
+ * exit codes (core: unreadable Markdown; source: a missing file; store: a damaged or locked progress file; sync: no
+ * git, an unreachable remote, a damaged file in it); this is
+ * the one place that turns them into codes. Commands' own errors carry theirs (usage 2, not found 1).
+ */
+function exitCodeOf(error: unknown): number | undefined {
+  if (error instanceof CliError) return error.exitCode;
+  if (error instanceof RoadmapInputError || error instanceof SourceError || error instanceof StoreError || error instanceof SyncError) return ExitCode.failure;
+  return undefined;
 }
 
 /** Every subcommand, in the order `--help` lists them. */
@@ -110,15 +135,17 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerNote,
   registerLog,
   registerStats,
+  registerReport,
   registerInfo,
   registerExport,
   registerImport,
+  registerSync,
   registerDoctor,
   registerValidate,
   registerWalk,
 ];
 
-function buildProgram(ctx: Context): Command {
+function buildProgram(ctx: Context, autoSync: AutoSync): Command {
   const { stdout, stderr } = ctx.io;
   const program = new Command('roadmap')
     .description('Navigate a Markdown learning roadmap from the terminal and keep your progress beside it.')
@@ -130,7 +157,10 @@ function buildProgram(ctx: Context): Command {
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({ writeOut: (s) => stdout.write(s), writeErr: (s) => stderr.write(inert(s, true)) })
-    .addHelpText('after', EXAMPLES);
+    .addHelpText('after', EXAMPLES)
+    .hook('preAction', (_program, command) => {
+      autoSync.ran(command);
+    });
   const kit = createKit(ctx, program);
   for (const register of COMMANDS) register(kit);
   return program;

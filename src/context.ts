@@ -1,21 +1,11 @@
-import type { Readable } from 'node:stream';
-import { resolvePaths, type Paths } from './paths.js';
+import { resolvePaths, type Paths } from './store/paths.js';
 import { ConfStore } from './store/conf-store.js';
 import type { ProgressStore } from './store/progress-store.js';
 import { createInquirerPrompter, type Prompter } from './ui/prompter.js';
+import { inert } from './ui/sanitize.js';
+import type { IO } from './ui/streams.js';
 
-/** A place to write text; process.stdout and test buffers both fit. */
-export interface Output {
-  write(text: string): unknown;
-  isTTY?: boolean;
-  columns?: number;
-}
-
-export interface IO {
-  stdout: Output;
-  stderr: Output;
-  stdin: Readable & { isTTY?: boolean };
-}
+export type { IO, Output } from './ui/streams.js';
 
 /** Everything a command may touch, injected so tests can run commands in-process. */
 export interface Context {
@@ -72,7 +62,7 @@ export function createContext(overrides: ContextOverrides = {}): Context {
     env,
     cwd: overrides.cwd ?? process.cwd(),
     paths,
-    store: overrides.store ?? new ConfStore(paths.data, (message) => io.stderr.write(message)),
+    store: overrides.store ?? new ConfStore(paths.data, (message) => io.stderr.write(inert(message, true))),
     prompter,
     now: overrides.now ?? (() => new Date()),
     // Only with a person at the terminal on both streams: `roadmap list | less` must not have a spinner drawn over it.

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { recordEvent, type HistoryEvent } from '../core/history.js';
-import { diagnoseMoved, diagnoseOrphans, planFix, type Orphan } from '../core/orphans.js';
-import { renderDoctor } from '../ui/render-doctor.js';
+import { recordEvent, type HistoryEvent } from '../core/progress/history.js';
+import { diagnoseMoved, diagnoseOrphans, planFix, type Orphan } from '../core/progress/orphans.js';
+import { renderDoctor } from '../ui/render/doctor.js';
 import { SCHEMA_VERSION } from '../ui/topic-json.js';
-import type { RegisterCommand } from './kit.js';
-import { doctorCommand, type GlobalOptions, openSession, refreshSession, type Session, stamp, updateProgress } from './shared.js';
+import type { RegisterCommand } from '../app/command-kit.js';
+import { doctorCommand, openSession, refreshSession, stamp, updateProgress, type GlobalOptions, type Session } from '../app/session.js';
 
 export interface DoctorOptions extends GlobalOptions {
   fix?: boolean;
@@ -73,6 +73,6 @@ export const registerDoctor: RegisterCommand = (kit) => {
       const opts = kit.options<DoctorOptions>(cmd);
       const r = await runDoctor(opts, kit.ctx);
       if (opts.json) kit.printJson(doctorJson(r));
-      else kit.print(renderDoctor(r, kit.theme(opts), opts.fix === true, doctorCommand(opts, ' --fix')));
+      else kit.print(renderDoctor({ ...r, roadmap: r.session.roadmap }, kit.theme(opts), opts.fix === true, doctorCommand(opts, ' --fix')));
     });
 };

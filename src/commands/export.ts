@@ -2,17 +2,17 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { CliError, ExitCode, UsageError } from '../errors.js';
-import { renderChecklist } from '../ui/render-checklist.js';
-import { plural } from '../ui/render-history.js';
+import { EXPORT_KIND } from '../core/progress/merge.js';
+import { CliError, ExitCode, UsageError } from '../app/errors.js';
+import { renderChecklist } from '../ui/render/checklist.js';
+import { plural } from '../ui/render/history.js';
 import { inert, safeJson } from '../ui/sanitize.js';
 import { SCHEMA_VERSION } from '../ui/topic-json.js';
+import type { RegisterCommand } from '../app/command-kit.js';
+import { openSession, type GlobalOptions, type Session } from '../app/session.js';
 import { ID_SCHEME } from '../store/progress-store.js';
-import type { RegisterCommand } from './kit.js';
-import { openSession, type GlobalOptions, type Session } from './shared.js';
 
 /** Marks an export so `import` can tell it from any other JSON. */
-export const EXPORT_KIND = 'roadmap-progress';
 
 export interface ExportOptions extends GlobalOptions {
   output?: string;

@@ -2,18 +2,17 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import type { HistoryEvent, ProgressState } from '../core/history.js';
-import { adoptCurrentIds } from '../core/identity.js';
-import { applyImport, planImport, type ImportPlan } from '../core/merge.js';
-import { InputError, UsageError } from '../errors.js';
-import { plural, TopicNames } from '../ui/render-history.js';
+import type { HistoryEvent, ProgressState } from '../core/progress/history.js';
+import { adoptCurrentIds } from '../core/progress/identity.js';
+import { applyImport, EXPORT_KIND, planImport, type ImportPlan } from '../core/progress/merge.js';
+import { InputError, UsageError } from '../app/errors.js';
+import { plural, TopicNames } from '../ui/render/history.js';
 import { inert } from '../ui/sanitize.js';
 import { SCHEMA_VERSION } from '../ui/topic-json.js';
-import { readFileLimited, readStreamLimited } from '../read-limited.js';
+import { readFileLimited, readStreamLimited } from '../source/read-capped.js';
 import { Malformed, preview, readExportState } from '../store/check-data.js';
-import { EXPORT_KIND } from './export.js';
-import type { RegisterCommand } from './kit.js';
-import { type GlobalOptions, openSession, refreshSession, type Session, stamp, updateProgress } from './shared.js';
+import type { RegisterCommand } from '../app/command-kit.js';
+import { openSession, refreshSession, stamp, updateProgress, type GlobalOptions, type Session } from '../app/session.js';
 import { appendAll } from '../core/append.js';
 
 /** An export is a few megabytes at most; anything far larger is the wrong file. */

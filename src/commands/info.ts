@@ -1,21 +1,11 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { roadmapProgress } from '../core/progress.js';
-import { countTopics } from '../core/walk.js';
-import { renderInfo } from '../ui/render-info.js';
+import { roadmapProgress } from '../core/progress/status.js';
+import { countTopics } from '../core/tree.js';
+import { renderInfo, type InfoData } from '../ui/render/info.js';
 import { progressJson, SCHEMA_VERSION } from '../ui/topic-json.js';
-import type { RegisterCommand } from './kit.js';
-import { openSession, type GlobalOptions } from './shared.js';
-
-export interface InfoData {
-  schemaVersion: number;
-  roadmap: { id: string; title: string; description?: string; source: string; bundled: boolean };
-  overview: Array<{ title: string; depth: number; text: string[] }>;
-  counts: { sections: number; topics: number };
-  progress: ReturnType<typeof progressJson>;
-  store: { path: string };
-  warnings: Array<{ kind: string; message: string; line?: number }>;
-}
+import type { RegisterCommand } from '../app/command-kit.js';
+import { openSession, type GlobalOptions } from '../app/session.js';
 
 /** Collects the roadmap's facts; renderers print them for people or as JSON. */
 export async function runInfo(opts: GlobalOptions, ctx: Context): Promise<InfoData> {

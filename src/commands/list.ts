@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { roadmapProgress, sectionProgress } from '../core/progress.js';
+import { roadmapProgress, sectionProgress } from '../core/progress/status.js';
 import type { Section } from '../core/types.js';
-import { renderTree } from '../ui/render-list.js';
+import { renderTree } from '../ui/render/list.js';
 import { SCHEMA_VERSION, progressJson, topicJson } from '../ui/topic-json.js';
-import type { RegisterCommand } from './kit.js';
-import { openSession, resolveSection, type GlobalOptions, type Session } from './shared.js';
+import type { RegisterCommand } from '../app/command-kit.js';
+import { openSession, type GlobalOptions, type Session } from '../app/session.js';
+import { resolveSection } from '../app/topic-args.js';
 
 export interface ListOptions extends GlobalOptions {
   section?: string;

@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import type { HistoryEvent } from '../core/history.js';
-import { TopicNames, renderLog } from '../ui/render-history.js';
+import type { HistoryEvent } from '../core/progress/history.js';
+import { TopicNames, renderLog } from '../ui/render/history.js';
 import { SCHEMA_VERSION } from '../ui/topic-json.js';
-import type { RegisterCommand } from './kit.js';
-import { parseCount } from './next.js';
-import { openSession, type GlobalOptions, type Session } from './shared.js';
+import { parseCount, type RegisterCommand } from '../app/command-kit.js';
+import { openSession, type GlobalOptions, type Session } from '../app/session.js';
 
 export interface LogOptions extends GlobalOptions {
   limit?: string;

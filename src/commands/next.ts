@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { NEXT_REASON_TEXT, nextTopics, roadmapProgress, type NextPick } from '../core/progress.js';
-import { UsageError } from '../errors.js';
-import { renderNext } from '../ui/render-topic.js';
+import { isFinished, NEXT_REASON_TEXT, nextTopics, positionOf, type NextPick } from '../core/progress/status.js';
+import { renderNext } from '../ui/render/topic.js';
 import { sectionRef, topicJson } from '../ui/topic-json.js';
-import type { RegisterCommand } from './kit.js';
-import { openSession, type GlobalOptions, type Session } from './shared.js';
+import { parseCount, type RegisterCommand } from '../app/command-kit.js';
+import { openSession, type GlobalOptions, type Session } from '../app/session.js';
 
 export interface NextOptions extends GlobalOptions {
   count?: string;
@@ -14,13 +13,6 @@ export interface NextOptions extends GlobalOptions {
 export interface NextResult {
   session: Session;
   picks: NextPick[];
-}
-
-export function parseCount(raw: string | undefined, flag: string): number {
-  if (raw === undefined) return 1;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} needs a whole number of 1 or more, got "${raw}"`, `for example: roadmap next ${flag} 3`);
-  return n;
 }
 
 export async function runNext(opts: NextOptions, ctx: Context): Promise<NextResult> {
@@ -40,18 +32,6 @@ export function nextJson({ session, picks }: NextResult): unknown {
   }));
 }
 
-/** "topic 2 of 5" within its parent list. */
-export function positionOf(p: NextPick | { topic: { number: string }; section: { topics: unknown[] }; ancestors: Array<{ children: unknown[] }> }): { index: number; of: number } {
-  const index = Number(p.topic.number.split('.').pop());
-  const parent = p.ancestors[p.ancestors.length - 1];
-  return { index, of: parent ? parent.children.length : p.section.topics.length };
-}
-
-export function isFinished(result: NextResult): boolean {
-  const p = roadmapProgress(result.session.roadmap, result.session.statuses);
-  return result.picks.length === 0 && p.total + p.skipped > 0;
-}
-
 export const registerNext: RegisterCommand = (kit) => {
   kit
     .sub('next', 'say which topic to study now')
@@ -66,7 +46,7 @@ export const registerNext: RegisterCommand = (kit) => {
         return;
       }
       if (result.picks.length === 0) {
-        kit.print(isFinished(result) ? 'Everything on this roadmap is done. Well done!\n' : 'This roadmap has no topics.\n');
+        kit.print(isFinished(result.session.roadmap, result.session.statuses, result.picks) ? 'Everything on this roadmap is done. Well done!\n' : 'This roadmap has no topics.\n');
         return;
       }
       kit.print(renderNext(result.picks, kit.theme(opts)));

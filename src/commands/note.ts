@@ -1,15 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import { isInteractive, type Context } from '../context.js';
-import { recordEvent, type Note } from '../core/history.js';
-import type { TopicEntry } from '../core/walk.js';
-import { CliError, ExitCode, UsageError } from '../errors.js';
-import { readStreamLimited } from '../read-limited.js';
+import type { Note } from '../core/progress/history.js';
+import type { TopicEntry } from '../core/tree.js';
+import { CliError, ExitCode, UsageError } from '../app/errors.js';
+import { readStreamLimited } from '../source/read-capped.js';
 import { inert } from '../ui/sanitize.js';
 import { SCHEMA_VERSION, sectionRef } from '../ui/topic-json.js';
-import type { RegisterCommand } from './kit.js';
-import { pickTopics } from './pick.js';
-import { type GlobalOptions, openSession, refreshSession, type Session, stamp, updateProgress } from './shared.js';
+import type { RegisterCommand } from '../app/command-kit.js';
+import { pickTopics } from '../app/topic-args.js';
+import { saveNote } from '../app/change-progress.js';
+import { openSession, type GlobalOptions, type Session } from '../app/session.js';
 
 /** A note longer than this is almost certainly a mistake (a file piped to the wrong place). */
 export const MAX_NOTE = 20_000;
@@ -40,18 +40,6 @@ export async function runNote(ref: string | undefined, words: readonly string[],
   const text = await noteText(words, entry, ctx);
   if (text.length > MAX_NOTE) throw new UsageError(`the note is ${text.length} characters long; the limit is ${MAX_NOTE}`, 'keep long material in a file and note its path');
   return { session, entry, note: await saveNote(ctx, session, entry, text) };
-}
-
-/** Stores a note on a topic as one undoable change and refreshes the session. */
-export async function saveNote(ctx: Context, session: Session, entry: TopicEntry, text: string): Promise<Note> {
-  const s = stamp(ctx);
-  const note: Note = { id: randomUUID(), topic: entry.topic.id, text, at: s.at };
-  const state = await updateProgress(ctx, session, (state) => {
-    recordEvent(state, s, { action: 'note', subject: entry.topic.id, notesAdded: [note] });
-    return state;
-  });
-  refreshSession(session, state);
-  return note;
 }
 
 async function noteText(words: readonly string[], entry: TopicEntry, ctx: Context): Promise<string> {

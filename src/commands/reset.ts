@@ -1,16 +1,17 @@
 import type { Command } from 'commander';
 import { isInteractive, type Context } from '../context.js';
-import { planStatus, recordEvent, type HistoryEvent } from '../core/history.js';
-import { roadmapProgress, sectionProgress, type Progress } from '../core/progress.js';
+import { recordEvent, type HistoryEvent } from '../core/progress/history.js';
+import { planBulkReset } from '../core/progress/status-change.js';
+import { roadmapProgress, sectionProgress, type Progress } from '../core/progress/status.js';
 import type { Section } from '../core/types.js';
-import { subtree } from '../core/walk.js';
-import { CliError, ExitCode, UsageError } from '../errors.js';
-import { renderMarked } from '../ui/render-topic.js';
+import { CliError, ExitCode, UsageError } from '../app/errors.js';
+import { renderMarked } from '../ui/render/topic.js';
 import { inert } from '../ui/sanitize.js';
 import { SCHEMA_VERSION, sectionRef } from '../ui/topic-json.js';
-import type { RegisterCommand } from './kit.js';
-import { changedJson, markTopics, type MarkResult } from './mark.js';
-import { type GlobalOptions, openSession, refreshSession, resolveSection, type Session, stamp, updateProgress } from './shared.js';
+import type { RegisterCommand } from '../app/command-kit.js';
+import { changedJson, markTopics, type MarkResult } from '../app/change-progress.js';
+import { openSession, refreshSession, stamp, updateProgress, type GlobalOptions, type Session } from '../app/session.js';
+import { resolveSection } from '../app/topic-args.js';
 
 export interface ResetOptions extends GlobalOptions {
   all?: boolean;
@@ -41,14 +42,7 @@ export async function runReset(refs: readonly string[], opts: ResetOptions, ctx:
     const ok = await ctx.prompter.confirm(`Reset all progress on ${what} (${before.done} done, ${before.inProgress} in progress, ${before.skipped} skipped)?`, false);
     if (!ok) throw new CliError('nothing was reset', ExitCode.failure);
   }
-  const { event, state } = await updateProgress(ctx, session, (state) => {
-    // --all includes progress kept for topics the file no longer has; notes are kept either way.
-    const ids = section ? section.topics.flatMap(subtree).map((t) => t.id) : [...state.records.keys()];
-    const input = section
-      ? { action: 'reset-section' as const, subject: section.id, changes: planStatus(state, ids, 'pending') }
-      : { action: 'reset-all' as const, changes: planStatus(state, ids, 'pending') };
-    return { event: recordEvent(state, stamp(ctx), input), state };
-  });
+  const { event, state } = await updateProgress(ctx, session, (state) => ({ event: recordEvent(state, stamp(ctx), planBulkReset(state, section)), state }));
   refreshSession(session, state);
   const progress = section ? sectionProgress(section, session.statuses) : roadmapProgress(session.roadmap, session.statuses);
   const base = { session, cleared: event?.changes.length ?? 0, event, progress };

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import type { TopicEntry } from '../core/walk.js';
-import { renderShow } from '../ui/render-topic.js';
+import type { TopicEntry } from '../core/tree.js';
+import { renderShow } from '../ui/render/topic.js';
 import { sectionRef, topicJson } from '../ui/topic-json.js';
-import type { RegisterCommand } from './kit.js';
-import { positionOf } from './next.js';
-import { pickTopics } from './pick.js';
-import { openSession, type GlobalOptions, type Session } from './shared.js';
+import type { RegisterCommand } from '../app/command-kit.js';
+import { positionOf } from '../core/progress/status.js';
+import { pickTopics } from '../app/topic-args.js';
+import { openSession, type GlobalOptions, type Session } from '../app/session.js';
 
 export interface ShowResult {
   session: Session;

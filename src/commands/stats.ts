@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { computeStats, type Stats } from '../core/stats.js';
+import { computeStats, type Stats } from '../core/progress/stats.js';
 import { localOffsetMinutes } from '../ui/format-time.js';
-import { renderStats } from '../ui/render-stats.js';
+import { renderStats } from '../ui/render/stats.js';
 import { SCHEMA_VERSION, progressJson } from '../ui/topic-json.js';
-import type { RegisterCommand } from './kit.js';
-import { openSession, type GlobalOptions, type Session } from './shared.js';
+import type { RegisterCommand } from '../app/command-kit.js';
+import { openSession, type GlobalOptions, type Session } from '../app/session.js';
 
 export interface StatsResult {
   session: Session;

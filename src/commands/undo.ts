@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { undoLast, undoable, type HistoryEvent } from '../core/history.js';
-import { roadmapProgress, type Progress } from '../core/progress.js';
-import { NotFoundError, UsageError } from '../errors.js';
-import { actionLabel, describeEvent, TopicNames } from '../ui/render-history.js';
+import { undoLast, undoable, type HistoryEvent } from '../core/progress/history.js';
+import { roadmapProgress, type Progress } from '../core/progress/status.js';
+import { NotFoundError, UsageError } from '../app/errors.js';
+import { actionLabel, describeEvent, TopicNames } from '../ui/render/history.js';
 import { formatTime } from '../ui/format-time.js';
-import { progressLine } from '../ui/render-topic.js';
+import { progressLine } from '../ui/render/topic.js';
 import { SCHEMA_VERSION, progressJson } from '../ui/topic-json.js';
-import type { RegisterCommand } from './kit.js';
-import { type GlobalOptions, openSession, refreshSession, type Session, updateProgress } from './shared.js';
+import type { RegisterCommand } from '../app/command-kit.js';
+import { openSession, refreshSession, updateProgress, type GlobalOptions, type Session } from '../app/session.js';
 
 export interface UndoResult {
   session: Session;

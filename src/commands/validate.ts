@@ -1,24 +1,19 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { validateRoadmap, type ValidationReport } from '../core/validate.js';
-import { InputError } from '../errors.js';
-import { loadRoadmap } from '../load.js';
-import { renderValidation } from '../ui/render-validate.js';
+import { validateRoadmap } from '../core/parse/validate.js';
+import { InputError } from '../app/errors.js';
+import { loadRoadmap } from '../source/load-roadmap.js';
+import { renderValidation, type ValidateResult } from '../ui/render/validate.js';
 import { SCHEMA_VERSION } from '../ui/topic-json.js';
-import type { RegisterCommand } from './kit.js';
-import type { GlobalOptions } from './shared.js';
-
-export interface ValidateResult extends ValidationReport {
-  /** The file as the user named it, or "-" for standard input. */
-  file: string;
-}
+import type { RegisterCommand } from '../app/command-kit.js';
+import { sourceOptions, type GlobalOptions } from '../app/session.js';
 
 /** Reads and parses a roadmap file (or "-" for stdin) and reports what the tool sees in it. */
 export async function runValidate(file: string, ctx: Context): Promise<ValidateResult> {
   if (file === '-' && ctx.io.stdin.isTTY) {
     throw new InputError('"-" reads a roadmap from standard input, but standard input is a terminal', 'pipe a file in: cat roadmap.md | roadmap validate -');
   }
-  const loaded = await loadRoadmap(ctx, file);
+  const loaded = await loadRoadmap(sourceOptions(ctx), file);
   return { file, ...validateRoadmap(loaded.roadmap) };
 }
 

@@ -1,19 +1,19 @@
 import type { Command } from 'commander';
 import { isInteractive, type Context } from '../context.js';
-import { nextTopics, roadmapProgress } from '../core/progress.js';
+import { nextTopics, roadmapProgress } from '../core/progress/status.js';
 import type { Status } from '../core/types.js';
-import { firstOpenIn, followingTopic } from '../core/walk-order.js';
-import type { TopicEntry } from '../core/walk.js';
-import { ExitCode, PromptCancelled, SilentExit, UsageError } from '../errors.js';
+import { firstOpenIn, followingTopic } from '../core/progress/walk-order.js';
+import type { TopicEntry } from '../core/tree.js';
+import { ExitCode, SilentExit, UsageError } from '../app/errors.js';
 import { openUrl } from '../ui/open-url.js';
-import { renderWalkScreen, topicLinks } from '../ui/render-walk.js';
+import { PromptCancelled } from '../ui/prompter.js';
+import { renderWalkScreen, topicLinks } from '../ui/render/walk.js';
 import { inert } from '../ui/sanitize.js';
 import type { Theme } from '../ui/theme.js';
-import type { RegisterCommand } from './kit.js';
-import { pickFromAll, pickTopics } from './pick.js';
-import { applyStatus } from './mark.js';
-import { saveNote } from './note.js';
-import { openSession, resolveSection, type GlobalOptions, type Session } from './shared.js';
+import type { RegisterCommand } from '../app/command-kit.js';
+import { applyStatus, saveNote } from '../app/change-progress.js';
+import { openSession, type GlobalOptions, type Session } from '../app/session.js';
+import { pickFromAll, pickTopics, resolveSection } from '../app/topic-args.js';
 
 export interface WalkOptions extends GlobalOptions {
   section?: string;

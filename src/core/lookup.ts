@@ -1,5 +1,5 @@
 import type { Roadmap, Section } from './types.js';
-import { allTopics, type TopicEntry } from './walk.js';
+import { allTopics, type TopicEntry } from './tree.js';
 import { work } from './work.js';
 
 export type TopicMatch =
@@ -31,6 +31,16 @@ export function findTopic(roadmap: Roadmap, ref: string, entries: TopicEntry[] =
   return { kind: 'none', suggestions: closest(entries, needle, 3) };
 }
 
+/**
+ * The topics a picker shows for what the user has typed so far: number prefix, title fragment or id fragment,
+ * compared as findTopic compares them. An empty term shows every topic.
+ */
+export function filterTopics(entries: readonly TopicEntry[], term: string): TopicEntry[] {
+  const needle = fold(term);
+  if (!needle) return [...entries];
+  return entries.filter((e) => e.topic.number.startsWith(needle) || fold(e.topic.title).includes(needle) || e.topic.id.includes(needle));
+}
+
 /** Finds a section by number ("3"), id or a case-insensitive fragment of its title. */
 export function findSection(roadmap: Roadmap, ref: string): Section | Section[] | undefined {
   const wanted = ref.trim();
@@ -44,7 +54,8 @@ export function findSection(roadmap: Roadmap, ref: string): Section | Section[] 
   return containing.length > 1 ? containing : undefined;
 }
 
-function fold(s: string): string {
+/** How references and titles are compared: NFKC, lower case, runs of white space as one space. */
+export function fold(s: string): string {
   return s.normalize('NFKC').toLocaleLowerCase().replace(/\s+/g, ' ').trim();
 }
 

@@ -1,8 +1,8 @@
-import { EVENT_ACTIONS, emptyState, type EventAction, type HistoryEvent, type Note, type ProgressState, type StatusDelta, type StoredStatus } from '../core/history.js';
+import { EVENT_ACTIONS, emptyState, type EventAction, type HistoryEvent, type Note, type ProgressState, type StatusDelta, type StoredStatus } from '../core/progress/history.js';
 import { STATUSES, type Status } from '../core/types.js';
-import { InputError } from '../errors.js';
+import { StoreError } from './errors.js';
 import type { Checked } from './json-file.js';
-import { fromState, ID_SCHEME, STORE_VERSION, type StoredData } from './progress-store.js';
+import { fromState, ID_SCHEME, isObject, STORE_VERSION, type StoredData } from './progress-store.js';
 
 /** What is wrong with stored or exported progress, as "where what" ("roadmaps[0].events[3].changes[0].to is …"). */
 export class Malformed extends Error {}
@@ -17,10 +17,6 @@ export function preview(v: unknown): string {
   if (v === null || typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return `a list of ${v.length}`;
   return typeof v === 'object' ? 'an object' : typeof v;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function obj(v: unknown, path: string): Record<string, unknown> {
@@ -128,7 +124,7 @@ function checkStored(value: unknown): StoredData {
   const top = obj(value, 'its top level');
   const version = top.schemaVersion;
   if (typeof version === 'number' && version > STORE_VERSION) {
-    throw new InputError(`the progress file was written by a newer version of roadmap (schema ${version}); it was left as it is`, 'upgrade roadmap to use it');
+    throw new StoreError(`the progress file was written by a newer version of roadmap (schema ${version}); it was left as it is`, 'upgrade roadmap to use it');
   }
   if (version !== undefined && version !== 1 && version !== 2 && version !== STORE_VERSION) bad('"schemaVersion"', `is ${preview(version)}`);
   onlyKeys(top, ['schemaVersion', 'roadmaps'], 'its top level');

@@ -48,4 +48,8 @@ export class ConfStore implements ProgressStore {
   private readAll(): StoredData {
     return readJsonFile(this.location, checkStoredData, this.warn) ?? emptyData();
   }
+
+  roadmapIds(): string[] {
+    return this.readAll().roadmaps.map((r) => r.id);
+  }
 }

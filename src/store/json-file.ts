@@ -1,7 +1,7 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { CliError, ExitCode, InputError } from '../errors.js';
-import { inert } from '../ui/sanitize.js';
+import { shellQuote } from '../core/text/shell-quote.js';
+import { StoreError } from './errors.js';
 import { assertLockHeld, holdsLock, withLock, withLockSync } from './lock.js';
 
 /** What a validator says about parsed JSON. */
@@ -27,16 +27,16 @@ function attempt<T>(path: string, check: (value: unknown) => Checked<T>): Attemp
   try {
     const size = statSync(path).size;
     if (size > MAX_STORE_BYTES) {
-      throw new InputError(
-        `the progress file ${inert(path)} is ${megabytes(size)}, more than the ${megabytes(MAX_STORE_BYTES)} roadmap reads; it was left as it is`,
-        `roadmap adds a few hundred bytes per change, so this file was not written by roadmap alone; move it away to start again: mv ${quote(path)} ${quote(`${path}.too-large`)}`,
+      throw new StoreError(
+        `the progress file ${path} is ${megabytes(size)}, more than the ${megabytes(MAX_STORE_BYTES)} roadmap reads; it was left as it is`,
+        `roadmap adds a few hundred bytes per change, so this file was not written by roadmap alone; move it away to start again: mv ${shellQuote(path)} ${shellQuote(`${path}.too-large`)}`,
       );
     }
     bytes = readFileSync(path);
   } catch (error) {
-    if (error instanceof InputError) throw error;
+    if (error instanceof StoreError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
-    throw new InputError(`cannot read the progress file ${inert(path)}: ${inert((error as Error).message)}`, 'check the permissions of the file and its folder');
+    throw new StoreError(`cannot read the progress file ${path}: ${(error as Error).message}`, 'check the permissions of the file and its folder');
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) return { kind: 'damaged', problem: `it contains NUL bytes (the first at byte ${nul}), as a crash or a disk error leaves` };
@@ -100,17 +100,13 @@ function moveAside(path: string): string {
   return aside;
 }
 
-function quote(path: string): string {
-  return `'${inert(path).replace(/'/g, `'\\''`)}'`;
-}
-
 function damagedMessage(path: string, aside: string, problem: string): string {
   return [
-    `warning: the progress file ${inert(path)} is damaged: ${inert(problem)}.`,
-    `It was moved aside, not deleted: ${inert(aside)}`,
+    `warning: the progress file ${path} is damaged: ${problem}.`,
+    `It was moved aside, not deleted: ${aside}`,
     'Progress starts again from empty. To get the old progress back, repair the moved file (it is JSON) and put it',
     'back before marking anything new:',
-    `  mv ${quote(aside)} ${quote(path)}`,
+    `  mv ${shellQuote(aside)} ${shellQuote(path)}`,
     '',
   ].join('\n');
 }
@@ -123,11 +119,11 @@ export async function withStoreLock<T>(path: string, fn: () => T, warn?: (messag
   if (holdsLock(path)) return fn();
   try {
     mkdirSync(dirname(path), { recursive: true });
-    return await withLock(path, () => lockedWrite(path, fn), { onWait: (holder) => warn?.(`Waiting for ${inert(holder)} to finish writing ${inert(path)}…\n`) });
+    return await withLock(path, () => lockedWrite(path, fn), { onWait: (holder) => warn?.(`Waiting for ${holder} to finish writing ${path}…\n`) });
   } catch (error) {
     // A failed write (disk full, no permission) leaves the old file in place: conf renames only a complete temp file.
     if (!(error instanceof Error) || !('syscall' in error)) throw error;
-    throw new CliError(`could not save progress to ${inert(path)}: ${inert(error.message)}`, ExitCode.failure, 'the progress file was left as it was before this command; free some disk space or fix the permissions and run it again');
+    throw new StoreError(`could not save progress to ${path}: ${error.message}`, 'the progress file was left as it was before this command; free some disk space or fix the permissions and run it again');
   }
 }
 

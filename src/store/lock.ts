@@ -1,6 +1,6 @@
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { CliError, ExitCode } from '../errors.js';
+import { StoreError } from './errors.js';
 
 export interface LockOptions {
   /**
@@ -149,7 +149,7 @@ function tryOnce(a: Attempt, options: LockOptions): true | number {
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-      throw new CliError(`cannot create the lock file ${a.lockPath}: ${(error as Error).message}`, ExitCode.failure, 'check that you may write in that folder');
+      throw new StoreError(`cannot create the lock file ${a.lockPath}: ${(error as Error).message}`, 'check that you may write in that folder');
     }
   }
   const seen = readOwner(a.lockPath);
@@ -157,9 +157,8 @@ function tryOnce(a: Attempt, options: LockOptions): true | number {
   const holder = seen?.owner ? `process ${String(seen.owner.pid)} on ${seen.owner.host}` : 'another process';
   const waited = Date.now() - a.started;
   if (waited > (options.waitMs ?? WAIT_MS)) {
-    throw new CliError(
+    throw new StoreError(
       `the progress file is locked by ${holder} and stayed locked for ${String(Math.round(waited / 1000))} s`,
-      ExitCode.failure,
       `if no other roadmap command is running, delete the lock file and try again: ${a.lockPath}`,
     );
   }
@@ -185,9 +184,8 @@ export function assertLockHeld(target: string): void {
   const lockPath = `${target}.lock`;
   const token = held.get(lockPath);
   if (token !== undefined && readOwner(lockPath)?.owner?.token === token) return;
-  throw new CliError(
+  throw new StoreError(
     `this command was stopped for more than ${String(STALE_MS / 1000)} s (Ctrl+Z, a suspended machine, heavy swapping) while it held the lock on ${lockPath}, and another roadmap command took the lock over; so as not to overwrite that command's change, this one saved nothing`,
-    ExitCode.failure,
     'run the command again',
   );
 }

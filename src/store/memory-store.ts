@@ -16,4 +16,8 @@ export class MemoryStore implements ProgressStore {
     this.data = withState(this.data, roadmapId, state);
     return Promise.resolve(result);
   }
+
+  roadmapIds(): string[] {
+    return this.data.roadmaps.map((r) => r.id);
+  }
 }

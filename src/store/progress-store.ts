@@ -1,4 +1,15 @@
-import { emptyState, type HistoryEvent, type Note, type ProgressState, type StatusDelta, type TopicRecord } from '../core/history.js';
+import {
+  EVENT_ACTIONS,
+  emptyState,
+  type EventAction,
+  type HistoryEvent,
+  type Note,
+  type ProgressState,
+  type StatusDelta,
+  type StoredStatus,
+  type TopicRecord,
+} from '../core/progress/history.js';
+import { STATUSES, type Status } from '../core/types.js';
 
 export type { HistoryEvent, Note, ProgressState, TopicRecord };
 
@@ -13,12 +24,14 @@ export interface ProgressStore {
    * and everything it did is saved together. Its result is returned.
    */
   update<T>(roadmapId: string, change: (state: ProgressState) => T): Promise<T>;
+  /** The ids of the roadmaps that have progress stored (for sync, which carries all of them). */
+  roadmapIds(): string[];
 }
 
 /**
  * The file, version 3. Every id (roadmap, topic, note, event) is a value inside an array, never an object key, so
  * any string is safe (`__proto__`, `0`, `a.b`). Versions 1 (`roadmaps` keyed by id, statuses only) and 2 are read
- * too; their topic ids are the old ones (see ID_SCHEME).
+ * too; their topic ids are the old ones (see ID_SCHEME). check-data.ts reads the file, strictly.
  */
 export interface StoredData {
   schemaVersion: 3;
@@ -38,7 +51,7 @@ export const STORE_VERSION = 3;
 
 /**
  * How topic ids are made. 1: the second "x" among siblings was "x-2", which a title "X 2" also gets, so reordering
- * moved progress between them. 2: it is "x--2", which no title's slug can be (see core/slug.ts).
+ * moved progress between them. 2: it is "x--2", which no title's slug can be (see core/ids.ts).
  */
 export const ID_SCHEME = 2;
 
@@ -58,30 +71,49 @@ export function withState(data: StoredData, roadmapId: string, state: ProgressSt
   return { schemaVersion: STORE_VERSION, roadmaps: empty ? others : [...others, fromState(roadmapId, state)] };
 }
 
-/** A roadmap's state from its stored entry, which checkStoredData has validated. */
-export function toState(raw: StoredRoadmap | undefined): ProgressState {
+/**
+ * One roadmap's state from its stored entry (or a sync file). Entries of the wrong shape are left out here: readers
+ * that must not lose anything check first (check-data.ts for the progress file and exports, sync for its files).
+ */
+export function toState(raw: unknown): ProgressState {
   const state = emptyState();
-  if (!raw) return state;
+  if (!isObject(raw)) return state;
   if (raw.idScheme !== ID_SCHEME) state.legacyIds = true;
-  for (const t of raw.topics) {
-    const record: TopicRecord = { status: t.status, updatedAt: t.updatedAt };
-    if (t.title !== undefined) record.title = t.title;
-    state.records.set(t.id, record);
+  for (const t of arrayOf(raw.topics ?? raw.statuses)) {
+    if (isObject(t) && typeof t.id === 'string' && isStored(t.status)) {
+      const record: TopicRecord = { status: t.status, updatedAt: typeof t.updatedAt === 'string' ? t.updatedAt : '' };
+      if (typeof t.title === 'string') record.title = t.title;
+      state.records.set(t.id, record);
+    }
   }
-  state.notes = raw.notes.map(copyNote);
-  state.events = raw.events.map(copyEvent);
+  state.notes = arrayOf(raw.notes).filter(isNote).map(copyNote);
+  state.events = arrayOf(raw.events).map(toEvent).filter((e) => e !== undefined);
   return state;
 }
 
 export function fromState(id: string, state: ProgressState): StoredRoadmap {
   const out: StoredRoadmap = { id, topics: [], notes: state.notes, events: state.events };
   if (!state.legacyIds) out.idScheme = ID_SCHEME;
-  for (const [topic, r] of state.records) out.topics.push(r.title === undefined ? { id: topic, status: r.status, updatedAt: r.updatedAt } : { id: topic, status: r.status, updatedAt: r.updatedAt, title: r.title });
+  for (const [topic, r] of state.records) {
+    out.topics.push(r.title === undefined ? { id: topic, status: r.status, updatedAt: r.updatedAt } : { id: topic, status: r.status, updatedAt: r.updatedAt, title: r.title });
+  }
   return out;
 }
 
-function copyEvent(e: HistoryEvent): HistoryEvent {
-  const event: HistoryEvent = { ...e, changes: e.changes.map(copyDelta), notesAdded: e.notesAdded.map(copyNote), notesRemoved: e.notesRemoved.map(copyNote) };
+function toEvent(raw: unknown): HistoryEvent | undefined {
+  if (!isObject(raw) || typeof raw.id !== 'string' || typeof raw.at !== 'string' || !isAction(raw.action)) return undefined;
+  const event: HistoryEvent = {
+    id: raw.id,
+    at: raw.at,
+    action: raw.action,
+    changes: arrayOf(raw.changes).filter(isDelta).map(copyDelta),
+    notesAdded: arrayOf(raw.notesAdded).filter(isNote).map(copyNote),
+    notesRemoved: arrayOf(raw.notesRemoved).filter(isNote).map(copyNote),
+  };
+  for (const key of ['subject', 'undoneBy', 'reverts', 'importedBy'] as const) {
+    const v = raw[key];
+    if (typeof v === 'string') event[key] = v;
+  }
   return event;
 }
 
@@ -94,4 +126,33 @@ function copyDelta(d: StatusDelta): StatusDelta {
   if (typeof d.fromAt === 'string') out.fromAt = d.fromAt;
   if (typeof d.toAt === 'string') out.toAt = d.toAt;
   return out;
+}
+
+/** A plain JSON object (not null, not an array). */
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function arrayOf(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+function isStored(s: unknown): s is StoredStatus {
+  return s === 'done' || s === 'in-progress' || s === 'skipped';
+}
+
+function isStatus(s: unknown): s is Status {
+  return STATUSES.includes(s as Status);
+}
+
+function isAction(a: unknown): a is EventAction {
+  return EVENT_ACTIONS.includes(a as EventAction);
+}
+
+function isNote(n: unknown): n is Note {
+  return isObject(n) && typeof n.id === 'string' && typeof n.topic === 'string' && typeof n.text === 'string' && typeof n.at === 'string';
+}
+
+function isDelta(d: unknown): d is StatusDelta {
+  return isObject(d) && typeof d.topic === 'string' && isStatus(d.from) && isStatus(d.to);
 }

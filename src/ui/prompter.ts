@@ -1,8 +1,15 @@
-import type { IO } from '../context.js';
-import { PromptCancelled } from '../errors.js';
+import type { IO } from './streams.js';
 
 type Prompts = typeof import('@inquirer/prompts');
 type PromptContext = NonNullable<Parameters<Prompts['confirm']>[1]>;
+
+/** The user left a prompt: Ctrl+C (`interrupt`) or Escape (`escape`). Nothing was changed. */
+export class PromptCancelled extends Error {
+  constructor(readonly how: 'interrupt' | 'escape') {
+    super('cancelled, nothing was changed');
+    this.name = 'PromptCancelled';
+  }
+}
 
 export interface PromptChoice<T> {
   name: string;

@@ -1,5 +1,5 @@
-import type { Output } from '../context.js';
-import { jsonPieces, WRITE_BATCH } from '../json-pieces.js';
+import type { Output } from './streams.js';
+import { jsonPieces, WRITE_BATCH } from '../core/text/json-pieces.js';
 
 /**
  * C1 controls (a terminal may read U+009B as CSI), bidi embeddings, overrides and isolates (they reorder what is

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Context } from '../context.js';
+import type { Output } from './streams.js';
 import { oraOptions, terminalStream } from './terminal-stream.js';
 
 /** A running spinner; `stop` clears it from the terminal (resolved once it is gone). */
@@ -11,17 +11,17 @@ export interface Spinner {
 const NONE: Spinner = { stop: () => Promise.resolve() };
 
 /**
- * Shows an ora spinner on stderr while slow work runs. Only when `ctx.feedback` allows it (stdout and stderr are a
+ * Shows an ora spinner on stderr while slow work runs. Only when `feedback` allows it (stdout and stderr are a
  * terminal, not CI, not a --json run); otherwise nothing at all is written. ora is loaded only here, when one is shown.
  */
-export async function startSpinner(ctx: Context, text: string): Promise<Spinner> {
-  if (!ctx.feedback) return NONE;
-  if (ctx.io.stderr === process.stderr) {
+export async function startSpinner(feedback: boolean, stderr: Output, text: string): Promise<Spinner> {
+  if (!feedback) return NONE;
+  if (stderr === process.stderr) {
     const inWorker = await startWorkerSpinner(text, process.stderr.columns);
     if (inWorker) return inWorker;
   }
   const { default: ora } = await import('ora');
-  const spinner = ora(oraOptions(text, terminalStream(ctx.io.stderr))).start();
+  const spinner = ora(oraOptions(text, terminalStream(stderr))).start();
   return {
     stop: () => {
       spinner.stop();

@@ -1,4 +1,4 @@
-import type { Output } from '../context.js';
+import type { Output } from './streams.js';
 
 /** Options both spinners (in this thread and in the worker) give ora. */
 export function oraOptions(text: string, stream: NodeJS.WritableStream): { text: string; stream: NodeJS.WritableStream; isEnabled: true; discardStdin: false; color: false } {

@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import { isWide } from '../core/text/width.js';
 import type { Status } from '../core/types.js';
-import type { Output } from '../context.js';
+import type { Output } from './streams.js';
 
 export interface Theme {
   color: boolean;
@@ -29,7 +30,8 @@ export function colorLevel(out: Output, env: NodeJS.ProcessEnv, noColorFlag: boo
   return env.TERM?.includes('256') ? 2 : 1;
 }
 
-const MARKS: Record<Status, string> = { pending: '[ ]', 'in-progress': '[~]', done: '[x]', skipped: '[-]' };
+/** The mark shown before a topic for each status, in lists and pickers. */
+export const STATUS_MARKS: Record<Status, string> = { pending: '[ ]', 'in-progress': '[~]', done: '[x]', skipped: '[-]' };
 
 export function createTheme(out: Output, env: NodeJS.ProcessEnv, noColorFlag: boolean): Theme {
   const level = colorLevel(out, env, noColorFlag);
@@ -42,7 +44,7 @@ export function createTheme(out: Output, env: NodeJS.ProcessEnv, noColorFlag: bo
     width,
     c,
     mark(status) {
-      const m = MARKS[status];
+      const m = STATUS_MARKS[status];
       switch (status) {
         case 'done':
           return c.green(m);
@@ -68,12 +70,11 @@ function graphemes(): Intl.Segmenter {
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   return segmenter;
 }
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|\p{Extended_Pictographic}/u;
 
 /** Columns a string takes in a terminal: East Asian wide characters and emoji take two. */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const { segment } of graphemes().segment(text)) width += WIDE.test(segment) ? 2 : 1;
+  for (const { segment } of graphemes().segment(text)) width += isWide(segment) ? 2 : 1;
   return width;
 }
 
@@ -83,7 +84,7 @@ export function fit(text: string, width: number | undefined): string {
   let out = '';
   let used = 0;
   for (const { segment } of graphemes().segment(text)) {
-    const w = WIDE.test(segment) ? 2 : 1;
+    const w = isWide(segment) ? 2 : 1;
     if (used + w > width - 1) break;
     out += segment;
     used += w;

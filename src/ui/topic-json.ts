@@ -1,5 +1,5 @@
-import type { Note } from '../core/history.js';
-import { effectiveStatus, type Progress, type StatusMap } from '../core/progress.js';
+import type { Note } from '../core/progress/history.js';
+import { effectiveStatus, type Progress, type StatusMap } from '../core/progress/status.js';
 import type { Section, Status, Topic } from '../core/types.js';
 
 /** Version of every JSON document the CLI prints; bumped only when a field is renamed or removed. */

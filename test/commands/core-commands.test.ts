@@ -76,14 +76,15 @@ describe('list', () => {
     expect(Object.keys(doc.sections[0]!)).toEqual(['id', 'number', 'title', 'progress', 'topics', 'order', 'links']);
     expect(doc.sections[1]).toMatchObject({ id: 'database-orm', number: '2', title: 'Database & ORM' });
     const topic = doc.sections[0]!.topics[0]!;
-    expect(topic).toEqual({
+    expect(Object.keys(topic)).toEqual(['id', 'number', 'title', 'status', 'children', 'links']);
+    expect(topic).toMatchObject({
       id: 'web-development-apis/learn-net-http-package-for-handling-http-requests',
       number: '1.1',
       title: 'Learn net/http package for handling HTTP requests',
       status: 'pending',
       children: [],
-      links: [],
     });
+    expect(topic.links).toContainEqual({ title: 'net/http package reference', url: 'https://pkg.go.dev/net/http' });
   });
 });
 
@@ -199,6 +200,19 @@ describe('show and info', () => {
     ]);
     const json = JSON.parse((await run(['show', '2.2', '--json'], { home: home.dir })).stdout) as Record<string, unknown>;
     expect(json).toMatchObject({ number: '2.2', status: 'done', section: { id: 'database-orm', title: 'Database & ORM' } });
+  });
+
+  it('show --json: every bundled topic carries a description and at least two https links', async () => {
+    const list = JSON.parse((await run(['list', '--json'], { home: home.dir })).stdout) as { sections: Array<{ topics: Array<{ number: string }> }> };
+    const numbers = list.sections.flatMap((s) => s.topics.map((t) => t.number));
+    expect(numbers).toHaveLength(53);
+    for (const number of numbers) {
+      const r = await run(['show', number, '--json'], { home: home.dir });
+      const topic = JSON.parse(r.stdout) as { description?: string; links: Array<{ title: string; url: string }> };
+      expect(topic.description, number).toMatch(/\S/);
+      expect(topic.links.length, number).toBeGreaterThanOrEqual(2);
+      expect(topic.links.filter((l) => !l.url.startsWith('https://')), number).toEqual([]);
+    }
   });
 
   it('info: title, source, overview, counts, progress and the progress file', async () => {

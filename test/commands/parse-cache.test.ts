@@ -117,7 +117,7 @@ describe('the parse cache', () => {
     await run(['next'], { home: home.dir });
     await listJson();
     expect(entries()).toHaveLength(2);
-    expect(entries().every((name) => /^[0-9a-f]{32}\.json$/.test(name))).toBe(true);
+    expect(entries().every((name) => /^[0-9a-f]{16}\.json$/.test(name))).toBe(true);
   });
 });
 

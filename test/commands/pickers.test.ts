@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PromptCancelled } from '../../src/errors.js';
-import type { PromptChoice } from '../../src/ui/prompter.js';
+import { PromptCancelled, type PromptChoice } from '../../src/ui/prompter.js';
 import { run, scriptedPrompter, tempHome } from '../helpers/io.js';
 
 let home: { dir: string; cleanup: () => void };

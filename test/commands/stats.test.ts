@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { planStatus, recordEvent } from '../../src/core/history.js';
+import { planStatus, recordEvent } from '../../src/core/progress/history.js';
 import { ConfStore } from '../../src/store/conf-store.js';
 import { smallRoadmap, type SmallRoadmap } from '../helpers/small-roadmap.js';
 

@@ -1,8 +1,7 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PromptCancelled } from '../../src/errors.js';
-import type { PromptChoice } from '../../src/ui/prompter.js';
+import { PromptCancelled, type PromptChoice } from '../../src/ui/prompter.js';
 import { run as runCli, scriptedPrompter, tempHome, type RunOptions, type ScriptedAnswer } from '../helpers/io.js';
 
 // Colour off so assertions read the text a person sees.

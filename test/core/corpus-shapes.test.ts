@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes } from '../../src/core/normalize.js';
-import { parseRoadmap } from '../../src/core/parse.js';
+import { decodeBytes } from '../../src/core/parse/normalize.js';
+import { parseRoadmap } from '../../src/core/parse/parse.js';
 import type { Roadmap, Topic } from '../../src/core/types.js';
-import { validateRoadmap } from '../../src/core/validate.js';
-import { allTopics } from '../../src/core/walk.js';
+import { validateRoadmap } from '../../src/core/parse/validate.js';
+import { allTopics } from '../../src/core/tree.js';
 
 const CORPUS = new URL('../../../shared/corpus/', import.meta.url);
 const cache = new Map<string, Roadmap>();

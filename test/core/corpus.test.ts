@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes } from '../../src/core/normalize.js';
-import { parseRoadmap } from '../../src/core/parse.js';
-import { countTopics } from '../../src/core/walk.js';
+import { decodeBytes } from '../../src/core/parse/normalize.js';
+import { parseRoadmap } from '../../src/core/parse/parse.js';
+import { countTopics } from '../../src/core/tree.js';
 
 /** The corpus of real roadmaps, as CI has it beside the project (`../shared/corpus`). */
 const CORPUS = new URL('../../../shared/corpus/', import.meta.url);

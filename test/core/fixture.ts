@@ -1,4 +1,4 @@
-import { parseRoadmap } from '../../src/core/parse.js';
+import { parseRoadmap } from '../../src/core/parse/parse.js';
 
 /** A small roadmap with one parent: 1.1 Alpha, 1.2 Beta (1.2.1, 1.2.2), 1.3 Gamma; 2.1 Delta, 2.2 Epsilon. */
 export const SMALL_MD = `# Test Roadmap

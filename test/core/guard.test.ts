@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { lexMarkdown } from '../../src/core/guard.js';
-import { LIMITS } from '../../src/core/limits.js';
-import { normalizeText } from '../../src/core/normalize.js';
-import { InputError } from '../../src/errors.js';
+import { lexMarkdown } from '../../src/core/parse/lex/safe-lex.js';
+import { LIMITS } from '../../src/core/parse/lex/limits.js';
+import { normalizeText } from '../../src/core/parse/normalize.js';
+import { RoadmapInputError } from '../../src/core/errors.js';
 
 /** Lexes everything: tokens come lazily, a window at a time. */
 const lex = (text: string, lineOffset?: number): unknown[] => [...lexMarkdown(text, lineOffset)];
@@ -38,16 +38,16 @@ describe('lexMarkdown limits', () => {
     expect(() => lex(text)).not.toThrow();
   });
 
-  it.each(REJECTED)('rejects %s with an InputError', (_name, text, message) => {
+  it.each(REJECTED)('rejects %s with an RoadmapInputError', (_name, text, message) => {
     let thrown: unknown;
     try {
       lex(text);
     } catch (error) {
       thrown = error;
     }
-    expect(thrown).toBeInstanceOf(InputError);
-    expect((thrown as InputError).message).toMatch(message);
-    expect((thrown as InputError).hint).toBeTruthy();
+    expect(thrown).toBeInstanceOf(RoadmapInputError);
+    expect((thrown as RoadmapInputError).message).toMatch(message);
+    expect((thrown as RoadmapInputError).hint).toBeTruthy();
   });
 
   it('reports lines as they are in the file, after front matter', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyState, lastChanges, planStatus, recordEvent, undoLast, undoable, type ProgressState } from '../../src/core/history.js';
+import { emptyState, lastChanges, planStatus, recordEvent, undoLast, undoable, type ProgressState } from '../../src/core/progress/history.js';
 import { checkStoredData } from '../../src/store/check-data.js';
 import { emptyData, stateOf, withState, type StoredData } from '../../src/store/progress-store.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonPieces } from '../../src/json-pieces.js';
+import { jsonPieces } from '../../src/core/text/json-pieces.js';
 import { safeJson, writeSafeJson } from '../../src/ui/sanitize.js';
 import { Capture } from '../helpers/io.js';
 

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { Lexer } from 'marked';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generateRoadmap } from '../../scripts/bench-roadmap.mjs';
-import { lexInPieces } from '../../src/core/lex-pieces.js';
-import { decodeBytes, normalizeText } from '../../src/core/normalize.js';
+import { lexInPieces } from '../../src/core/parse/lex/lex-windows.js';
+import { decodeBytes, normalizeText } from '../../src/core/parse/normalize.js';
 
 const corpus = new URL('../../../shared/corpus/', import.meta.url);
 const corpusFiles = readdirSync(corpus).filter((f) => f.endsWith('.md') && f !== 'README.md');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findTopic } from '../../src/core/lookup.js';
-import { parseRoadmap } from '../../src/core/parse.js';
+import { parseRoadmap } from '../../src/core/parse/parse.js';
 
 const roadmap = parseRoadmap(readFileSync(new URL('../../roadmap/go-backend.md', import.meta.url), 'utf8'));
 

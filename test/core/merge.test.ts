@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyState, planStatus, recordEvent, undoLast, type ProgressState } from '../../src/core/history.js';
-import { applyImport, planImport } from '../../src/core/merge.js';
+import { emptyState, planStatus, recordEvent, undoLast, type ProgressState } from '../../src/core/progress/history.js';
+import { applyImport, planImport } from '../../src/core/progress/merge.js';
 
 let seq = 0;
 const stamp = (at: string) => ({ id: `m${++seq}`, at });

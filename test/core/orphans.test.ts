@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { emptyState, planStatus, recordEvent, type ProgressState } from '../../src/core/history.js';
-import { diagnoseOrphans, idSimilarity, orphanIds, planFix } from '../../src/core/orphans.js';
-import { parseRoadmap } from '../../src/core/parse.js';
+import { emptyState, planStatus, recordEvent, type ProgressState } from '../../src/core/progress/history.js';
+import { diagnoseOrphans, idSimilarity, orphanIds, planFix } from '../../src/core/progress/orphans.js';
+import { parseRoadmap } from '../../src/core/parse/parse.js';
 import { ID, SMALL_MD } from './fixture.js';
 
 const edited = parseRoadmap(SMALL_MD.replace('- Alpha', '- Alpha basics').replace('- Delta', '- Something else entirely'));

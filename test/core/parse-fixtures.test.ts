@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoadmap } from '../../src/core/parse.js';
+import { parseRoadmap } from '../../src/core/parse/parse.js';
 import type { Topic } from '../../src/core/types.js';
 
 const titles = (topics: Topic[]): unknown => topics.map((t) => (t.children.length ? [t.title, titles(t.children)] : t.title));

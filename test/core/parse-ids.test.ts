@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseRoadmap } from '../../src/core/parse.js';
-import { slugFor, slugify } from '../../src/core/slug.js';
-import { allTopics } from '../../src/core/walk.js';
+import { parseRoadmap } from '../../src/core/parse/parse.js';
+import { slugFor, slugify } from '../../src/core/parse/slug.js';
+import { allTopics } from '../../src/core/tree.js';
 
 const ids = (markdown: string): string[] => {
   const r = parseRoadmap(markdown);

@@ -1,9 +1,9 @@
-import { countTopics } from '../../src/core/walk.js';
+import { countTopics } from '../../src/core/tree.js';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseRoadmap } from '../../src/core/parse.js';
-import { allTopics } from '../../src/core/walk.js';
+import { parseRoadmap } from '../../src/core/parse/parse.js';
+import { allTopics } from '../../src/core/tree.js';
 
 const CORPUS = new URL('../../../shared/corpus/', import.meta.url);
 const files = readFileSync(new URL('MANIFEST.tsv', CORPUS), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t')[0] ?? '');

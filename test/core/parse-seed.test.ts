@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseRoadmap } from '../../src/core/parse.js';
-import { countTopics } from '../../src/core/walk.js';
+import { parseRoadmap } from '../../src/core/parse/parse.js';
+import { countTopics } from '../../src/core/tree.js';
 
 const bundled = readFileSync(new URL('../../roadmap/go-backend.md', import.meta.url), 'utf8');
 const seed = readFileSync(new URL('../../../shared/seeds/go-backend-roadmap.original.md', import.meta.url), 'utf8');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoadmap } from '../../src/core/parse.js';
+import { parseRoadmap } from '../../src/core/parse/parse.js';
 import type { Roadmap, Topic } from '../../src/core/types.js';
 
 const md = (...lines: string[]): string => lines.join('\n');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveStatus, nextTopics, roadmapProgress, sectionProgress } from '../../src/core/progress.js';
+import { effectiveStatus, nextTopics, roadmapProgress, sectionProgress } from '../../src/core/progress/status.js';
 import type { Status } from '../../src/core/types.js';
-import { allTopics } from '../../src/core/walk.js';
+import { allTopics } from '../../src/core/tree.js';
 import { ID, small } from './fixture.js';
 
 const beta = allTopics(small).find((e) => e.topic.id === ID.beta)!.topic;

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes } from '../../src/core/normalize.js';
-import { parseRoadmap } from '../../src/core/parse.js';
-import { allTopics } from '../../src/core/walk.js';
-import { InputError } from '../../src/errors.js';
+import { decodeBytes } from '../../src/core/parse/normalize.js';
+import { parseRoadmap } from '../../src/core/parse/parse.js';
+import { allTopics } from '../../src/core/tree.js';
+import { RoadmapInputError } from '../../src/core/errors.js';
 import { inert, safeJson } from '../../src/ui/sanitize.js';
 
 /** Lines shaped like roadmaps (a block prefix, then inline pieces), so generated text reaches every branch of the parser. */
@@ -21,17 +21,17 @@ const line = fc.oneof(
 const markdown = fc.array(line, { maxLength: 40 }).map((lines) => lines.join('\n'));
 const anyText = fc.oneof(markdown, fc.string({ unit: 'binary', maxLength: 400 }), fc.string({ unit: 'grapheme-ascii', maxLength: 400 }));
 
-function parseOrInputError(text: string): ReturnType<typeof parseRoadmap> | InputError {
+function parseOrInputError(text: string): ReturnType<typeof parseRoadmap> | RoadmapInputError {
   try {
     return parseRoadmap(text, { fallbackTitle: 'Fallback' });
   } catch (error) {
-    if (error instanceof InputError) return error;
+    if (error instanceof RoadmapInputError) return error;
     throw error;
   }
 }
 
 describe('parser properties (fast-check)', () => {
-  it('never throws on arbitrary text, except the typed InputError', () => {
+  it('never throws on arbitrary text, except the typed RoadmapInputError', () => {
     fc.assert(
       fc.property(anyText, (text) => {
         parseOrInputError(text);
@@ -40,13 +40,13 @@ describe('parser properties (fast-check)', () => {
     );
   });
 
-  it('never throws on arbitrary bytes, except the typed InputError', () => {
+  it('never throws on arbitrary bytes, except the typed RoadmapInputError', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
         try {
           parseOrInputError(decodeBytes(bytes, 'bytes'));
         } catch (error) {
-          if (!(error instanceof InputError)) throw error;
+          if (!(error instanceof RoadmapInputError)) throw error;
         }
       }),
       { numRuns: 500 },
@@ -57,14 +57,14 @@ describe('parser properties (fast-check)', () => {
     fc.assert(
       fc.property(markdown, (text) => {
         const roadmap = parseOrInputError(text);
-        if (roadmap instanceof InputError) return;
+        if (roadmap instanceof RoadmapInputError) return;
         const sectionIds = roadmap.sections.map((s) => s.id);
         const topicIds = allTopics(roadmap).map((e) => e.topic.id);
         expect(new Set(sectionIds).size).toBe(sectionIds.length);
         expect(new Set(topicIds).size).toBe(topicIds.length);
         expect(topicIds.every((id) => id !== '' && !sectionIds.includes(id))).toBe(true);
         const again = parseOrInputError(text);
-        expect(again instanceof InputError ? [] : allTopics(again).map((e) => e.topic.id)).toEqual(topicIds);
+        expect(again instanceof RoadmapInputError ? [] : allTopics(again).map((e) => e.topic.id)).toEqual(topicIds);
       }),
       { numRuns: 1000 },
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TopicRecord } from '../../src/core/history.js';
-import { computeStats } from '../../src/core/stats.js';
+import type { TopicRecord } from '../../src/core/progress/history.js';
+import { computeStats } from '../../src/core/progress/stats.js';
 import type { Status } from '../../src/core/types.js';
 import { ID, small } from './fixture.js';
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { planStatus, recordEvent } from '../../src/core/history.js';
+import { planStatus, recordEvent } from '../../src/core/progress/history.js';
 import { ConfStore } from '../../src/store/conf-store.js';
 import { SMALL_MD } from '../core/fixture.js';
 import { spawnBin } from '../helpers/bin.js';

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { main } from '../../src/cli.js';
 import type { IO, Output } from '../../src/context.js';
-import { PromptCancelled } from '../../src/errors.js';
-import type { PromptChoice, Prompter } from '../../src/ui/prompter.js';
+import { PromptCancelled, type PromptChoice, type Prompter } from '../../src/ui/prompter.js';
 
 /** A write target that remembers what was written. */
 export class Capture implements Output {

@@ -2,8 +2,8 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { StoredStatus } from '../../src/core/history.js';
-import { CliError } from '../../src/errors.js';
+import type { StoredStatus } from '../../src/core/progress/history.js';
+import { StoreError } from '../../src/store/errors.js';
 import { ConfStore } from '../../src/store/conf-store.js';
 import { tempHome } from '../helpers/io.js';
 
@@ -81,8 +81,8 @@ describe('ConfStore, writing through conf into real files', () => {
     writeFileSync(join(home.dir, 'file'), 'x');
     const blocked = new ConfStore(join(home.dir, 'file', 'sub'));
     const error: unknown = await blocked.update('r', (state) => state.records.set('a', { status: 'done', updatedAt: AT })).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(CliError);
-    expect((error as CliError).message).toMatch(/^could not save progress to .*progress\.json: ENOTDIR/);
-    expect((error as CliError).hint).toContain('left as it was');
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).message).toMatch(/^could not save progress to .*progress\.json: ENOTDIR/);
+    expect((error as StoreError).hint).toContain('left as it was');
   });
 });

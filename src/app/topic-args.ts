@@ -1,0 +1,98 @@
+import { isInteractive, type Context } from '../context.js';
+import { filterTopics, findSection, findTopic } from '../core/lookup.js';
+import { effectiveStatus } from '../core/progress/status.js';
+import { allTopics, type TopicEntry } from '../core/tree.js';
+import type { Section } from '../core/types.js';
+import { NotFoundError, UsageError } from './errors.js';
+import type { PromptChoice } from '../ui/prompter.js';
+import { inert } from '../ui/sanitize.js';
+import { STATUS_MARKS } from '../ui/theme.js';
+import type { Session } from './session.js';
+
+function choice(e: TopicEntry, session: Session): PromptChoice<TopicEntry> {
+  const status = effectiveStatus(e.topic, session.statuses);
+  return { name: `${e.topic.number.padEnd(7)} ${STATUS_MARKS[status]} ${inert(e.topic.title)}`, value: e, description: inert(e.section.title) };
+}
+
+const QUESTION: Record<string, string> = {
+  done: 'Mark which topic done?',
+  reset: 'Reset which topic?',
+  show: 'Show which topic?',
+  start: 'Start which topic?',
+  skip: 'Skip which topic?',
+  note: 'Add a note to which topic?',
+};
+
+/** Offers every topic in a list that narrows as the user types (number, title or id). */
+export function pickFromAll(ctx: Context, session: Session, message: string): Promise<TopicEntry> {
+  const entries = allTopics(session.roadmap);
+  return ctx.prompter.search(message, (term) => {
+    return filterTopics(entries, term).slice(0, 200).map((e) => choice(e, session));
+  });
+}
+
+/**
+ * The topics a command acts on. On a terminal a missing reference opens a searchable picker and an ambiguous one
+ * offers its candidates; anywhere else (pipe, CI, --json) those are usage errors that say what to pass, at once.
+ */
+export async function pickTopics(ctx: Context, session: Session, refs: readonly string[], verb: string, json = false): Promise<TopicEntry[]> {
+  const interactive = isInteractive(ctx) && !json;
+  if (refs.length === 0) {
+    if (!interactive) {
+      throw new UsageError(`roadmap ${verb} needs a topic`, `for example: roadmap ${verb} 1.1  (numbers, ids and title fragments work; on a terminal, leave it out to pick from a list)`);
+    }
+    return [await pickFromAll(ctx, session, `${QUESTION[verb] ?? `Which topic (${verb})?`} (type to filter)`)];
+  }
+  const out: TopicEntry[] = [];
+  for (const ref of refs) {
+    const match = findTopic(session.roadmap, ref);
+    if (match.kind === 'many' && interactive) {
+      out.push(await ctx.prompter.select(`"${inert(ref)}" matches ${match.candidates.length} topics. Which one?`, match.candidates.map((e) => choice(e, session))));
+    } else {
+      out.push(resolveTopic(session, ref, verb));
+    }
+  }
+  return out;
+}
+
+/** Resolves a topic reference or throws: several matches are a usage error (2), none is a failure (1). */
+export function resolveTopic(session: Session, ref: string, verb = 'show'): TopicEntry {
+  const match = findTopic(session.roadmap, ref);
+  switch (match.kind) {
+    case 'one':
+      return match.entry;
+    case 'many': {
+      const shown = match.candidates.slice(0, 15);
+      const lines = shown.map((e) => `  ${e.topic.number.padEnd(8)} ${inert(e.topic.id)}  ${inert(e.topic.title)}`);
+      if (match.candidates.length > shown.length) lines.push(`  … and ${match.candidates.length - shown.length} more`);
+      const first = match.candidates[0]?.topic.number ?? '1.1';
+      throw new UsageError(
+        `"${inert(ref)}" matches ${match.candidates.length} topics:\n${lines.join('\n')}`,
+        `name one by its number or id, for example: roadmap ${verb} ${first}`,
+      );
+    }
+    case 'none': {
+      const isSection = /^\d+$/.test(ref.trim()) && session.roadmap.sections.some((s) => s.number === ref.trim());
+      if (isSection) {
+        throw new UsageError(`"${ref.trim()}" is a section, not a topic`, `name a topic such as ${ref.trim()}.1, or see the section with: roadmap list --section ${ref.trim()}`);
+      }
+      const hint = match.suggestions.length
+        ? `did you mean:\n${match.suggestions.map((e) => `  ${e.topic.number.padEnd(8)} ${inert(e.topic.title)}`).join('\n')}`
+        : 'run `roadmap list` to see topics with their numbers';
+      throw new NotFoundError(`no topic matches "${inert(ref)}"`, hint);
+    }
+  }
+}
+
+/** Resolves a section reference (number, id, or title fragment) or throws. */
+export function resolveSection(session: Session, ref: string): Section {
+  const found = findSection(session.roadmap, ref);
+  if (Array.isArray(found)) {
+    const lines = found.map((s) => `  ${s.number.padEnd(4)} ${inert(s.id)}  ${inert(s.title)}`).join('\n');
+    throw new UsageError(`"${inert(ref)}" matches ${found.length} sections:\n${lines}`, 'name one by its number, for example: --section 1');
+  }
+  if (!found) {
+    throw new NotFoundError(`no section matches "${inert(ref)}"`, `sections are numbered 1 to ${session.roadmap.sections.length}; run \`roadmap list\` to see them`);
+  }
+  return found;
+}

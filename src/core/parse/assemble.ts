@@ -1,0 +1,90 @@
+import type { OutlineNode } from './outline/node.js';
+import type { SectionReader } from './sections.js';
+import { SlugAllocator, slugFor } from './slug.js';
+import { cleanTitle } from './title.js';
+import type { TopicDraft } from './topics.js';
+import type { Link, ParseWarning, Section, Topic } from '../types.js';
+
+/** Turns the chosen section nodes into sections with ids, numbers and topics, reporting what looks wrong. */
+export function buildSections(nodes: readonly OutlineNode[], reader: SectionReader, warnings: ParseWarning[]): Section[] {
+  const slugs = new SlugAllocator();
+  const seen = new Map<string, number>();
+  return nodes.map((n, i) => {
+    const clean = cleanTitle(n.text);
+    const id = slugs.take(slugFor(clean.title, n.url));
+    const number = String(i + 1);
+    const read = reader.read(n);
+    const links = dedupe(read.sink.links);
+    if (n.kind === 'item' && n.url) links.unshift({ title: clean.title, url: n.url });
+    let drafts = read.topics;
+    if (read.selfTopic) {
+      // A heading that teaches one thing (prose and resources, no list of topics) is its section's only topic.
+      drafts = [{ node: n, description: read.sink.description, links, children: [] }];
+    }
+    const topics = buildTopics(drafts, id, number, warnings);
+    const section: Section = { id, number, title: clean.title, links: read.selfTopic ? [] : links, topics, line: n.line };
+    const order = clean.order ?? n.order;
+    if (order) section.order = order;
+    if (clean.icon) section.icon = clean.icon;
+    const description = read.sink.description.join('\n\n');
+    if (description) section.description = description;
+    if (topics.length === 0) {
+      warnings.push({ kind: 'empty-section', message: `section "${clean.title}" has no topics`, line: n.line });
+    }
+    const key = clean.title.toLowerCase();
+    const prev = seen.get(key);
+    if (prev !== undefined) {
+      warnings.push({ kind: 'duplicate-title', message: `section title "${clean.title}" is also used at line ${prev}`, line: n.line });
+    } else seen.set(key, n.line);
+    return section;
+  });
+}
+
+/** A group as people read it: emoji off, numbering kept ("Week 1-2: Core Concepts"). */
+function groupLabel(raw: string): string {
+  return raw
+    .split(' › ')
+    .map((part) => {
+      const clean = cleanTitle(part);
+      return clean.order ? `${clean.order}: ${clean.title}` : clean.title;
+    })
+    .join(' › ');
+}
+
+/** In-page links (`#anchor`) navigate the file rather than teach; repeated urls are kept once. */
+function dedupe(links: readonly Link[]): Link[] {
+  const seen = new Set<string>();
+  return links.filter((l) => {
+    if (!l.url || l.url.startsWith('#') || seen.has(l.url)) return false;
+    seen.add(l.url);
+    return true;
+  });
+}
+
+function buildTopics(drafts: readonly TopicDraft[], parentId: string, parentNumber: string, warnings: ParseWarning[]): Topic[] {
+  const slugs = new SlugAllocator();
+  const seen = new Map<string, number>();
+  return drafts.map((d, i) => {
+    const n = d.node;
+    const clean = cleanTitle(n.text);
+    const id = `${parentId}/${slugs.take(slugFor(clean.title, n.url))}`;
+    const number = `${parentNumber}.${i + 1}`;
+    const topic: Topic = { id, number, title: clean.title, links: dedupe(d.links), children: [], line: n.line };
+    topic.children = buildTopics(d.children, id, number, warnings);
+    const order = clean.order ?? n.order;
+    if (order) topic.order = order;
+    if (clean.icon) topic.icon = clean.icon;
+    const description = d.description.join('\n\n');
+    if (description) topic.description = description;
+    if (n.url && !n.url.startsWith('#')) topic.url = n.url;
+    if (n.checked !== undefined) topic.checked = n.checked;
+    if (n.attrs) topic.attrs = n.attrs;
+    if (d.group) topic.group = groupLabel(d.group);
+    const key = clean.title.toLowerCase();
+    const prev = seen.get(key);
+    if (prev !== undefined) {
+      warnings.push({ kind: 'duplicate-title', message: `"${clean.title}" appears twice under the same parent (also line ${prev})`, line: n.line });
+    } else seen.set(key, n.line);
+    return topic;
+  });
+}

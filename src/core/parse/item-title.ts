@@ -1,0 +1,106 @@
+import type { Token, Tokens } from 'marked';
+import { decodeEntities, inlineText } from './inline.js';
+import type { Link } from '../types.js';
+import { TYPE_MARKER } from './vocabulary.js';
+
+/** A list item's first line split into what a person reads as its title, its link and its description. */
+export interface ItemTitle {
+  text: string;
+  url?: string;
+  description?: string;
+  links: Link[];
+  /** The title is a link. */
+  linkFirst: boolean;
+  /** The item is essentially one link (a short note such as "FREE" or "(2014)" at most). */
+  linkOnly: boolean;
+  /** It starts with a resource type marker (📖, 🎥, `(video)`, `@article@`). */
+  marker: boolean;
+}
+
+const SEPARATOR = /^\s*(?:[-–—:|：,]|\s)\s*/u;
+const EMOJI_ONLY = /^[\s\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200D]*$/u;
+
+function blank(t: Token): boolean {
+  if (t.type === 'image' || t.type === 'br' || t.type === 'checkbox') return true;
+  if (t.type === 'html') return !(t as Tokens.HTML).text.replace(/<[^>]*>/g, '').trim();
+  if (t.type !== 'text' && t.type !== 'escape') return false;
+  const text = (t as Tokens.Text).text.trim();
+  return EMOJI_ONLY.test(text) || (TYPE_MARKER.test(text) && !/\s/u.test(text));
+}
+
+/** The link a token is, directly or wrapped in emphasis (`**[Name](url)**`). */
+function linkOf(t: Token): Tokens.Link | undefined {
+  if (t.type === 'link') return t as Tokens.Link;
+  if (t.type === 'strong' || t.type === 'em') {
+    const inner = (t as Tokens.Strong).tokens.filter((x) => !blank(x));
+    if (inner.length === 1 && inner[0]) return linkOf(inner[0]);
+  }
+  return undefined;
+}
+
+/** Splits an item's inline tokens: `[Name](url) - desc`, `**Term:** desc`, a lone link, or plain text. */
+export function splitItemTitle(tokens: readonly Token[], fallback: string): ItemTitle {
+  if (tokens.length === 0) {
+    const text = decodeEntities(fallback).replace(/\s+/g, ' ').trim();
+    return { text, links: [], linkFirst: false, linkOnly: false, marker: TYPE_MARKER.test(text) };
+  }
+  const full = inlineText(tokens);
+  const markerLead = tokens.slice(0, 3).some((t) => (t.type === 'text' && TYPE_MARKER.test((t as Tokens.Text).text.trim())));
+  const start = tokens.findIndex((t) => !blank(t));
+  const first = tokens[start];
+  const out: ItemTitle = { text: full.text, links: [], linkFirst: false, linkOnly: false, marker: markerLead || TYPE_MARKER.test(full.text) };
+  if (!first) return { ...out, links: full.links };
+  const rest = inlineText(tokens.slice(start + 1));
+  const link = linkOf(first);
+  if (link) {
+    let name = inlineText(link.tokens, link.text).text;
+    const typed = /^@([a-z]+)@\s*/iu.exec(name);
+    if (typed) {
+      name = name.slice(typed[0].length);
+      out.marker = true;
+    }
+    const sep = SEPARATOR.exec(rest.text);
+    const after = sep ? rest.text.slice(sep[0].length) : rest.text;
+    const short = rest.links.length === 0 && rest.text.replace(/\([^)]*\)|\[[^\]]*\]/g, '').trim().length <= 30;
+    if (sep && after && /[-–—:|：,]/u.test(sep[0])) {
+      return { ...out, linkFirst: true, text: name || full.text, url: link.href, description: after, links: rest.links };
+    }
+    if (!rest.text || short) {
+      return { ...out, linkFirst: true, linkOnly: true, text: name || full.text, url: link.href, ...(rest.text ? { description: rest.text } : {}), links: rest.links };
+    }
+  }
+  if (first.type === 'strong' && rest.text) {
+    const term = inlineText((first as Tokens.Strong).tokens).text;
+    const colon = /[:：]\s*$/u.test(term);
+    const sep = /^\s*(?:[-–—:：])\s*/u.exec(rest.text);
+    if (term && (colon || sep)) {
+      const description = sep ? rest.text.slice(sep[0].length) : rest.text.trim();
+      if (description) return { ...out, text: term.replace(/\s*[:：]\s*$/u, ''), description, links: [...inlineText((first as Tokens.Strong).tokens).links, ...rest.links] };
+    }
+  }
+  const lines = firstLine(tokens);
+  if (lines) {
+    // "Gotcha: you need pointer knowledge:" on its own line, explained on the lines below it.
+    const head = inlineText(lines.head);
+    const tail = inlineText(lines.tail);
+    if (/[:：]$/u.test(head.text) && tail.text) return { ...out, text: head.text.replace(/\s*[:：]$/u, ''), description: tail.text, links: [...head.links, ...tail.links] };
+  }
+  const only = full.links.length === 1 ? full.links[0] : undefined;
+  if (only) return { ...out, url: only.url };
+  return { ...out, links: full.links };
+}
+
+/** Splits inline tokens at the first line break of the source, when there is one at the top level. */
+function firstLine(tokens: readonly Token[]): { head: Token[]; tail: Token[] } | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t || t.type !== 'text') continue;
+    const text = (t as Tokens.Text).text;
+    const at = text.indexOf('\n');
+    if (at < 0) continue;
+    const before: Tokens.Text = { type: 'text', raw: text.slice(0, at), text: text.slice(0, at) };
+    const after: Tokens.Text = { type: 'text', raw: text.slice(at + 1), text: text.slice(at + 1) };
+    return { head: [...tokens.slice(0, i), before], tail: [after, ...tokens.slice(i + 1)] };
+  }
+  return undefined;
+}

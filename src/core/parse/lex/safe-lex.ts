@@ -1,0 +1,81 @@
+import { Lexer, type Token } from 'marked';
+import { RoadmapInputError } from '../../errors.js';
+import { scanBlocks, tooManyMarks } from './block-scan.js';
+import { lexInPieces } from './lex-windows.js';
+import { checkSize, LIMITS, type Work } from './limits.js';
+
+/**
+ * Work on one document, shared by every lexMarkdown call for it (Markdown inside HTML is lexed again): `checked` for
+ * the text as a whole, before any lexing; `lexed` for the windows marked really lexes, which overlap when a long
+ * stretch has no heading to cut at.
+ */
+export interface LexBudget {
+  chars: number;
+  checked: Work;
+  lexed: Work;
+}
+
+/** A budget for a new document. */
+export function newLexBudget(): LexBudget {
+  const work = (): Work => ({ lines: 0, nestingWork: 0, listParagraphWork: 0, emphasisWork: 0 });
+  return { chars: 0, checked: work(), lexed: work() };
+}
+
+/**
+ * Lexes Markdown with marked after checking it against LIMITS, so hostile input fails fast with an RoadmapInputError
+ * instead of overflowing the stack or running for minutes. The whole text is checked before the first token; tokens
+ * come a window at a time (lexInPieces). `lineOffset` makes reported lines match the file; pass the same `budget`
+ * to every call for one document.
+ */
+export function lexMarkdown(text: string, lineOffset = 0, budget = newLexBudget()): Iterable<Token> {
+  checkSize(text.length, 'the Markdown');
+  budget.chars += text.length;
+  // Markdown inside HTML wrappers is lexed a second time; nesting wrappers must not multiply the work.
+  if (budget.chars > 2 * LIMITS.size) throw new RoadmapInputError('the Markdown nests HTML wrappers around too much text to read in reasonable time', 'remove the <div> wrappers');
+  scanBlocks(text, lineOffset, budget.checked, true);
+  return lexInPieces(text, (piece, pieceOffset) => lexChecked(piece, lineOffset + pieceOffset, budget.lexed));
+}
+
+/** Lexer.lex in two steps, so the inline runs can be measured before the quadratic inline pass runs. */
+function lexChecked(text: string, lineOffset: number, budget: Work): Token[] {
+  scanBlocks(text, lineOffset, budget);
+  const lexer = new Lexer({ gfm: true });
+  try {
+    lexer.blockTokens(text, lexer.tokens);
+    checkEmphasis(lexer.inlineQueue, text, lineOffset, budget);
+    for (const run of lexer.inlineQueue) {
+      lexer.state.inRawBlock = false;
+      lexer.inlineTokens(run.src, run.tokens);
+    }
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new RoadmapInputError('the Markdown is nested too deeply or has a paragraph too large to read', 'split long paragraphs with blank lines and flatten deep nesting');
+    }
+    throw error;
+  }
+  lexer.inlineQueue = [];
+  return lexer.tokens;
+}
+
+/**
+ * The exact emphasis work of what marked lexes, before its inline pass. The whole document's estimate (scanBlocks)
+ * refused anything over the limit already; windows may be lexed twice, so here the limit is doubled.
+ */
+function checkEmphasis(runs: ReadonlyArray<{ src: string; tokens: Token[] }>, text: string, lineOffset: number, budget: Work): void {
+  let work = budget.emphasisWork;
+  let worst = { delimiters: 0, src: '' };
+  for (const { src } of runs) {
+    let delimiters = 0;
+    for (let i = 0; i < src.length; i++) {
+      const c = src.charCodeAt(i);
+      if (c === 42 || c === 95) delimiters++;
+    }
+    work += delimiters * delimiters;
+    if (delimiters > worst.delimiters) worst = { delimiters, src };
+  }
+  budget.emphasisWork = work;
+  if (work <= 2 * LIMITS.emphasisWork) return;
+  const at = text.indexOf(worst.src);
+  const line = 1 + lineOffset + (at < 0 ? 0 : text.slice(0, at).split('\n').length - 1);
+  throw tooManyMarks(work, { marks: worst.delimiters, line });
+}

@@ -1,0 +1,175 @@
+import type { Tokens } from 'marked';
+import { htmlText, inlineText } from '../inline.js';
+import { splitItemTitle } from '../item-title.js';
+import { ITEM_LEVEL, outlineNode, type OutlineNode } from './node.js';
+import { appendAll } from '../../append.js';
+
+/** Number of line feeds in `s` from `from` up to `end`. */
+export function countNewlines(s: string, end = s.length, from = 0): number {
+  let n = 0;
+  for (let i = from; i < end; i++) if (s.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+/** Line of `sub` inside `raw`, which starts at line `base`; found by its first line when quote markers differ. */
+export function lineOf(raw: string, sub: string, base: number): number {
+  let at = raw.indexOf(sub);
+  if (at < 0) {
+    const first = sub.split('\n').find((l) => l.trim())?.trim();
+    at = first ? raw.indexOf(first) : -1;
+  }
+  return at < 0 ? base : base + countNewlines(raw, at);
+}
+
+/** What introduced a list: a short label paragraph, or a sentence ending in ":" (then it is prose). */
+export interface ListContext {
+  label?: string | undefined;
+  prose?: boolean;
+}
+
+/** Items of a list; a list whose items mostly link to #anchors is a table of contents, down to its last level. */
+export function listItems(list: Tokens.List, at: number, ctx: ListContext = {}): OutlineNode[] {
+  const out: OutlineNode[] = [];
+  let offset = 0;
+  let line = at;
+  for (const item of list.items) {
+    const start = list.raw.indexOf(item.raw, offset);
+    // Count line feeds only from the previous item on, so long lists stay linear.
+    if (start >= 0) line += countNewlines(list.raw, start, offset);
+    const itemLine = line;
+    if (start >= 0) {
+      line += countNewlines(list.raw, start + item.raw.length, start);
+      offset = start + item.raw.length;
+    }
+    const n = listItem(item, itemLine);
+    // The marker of an ordered list is the item's numbering, shown as its order (positions still come from the file).
+    if (list.ordered && typeof list.start === 'number') n.order = String(list.start + out.length);
+    if (ctx.label !== undefined) n.label = ctx.label;
+    if (ctx.prose) n.prose = true;
+    out.push(n);
+  }
+  // Counting anchors below too: a one-line list whose item holds the real table ("- [Title](#title)" + nested entries).
+  const anchors = out.filter((n) => n.linkFirst && n.url?.startsWith('#')).length;
+  const below = out.reduce((sum, n) => sum + n.children.filter((c) => c.toc).length, 0);
+  if (anchors + below >= 2 && anchors / out.length >= 0.6) markToc(out);
+  return out;
+}
+
+function markToc(nodes: OutlineNode[]): void {
+  for (const n of nodes) {
+    n.toc = true;
+    markToc(n.children);
+  }
+}
+
+function listItem(item: Tokens.ListItem, at: number): OutlineNode {
+  const n = outlineNode('item', ITEM_LEVEL, '', at);
+  n.origin = 'list';
+  if (item.task) n.checked = item.checked === true;
+  let titled = false;
+  let lastChild: OutlineNode | undefined;
+  for (const t of item.tokens) {
+    const tLine = lineOf(item.raw, t.raw, at);
+    switch (t.type) {
+      case 'checkbox':
+      case 'space':
+      case 'code':
+      case 'hr':
+        continue;
+      case 'list': {
+        const kids = listItems(t as Tokens.List, tLine);
+        appendAll(n.children, kids);
+        lastChild = kids[kids.length - 1];
+        continue;
+      }
+      case 'blockquote':
+        nestQuotedLists(t as Tokens.Blockquote, lastChild ?? n, tLine);
+        continue;
+      case 'table':
+        appendAll(n.children, tableRows(t as Tokens.Table, tLine));
+        continue;
+      default:
+        break;
+    }
+    if (t.type === 'html') {
+      const text = htmlText((t as Tokens.HTML).text, n.links).replace(/\s+/g, ' ').trim();
+      if (!text) continue;
+      if (titled) n.description.push(text);
+      else [titled, n.text] = [true, text];
+      continue;
+    }
+    if (t.type !== 'heading' && t.type !== 'text' && t.type !== 'paragraph') continue;
+    const tokens = (t as Tokens.Text).tokens ?? [];
+    if (!titled) {
+      const title = splitItemTitle(tokens, (t as Tokens.Text).text);
+      if (!title.text) continue;
+      titled = true;
+      n.text = title.text;
+      if (t.type === 'heading') n.headingItem = true;
+      if (title.url !== undefined) n.url = title.url;
+      if (title.description) n.description.push(title.description);
+      if (title.linkFirst) n.linkFirst = true;
+      if (title.linkOnly) n.linkOnly = true;
+      if (title.marker) n.marker = true;
+      appendAll(n.links, title.links);
+    } else {
+      const inline = inlineText(tokens, (t as Tokens.Text).text);
+      if (inline.text) n.description.push(inline.text);
+      appendAll(n.links, inline.links);
+    }
+  }
+  return n;
+}
+
+/** Lists in a blockquote right after an item (` >* JVM`, ` >>* Tomcat`) are that item's children, a level per `>`. */
+export function nestQuotedLists(quote: Tokens.Blockquote, parent: OutlineNode, at: number): void {
+  let last: OutlineNode | undefined;
+  for (const t of quote.tokens) {
+    const tLine = lineOf(quote.raw, t.raw, at);
+    if (t.type === 'list') {
+      const kids = listItems(t as Tokens.List, tLine);
+      appendAll(parent.children, kids);
+      last = kids[kids.length - 1];
+    } else if (t.type === 'blockquote') {
+      nestQuotedLists(t as Tokens.Blockquote, last ?? parent, tLine);
+    }
+  }
+}
+
+/** Columns that name what a row teaches, preferred in this order over columns that only date it. */
+const NAME_COLUMN =
+  /^(topics?|course|courses|module|modules|lesson|lessons|name|title|subject|skill|skills|chapter|chapters|technology|technologies|concept|concepts|project|projects|tool|tools|主题|主題|课程|課程|内容|內容|知识点|知識點|موضوع|عنوان|тема|темы|курс)$/iu;
+const TIME_COLUMN = /^(day|days|week|weeks|step|steps|phase|month|天|周|週|阶段|階段|روز|هفته|день|неделя)$/iu;
+/** Rows of a curriculum table become items; comparison tables (empty top-left cell) are not topics. */
+export function tableRows(table: Tokens.Table, at: number): OutlineNode[] {
+  const headers = table.header.map((c) => inlineText(c.tokens, c.text).text);
+  if (!headers[0]) return [];
+  let col = headers.findIndex((h) => NAME_COLUMN.test(h));
+  if (col < 0) col = headers.findIndex((h) => TIME_COLUMN.test(h));
+  if (col < 0) {
+    const linked = table.rows.filter((r) => r[0] && inlineText(r[0].tokens, r[0].text).links.length > 0).length;
+    if (table.rows.length > 0 && linked / table.rows.length >= 0.5) col = 0;
+  }
+  if (col < 0) return [];
+  return table.rows.flatMap((row, i) => {
+    const cell = row[col];
+    if (!cell) return [];
+    const main = inlineText(cell.tokens, cell.text);
+    if (!main.text) return [];
+    const n = outlineNode('item', ITEM_LEVEL, main.text, at + 2 + i);
+    n.origin = 'table';
+    const only = main.links[0];
+    if (only && main.links.length === 1) n.url = only.url;
+    else appendAll(n.links, main.links);
+    const attrs: Record<string, string> = {};
+    row.forEach((c, j) => {
+      if (j === col) return;
+      const v = inlineText(c.tokens, c.text);
+      appendAll(n.links, v.links);
+      const key = headers[j] || `column ${j + 1}`;
+      if (v.text) attrs[key] = v.text;
+    });
+    if (Object.keys(attrs).length) n.attrs = attrs;
+    return [n];
+  });
+}

@@ -1,0 +1,164 @@
+import type { Token, Tokens } from 'marked';
+import { lexMarkdown, newLexBudget } from '../lex/safe-lex.js';
+import { inlineText } from '../inline.js';
+import { codeChecklist, htmlBlock, htmlLinkItems, type HtmlState } from './html.js';
+import { countNewlines, lineOf, listItems, nestQuotedLists, tableRows } from './items.js';
+import { outlineNode, type OutlineNode } from './node.js';
+import { EAST_ASIAN_WIDE } from '../../text/width.js';
+import { RESOURCE_WORDS } from '../vocabulary.js';
+import { appendAll } from '../../append.js';
+
+export { ITEM_LEVEL, outlineNode, type OutlineNode } from './node.js';
+
+/** What a document is made of besides its tree: a title shown in leading HTML, and the headings links may target. */
+export interface Outline {
+  root: OutlineNode;
+  /** Text of a heading in HTML at the top of the file, before any Markdown heading. */
+  htmlTitle?: string;
+  /** Alt text of a logo image at the top of the file. */
+  logo?: string;
+  /** HTML tables and lists that are not read as topics, with their lines. */
+  skipped: Array<{ what: string; line: number }>;
+}
+
+const BOLD_LABEL = /^(?:\*\*|__)[^\n]{1,80}?(?:\*\*|__)\s*[:：]?\s*$/u;
+const COLON_END = /[:：]\s*(?:\*\*|__)?$/u;
+
+/** A paragraph that names what follows ("**Resources:**", "Python:", "Visit the following resources:"), not prose. */
+function isLabel(raw: string, plain: string): boolean {
+  if (plain.length > 80) return false;
+  if (BOLD_LABEL.test(raw)) return true;
+  if (!COLON_END.test(raw)) return false;
+  return plain.split(/\s+/u).length <= 5 || RESOURCE_WORDS.test(plain);
+}
+const IMAGE = /!\[[^\]]*\]|<img\s/iu;
+
+/** Reads Markdown into an outline; `lineOffset` is how many lines front matter took off the top. */
+export function buildOutline(text: string, lineOffset: number): Outline {
+  const budget = newLexBudget();
+  const tokens = lexMarkdown(text, lineOffset, budget);
+  const root = outlineNode('root', 0, '', 1);
+  const stack: OutlineNode[] = [root];
+  const out: Outline = { root, skipped: [] };
+  const html: HtmlState = { seenHeading: false };
+  let lastItem: OutlineNode | undefined;
+  let label: string | undefined;
+  let colonIntro = false;
+  const top = (): OutlineNode => stack[stack.length - 1] ?? root;
+
+  const visit = (token: Token, at: number): void => {
+    const keepIntro = token.type === 'space';
+    if (!keepIntro && token.type !== 'list' && token.type !== 'paragraph') {
+      label = undefined;
+      colonIntro = false;
+    }
+    switch (token.type) {
+      case 'heading': {
+        const h = token as Tokens.Heading;
+        while (stack.length > 1 && top().level >= h.depth) stack.pop();
+        const inline = inlineText(h.tokens, h.text);
+        const heading = outlineNode('heading', h.depth, inline.text, at);
+        heading.links = inline.links;
+        top().children.push(heading);
+        stack.push(heading);
+        html.seenHeading = true;
+        lastItem = undefined;
+        return;
+      }
+      case 'list': {
+        const items = listItems(token as Tokens.List, at, { label, prose: colonIntro });
+        appendAll(top().children, items);
+        lastItem = items[items.length - 1];
+        label = undefined;
+        colonIntro = false;
+        return;
+      }
+      case 'paragraph': {
+        paragraph(token as Tokens.Paragraph, at);
+        return;
+      }
+      case 'blockquote': {
+        const q = token as Tokens.Blockquote;
+        if (lastItem && q.tokens.some((t) => t.type === 'list')) {
+          nestQuotedLists(q, lastItem, at);
+          return;
+        }
+        for (const t of q.tokens) visit(t, lineOf(q.raw, t.raw, at));
+        return;
+      }
+      case 'table': {
+        const rows = tableRows(token as Tokens.Table, at);
+        appendAll(top().children, rows);
+        lastItem = undefined;
+        return;
+      }
+      case 'code': {
+        const rows = codeChecklist(token as Tokens.Code, at);
+        appendAll(top().children, rows);
+        return;
+      }
+      case 'html': {
+        const result = htmlBlock((token as Tokens.HTML).text, at, top(), html);
+        if (result.markdown) {
+          let inner = at + result.markdown.lineOffset;
+          for (const t of lexMarkdown(result.markdown.text, inner - 1, budget)) {
+            visit(t, inner);
+            inner += countNewlines(t.raw);
+          }
+          return;
+        }
+        if (result.skipped) out.skipped.push({ what: result.skipped, line: at });
+        if (result.title !== undefined) out.htmlTitle ??= result.title;
+        if (result.logo !== undefined) out.logo ??= result.logo;
+        if (result.open) {
+          top().children.push(result.open);
+          stack.push(result.open);
+        }
+        for (let n = result.close; n > 0 && top().kind === 'group'; n--) stack.pop();
+        return;
+      }
+      default:
+        return;
+    }
+  };
+
+  const paragraph = (p: Tokens.Paragraph, at: number): void => {
+    const node = top();
+    if (p.text.includes('<a')) {
+      const items = htmlLinkItems(p.text, at);
+      if (items.length) {
+        appendAll(node.children, items);
+        return;
+      }
+    }
+    const inline = inlineText(p.tokens, p.text);
+    if (IMAGE.test(p.text)) node.images++;
+    if (!inline.text) return;
+    const raw = p.text.trim();
+    if (isLabel(raw, inline.text)) {
+      label = inline.text;
+      colonIntro = false;
+    } else {
+      node.description.push(inline.text);
+      const linkText = inline.links.reduce((n, l) => n + l.title.length, 0);
+      node.proseChars += Math.max(0, proseLength(inline.text) - linkText);
+      label = undefined;
+      colonIntro = COLON_END.test(raw);
+    }
+    appendAll(node.links, inline.links);
+  };
+
+  let line = 1 + lineOffset;
+  for (const token of tokens) {
+    visit(token, line);
+    line += countNewlines(token.raw);
+  }
+  return out;
+}
+
+/** Length of prose with wide (CJK) characters counted twice, as they carry about twice the meaning per character. */
+function proseLength(text: string): number {
+  let n = text.length;
+  for (const ch of text) if (EAST_ASIAN_WIDE.test(ch)) n++;
+  return n;
+}

@@ -1,0 +1,96 @@
+import type { OutlineNode } from './outline/node.js';
+import { isTocTitle } from './title.js';
+import type { ParseWarning } from '../types.js';
+import { decodeURIComponentSafe } from './slug.js';
+
+/** The anchor GitHub gives a heading: lowercase, punctuation dropped, spaces to "-". */
+export function githubAnchor(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\s_-]/gu, '')
+    .replace(/\s/gu, '-');
+}
+
+/** A looser key, so that anchors written by hand or by another generator still find their heading. */
+function looseKey(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{M}\p{N}]/gu, '');
+}
+
+/** Headings of the document with the anchors a link can use to reach them. */
+export class AnchorIndex {
+  private readonly exact = new Map<string, OutlineNode>();
+  private readonly loose = new Map<string, OutlineNode>();
+
+  constructor(root: OutlineNode) {
+    const counts = new Map<string, number>();
+    const visit = (n: OutlineNode): void => {
+      if (n.kind === 'heading' || n.kind === 'group' || n.headingItem) {
+        const base = githubAnchor(n.text);
+        const seen = counts.get(base) ?? 0;
+        counts.set(base, seen + 1);
+        const anchor = seen ? `${base}-${seen}` : base;
+        if (!this.exact.has(anchor)) this.exact.set(anchor, n);
+        const key = looseKey(n.text);
+        if (key && !this.loose.has(key)) this.loose.set(key, n);
+      }
+      for (const c of n.children) visit(c);
+    };
+    visit(root);
+  }
+
+  /** The heading an in-page link (`#anchor`) points to, if any. */
+  resolve(href: string): OutlineNode | undefined {
+    const anchor = decodeURIComponentSafe(href.replace(/^#/, '')).toLowerCase();
+    return this.exact.get(anchor) ?? this.exact.get(githubAnchor(anchor)) ?? this.loose.get(looseKey(anchor));
+  }
+}
+
+interface TocEntry {
+  item: OutlineNode;
+  /** The heading (or root) the table of contents was written under. */
+  container: OutlineNode;
+}
+
+/** Every table-of-contents item in the outline, in document order, with the node its list sits in. */
+function tocEntries(root: OutlineNode): TocEntry[] {
+  const out: TocEntry[] = [];
+  const visit = (n: OutlineNode, container: OutlineNode): void => {
+    for (const c of n.children) {
+      if (c.toc && c.kind === 'item') out.push({ item: c, container });
+      // Headings inside a table of contents ("### The Study Plan" under "## Contents") still belong to it.
+      visit(c, c.kind === 'item' || isTocTitle(container.text) ? container : c);
+    }
+  };
+  visit(root, root);
+  return out;
+}
+
+/** A heading whose content is nothing but a table of contents (a second part of it, "Optional extras"). */
+function onlyToc(n: OutlineNode): boolean {
+  return n.kind !== 'root' && n.description.length === 0 && n.children.length > 0 && n.children.every((c) => c.toc);
+}
+
+/**
+ * The headings the document's main table of contents points to: lists under a heading named as one ("Contents",
+ * "目录"), and the largest one. Entries of any table of contents that point nowhere are reported.
+ */
+export function tocTargets(root: OutlineNode, index: AnchorIndex, warnings: ParseWarning[]): Set<OutlineNode> {
+  const entries = tocEntries(root);
+  const sizes = new Map<OutlineNode, number>();
+  for (const e of entries) sizes.set(e.container, (sizes.get(e.container) ?? 0) + 1);
+  let largest: OutlineNode | undefined;
+  for (const [c, n] of sizes) if (!largest || n > (sizes.get(largest) ?? 0)) largest = c;
+  const targets = new Set<OutlineNode>();
+  for (const { item, container } of entries) {
+    if (!item.url?.startsWith('#') || item.url === '#') continue;
+    const target = index.resolve(item.url);
+    if (!target) {
+      warnings.push({
+        kind: 'toc-dangling',
+        message: `table of contents entry "${item.text}" points to ${item.url}, which is no heading in this file`,
+        line: item.line,
+      });
+    } else if (container === largest || isTocTitle(container.text) || onlyToc(container)) targets.add(target);
+  }
+  return targets;
+}

@@ -1,0 +1,198 @@
+import type { OutlineNode } from './outline/node.js';
+import { cleanTitle } from './title.js';
+import type { Link } from '../types.js';
+import { LABEL_HEADING, RESOURCE_HEADING, RESOURCE_WORDS } from './vocabulary.js';
+import { appendAll } from '../append.js';
+
+/** A topic before ids and numbers are given. */
+export interface TopicDraft {
+  node: OutlineNode;
+  description: string[];
+  links: Link[];
+  children: TopicDraft[];
+  /** The heading or label it was listed under, when that grouping is not a topic itself. */
+  group?: string;
+}
+
+/** Where text and links that are not topics go: the enclosing topic or section. */
+export interface Sink {
+  description: string[];
+  links: Link[];
+  /** Links that came from resource lists, so the parent is something to study. */
+  resources?: number;
+}
+
+/** How to read the nodes below a section. */
+export interface Scope {
+  /** The document is a task checklist: only boxes (and table rows, drawn checklists) are topics. */
+  checklist: boolean;
+  /** Inside a resources heading or label: items are links to study from. */
+  resources: boolean;
+  /** Inside a heading with real prose: plain lists explain it rather than list topics. */
+  prose: boolean;
+  /** The document is written as an article (most headings carry prose): headings are its topics, lists explain them. */
+  article: boolean;
+  /** Headings below the section, to bound how deep heading topics go. */
+  depth: number;
+  /** The parent heading teaches one topic: link-only items are its resources. */
+  topicHeading: boolean;
+}
+
+/** Characters of prose that make a heading an explanation rather than a container. */
+export const PROSE_HEADING = 200;
+const MAX_HEADING_DEPTH = 2;
+
+/** Whether a node is a topic because the file says so: a task box, a table row, a line of a drawn checklist. */
+export function isExplicit(n: OutlineNode): boolean {
+  return n.checked !== undefined || n.origin === 'table' || n.origin === 'code';
+}
+
+const explicitBelow = new WeakMap<OutlineNode, boolean>();
+
+function hasExplicit(n: OutlineNode): boolean {
+  let known = explicitBelow.get(n);
+  if (known === undefined) {
+    known = n.children.some((c) => !c.toc && (isExplicit(c) || hasExplicit(c)));
+    explicitBelow.set(n, known);
+  }
+  return known;
+}
+
+function flatText(n: OutlineNode, out: string[], links: Link[]): void {
+  if (n.text) out.push(n.text);
+  appendAll(out, n.description);
+  if (n.url) links.push({ title: cleanTitle(n.text).title, url: n.url });
+  appendAll(links, n.links);
+  for (const c of n.children) if (!c.toc) flatText(c, out, links);
+}
+
+function toSink(n: OutlineNode, sink: Sink, asResource: boolean): void {
+  const before = sink.links.length;
+  const text: string[] = [];
+  flatText(n, text, sink.links);
+  const added = sink.links.length - before;
+  if (asResource && added > 0) sink.resources = (sink.resources ?? 0) + added;
+  else if (text.length) sink.description.push(text.join(' — '));
+}
+
+function resourceLabel(label: string | undefined): boolean {
+  return label !== undefined && RESOURCE_WORDS.test(label);
+}
+
+function isResource(n: OutlineNode, scope: Scope): boolean {
+  if (hasExplicit(n)) return false;
+  if (scope.resources || resourceLabel(n.label)) return true;
+  if (n.children.length > 0) return false;
+  if (n.marker && (n.url !== undefined || n.links.length > 0)) return true;
+  return scope.topicHeading && n.linkOnly === true;
+}
+
+function draft(n: OutlineNode, group: string | undefined): TopicDraft {
+  const d: TopicDraft = { node: n, description: [...n.description], links: [...n.links], children: [] };
+  const label = n.label !== undefined && !resourceLabel(n.label) ? n.label.replace(/\s*[:：]\s*$/u, '') : undefined;
+  const g = group ?? label;
+  if (g) d.group = g;
+  return d;
+}
+
+/** Reads the children of a section or topic into topic drafts; whatever is not a topic goes to `sink`. */
+export function collect(nodes: readonly OutlineNode[], scope: Scope, sink: Sink, group?: string): TopicDraft[] {
+  const out: TopicDraft[] = [];
+  for (const n of nodes) {
+    if (n.toc) continue;
+    const prev = out[out.length - 1];
+    if (n.kind === 'item') appendAll(out, item(n, scope, sink, prev, group));
+    else if (n.kind === 'heading' || n.kind === 'group') appendAll(out, heading(n, scope, sink, group));
+  }
+  return out;
+}
+
+function item(n: OutlineNode, scope: Scope, sink: Sink, prev: TopicDraft | undefined, group: string | undefined): TopicDraft[] {
+  const explicit = isExplicit(n);
+  if (!explicit && scope.checklist) {
+    // Not a box in a checklist: a group when boxes hang below it, else a note on the box before it.
+    const kids = collect(n.children, scope, prev ?? sink, joinGroup(group, n.text));
+    if (kids.length === 0) toSink(n, prev ?? sink, false);
+    return kids;
+  }
+  if (!explicit && n.children.length > 0 && !hasExplicit(n) && RESOURCE_HEADING.test(cleanTitle(n.text).title)) {
+    // `- Resources:` with links below: a label item, like a resources heading; its links teach the parent.
+    for (const c of n.children) toSink(c, sink, true);
+    return [];
+  }
+  if (!explicit && isResource(n, scope)) {
+    toSink(n, sink, true);
+    return [];
+  }
+  if (!explicit && (scope.article || scope.prose || (n.prose && !n.linkFirst)) && !hasExplicit(n)) {
+    toSink(n, sink, false);
+    return [];
+  }
+  if (!explicit && !n.text) return collect(n.children, scope, sink, group);
+  if (!explicit && n.headingItem) {
+    // `- ### Arrays`: a heading written inside a list groups the items below it, like any heading.
+    const kids = collect(n.children, scope, sink, joinGroup(group, n.text));
+    if (kids.length) return kids;
+  }
+  const d = draft(n, group);
+  const inner: Scope = { ...scope, prose: false, topicHeading: false };
+  d.children = collect(n.children, inner, { description: d.description, links: d.links, resources: 0 });
+  return [d];
+}
+
+function joinGroup(outer: string | undefined, inner: string): string | undefined {
+  if (!inner) return outer;
+  return outer ? `${outer} › ${inner}` : inner;
+}
+
+function heading(n: OutlineNode, scope: Scope, sink: Sink, group: string | undefined): TopicDraft[] {
+  const title = cleanTitle(n.text).title;
+  if (n.kind === 'heading' && LABEL_HEADING.test(title)) {
+    // "Goal: …", "Source(s) and further reading": describes the parent; its lists belong to the parent.
+    if (/[:：]./u.test(title)) sink.description.push(title);
+    appendAll(sink.description, n.description);
+    appendAll(sink.links, n.links);
+    const resources = scope.resources || RESOURCE_WORDS.test(title);
+    return collect(n.children, { ...scope, resources, prose: true }, sink, group);
+  }
+  if (scope.depth >= MAX_HEADING_DEPTH && !hasExplicit(n)) {
+    toSink(n, sink, false);
+    return [];
+  }
+  const self: Sink = { description: [...n.description], links: [...n.links], resources: 0 };
+  const sub: Scope = {
+    ...scope,
+    depth: scope.depth + 1,
+    prose: n.proseChars >= PROSE_HEADING,
+    resources: scope.resources || RESOURCE_HEADING.test(title),
+    topicHeading: false,
+  };
+  let kids = collect(n.children, sub, self);
+  if (kids.length > 0 && kids.every((k) => k.node.linkOnly === true && k.children.length === 0 && !isExplicit(k.node))) {
+    // Only bare links below a heading: the heading is the topic and the links teach it.
+    Object.assign(self, { description: [...n.description], links: [...n.links], resources: 0 });
+    kids = collect(n.children, { ...sub, topicHeading: true }, self);
+  }
+  const subTopicsOnly = kids.every((k) => k.node.kind !== 'item');
+  const isGroup = kids.length > 0 && !(subTopicsOnly && n.proseChars >= PROSE_HEADING);
+  if (isGroup) {
+    // A container of topics: they move up to the parent, remembering the heading they were listed under.
+    appendAll(sink.description, self.description);
+    appendAll(sink.links, self.links);
+    const name = joinGroup(group, n.text);
+    for (const k of kids) {
+      const inner = k.group ? (name ? `${name} › ${k.group}` : k.group) : name;
+      if (inner) k.group = inner;
+    }
+    return kids;
+  }
+  if (scope.resources || scope.checklist || (!n.text && kids.length === 0)) {
+    // Nothing to tick below it: in a checklist or a resources part, a heading is not a topic of its own.
+    appendAll(sink.description, self.description);
+    appendAll(sink.links, self.links);
+    return [];
+  }
+  const d: TopicDraft = { node: n, description: self.description, links: self.links, children: kids };
+  if (group) d.group = group;
+  return [d];
+}

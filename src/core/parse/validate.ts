@@ -1,0 +1,44 @@
+import type { ParseWarning, Roadmap } from '../types.js';
+import { countTopics } from '../tree.js';
+
+/** One section as `validate` reports it. */
+export interface SectionSummary {
+  number: string;
+  id: string;
+  title: string;
+  line: number;
+  /** Topics at every depth. */
+  topics: number;
+}
+
+/** What `validate` finds in a roadmap: counts, warnings, and whether the tool can navigate it. */
+export interface ValidationReport {
+  title: string;
+  counts: { sections: number; topics: number };
+  sections: SectionSummary[];
+  warnings: ParseWarning[];
+  /** The roadmap can be navigated: it has at least one topic. Warnings do not change that. */
+  usable: boolean;
+  /** Why it is not usable, when it is not. */
+  problems: string[];
+}
+
+/** Summarises a parsed roadmap for `validate`. Pure. */
+export function validateRoadmap(roadmap: Roadmap): ValidationReport {
+  const sections = roadmap.sections.map((s) => ({ number: s.number, id: s.id, title: s.title, line: s.line, topics: countTopics(s.topics) }));
+  const topics = sections.reduce((n, s) => n + s.topics, 0);
+  const problems: string[] = [];
+  if (roadmap.sections.length === 0) {
+    problems.push('no sections: no headings, lists or tables that hold topics were found');
+  } else if (topics === 0) {
+    problems.push(`no topics: the ${roadmap.sections.length} section${roadmap.sections.length === 1 ? '' : 's'} hold${roadmap.sections.length === 1 ? 's' : ''} no list items, task boxes, table rows or headings to study`);
+  }
+  return {
+    title: roadmap.title,
+    counts: { sections: sections.length, topics },
+    sections,
+    warnings: roadmap.warnings,
+    usable: problems.length === 0,
+    problems,
+  };
+}

@@ -1,0 +1,180 @@
+import type { Status } from '../types.js';
+
+/** A status the store keeps; a pending topic has no record. */
+export type StoredStatus = Exclude<Status, 'pending'>;
+
+/** One topic's stored state. */
+export interface TopicRecord {
+  status: StoredStatus;
+  /** ISO timestamp of the change that set this status (for `done`: when the topic was finished). */
+  updatedAt: string;
+  /** The topic's title when the status was set, so `doctor` can tell when a status ended up on another topic. */
+  title?: string;
+}
+
+/** A note a learner wrote on a topic. */
+export interface Note {
+  id: string;
+  topic: string;
+  text: string;
+  at: string;
+}
+
+export type EventAction = 'done' | 'start' | 'skip' | 'reset' | 'reset-section' | 'reset-all' | 'note' | 'import' | 'doctor' | 'undo';
+
+export const EVENT_ACTIONS: readonly EventAction[] = ['done', 'start', 'skip', 'reset', 'reset-section', 'reset-all', 'note', 'import', 'doctor', 'undo'];
+
+/** One topic's status before and after an event; `toAt` is the record's timestamp when it is not the event's. */
+export interface StatusDelta {
+  topic: string;
+  from: Status;
+  to: Status;
+  fromAt?: string;
+  toAt?: string;
+}
+
+/** A change the learner made. Everything needed to revert it is inside, so undo never guesses. */
+export interface HistoryEvent {
+  id: string;
+  at: string;
+  action: EventAction;
+  /** What the user named (topic references, a section), for the log. */
+  subject?: string;
+  changes: StatusDelta[];
+  notesAdded: Note[];
+  notesRemoved: Note[];
+  /** Set on an event once `undo` reverted it: the id of the undo event. */
+  undoneBy?: string;
+  /** On an undo event: the event it reverted. */
+  reverts?: string;
+  /** On an event merged in by `import`: the import event that brought it (undoing the import removes it). */
+  importedBy?: string;
+}
+
+/** Everything kept for one roadmap. */
+export interface ProgressState {
+  records: Map<string, TopicRecord>;
+  notes: Note[];
+  /** In the order they were recorded; `undo` walks it backwards. */
+  events: HistoryEvent[];
+  /** The topic ids inside were made the old way (before "--n" suffixes) and must be translated before use. */
+  legacyIds?: boolean;
+}
+
+/** Identity of a new event: a unique id and the time (from the injected clock). */
+export interface Stamp {
+  id: string;
+  at: string;
+}
+
+export function emptyState(): ProgressState {
+  return { records: new Map(), notes: [], events: [] };
+}
+
+/** A topic's stored status, pending when nothing is stored. */
+export function statusOf(state: ProgressState, id: string): Status {
+  return state.records.get(id)?.status ?? 'pending';
+}
+
+/** The deltas that bring `ids` to `status`, leaving out topics already there. */
+export function planStatus(state: ProgressState, ids: Iterable<string>, status: Status): StatusDelta[] {
+  const out: StatusDelta[] = [];
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const record = state.records.get(id);
+    const from = record?.status ?? 'pending';
+    if (from === status) continue;
+    const delta: StatusDelta = { topic: id, from, to: status };
+    if (record) delta.fromAt = record.updatedAt;
+    out.push(delta);
+  }
+  return out;
+}
+
+export interface EventInput {
+  action: EventAction;
+  subject?: string;
+  changes?: StatusDelta[];
+  notesAdded?: Note[];
+  notesRemoved?: Note[];
+}
+
+/** Applies a change and appends it to the history; nothing is recorded when it changes nothing. */
+export function recordEvent(state: ProgressState, stamp: Stamp, input: EventInput): HistoryEvent | undefined {
+  const event: HistoryEvent = {
+    id: stamp.id,
+    at: stamp.at,
+    action: input.action,
+    changes: input.changes ?? [],
+    notesAdded: input.notesAdded ?? [],
+    notesRemoved: input.notesRemoved ?? [],
+  };
+  if (input.subject !== undefined) event.subject = input.subject;
+  if (event.changes.length === 0 && event.notesAdded.length === 0 && event.notesRemoved.length === 0) return undefined;
+  applyEffects(state, event);
+  state.events.push(event);
+  return event;
+}
+
+function applyEffects(state: ProgressState, event: HistoryEvent): void {
+  for (const d of event.changes) {
+    if (d.to === 'pending') state.records.delete(d.topic);
+    else state.records.set(d.topic, { status: d.to, updatedAt: d.toAt ?? event.at });
+  }
+  const removed = new Set(event.notesRemoved.map((n) => n.id));
+  state.notes = state.notes.filter((n) => !removed.has(n.id));
+  const present = new Set(state.notes.map((n) => n.id));
+  for (const n of event.notesAdded) if (!present.has(n.id)) state.notes.push({ ...n });
+}
+
+/** Events `undo` may revert: the learner's own, not yet undone, newest last. */
+export function undoable(state: ProgressState): HistoryEvent[] {
+  return state.events.filter((e) => e.action !== 'undo' && e.undoneBy === undefined && e.importedBy === undefined);
+}
+
+/**
+ * Reverts the last `count` undoable events, newest first. Each revert is itself recorded (action `undo`) so the log
+ * tells the whole story; undo events are never undone. Returns the reverted events.
+ */
+export function undoLast(state: ProgressState, count: number, stamp: (i: number) => Stamp): HistoryEvent[] {
+  const targets = undoable(state).slice(-count).reverse();
+  targets.forEach((target, i) => {
+    const s = stamp(i);
+    const inverse: HistoryEvent = {
+      id: s.id,
+      at: s.at,
+      action: 'undo',
+      reverts: target.id,
+      changes: [...target.changes].reverse().map((d) => invert(d, target.at)),
+      notesAdded: target.notesRemoved.map((n) => ({ ...n })),
+      notesRemoved: target.notesAdded.map((n) => ({ ...n })),
+    };
+    if (target.subject !== undefined) inverse.subject = target.subject;
+    applyEffects(state, inverse);
+    target.undoneBy = inverse.id;
+    // Undoing an import also takes back the history it brought in.
+    if (target.action === 'import') state.events = state.events.filter((e) => e.importedBy !== target.id);
+    state.events.push(inverse);
+  });
+  return targets;
+}
+
+function invert(d: StatusDelta, eventAt: string): StatusDelta {
+  const out: StatusDelta = { topic: d.topic, from: d.to, to: d.from, fromAt: d.toAt ?? eventAt };
+  if (d.fromAt !== undefined) out.toAt = d.fromAt;
+  return out;
+}
+
+/** When each topic last changed: its record's time or the latest event that touched it, whichever is later. */
+export function lastChanges(state: ProgressState): Map<string, number> {
+  const out = new Map<string, number>();
+  const bump = (id: string, iso: string): void => {
+    const t = Date.parse(iso);
+    if (!Number.isNaN(t) && t > (out.get(id) ?? -Infinity)) out.set(id, t);
+  };
+  for (const [id, r] of state.records) bump(id, r.updatedAt);
+  for (const e of state.events) for (const d of e.changes) bump(d.topic, e.at);
+  return out;
+}

@@ -1,0 +1,134 @@
+import type { Roadmap, Section, Status, Topic } from '../types.js';
+import type { TopicEntry } from '../tree.js';
+
+/** What the store knows: a status per topic id. Missing ids are pending. */
+export type StatusMap = ReadonlyMap<string, Status>;
+
+/**
+ * THE COUNTING RULE, used by list, info, next, stats and export alike.
+ *
+ * - What counts is the topics you study: topics without subtopics ("leaves"). A topic with subtopics is a heading
+ *   for them; it adds nothing to the count itself, so finishing a parent's three subtopics is 3 done, not 4.
+ * - A parent's status is derived from its subtopics: done when all are done or skipped (at least one done),
+ *   skipped when all are skipped, in progress when any is done or in progress (or when you `start`ed the parent
+ *   itself), else pending. A status stored on the parent itself is not trusted over its subtopics, so a subtopic
+ *   added to the file later reopens a finished parent instead of being silently ticked.
+ * - Skipped topics leave the total: percent = done / (leaves - skipped). When every leaf is skipped or done the
+ *   roadmap is complete (100%); 100 is shown only when nothing is left, never rounded up from 99.5.
+ */
+export interface Progress {
+  done: number;
+  skipped: number;
+  inProgress: number;
+  pending: number;
+  /** Topics that count towards the percentage: leaves less the skipped ones. */
+  total: number;
+  percent: number;
+}
+
+/** The status a topic shows; see THE COUNTING RULE above. */
+export function effectiveStatus(topic: Topic, statuses: StatusMap): Status {
+  const own = statuses.get(topic.id) ?? 'pending';
+  if (topic.children.length === 0) return own;
+  const kids = topic.children.map((c) => effectiveStatus(c, statuses));
+  if (kids.every((s) => s === 'done' || s === 'skipped')) return kids.includes('done') ? 'done' : 'skipped';
+  if (kids.some((s) => s === 'done' || s === 'in-progress')) return 'in-progress';
+  return own === 'in-progress' ? 'in-progress' : 'pending';
+}
+
+/** Progress over a set of topic trees: leaves only, skipped ones out of the total. */
+export function progressOf(topics: readonly Topic[], statuses: StatusMap): Progress {
+  const p: Progress = { done: 0, skipped: 0, inProgress: 0, pending: 0, total: 0, percent: 0 };
+  const visit = (t: Topic): void => {
+    if (t.children.length > 0) {
+      t.children.forEach(visit);
+      return;
+    }
+    const s = statuses.get(t.id) ?? 'pending';
+    if (s === 'skipped') p.skipped++;
+    else if (s === 'done') p.done++;
+    else if (s === 'in-progress') p.inProgress++;
+    else p.pending++;
+  };
+  topics.forEach(visit);
+  p.total = p.done + p.inProgress + p.pending;
+  p.percent = p.total === 0 ? (p.skipped > 0 ? 100 : 0) : percentOf(p.done, p.total);
+  return p;
+}
+
+export function sectionProgress(section: Section, statuses: StatusMap): Progress {
+  return progressOf(section.topics, statuses);
+}
+
+export function roadmapProgress(roadmap: Roadmap, statuses: StatusMap): Progress {
+  return progressOf(roadmap.sections.flatMap((s) => s.topics), statuses);
+}
+
+/** Why `next` offered a topic. */
+export type NextReason = 'in-progress' | 'started-parent' | 'first-pending';
+
+export interface NextPick extends TopicEntry {
+  reason: NextReason;
+}
+
+/**
+ * What to study now, leaves only (the topics that count): first the ones you started, then the first pending
+ * subtopics of parents you started, then the first pending topics in document order. No topic is offered twice.
+ */
+export function nextTopics(roadmap: Roadmap, statuses: StatusMap, count: number): NextPick[] {
+  const picks: NextPick[] = [];
+  const taken = new Set<string>();
+  const status = (id: string): Status => statuses.get(id) ?? 'pending';
+  // Each pass walks the leaves in document order and stops once enough are picked. It makes no entry per topic, only
+  // per pick: `next` runs on every roadmap, and a big one has tens of thousands of topics.
+  const pass = (reason: NextReason, wanted: (leaf: Topic, ancestors: readonly Topic[]) => boolean): void => {
+    const ancestors: Topic[] = [];
+    const visit = (topics: readonly Topic[], section: Section): boolean => {
+      for (const topic of topics) {
+        if (picks.length >= count) return false;
+        if (topic.children.length > 0) {
+          ancestors.push(topic);
+          const more = visit(topic.children, section);
+          ancestors.pop();
+          if (!more) return false;
+        } else if (!taken.has(topic.id) && wanted(topic, ancestors)) {
+          taken.add(topic.id);
+          picks.push({ topic, section, ancestors: [...ancestors], reason });
+        }
+      }
+      return true;
+    };
+    for (const section of roadmap.sections) if (!visit(section.topics, section)) return;
+  };
+  pass('in-progress', (t) => status(t.id) === 'in-progress');
+  pass('started-parent', (t, ancestors) => status(t.id) === 'pending' && ancestors.some((a) => status(a.id) === 'in-progress'));
+  pass('first-pending', (t) => status(t.id) === 'pending');
+  return picks;
+}
+
+/** A sentence for each reason, for people and for `next --json`. */
+export const NEXT_REASON_TEXT: Record<NextReason, string> = {
+  'in-progress': 'you started it and have not finished it',
+  'started-parent': 'the first pending subtopic of a topic you started',
+  'first-pending': 'the first pending topic in roadmap order',
+};
+
+/** Rounded percentage that only reads 100 when everything is done. */
+export function percentOf(done: number, total: number): number {
+  if (total === 0) return 0;
+  const rounded = Math.round((done / total) * 100);
+  return done < total ? Math.min(rounded, 99) : 100;
+}
+
+/** "topic 2 of 5": a topic's place among its siblings (its parent's children, or its section's topics). */
+export function positionOf(entry: TopicEntry): { index: number; of: number } {
+  const index = Number(entry.topic.number.split('.').pop());
+  const parent = entry.ancestors[entry.ancestors.length - 1];
+  return { index, of: parent ? parent.children.length : entry.section.topics.length };
+}
+
+/** True when `next` found nothing because everything is done or skipped (not because the roadmap has no topics). */
+export function isFinished(roadmap: Roadmap, statuses: StatusMap, picks: readonly NextPick[]): boolean {
+  const p = roadmapProgress(roadmap, statuses);
+  return picks.length === 0 && p.total + p.skipped > 0;
+}

@@ -1,0 +1,182 @@
+import { isAscii } from 'node:buffer';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeBytes } from '../core/parse/normalize.js';
+import { longHash } from '../core/text/hash.js';
+import type { Roadmap } from '../core/types.js';
+import { jsonPieces, WRITE_BATCH } from '../core/text/json-pieces.js';
+
+/** Set by scripts/build.mjs from the sources and the Markdown lexer's version; absent when running from src/. */
+declare const __ROADMAP_PARSER_FINGERPRINT__: string | undefined;
+
+/** Changes whenever the parser may produce a different tree, so an upgrade never reads an old tree. */
+export const PARSER_FINGERPRINT = typeof __ROADMAP_PARSER_FINGERPRINT__ === 'string' ? __ROADMAP_PARSER_FINGERPRINT__ : 'source';
+
+/** Bumped when the layout of a cache file changes (4: named by the FNV-1a hash; 3: the source bytes, then the tree in ASCII JSON). */
+const FORMAT = 4;
+/** More entries than this and the least recently written go: each file can be tens of MB for a huge roadmap. */
+const MAX_ENTRIES = 32;
+
+/**
+ * An entry is one line of header, then the exact bytes the tree was parsed from, then the tree as JSON. The header
+ * names the format, the parser build and the parse options (`key`) and how many source bytes follow.
+ */
+function header(key: string, sourceBytes: number): Buffer {
+  return Buffer.from(`{"format":${FORMAT},"key":"${key}","source":${sourceBytes}}\n`);
+}
+
+/** The parse-cache folder under the tool's cache folder. */
+export function parseCacheDir(cacheRoot: string): string {
+  return join(cacheRoot, 'parsed');
+}
+
+/** What else a cached tree must match besides the bytes: the parser build and the parse options. */
+export function parseKey(options: unknown): string {
+  return `${PARSER_FINGERPRINT}-${longHash(JSON.stringify(options))}`;
+}
+
+/** One file per source (path, stdin, bundled): editing a roadmap replaces its entry instead of adding one. */
+export function entryPath(dir: string, source: string): string {
+  return join(dir, `${longHash(source)}.json`);
+}
+
+/**
+ * The tree cached from exactly these bytes with this key, or undefined when there is none, the file changed in any
+ * way (the stored bytes are compared, which is stronger than a hash and quicker than loading node:crypto to make
+ * one), or the entry is damaged.
+ */
+export function readParseCache(file: string, key: string, source: Uint8Array): Roadmap | undefined {
+  let data: Buffer;
+  try {
+    data = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  const head = header(key, source.length);
+  const start = head.length;
+  if (data.length < start + source.length || Buffer.compare(data.subarray(0, start), head) !== 0) return undefined;
+  if (Buffer.compare(data.subarray(start, start + source.length), source) !== 0) return undefined;
+  const json = data.subarray(start + source.length);
+  // The tree is written in ASCII (see writeParseCache), which decodes byte for byte; anything else is damage.
+  if (!isAscii(json)) return undefined;
+  try {
+    const roadmap = JSON.parse(json.toString('latin1')) as unknown;
+    return looksLikeRoadmap(roadmap) ? roadmap : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function looksLikeRoadmap(value: unknown): value is Roadmap {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as Partial<Record<keyof Roadmap, unknown>>;
+  return typeof r.title === 'string' && Array.isArray(r.sections) && Array.isArray(r.overview) && Array.isArray(r.warnings);
+}
+
+/**
+ * Stores a tree atomically (a temp file renamed over the entry), so a reader sees the old entry or the new one, never
+ * half of one. The cache is only an optimisation: any failure is ignored.
+ */
+export function writeParseCache(file: string, key: string, source: Uint8Array, roadmap: Roadmap): void {
+  const dir = join(file, '..');
+  const temp = `${file}.${process.pid}-${String(Date.now())}.tmp`;
+  try {
+    mkdirSync(dir, { recursive: true });
+    const fd = openSync(temp, 'w');
+    try {
+      writeSync(fd, header(key, source.length));
+      writeSync(fd, source);
+      // In slices: the tree of a 10 MB roadmap is 30 MB of JSON, which need not exist as one string.
+      let batch = '';
+      for (const piece of jsonPieces(roadmap)) {
+        batch += piece;
+        if (batch.length >= WRITE_BATCH) {
+          writeSync(fd, ascii(batch));
+          batch = '';
+        }
+      }
+      writeSync(fd, ascii(batch));
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, file);
+    prune(dir);
+  } catch {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // Nothing more to do: a stray temp file is harmless and never read.
+    }
+  }
+}
+
+/** JSON text with every non-ASCII character as a \uXXXX escape: the same JSON, read back faster (see readParseCache). */
+function ascii(json: string): string {
+  return json.replace(/[\u0080-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function prune(dir: string): void {
+  const entries = readdirSync(dir).filter((name) => name.endsWith('.json'));
+  if (entries.length <= MAX_ENTRIES) return;
+  const byAge = entries
+    .map((name) => ({ name, mtime: statSync(join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
+    .sort((a, b) => a.mtime - b.mtime);
+  for (const { name } of byAge.slice(0, entries.length - MAX_ENTRIES)) rmSync(join(dir, name), { force: true });
+}
+
+/** Roadmaps at least this big take a noticeable moment to parse the first time: the caller may show a spinner. */
+export const SLOW_PARSE_BYTES = 256 * 1024;
+
+/** From this size a first parse makes hundreds of MB of short-lived objects: see boundHeapGrowth. */
+const BIG_PARSE_BYTES = 1024 * 1024;
+
+/**
+ * V8 lets the heap grow to about four times what survived the last full collection before it collects again. While a
+ * 10 MB roadmap is parsed that means 370 MB of memory for about 150 MB of live objects; growing at most 2x keeps the
+ * peak near 300 MB for about 9 % more time. Left on for the rest of the run, which prints the big tree.
+ *
+ * Why a flag change after start-up is safe here: Node's documentation calls changing V8 flags after the VM started
+ * undefined behaviour because most flags are read once, when V8 sets up a subsystem or compiles code, so a late
+ * change is ignored or leaves parts disagreeing. --heap-growing-percent is different: it is a plain number that V8's
+ * heap controller reads each time it computes the next heap limit after a full collection, and nothing else reads
+ * or caches it. The worst a future V8 could do is ignore it, which costs memory, not correctness; the memory figure
+ * is watched by `npm run bench` (10 MB first run, peak RSS).
+ */
+async function boundHeapGrowth(): Promise<void> {
+  const { setFlagsFromString } = await import('node:v8');
+  setFlagsFromString('--heap-growing-percent=100');
+}
+
+export interface ParseInput {
+  /** Names the cache entry: the file's path, "-" for stdin. */
+  source: string;
+  /** How the input is named in messages. */
+  shown: string;
+  fallbackTitle: string;
+}
+
+/** Called before a first parse of at least SLOW_PARSE_BYTES; the function it returns is awaited when it ends. */
+export type SlowParseNotice = (input: { shown: string; bytes: number }) => Promise<() => Promise<void>>;
+
+/**
+ * Parses roadmap bytes, or returns the tree cached from the same bytes by the same parser build. The parser (and the
+ * Markdown lexer under it) is imported only on a cache miss, so a repeated command never loads it.
+ */
+export async function parseCached(cacheRoot: string, bytes: Uint8Array, input: ParseInput, onSlowParse?: SlowParseNotice): Promise<Roadmap> {
+  const options = { fallbackTitle: input.fallbackTitle };
+  const key = parseKey(options);
+  const file = entryPath(parseCacheDir(cacheRoot), input.source);
+  const cached = readParseCache(file, key, bytes);
+  if (cached) return cached;
+  const done = bytes.length >= SLOW_PARSE_BYTES && onSlowParse ? await onSlowParse({ shown: input.shown, bytes: bytes.length }) : undefined;
+  try {
+    const text = decodeBytes(bytes, input.shown);
+    const { parseRoadmap } = await import('../core/parse/parse.js');
+    if (bytes.length >= BIG_PARSE_BYTES) await boundHeapGrowth();
+    const roadmap = parseRoadmap(text, options);
+    writeParseCache(file, key, bytes, roadmap);
+    return roadmap;
+  } finally {
+    await done?.();
+  }
+}

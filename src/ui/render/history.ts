@@ -1,0 +1,108 @@
+import type { HistoryEvent, StatusDelta } from '../../core/progress/history.js';
+import type { Roadmap } from '../../core/types.js';
+import { allTopics, type TopicEntry } from '../../core/tree.js';
+import { formatTime } from '../format-time.js';
+import { inert } from '../sanitize.js';
+import type { Theme } from '../theme.js';
+import { maxOf } from '../../core/append.js';
+
+/** "1 note", "2 notes". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Looks topic and section ids up in the current roadmap, for describing history. */
+export class TopicNames {
+  private readonly byId: Map<string, TopicEntry>;
+
+  constructor(private readonly roadmap: Roadmap) {
+    this.byId = new Map(allTopics(roadmap).map((e) => [e.topic.id, e]));
+  }
+
+  entry(id: string): TopicEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Sorts ids in roadmap order; ids the roadmap no longer has go last, alphabetically. */
+  inOrder(ids: readonly string[]): string[] {
+    const index = new Map([...this.byId.keys()].map((id, i) => [id, i]));
+    return [...ids].sort((a, b) => (index.get(a) ?? Infinity) - (index.get(b) ?? Infinity) || a.localeCompare(b));
+  }
+
+  /** "1.2 Title" for a current topic, the id and a mark for one the roadmap no longer has. */
+  label(id: string): string {
+    const e = this.byId.get(id);
+    return e ? `${e.topic.number} ${inert(e.topic.title)}` : `${inert(id)} (not in the roadmap)`;
+  }
+
+  section(id: string): string {
+    const s = this.roadmap.sections.find((x) => x.id === id);
+    return s ? `section ${s.number} "${inert(s.title)}"` : `section ${inert(id)}`;
+  }
+}
+
+const SHOWN = 3;
+
+/** The command that made an event, as the user would type it. */
+export function actionLabel(e: HistoryEvent): string {
+  return LABELS[e.action] ?? e.action;
+}
+
+const LABELS: Partial<Record<HistoryEvent['action'], string>> = { 'reset-section': 'reset --section', 'reset-all': 'reset --all', doctor: 'doctor --fix' };
+
+/** The topics an event changed, parents standing for their subtopics: "1.1 A, 1.2 B (+4 more)". */
+export function changedTopics(changes: readonly StatusDelta[], names: TopicNames): string {
+  const ids = new Set(changes.map((d) => d.topic));
+  const tops = [...ids].filter((id) => !(names.entry(id)?.ancestors.some((a) => ids.has(a.id)) ?? false));
+  const shown = tops.slice(0, SHOWN).map((id) => {
+    const e = names.entry(id);
+    const under = e ? [...ids].filter((x) => names.entry(x)?.ancestors.some((a) => a.id === id)).length : 0;
+    return under > 0 ? `${names.label(id)} (and ${under} subtopics)` : names.label(id);
+  });
+  const more = tops.length - shown.length;
+  return shown.join(', ') + (more > 0 ? ` (+${more} more)` : '');
+}
+
+/** One line of text saying what an event did. `events` lets an undo name what it reverted. */
+export function describeEvent(e: HistoryEvent, names: TopicNames, events: readonly HistoryEvent[] = []): string {
+  const n = e.changes.length;
+  const topics = `${n} ${n === 1 ? 'topic' : 'topics'}`;
+  switch (e.action) {
+    case 'done':
+    case 'start':
+    case 'skip':
+    case 'reset':
+      return changedTopics(e.changes, names);
+    case 'reset-section':
+      return `${names.section(e.subject ?? '')}: ${topics}`;
+    case 'reset-all':
+      return topics;
+    case 'note': {
+      const note = e.notesAdded[0];
+      const text = note ? inert(note.text.replace(/\s+/g, ' ')) : '';
+      return `${names.label(e.subject ?? note?.topic ?? '')}: "${text.length > 50 ? `${text.slice(0, 49)}…` : text}"`;
+    }
+    case 'import':
+      return `${inert(e.subject ?? 'an export')}: ${topics}, ${plural(e.notesAdded.length, 'note')}`;
+    case 'doctor': {
+      const moves = e.changes.filter((d) => d.from === 'pending').length;
+      return `moved progress of ${moves} ${moves === 1 ? 'topic' : 'topics'} (${changedTopics(e.changes.filter((d) => d.from === 'pending'), names)})${e.notesAdded.length ? ` and ${plural(e.notesAdded.length, 'note')}` : ''}`;
+    }
+    case 'undo': {
+      const original = events.find((x) => x.id === e.reverts);
+      return original ? `reverted ${actionLabel(original)}: ${describeEvent(original, names, events)}` : `reverted ${topics}`;
+    }
+  }
+}
+
+/** `log`: newest first, one line per event, undone ones marked. */
+export function renderLog(events: readonly HistoryEvent[], all: readonly HistoryEvent[], names: TopicNames, theme: Theme): string {
+  const { c } = theme;
+  const width = maxOf(events.map((e) => actionLabel(e).length), 4);
+  const lines = events.map((e) => {
+    const tags = [e.undoneBy ? c.yellow('(undone)') : '', e.importedBy ? c.dim('(imported)') : ''].filter(Boolean).join(' ');
+    const action = actionLabel(e).padEnd(width);
+    return `${c.dim(formatTime(e.at))}  ${e.undoneBy ? c.dim(action) : c.bold(action)}  ${describeEvent(e, names, all)}${tags ? ` ${tags}` : ''}`;
+  });
+  return `${lines.join('\n')}\n`;
+}
