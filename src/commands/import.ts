@@ -11,16 +11,19 @@ import { inert } from '../ui/sanitize.js';
 import { SCHEMA_VERSION } from '../ui/topic-json.js';
 import { readFileLimited, readStreamLimited } from '../source/read-capped.js';
 import { Malformed, preview, readExportState } from '../store/check-data.js';
+import { MAX_STORE_BYTES } from '../store/json-file.js';
 import type { RegisterCommand } from '../app/command-kit.js';
 import { openSession, refreshSession, stamp, updateProgress, type GlobalOptions, type Session } from '../app/session.js';
 import { appendAll } from '../core/append.js';
 
-/** An export is a few megabytes at most; anything far larger is the wrong file. */
-export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+/** An export is a few megabytes at most; one larger than the progress file may be could never be kept. */
+export const MAX_IMPORT_BYTES = MAX_STORE_BYTES;
 
-/** Stops a read as soon as it passes 64 MB, so a device or an endless pipe (`/dev/zero`) is refused at once. */
+/** Stops a read as soon as it passes the limit, so a device or an endless pipe (`/dev/zero`) is refused at once. */
 function checkImportSize(size: number, shown: string): void {
-  if (size > MAX_IMPORT_BYTES) throw new InputError(`${inert(shown)} is larger than 64 MB: that is not a roadmap export`, 'give the path of a file written by `roadmap export`');
+  if (size > MAX_IMPORT_BYTES) {
+    throw new InputError(`${inert(shown)} is larger than ${String(MAX_IMPORT_BYTES / 1024 / 1024)} MB, the most a progress file holds: that is not a roadmap export`, 'give the path of a file written by `roadmap export`');
+  }
 }
 
 export interface ImportOptions extends GlobalOptions {

@@ -1,9 +1,12 @@
 import { join } from 'node:path';
 import { checkStoredData } from './check-data.js';
-import { readJsonFile, withStoreLock, writeFileAtomic } from './json-file.js';
+import { StoreError } from './errors.js';
+import { MAX_STORE_BYTES, readJsonFile, withStoreLock, writeFileAtomic } from './json-file.js';
 import { emptyData, stateOf, withState, type ProgressState, type ProgressStore, type StoredData } from './progress-store.js';
 
 const FILE_NAME = 'progress';
+/** A progress file smaller than this (compact) is written indented with tabs. */
+const INDENT_BELOW = 1024 * 1024;
 
 /**
  * Progress in a JSON file replaced atomically under a lock file, so concurrent commands lose nothing. Every change
@@ -41,7 +44,16 @@ export class ConfStore implements ProgressStore {
 
   private writeLocked<T>(mutator: (data: StoredData) => { data: StoredData; result: T }): T {
     const { data, result } = mutator(this.readAll());
-    writeFileAtomic(this.location, `${JSON.stringify(data, undefined, '\t')}\n`);
+    let text = JSON.stringify(data);
+    // Indented for people while it is small enough to read; compact beyond, where size and speed matter more.
+    if (text.length < INDENT_BELOW) text = JSON.stringify(data, undefined, '\t');
+    if (text.length > MAX_STORE_BYTES) {
+      throw new StoreError(
+        `saving this change would make the progress file ${(text.length / 1024 / 1024).toFixed(0)} MB, more than the ${String(MAX_STORE_BYTES / 1024 / 1024)} MB roadmap reads; nothing was saved`,
+        'a history this long was not made by hand: export what you need (roadmap export), then start a new progress file',
+      );
+    }
+    writeFileAtomic(this.location, `${text}\n`);
     return result;
   }
 

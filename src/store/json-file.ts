@@ -17,10 +17,11 @@ export function parseJsonText(text: string): unknown {
 }
 
 /**
- * The largest progress file read. Each change adds a few hundred bytes, so years of daily use stay under a few MB; a
- * file at this size still reads, changes and saves within the time and memory README promises.
+ * The largest progress file read or written. Each change adds a few hundred bytes, so years of daily use stay under a
+ * few MB; a file at this size still reads, changes and saves within the time and memory README promises (a 58 MB one
+ * took 840 MB to change).
  */
-export const MAX_STORE_BYTES = 64 * 1024 * 1024;
+export const MAX_STORE_BYTES = 32 * 1024 * 1024;
 
 function attempt<T>(path: string, check: (value: unknown) => Checked<T>): Attempt<T> {
   let bytes: Buffer;
