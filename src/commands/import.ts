@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import type { HistoryEvent, ProgressState } from '../core/progress/history.js';
 import { adoptCurrentIds } from '../core/progress/identity.js';
-import { applyImport, EXPORT_KIND, planImport, type ImportPlan } from '../core/progress/merge.js';
+import { applyImport, clampFutureTimes, EXPORT_KIND, planImport, type ImportPlan } from '../core/progress/merge.js';
 import { InputError, UsageError } from '../app/errors.js';
 import { plural, TopicNames } from '../ui/render/history.js';
 import { inert } from '../ui/sanitize.js';
@@ -42,10 +42,19 @@ export interface ImportResult {
 /** Merges an export into this roadmap's progress (newer change per topic wins, notes and history united). */
 export async function runImport(source: string, opts: ImportOptions, ctx: Context): Promise<ImportResult> {
   if (source === '-' && opts.roadmap === '-') throw new UsageError('the roadmap and the export cannot both come from standard input', 'save one of them to a file first');
-  const { state: incoming, from } = parseExport(await readSource(source, ctx), source);
+  const { state: incoming, from, exportedAt } = parseExport(await readSource(source, ctx), source);
   const session = await openSession(ctx, opts);
   // An export from before store version 3 names topics with the old ids: translated as the progress file is.
   adoptCurrentIds(session.roadmap, incoming);
+  // Nothing in an export can be later than the export itself, nor than now. Clamping to the export's own time keeps
+  // a re-import of the same file from winning again over what was changed here since the first import.
+  const now = ctx.now().toISOString();
+  const made = exportedAt !== undefined && Date.parse(exportedAt) <= Date.parse(now) ? exportedAt : undefined;
+  const future = clampFutureTimes(incoming, made ?? now);
+  if (future.count > 0) {
+    const as = made === undefined ? 'the time of this import' : `the time the export was made (${inert(made)})`;
+    ctx.io.stderr.write(`warning: ${plural(future.count, 'time')} in the export ${future.count === 1 ? 'is' : 'are'} ${made === undefined ? 'in the future' : 'later than the export itself'} (the latest: ${inert(future.latest ?? '')}); imported as ${as}, so changes made here since still win\n`);
+  }
   if (from.id !== session.id) {
     if (from.title !== session.roadmap.title && !opts.force) {
       throw new InputError(
@@ -89,7 +98,7 @@ async function readSource(source: string, ctx: Context): Promise<string> {
 }
 
 /** Validates an export's text: a wrong document, a missing or impossible version, or any malformed entry is refused. */
-export function parseExport(text: string, source: string): { state: ProgressState; from: { id: string; title: string } } {
+export function parseExport(text: string, source: string): { state: ProgressState; from: { id: string; title: string }; exportedAt?: string } {
   const shown = source === '-' ? 'standard input' : inert(source);
   let doc: unknown;
   try {
@@ -97,7 +106,7 @@ export function parseExport(text: string, source: string): { state: ProgressStat
   } catch {
     throw new InputError(`${shown} is not JSON`, 'give a file written by `roadmap export` (not --format markdown)');
   }
-  const d = doc as { kind?: unknown; schemaVersion?: unknown; roadmap?: { id?: unknown; title?: unknown } } | null;
+  const d = doc as { kind?: unknown; schemaVersion?: unknown; exportedAt?: unknown; roadmap?: { id?: unknown; title?: unknown } } | null;
   if (typeof d !== 'object' || d === null || Array.isArray(d) || d.kind !== EXPORT_KIND || typeof d.roadmap?.id !== 'string') {
     throw new InputError(`${shown} is not a roadmap export`, 'give a file written by `roadmap export`');
   }
@@ -110,7 +119,9 @@ export function parseExport(text: string, source: string): { state: ProgressStat
     throw new InputError(`this export has schemaVersion ${version}, newer than this roadmap version understands (${SCHEMA_VERSION})`, 'update roadmap and import again');
   }
   try {
-    return { state: readExportState(doc as Record<string, unknown>), from: { id: d.roadmap.id, title: typeof d.roadmap.title === 'string' ? d.roadmap.title : '' } };
+    const state = readExportState(doc as Record<string, unknown>);
+    const from = { id: d.roadmap.id, title: typeof d.roadmap.title === 'string' ? d.roadmap.title : '' };
+    return typeof d.exportedAt === 'string' ? { state, from, exportedAt: d.exportedAt } : { state, from };
   } catch (error) {
     if (!(error instanceof Malformed)) throw error;
     throw new InputError(`${shown} is not a valid export: ${error.message}; nothing was imported`, 'export it again with `roadmap export`, or repair that entry');

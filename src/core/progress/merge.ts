@@ -66,3 +66,36 @@ export function applyImport(state: ProgressState, plan: ImportPlan, stamp: Stamp
   state.events.push(marker);
   return marker;
 }
+
+/**
+ * Sets every time in `state` that is later than `now` to `now`: an export dated in the future (a wrong clock, an edited
+ * file, `9999-12-31`) would otherwise win over every later local change, at every import. Returns how many times
+ * changed and the latest of them as it was.
+ */
+export function clampFutureTimes(state: ProgressState, now: string): { count: number; latest: string | undefined } {
+  const limit = Date.parse(now);
+  let count = 0;
+  let latest: string | undefined;
+  const clamp = (at: string): string => {
+    const t = Date.parse(at);
+    if (Number.isNaN(t) || t <= limit) return at;
+    count++;
+    if (latest === undefined || t > Date.parse(latest)) latest = at;
+    return now;
+  };
+  const note = (n: Note): void => {
+    n.at = clamp(n.at);
+  };
+  for (const r of state.records.values()) r.updatedAt = clamp(r.updatedAt);
+  state.notes.forEach(note);
+  for (const e of state.events) {
+    e.at = clamp(e.at);
+    for (const d of e.changes) {
+      if (d.fromAt !== undefined) d.fromAt = clamp(d.fromAt);
+      if (d.toAt !== undefined) d.toAt = clamp(d.toAt);
+    }
+    e.notesAdded.forEach(note);
+    e.notesRemoved.forEach(note);
+  }
+  return { count, latest };
+}
