@@ -21,8 +21,13 @@ const LAYERS = [
   { target: './src/app', from: ['./src/cli.ts', './src/commands'], message: 'app serves the commands; it does not know them' },
   { target: './src/context.ts', from: ['./src/cli.ts', './src/commands', './src/app'], message: 'the context is below the commands' },
   { target: './src/commands', from: ['./src/cli.ts'], message: 'commands are below the program' },
-  { target: './src/commands/*.ts', from: ['./src/commands/*.ts', './src/commands/sync/*.ts'], message: 'a command does not import another command: move what both need to app/ or core/' },
-  { target: './src/commands/sync/*.ts', from: ['./src/commands/*.ts'], message: 'a command does not import another command (sync/ is the sync verb and its subcommands)' },
+  // Verbs with subcommands or siblings live in folders: commands/sync/ (the sync verb and its subcommands),
+  // commands/history/ (log, undo, redo) and commands/shelf/ (add, roadmaps, use, update, remove), one verb per file.
+  // No command imports another, across folders too.
+  { target: './src/commands/*.ts', from: ['./src/commands/*.ts', './src/commands/sync/*.ts', './src/commands/history/*.ts', './src/commands/shelf/*.ts'], message: 'a command does not import another command: move what both need to app/ or core/' },
+  { target: './src/commands/sync/*.ts', from: ['./src/commands/*.ts', './src/commands/history/*.ts', './src/commands/shelf/*.ts'], message: 'a command does not import another command (sync/ is the sync verb and its subcommands)' },
+  { target: './src/commands/history/*.ts', from: ['./src/commands/*.ts', './src/commands/sync/*.ts', './src/commands/history/*.ts', './src/commands/shelf/*.ts'], message: 'a command does not import another command (history/ holds log, undo and redo, one verb per file)' },
+  { target: './src/commands/shelf/*.ts', from: ['./src/commands/*.ts', './src/commands/sync/*.ts', './src/commands/history/*.ts', './src/commands/shelf/*.ts'], message: 'a command does not import another command (shelf/ holds add, roadmaps, use, update and remove, one verb per file)' },
 ];
 
 export default tseslint.config(

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 const out = fileURLToPath(new URL('./.scratch/corpus-parse.mjs', import.meta.url));
 await build({ entryPoints: ['src/core/parse/parse.ts'], bundle: true, platform: 'node', format: 'esm', outfile: out, packages: 'external', logLevel: 'warning' });
 const { parseRoadmap } = await import(`${out}?t=${Date.now()}`);
-const dir = new URL('../../shared/corpus/', import.meta.url);
+const dir = new URL(`${process.env.ROADMAP_SHARED ?? fileURLToPath(new URL('../../shared', import.meta.url))}/corpus/`, 'file://');
 const rows = readFileSync(new URL('MANIFEST.tsv', dir), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
 const filter = process.argv.slice(2).find((a) => !a.startsWith('--'));
 const tree = process.argv.includes('--tree');

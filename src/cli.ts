@@ -8,7 +8,10 @@ import { watchForAutoSync, type AutoSync } from './app/auto-sync.js';
 import { createKit, type RegisterCommand } from './app/command-kit.js';
 import { registerList } from './commands/list.js';
 import { registerDone, registerSkip, registerStart } from './commands/mark.js';
-import { registerLog } from './commands/log.js';
+import { registerLog } from './commands/history/log.js';
+import { registerRedo } from './commands/history/redo.js';
+import { registerUndo } from './commands/history/undo.js';
+import { registerComplete, registerCompletion } from './commands/completion.js';
 import { registerNext } from './commands/next.js';
 import { registerNote } from './commands/note.js';
 import { registerReport } from './commands/report/report.js';
@@ -16,15 +19,20 @@ import { registerReset } from './commands/reset.js';
 import { registerShow } from './commands/show.js';
 import { registerStats } from './commands/stats.js';
 import { registerSync } from './commands/sync/sync.js';
-import { registerUndo } from './commands/undo.js';
 import { registerValidate } from './commands/validate.js';
 import { registerWalk } from './commands/walk.js';
+import { registerAdd } from './commands/shelf/add.js';
+import { registerRemove } from './commands/shelf/remove.js';
+import { registerRoadmaps } from './commands/shelf/roadmaps.js';
+import { registerUpdate } from './commands/shelf/update.js';
+import { registerUse } from './commands/shelf/use.js';
 import { createContext, type Context, type ContextOverrides } from './context.js';
 import { CliError, ExitCode, SilentExit } from './app/errors.js';
 import { RoadmapInputError } from './core/errors.js';
 import { SourceError } from './source/errors.js';
 import { StoreError } from './store/errors.js';
 import { SyncError } from './sync/errors.js';
+import { EditorError } from './ui/launch/editor-error.js';
 import { PromptCancelled } from './ui/prompter.js';
 import { work } from './core/work.js';
 import { inert } from './ui/sanitize.js';
@@ -44,13 +52,16 @@ Examples:
   $ roadmap done 1.1                      mark topic 1.1 done (numbers, ids or title fragments)
   $ roadmap done gorm "worker pools"      several at once
   $ roadmap start 2.3                     mark it in progress (next offers it first)
-  $ roadmap undo                          take the last change back (roadmap log shows them)
+  $ roadmap done 3                        a whole section (asks first; --yes in scripts)
+  $ roadmap undo                          take the last change back (roadmap log shows them; redo re-applies)
   $ roadmap note 2.2 "use Preload"        keep a note beside a topic
   $ roadmap stats                         streaks, weekly chart, pace and finish date
   $ roadmap report --open                 all of it as one HTML page, opened in your browser
   $ roadmap export -o progress.json       and: roadmap import progress.json
   $ roadmap sync init <git-url-or-path>   keep progress in step across machines (then: roadmap sync)
   $ roadmap show 2.2                      one topic with its links
+  $ roadmap add ./rust.md                 put a roadmap on your shelf (also a URL, github:owner/repo, -)
+  $ roadmap roadmaps                      the roadmaps you follow; roadmap use NAME switches
   $ roadmap list --roadmap ./rust.md      any Markdown roadmap; progress is kept per roadmap
   $ roadmap next --json | jq -r '.[0].title'
 
@@ -118,7 +129,7 @@ function reportError(error: unknown, ctx: Context, debug: boolean): number {
  */
 function exitCodeOf(error: unknown): number | undefined {
   if (error instanceof CliError) return error.exitCode;
-  if (error instanceof RoadmapInputError || error instanceof SourceError || error instanceof StoreError || error instanceof SyncError) return ExitCode.failure;
+  if (error instanceof RoadmapInputError || error instanceof SourceError || error instanceof StoreError || error instanceof SyncError || error instanceof EditorError) return ExitCode.failure;
   return undefined;
 }
 
@@ -131,6 +142,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerSkip,
   registerReset,
   registerUndo,
+  registerRedo,
   registerShow,
   registerNote,
   registerLog,
@@ -143,6 +155,13 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerDoctor,
   registerValidate,
   registerWalk,
+  registerCompletion,
+  registerComplete,
+  registerAdd,
+  registerRoadmaps,
+  registerUse,
+  registerUpdate,
+  registerRemove,
 ];
 
 function buildProgram(ctx: Context, autoSync: AutoSync): Command {
@@ -151,7 +170,7 @@ function buildProgram(ctx: Context, autoSync: AutoSync): Command {
     .description('Navigate a Markdown learning roadmap from the terminal and keep your progress beside it.')
     .version(version(), '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
-    .option('-r, --roadmap <file>', 'navigate this Markdown file instead of the bundled roadmap ("-" reads stdin)')
+    .option('-r, --roadmap <name|file>', 'work on this roadmap: a name from your shelf or a Markdown file ("-" reads stdin); also ROADMAP=<name|file>')
     .option('--no-color', 'no colours or other escape sequences (also NO_COLOR=1)')
     .addOption(new Option('--debug', 'show stack traces for unexpected errors'))
     .showSuggestionAfterError()

@@ -56,7 +56,7 @@ export function createContext(overrides: ContextOverrides = {}): Context {
     },
   };
   const paths = resolvePaths(env);
-  const prompter = overrides.prompter ?? createInquirerPrompter(io);
+  const prompter = overrides.prompter ?? createInquirerPrompter(io, env);
   return {
     io,
     env,

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
+import { SECTION_SOURCES, TOPIC_SOURCES } from '../core/parse/structure/structure.js';
 import { inert, writeSafeJson } from '../ui/sanitize.js';
 import { createTheme, type Theme } from '../ui/theme.js';
 import { UsageError } from './errors.js';
@@ -8,8 +9,8 @@ import type { GlobalOptions } from './session.js';
 /** What a command file needs to declare itself: the context and the shared output helpers. */
 export interface Kit {
   ctx: Context;
-  /** Adds a subcommand that reports errors through main() instead of exiting. */
-  sub(name: string, description: string): Command;
+  /** Adds a subcommand that reports errors through main() instead of exiting; a hidden one is left out of --help. */
+  sub(name: string, description: string, options?: { hidden?: boolean }): Command;
   /** Global and command options merged; commander's options are untyped, so the caller names their shape. */
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
   options<T extends object = object>(cmd: Command): GlobalOptions & T;
@@ -20,6 +21,13 @@ export interface Kit {
   print(text: string): void;
 }
 
+/** Adds `--sections` and `--topics`: how the roadmap is built, when the inferred structure is wrong. */
+export function structureFlags(cmd: Command): Command {
+  return cmd
+    .option('--sections <source>', `read sections from: ${SECTION_SOURCES.join(', ')} (headings of that level, top-level list items, tables, <details> blocks)`)
+    .option('--topics <source>', `read topics from: ${TOPIC_SOURCES.join(', ')} (list items, sub-headings, table rows, task boxes)`);
+}
+
 /** A command file's export: adds its subcommand(s) to the program. */
 export type RegisterCommand = (kit: Kit) => void;
 
@@ -27,9 +35,9 @@ export function createKit(ctx: Context, program: Command): Kit {
   const { stdout, stderr } = ctx.io;
   return {
     ctx,
-    sub: (name, description) =>
+    sub: (name, description, options = {}) =>
       program
-        .command(name)
+        .command(name, options)
         .description(description)
         .exitOverride()
         // commander's errors quote the arguments as given, so they are made inert too.

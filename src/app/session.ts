@@ -1,23 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../context.js';
 import type { Note, ProgressState, Stamp } from '../core/progress/history.js';
-import { adoptCurrentIds, stampTitles } from '../core/progress/identity.js';
 import { orphanIds } from '../core/progress/orphans.js';
 import type { Status } from '../core/types.js';
 import { shellQuote } from '../core/text/shell-quote.js';
-import { loadRoadmap, type LoadedRoadmap, type SourceOptions } from '../source/load-roadmap.js';
-import { startSpinner } from '../ui/spinner.js';
 import { inert } from '../ui/sanitize.js';
+import { findTwin, loadChoice, type ChosenRoadmap } from './shelf-choice.js';
+
+export { sourceOptions } from './shelf-choice.js';
+import { structureChoice, type StructureOptions } from './structure-options.js';
 
 /** Options every command receives from the global flags. */
 export interface GlobalOptions {
   roadmap?: string;
-  json?: boolean;
+  /** Bare `--json` is true; read commands also take fields (`--json title,status`), a string. */
+  json?: boolean | string;
   color?: boolean;
   debug?: boolean;
 }
 
-export interface Session extends LoadedRoadmap {
+export interface Session extends ChosenRoadmap {
   /** Statuses, notes and history as stored. */
   state: ProgressState;
   statuses: Map<string, Status>;
@@ -29,15 +31,20 @@ export interface Session extends LoadedRoadmap {
  * Loads the chosen roadmap and its progress, telling stderr about repaired input and, in one line, about progress
  * kept for topics the roadmap no longer has (`orphans: false` for the commands that report those themselves).
  */
-export async function openSession(ctx: Context, options: GlobalOptions, { orphans = true } = {}): Promise<Session> {
-  const loaded = await loadRoadmap(sourceOptions(ctx), options.roadmap);
+export async function openSession(ctx: Context, options: GlobalOptions & StructureOptions, { orphans = true } = {}): Promise<Session> {
+  const loaded = await loadChoice(ctx, options.roadmap, { structure: structureChoice(options) });
   for (const w of loaded.roadmap.warnings) {
     if (w.kind === 'encoding-repaired') ctx.io.stderr.write(`warning: ${loaded.source === '-' ? 'standard input' : inert(loaded.source)}: ${inert(w.message)}\n`);
   }
+  // Progress stored with the old ids is translated to this roadmap's on every read and write from here on.
+  ctx.store.useRoadmap?.(loaded.id, loaded.roadmap);
   const state = ctx.store.read(loaded.id);
-  adoptCurrentIds(loaded.roadmap, state);
   const session: Session = { ...loaded, state, statuses: new Map(), notes: new Map() };
   refreshSession(session, session.state);
+  if (orphans && session.state.events.length === 0) {
+    const twin = findTwin(ctx, session);
+    if (twin) ctx.io.stderr.write(`note: this file has the same content as "${inert(twin.name)}" on your shelf (added from ${inert(twin.source)}); to keep its progress, link them: ${doctorCommand(options, ' --link')}\n`);
+  }
   if (orphans) {
     const lost = orphanIds(session.roadmap, session.state);
     if (lost.length > 0) {
@@ -48,26 +55,24 @@ export async function openSession(ctx: Context, options: GlobalOptions, { orphan
   return session;
 }
 
-/** What the source layer needs from the context: where to read and cache, and a spinner for a slow first parse. */
-export function sourceOptions(ctx: Context): SourceOptions {
-  return {
-    cwd: ctx.cwd,
-    // Looked up only when a roadmap comes from stdin: setting the stream up costs start-up time.
-    get stdin() {
-      return ctx.io.stdin;
-    },
-    cacheDir: ctx.paths.cache,
-    onSlowParse: async ({ shown, bytes }) => {
-      const spinner = await startSpinner(ctx.feedback, ctx.io.stderr, `Reading ${inert(shown)} (${(bytes / 1024 / 1024).toFixed(1)} MB) for the first time…`);
-      return () => spinner.stop();
-    },
-  };
-}
-
 /** `roadmap doctor` for the roadmap the user chose, to paste as is. */
 export function doctorCommand(options: GlobalOptions, extra = ''): string {
   const choice = options.roadmap === undefined ? '' : ` --roadmap ${/^[\w./-]+$/.test(options.roadmap) ? options.roadmap : shellQuote(inert(options.roadmap))}`;
   return `roadmap doctor${extra}${choice}`;
+}
+
+/** How every command's JSON names the roadmap it worked on. */
+export interface RoadmapRef {
+  id: string;
+  /** Its name on the shelf; null for a file not on the shelf or standard input. */
+  name: string | null;
+  title: string;
+  /** A path, a URL, `github:…`, `-` for standard input, or `bundled` (the same wherever roadmap is installed). */
+  source: string;
+}
+
+export function roadmapRef(r: ChosenRoadmap): RoadmapRef {
+  return { id: r.id, name: r.name ?? null, title: r.roadmap.title, source: r.bundled ? 'bundled' : r.source };
 }
 
 /** Points the session at a new state (after a write) and rebuilds the lookups derived from it. */
@@ -84,23 +89,7 @@ export function refreshSession(session: Session, state: ProgressState): void {
 
 /** Re-reads the session's state from the store. */
 export function reloadSession(ctx: Context, session: Session): void {
-  const state = ctx.store.read(session.id);
-  adoptCurrentIds(session.roadmap, state);
-  refreshSession(session, state);
-}
-
-/**
- * One read-modify-write of the session's progress (see ProgressStore.update). Ids stored the old way are translated
- * first, so the file is saved with current ids, and every status `change` sets remembers its topic's title.
- */
-export function updateProgress<T>(ctx: Context, session: Session, change: (state: ProgressState) => T): Promise<T> {
-  return ctx.store.update(session.id, (state) => {
-    adoptCurrentIds(session.roadmap, state);
-    const before = new Map(state.records);
-    const result = change(state);
-    stampTitles(session.roadmap, before, state);
-    return result;
-  });
+  refreshSession(session, ctx.store.read(session.id));
 }
 
 /** A fresh event identity: a random id and the injected clock's time. */

@@ -1,8 +1,9 @@
 import { isInteractive, type Context } from '../context.js';
 import { filterTopics, findSection, findTopic } from '../core/lookup.js';
 import { effectiveStatus } from '../core/progress/status.js';
+import { firstToChange, type Target } from '../core/progress/status-change.js';
 import { allTopics, type TopicEntry } from '../core/tree.js';
-import type { Section } from '../core/types.js';
+import type { Roadmap, Section, Status } from '../core/types.js';
 import { NotFoundError, UsageError } from './errors.js';
 import type { PromptChoice } from '../ui/prompter.js';
 import { inert } from '../ui/sanitize.js';
@@ -23,6 +24,67 @@ const QUESTION: Record<string, string> = {
   note: 'Add a note to which topic?',
 };
 
+/** A resolved argument of a status command: what it names, the topic's entry for a topic, and the reference typed. */
+export interface Picked {
+  target: Target;
+  entry?: TopicEntry;
+  ref: string;
+}
+
+const VERB: Record<Status, string> = { done: 'done', 'in-progress': 'start', skipped: 'skip', pending: 'reset' };
+const MANY_QUESTION: Record<Status, string> = {
+  done: 'Mark which topics done?',
+  'in-progress': 'Start which topics?',
+  skipped: 'Skip which topics?',
+  pending: 'Reset which topics?',
+};
+
+/** The section a reference names as a whole: a bare section number (`3`) or a section id; never a title fragment. */
+export function sectionNamed(session: Session, ref: string): Section | undefined {
+  const wanted = ref.trim();
+  return session.roadmap.sections.find((s) => (/^\d+$/.test(wanted) && s.number === wanted) || s.id === wanted);
+}
+
+/**
+ * What a status command acts on. A bare number or a section id names a whole section; anything else a topic. On a
+ * terminal no reference opens a list to tick several topics in, starting on the first the action would change;
+ * elsewhere that is a usage error saying what to pass.
+ */
+export async function pickTargets(ctx: Context, session: Session, refs: readonly string[], status: Status, json: boolean | string = false): Promise<Picked[]> {
+  const verb = VERB[status];
+  if (refs.length === 0) {
+    if (!isInteractive(ctx) || json) {
+      throw new UsageError(`roadmap ${verb} needs a topic`, `for example: roadmap ${verb} 1.1  (numbers, ids and title fragments work, a bare number is a whole section; on a terminal, leave it out to pick from a list)`);
+    }
+    const entries = await pickManyFromAll(ctx, session, status);
+    return entries.map((entry) => ({ target: { kind: 'topic', topic: entry.topic }, entry, ref: entry.topic.number }));
+  }
+  const out: Picked[] = [];
+  for (const ref of refs) {
+    const section = sectionNamed(session, ref);
+    if (section) out.push({ target: { kind: 'section', section }, ref: section.number });
+    else {
+      const [entry] = await pickTopics(ctx, session, [ref], verb, json);
+      if (entry) out.push({ target: { kind: 'topic', topic: entry.topic }, entry, ref });
+    }
+  }
+  return out;
+}
+
+/** Every topic in a list to tick several in, filtered as the user types, the cursor on the first the action would change. */
+async function pickManyFromAll(ctx: Context, session: Session, status: Status): Promise<TopicEntry[]> {
+  const entries = allTopics(session.roadmap);
+  const index = new Map(entries.map((e, i) => [e, i]));
+  return ctx.prompter.pickMany(
+    MANY_QUESTION[status],
+    entries.map((e) => choice(e, session)),
+    {
+      filter: (term) => filterTopics(entries, term).map((e) => index.get(e) ?? -1),
+      initial: firstToChange(entries, session.statuses, status),
+    },
+  );
+}
+
 /** Offers every topic in a list that narrows as the user types (number, title or id). */
 export function pickFromAll(ctx: Context, session: Session, message: string): Promise<TopicEntry> {
   const entries = allTopics(session.roadmap);
@@ -35,7 +97,7 @@ export function pickFromAll(ctx: Context, session: Session, message: string): Pr
  * The topics a command acts on. On a terminal a missing reference opens a searchable picker and an ambiguous one
  * offers its candidates; anywhere else (pipe, CI, --json) those are usage errors that say what to pass, at once.
  */
-export async function pickTopics(ctx: Context, session: Session, refs: readonly string[], verb: string, json = false): Promise<TopicEntry[]> {
+export async function pickTopics(ctx: Context, session: Session, refs: readonly string[], verb: string, json: boolean | string = false): Promise<TopicEntry[]> {
   const interactive = isInteractive(ctx) && !json;
   if (refs.length === 0) {
     if (!interactive) {
@@ -95,4 +157,9 @@ export function resolveSection(session: Session, ref: string): Section {
     throw new NotFoundError(`no section matches "${inert(ref)}"`, `sections are numbered 1 to ${session.roadmap.sections.length}; run \`roadmap list\` to see them`);
   }
   return found;
+}
+
+/** The roadmap cut down to one section (`next --section`, `stats --section`): the same rules then apply to it alone. */
+export function sectionOnly(roadmap: Roadmap, section: Section): Roadmap {
+  return { ...roadmap, sections: [section] };
 }

@@ -9,7 +9,7 @@ import { plural } from '../ui/render/history.js';
 import { inert, safeJson } from '../ui/sanitize.js';
 import { SCHEMA_VERSION } from '../ui/topic-json.js';
 import type { RegisterCommand } from '../app/command-kit.js';
-import { openSession, type GlobalOptions, type Session } from '../app/session.js';
+import { openSession, roadmapRef, type GlobalOptions, type Session } from '../app/session.js';
 import { ID_SCHEME } from '../store/progress-store.js';
 
 /** Marks an export so `import` can tell it from any other JSON. */
@@ -28,7 +28,7 @@ export function exportDocument(session: Session, at: Date): unknown {
     exportedAt: at.toISOString(),
     // Which way the topic ids were made: an export from before "--n" suffixes is translated when imported.
     ...(state.legacyIds ? {} : { idScheme: ID_SCHEME }),
-    roadmap: { id: session.id, title: session.roadmap.title },
+    roadmap: roadmapRef(session),
     statuses: [...state.records].map(([id, r]) => ({ id, status: r.status, updatedAt: r.updatedAt, ...(r.title === undefined ? {} : { title: r.title }) })),
     notes: state.notes,
     events: state.events,

@@ -13,7 +13,8 @@ import { readFileLimited, readStreamLimited } from '../source/read-capped.js';
 import { Malformed, preview, readExportState } from '../store/check-data.js';
 import { MAX_STORE_BYTES } from '../store/json-file.js';
 import type { RegisterCommand } from '../app/command-kit.js';
-import { openSession, refreshSession, stamp, updateProgress, type GlobalOptions, type Session } from '../app/session.js';
+import { updateProgress } from '../app/write-back.js';
+import { openSession, refreshSession, roadmapRef, stamp, type GlobalOptions, type Session } from '../app/session.js';
 import { appendAll } from '../core/append.js';
 
 /** An export is a few megabytes at most; one larger than the progress file may be could never be kept. */
@@ -137,6 +138,7 @@ export function importJson(r: ImportResult): unknown {
   };
   return {
     schemaVersion: SCHEMA_VERSION,
+    roadmap: roadmapRef(r.session),
     dryRun: !r.applied,
     from: r.from,
     changes: r.plan.changes.map((d) => ({ topic: topic(d.topic), from: d.from, to: d.to })),

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { changedJson, markTopics } from '../app/change-progress.js';
-import type { Kit, RegisterCommand } from '../app/command-kit.js';
+import { changeStatus, type ChangeOptions } from '../app/change-progress.js';
+import { changeResultJson, printChangeResult } from '../app/change-output.js';
+import { structureFlags, type Kit, type RegisterCommand } from '../app/command-kit.js';
 import type { Status } from '../core/types.js';
-import { renderMarked } from '../ui/render/topic.js';
 
 interface MarkCommand {
   name: string;
@@ -13,26 +13,26 @@ interface MarkCommand {
 
 /** `done`, `start` and `skip` (one file: the same definition with three statuses): the same topic arguments, JSON and output, each setting its own status. */
 function registerMarkCommand(kit: Kit, spec: MarkCommand): void {
-  kit
-    .sub(spec.name, spec.description)
-    .argument('[topics...]', 'topic numbers (3.2), ids or title fragments (on a terminal, omit them to pick from a list)')
-    .option('--json', 'print the changed topics as JSON')
+  structureFlags(kit.sub(spec.name, spec.description))
+    .argument('[topics...]', 'topic numbers (3.2), ids or title fragments; a bare number (3) is a whole section (on a terminal, omit them to tick topics in a list)')
+    .option('-y, --yes', 'change a whole section without asking (needed when not on a terminal)')
+    .option('--json', 'print what changed, what did not and why, and the new progress as JSON')
     .addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ roadmap ${spec.name} ${e}`).join('\n')}`)
     .action(async (refs: string[], _opts: unknown, cmd: Command) => {
-      const opts = kit.options(cmd);
-      const r = await markTopics(refs, spec.status, opts, kit.ctx);
-      if (opts.json) kit.printJson(changedJson(r));
-      else kit.print(renderMarked(r.named, r.changed, r.status, r.progress, kit.theme(opts)));
+      const opts = kit.options<ChangeOptions>(cmd);
+      const r = await changeStatus(refs, spec.status, opts, kit.ctx);
+      if (opts.json) kit.printJson(changeResultJson(r));
+      else printChangeResult(kit, r, opts);
     });
 }
 
-/** `roadmap done`. Marks topics done (and their subtopics). */
+/** `roadmap done`. Marks topics done (and their subtopics), or a whole section. */
 export const registerDone: RegisterCommand = (kit) => {
   registerMarkCommand(kit, {
     name: 'done',
     status: 'done',
-    description: 'mark topics done (and their subtopics)',
-    examples: ['1.1', 'gorm pprof', 'web-development-apis/building-graphql-apis-using-gqlgen'],
+    description: 'mark topics done (and their subtopics), or a whole section',
+    examples: ['1.1', 'gorm pprof', '3            # every topic of section 3, after a confirmation', 'web-development-apis/building-graphql-apis-using-gqlgen'],
   });
 };
 
@@ -41,8 +41,8 @@ export const registerStart: RegisterCommand = (kit) => {
   registerMarkCommand(kit, {
     name: 'start',
     status: 'in-progress',
-    description: 'mark topics in progress (next offers them first)',
-    examples: ['1.2', '4        # a topic with subtopics: next walks you through them'],
+    description: 'mark topics in progress (next offers them first), or the open topics of a section',
+    examples: ['1.2', '4.3      # a topic with subtopics: next walks you through them', '4 --yes  # every open topic of section 4'],
   });
 };
 
@@ -51,7 +51,7 @@ export const registerSkip: RegisterCommand = (kit) => {
   registerMarkCommand(kit, {
     name: 'skip',
     status: 'skipped',
-    description: 'skip topics you already know or do not need (they leave the total)',
-    examples: ['2.3', 'nosql graphql'],
+    description: 'skip topics you already know or do not need (they leave the total), or what is left of a section',
+    examples: ['2.3', 'nosql graphql', '8 --yes'],
   });
 };

@@ -23,3 +23,10 @@ export function minOf(values: Iterable<number>, ceiling = Infinity): number {
   for (const v of values) if (v < min) min = v;
   return min;
 }
+
+/** Inserts every item into `target` at index `at` (as `target.splice(at, 0, ...items)` would) and returns it. */
+export function insertAll<T>(target: T[], at: number, items: Iterable<T>): T[] {
+  const tail = target.splice(at);
+  appendAll(target, items);
+  return appendAll(target, tail);
+}

@@ -19,7 +19,10 @@ export interface Topic {
   order?: string;
   /** Leading emoji taken off the title. */
   icon?: string;
+  /** What the file says about the topic, as plain text (prose only, paragraphs apart). */
   description?: string;
+  /** The same content as Markdown source: prose with its emphasis, code and links, lists, code blocks. */
+  descriptionMarkdown?: string;
   /** The url when the topic itself is a link. */
   url?: string;
   /** The state of a `[ ]` / `[x]` box in the file. */
@@ -54,7 +57,8 @@ export type WarningKind =
   | 'empty-section'
   | 'duplicate-title'
   | 'content-skipped'
-  | 'toc-dangling';
+  | 'toc-dangling'
+  | 'structure-fallback';
 
 export interface ParseWarning {
   kind: WarningKind;
@@ -76,4 +80,51 @@ export interface Roadmap {
   overview: OverviewPart[];
   sections: Section[];
   warnings: ParseWarning[];
+  /** The structures considered and the one chosen; only when asked for (`validate --explain`). */
+  structure?: StructureReport;
 }
+
+/** Where sections come from when the user says how a roadmap is built (`--sections`). */
+export type SectionSource = 'h1' | 'h2' | 'h3' | 'h4' | 'list' | 'table' | 'details';
+
+/** Where topics come from inside each section (`--topics`). */
+export type TopicSource = 'items' | 'headings' | 'rows' | 'tasks';
+
+/** The shape signals of one reading of a document, each from 0 (bad) to 1 (good). */
+export interface ShapeSignals {
+  /** Share of sections that hold at least one topic. */
+  filled: number;
+  /** How evenly topics spread over the sections (1 - coefficient of variation, floored at 0). */
+  balance: number;
+  /** Share of section titles that are numbered (Phase 1, 2., Week 3): authors number the parts of a plan. */
+  numbered: number;
+  /** Share of sections the table of contents lists (0 without one). */
+  toc: number;
+  /** Share of topics that are not bare links: topics are things to learn, links are what teaches them. */
+  plain: number;
+  /** Share of topics with subtopics: an outline has depth, a flat link list has none. */
+  depth: number;
+  /** Sections and topics per section in a range a person can navigate (2-40 sections, 2-60 topics each). */
+  size: number;
+}
+
+/** A way to read the document, with what it gives and how well it fits the shape signals. */
+export interface Candidate {
+  sections: SectionSource | 'inferred';
+  topics: TopicSource | 'inferred';
+  /** By the counting rule: topics without subtopics, and groups (topics with subtopics). */
+  counts: { sections: number; topics: number; groups: number };
+  signals: ShapeSignals;
+  score: number;
+  /** This reading is the one the roadmap was read with. */
+  chosen: boolean;
+}
+
+/** The structure a roadmap was read with: the alternatives considered, and why the chosen one. */
+export interface StructureReport {
+  chosen: { sections: SectionSource | 'inferred'; topics: TopicSource | 'inferred'; by: 'rules' | 'fallback' | 'user' };
+  /** The decisions that picked the sections, in the order they were taken. */
+  reasons: string[];
+  candidates: Candidate[];
+}
+

@@ -1,4 +1,6 @@
 import { isAscii } from 'node:buffer';
+import type { ParseOptions } from '../core/parse/parse.js';
+import type { StructureChoice } from '../core/parse/structure/structure.js';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeBytes } from '../core/parse/normalize.js';
@@ -179,6 +181,10 @@ export interface ParseInput {
   /** How the input is named in messages. */
   shown: string;
   fallbackTitle: string;
+  /** How the user says the roadmap is built (`--sections`, `--topics`). */
+  structure?: StructureChoice;
+  /** Also report the readings considered (`validate --explain`). */
+  explain?: boolean;
 }
 
 /** Called before a first parse of at least SLOW_PARSE_BYTES; the function it returns is awaited when it ends. */
@@ -189,7 +195,10 @@ export type SlowParseNotice = (input: { shown: string; bytes: number }) => Promi
  * Markdown lexer under it) is imported only on a cache miss, so a repeated command never loads it.
  */
 export async function parseCached(cacheRoot: string, bytes: Uint8Array, input: ParseInput, onSlowParse?: SlowParseNotice): Promise<Roadmap> {
-  const options = { fallbackTitle: input.fallbackTitle };
+  // Everything that changes the tree is in the options, and so in the cache key.
+  const options: ParseOptions = { fallbackTitle: input.fallbackTitle };
+  if (input.structure && (input.structure.sections !== undefined || input.structure.topics !== undefined)) options.structure = input.structure;
+  if (input.explain) options.explain = true;
   const key = parseKey(options);
   const file = entryPath(parseCacheDir(cacheRoot), input.source);
   const cached = readParseCache(file, key, bytes);

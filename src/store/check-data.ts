@@ -54,8 +54,11 @@ const STORED: readonly StoredStatus[] = ['done', 'in-progress', 'skipped'];
 
 function note(raw: unknown, path: string): Note {
   const n = obj(raw, path);
-  onlyKeys(n, ['id', 'topic', 'text', 'at'], path);
-  return { id: str(n.id, `${path}.id`), topic: str(n.topic, `${path}.topic`), text: str(n.text, `${path}.text`), at: str(n.at, `${path}.at`) };
+  onlyKeys(n, ['id', 'topic', 'text', 'at', 'edited'], path);
+  const out: Note = { id: str(n.id, `${path}.id`), topic: str(n.topic, `${path}.topic`), text: str(n.text, `${path}.text`), at: str(n.at, `${path}.at`) };
+  const edited = optStr(n.edited, `${path}.edited`);
+  if (edited !== undefined) out.edited = edited;
+  return out;
 }
 
 function delta(raw: unknown, path: string): StatusDelta {
@@ -69,11 +72,12 @@ function delta(raw: unknown, path: string): StatusDelta {
   return out;
 }
 
-const EVENT_KEYS = ['id', 'at', 'action', 'subject', 'changes', 'notesAdded', 'notesRemoved', 'undoneBy', 'reverts', 'importedBy'];
+const EVENT_KEYS = ['id', 'at', 'action', 'subject', 'changes', 'notesAdded', 'notesRemoved', 'undoneBy', 'reverts', 'redoneBy', 'redoes', 'importedBy'];
 
-function event(raw: unknown, path: string): HistoryEvent {
+/** A history entry; `dropped` (the entries an undone import brought, kept for redo) holds entries one level deep. */
+function event(raw: unknown, path: string, nested = false): HistoryEvent {
   const e = obj(raw, path);
-  onlyKeys(e, EVENT_KEYS, path);
+  onlyKeys(e, nested ? EVENT_KEYS : [...EVENT_KEYS, 'dropped'], path);
   const out: HistoryEvent = {
     id: str(e.id, `${path}.id`),
     at: str(e.at, `${path}.at`),
@@ -82,10 +86,11 @@ function event(raw: unknown, path: string): HistoryEvent {
     notesAdded: list(e.notesAdded, `${path}.notesAdded`).map((n, i) => note(n, `${path}.notesAdded[${i}]`)),
     notesRemoved: list(e.notesRemoved, `${path}.notesRemoved`).map((n, i) => note(n, `${path}.notesRemoved[${i}]`)),
   };
-  for (const key of ['subject', 'undoneBy', 'reverts', 'importedBy'] as const) {
+  for (const key of ['subject', 'undoneBy', 'reverts', 'redoneBy', 'redoes', 'importedBy'] as const) {
     const v = optStr(e[key], `${path}.${key}`);
     if (v !== undefined) out[key] = v;
   }
+  if (e.dropped !== undefined) out.dropped = list(e.dropped, `${path}.dropped`).map((d, i) => event(d, `${path}.dropped[${i}]`, true));
   return out;
 }
 
@@ -116,7 +121,7 @@ export function readRoadmapState(r: Record<string, unknown>, path: string, topic
 /** The progress in an export (`roadmap export`), every entry checked as in the progress file. */
 export function readExportState(doc: Record<string, unknown>): ProgressState {
   onlyKeys(doc, ['schemaVersion', 'kind', 'exportedAt', 'idScheme', 'roadmap', 'statuses', 'notes', 'events'], 'its top level');
-  onlyKeys(obj(doc.roadmap, 'roadmap'), ['id', 'title'], 'roadmap');
+  onlyKeys(obj(doc.roadmap, 'roadmap'), ['id', 'name', 'title', 'source'], 'roadmap');
   return readRoadmapState(doc, 'export', 'statuses', true);
 }
 

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { checkStoredData } from './check-data.js';
 import { StoreError } from './errors.js';
 import { MAX_STORE_BYTES, readJsonFile, withStoreLock, writeFileAtomic } from './json-file.js';
-import { emptyData, stateOf, withState, type ProgressState, type ProgressStore, type StoredData } from './progress-store.js';
+import type { Roadmap } from '../core/types.js';
+import { emptyData, KnownRoadmaps, stateOf, withState, type ProgressState, type ProgressStore, type StoredData } from './progress-store.js';
 
 const FILE_NAME = 'progress';
 /** A progress file smaller than this (compact) is written indented with tabs. */
@@ -24,13 +25,19 @@ export class ConfStore implements ProgressStore {
     this.location = join(dir, `${FILE_NAME}.json`);
   }
 
+  private readonly known = new KnownRoadmaps();
+
   read(roadmapId: string): ProgressState {
-    return stateOf(this.readAll(), roadmapId);
+    return this.known.adopt(roadmapId, stateOf(this.readAll(), roadmapId));
+  }
+
+  useRoadmap(roadmapId: string, roadmap: Roadmap): void {
+    this.known.use(roadmapId, roadmap);
   }
 
   async update<T>(roadmapId: string, change: (state: ProgressState) => T): Promise<T> {
     return this.write((data) => {
-      const state = stateOf(data, roadmapId);
+      const state = this.known.adopt(roadmapId, stateOf(data, roadmapId));
       const result = change(state);
       return { data: withState(data, roadmapId, state), result };
     });

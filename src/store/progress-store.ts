@@ -10,6 +10,8 @@ import {
   type TopicRecord,
 } from '../core/progress/history.js';
 import { STATUSES, type Status } from '../core/types.js';
+import { adoptCurrentIds } from '../core/progress/identity.js';
+import type { Roadmap } from '../core/types.js';
 
 export type { HistoryEvent, Note, ProgressState, TopicRecord };
 
@@ -26,6 +28,28 @@ export interface ProgressStore {
   update<T>(roadmapId: string, change: (state: ProgressState) => T): Promise<T>;
   /** The ids of the roadmaps that have progress stored (for sync, which carries all of them). */
   roadmapIds(): string[];
+  /**
+   * Tells the store which roadmap an id holds progress for. From then on every read and update of that id translates
+   * topic ids stored the old way (before store version 3) to the roadmap's current ones first, whichever command
+   * path reads or writes it; a roadmap never named here keeps its stored ids as they are, marked as old.
+   */
+  useRoadmap?(roadmapId: string, roadmap: Roadmap): void;
+}
+
+/** The per-process list of roadmaps named through useRoadmap, and the translation it applies. */
+export class KnownRoadmaps {
+  private readonly trees = new Map<string, Roadmap>();
+
+  use(roadmapId: string, roadmap: Roadmap): void {
+    this.trees.set(roadmapId, roadmap);
+  }
+
+  /** The state with current ids when its roadmap is known (see adoptCurrentIds); as it is otherwise. */
+  adopt(roadmapId: string, state: ProgressState): ProgressState {
+    const roadmap = this.trees.get(roadmapId);
+    if (roadmap) adoptCurrentIds(roadmap, state);
+    return state;
+  }
 }
 
 /**
@@ -87,7 +111,7 @@ export function toState(raw: unknown): ProgressState {
     }
   }
   state.notes = arrayOf(raw.notes).filter(isNote).map(copyNote);
-  state.events = arrayOf(raw.events).map(toEvent).filter((e) => e !== undefined);
+  state.events = arrayOf(raw.events).map((e) => toEvent(e)).filter((e) => e !== undefined);
   return state;
 }
 
@@ -100,7 +124,7 @@ export function fromState(id: string, state: ProgressState): StoredRoadmap {
   return out;
 }
 
-function toEvent(raw: unknown): HistoryEvent | undefined {
+function toEvent(raw: unknown, nested = false): HistoryEvent | undefined {
   if (!isObject(raw) || typeof raw.id !== 'string' || typeof raw.at !== 'string' || !isAction(raw.action)) return undefined;
   const event: HistoryEvent = {
     id: raw.id,
@@ -110,15 +134,22 @@ function toEvent(raw: unknown): HistoryEvent | undefined {
     notesAdded: arrayOf(raw.notesAdded).filter(isNote).map(copyNote),
     notesRemoved: arrayOf(raw.notesRemoved).filter(isNote).map(copyNote),
   };
-  for (const key of ['subject', 'undoneBy', 'reverts', 'importedBy'] as const) {
+  for (const key of ['subject', 'undoneBy', 'reverts', 'importedBy', 'redoneBy', 'redoes'] as const) {
     const v = raw[key];
     if (typeof v === 'string') event[key] = v;
+  }
+  // The history an undone import brought in, kept for redo: one level deep, never nested further.
+  if (!nested && Array.isArray(raw.dropped)) {
+    const dropped = raw.dropped.map((d) => toEvent(d, true)).filter((e) => e !== undefined);
+    if (dropped.length > 0) event.dropped = dropped;
   }
   return event;
 }
 
 function copyNote(n: Note): Note {
-  return { id: n.id, topic: n.topic, text: n.text, at: n.at };
+  const out: Note = { id: n.id, topic: n.topic, text: n.text, at: n.at };
+  if (typeof n.edited === 'string') out.edited = n.edited;
+  return out;
 }
 
 function copyDelta(d: StatusDelta): StatusDelta {

@@ -1,21 +1,6 @@
 import { spawn } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
-import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-
-function onPath(command: string, env: NodeJS.ProcessEnv): string | undefined {
-  for (const dir of (env.PATH ?? '').split(delimiter)) {
-    if (!dir) continue;
-    const full = join(dir, command);
-    try {
-      accessSync(full, constants.X_OK);
-      return full;
-    } catch {
-      // not in this folder
-    }
-  }
-  return undefined;
-}
+import { findExecutable } from './launch/which.js';
 
 /**
  * The command that opens a url in the system browser: $BROWSER, else the platform's opener, if installed. On Linux
@@ -28,9 +13,9 @@ export function browserCommand(env: NodeJS.ProcessEnv, platform: NodeJS.Platform
   // Never `cmd /c start`: cmd.exe splits a URL at `&` and runs the rest (`?a=1&calc` starts calc). rundll32 is started
   // directly, with the URL as one argument that no shell reads.
   if (platform === 'win32') return ['rundll32', 'url.dll,FileProtocolHandler'];
-  if (onPath('wslview', env)) return ['wslview'];
+  if (findExecutable('wslview', env)) return ['wslview'];
   if (!env.DISPLAY && !env.WAYLAND_DISPLAY) return undefined;
-  const opener = ['xdg-open', 'sensible-browser'].find((c) => onPath(c, env));
+  const opener = ['xdg-open', 'sensible-browser'].find((c) => findExecutable(c, env));
   return opener ? [opener] : undefined;
 }
 
@@ -56,22 +41,49 @@ export function openerArgv(target: string, env: NodeJS.ProcessEnv, platform: Nod
   return command ? [...command, target] : undefined;
 }
 
-/** Opens a url without waiting for the browser; returns false when there is no browser to open it with. */
-export function openUrl(url: string, env: NodeJS.ProcessEnv): boolean {
+/** Why browserCommand found nothing, in words. */
+function noBrowser(env: NodeJS.ProcessEnv): string {
+  if (process.platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) return 'no display: $BROWSER, $DISPLAY and $WAYLAND_DISPLAY are not set';
+  return '$BROWSER is not set and none of xdg-open, wslview, sensible-browser is installed';
+}
+
+/**
+ * What became of a request to open a url: `opened` only when the launcher exited with 0; `failed` when there was no
+ * launcher, it could not start or it exited otherwise (xdg-open without a browser exits 3); `waiting` when it had not
+ * finished after `waitMs` (a browser given as $BROWSER that runs until it is closed).
+ */
+export type OpenResult = { kind: 'opened'; launcher: string } | { kind: 'failed'; launcher?: string; why: string } | { kind: 'waiting'; launcher: string };
+
+/** Opens a url with the system's launcher and waits (up to `waitMs`) for it to say whether it worked. */
+export function openUrl(url: string, env: NodeJS.ProcessEnv, waitMs = 3000): Promise<OpenResult> {
   const safe = safeWebUrl(url);
-  return safe !== undefined && launch(safe, env);
+  if (safe === undefined) return Promise.resolve({ kind: 'failed', why: 'only well-formed http and https links are opened' });
+  const argv = openerArgv(safe, env);
+  const launcher = argv?.[0];
+  if (!argv || !launcher) return Promise.resolve({ kind: 'failed', why: noBrowser(env) });
+  return new Promise((resolve) => {
+    // No shell anywhere: spawn starts the program itself and passes each argument as it is.
+    const child = spawn(launcher, argv.slice(1), { detached: true, stdio: 'ignore', env, shell: false });
+    const timer = setTimeout(() => {
+      child.unref();
+      resolve({ kind: 'waiting', launcher });
+    }, waitMs);
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      resolve({ kind: 'failed', launcher, why: error.code === 'ENOENT' ? `${launcher} was not found` : error.message });
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve(code === 0 ? { kind: 'opened', launcher } : { kind: 'failed', launcher, why: signal ? `${launcher} was stopped by ${signal}` : `${launcher} exited with code ${String(code)}` });
+    });
+  });
 }
 
-/** Opens a local file (a report) in the browser as `openUrl` opens links; false when there is no browser. */
+/** Opens a local file (a report) in the browser without waiting; false when there is no browser to open it with. */
 export function openFile(path: string, env: NodeJS.ProcessEnv): boolean {
-  return launch(pathToFileURL(path).href, env);
-}
-
-function launch(target: string, env: NodeJS.ProcessEnv): boolean {
-  const argv = openerArgv(target, env);
+  const argv = openerArgv(pathToFileURL(path).href, env);
   if (!argv?.[0]) return false;
   try {
-    // No shell anywhere: spawn starts the program itself and passes each argument as it is.
     const child = spawn(argv[0], argv.slice(1), { detached: true, stdio: 'ignore', env, shell: false });
     child.on('error', () => undefined);
     child.unref();

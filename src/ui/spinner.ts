@@ -3,12 +3,13 @@ import { fileURLToPath } from 'node:url';
 import type { Output } from './streams.js';
 import { oraOptions, terminalStream } from './terminal-stream.js';
 
-/** A running spinner; `stop` clears it from the terminal (resolved once it is gone). */
+/** A running spinner; `stop` clears it from the terminal (resolved once it is gone); `update` changes its text. */
 export interface Spinner {
   stop(): Promise<void>;
+  update(text: string): void;
 }
 
-const NONE: Spinner = { stop: () => Promise.resolve() };
+const NONE: Spinner = { stop: () => Promise.resolve(), update: () => undefined };
 
 /**
  * Shows an ora spinner on stderr while slow work runs. Only when `feedback` allows it (stdout and stderr are a
@@ -26,6 +27,9 @@ export async function startSpinner(feedback: boolean, stderr: Output, text: stri
     stop: () => {
       spinner.stop();
       return Promise.resolve();
+    },
+    update: (next) => {
+      spinner.text = next;
     },
   };
 }
@@ -52,6 +56,9 @@ async function startWorkerSpinner(text: string, columns: number | undefined): Pr
     stop: async () => {
       worker.postMessage('stop');
       await gone;
+    },
+    update: (next) => {
+      worker.postMessage({ text: next });
     },
   };
 }

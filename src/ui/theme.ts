@@ -1,12 +1,17 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import { isWide } from '../core/text/width.js';
+import { displayWidth, graphemes, graphemeWidth } from '../core/text/width.js';
 import type { Status } from '../core/types.js';
 import type { Output } from './streams.js';
 
 export interface Theme {
   color: boolean;
-  /** Terminal width, or undefined when output is piped (nothing is cut then). */
-  width: number | undefined;
+  /**
+   * Terminal width, read again at each use so a walk follows a resize; undefined when output is piped (nothing is
+   * cut or wrapped then).
+   */
+  readonly width: number | undefined;
+  /** Whether links are drawn as OSC 8 hyperlinks (clickable text) rather than `text (url)`. */
+  hyperlinks: boolean;
   c: ChalkInstance;
   mark(status: Status): string;
   bar(done: number, total: number, size?: number): string;
@@ -33,15 +38,38 @@ export function colorLevel(out: Output, env: NodeJS.ProcessEnv, noColorFlag: boo
 /** The mark shown before a topic for each status, in lists and pickers. */
 export const STATUS_MARKS: Record<Status, string> = { pending: '[ ]', 'in-progress': '[~]', done: '[x]', skipped: '[-]' };
 
+/**
+ * The width output is laid out for: on a terminal, COLUMNS when it is a whole number (as ls, git and Python read it),
+ * else the terminal's own size, else 80 (a terminal that reports no size, as under `script`). Piped output has none.
+ */
+export function terminalWidth(out: Output, env: NodeJS.ProcessEnv): number | undefined {
+  if (!out.isTTY) return undefined;
+  const columns = Number(env.COLUMNS);
+  if (Number.isInteger(columns) && columns > 0) return columns;
+  // Node keeps a terminal's columns current: it reads the size again on each SIGWINCH.
+  return out.columns || 80;
+}
+
+/**
+ * OSC 8 hyperlinks where a person can click them: a terminal (not dumb, not the Linux console, which prints OSC
+ * sequences it does not know) with colour allowed. FORCE_HYPERLINK=1 or 0 decides instead, as supports-hyperlinks reads it.
+ */
+export function hyperlinksAllowed(out: Output, env: NodeJS.ProcessEnv, color: boolean): boolean {
+  const force = env.FORCE_HYPERLINK;
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  return color && out.isTTY === true && env.TERM !== 'dumb' && env.TERM !== 'linux';
+}
+
 export function createTheme(out: Output, env: NodeJS.ProcessEnv, noColorFlag: boolean): Theme {
   const level = colorLevel(out, env, noColorFlag);
   const c = new Chalk({ level });
   const color = level > 0;
-  // A terminal that reports no size (0 columns, as under `script` or some CI ptys) gets COLUMNS or 80.
-  const width = out.isTTY ? out.columns || Number(env.COLUMNS) || 80 : undefined;
   return {
     color,
-    width,
+    get width() {
+      return terminalWidth(out, env);
+    },
+    hyperlinks: !noColorFlag && hyperlinksAllowed(out, env, color),
     c,
     mark(status) {
       const m = STATUS_MARKS[status];
@@ -64,29 +92,17 @@ export function createTheme(out: Output, env: NodeJS.ProcessEnv, noColorFlag: bo
   };
 }
 
-// Built on first use: constructing a Segmenter loads ICU data, about 20 ms that commands printing no tree should not pay.
-let segmenter: Intl.Segmenter | undefined;
-function graphemes(): Intl.Segmenter {
-  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  return segmenter;
-}
-
-/** Columns a string takes in a terminal: East Asian wide characters and emoji take two. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const { segment } of graphemes().segment(text)) width += isWide(segment) ? 2 : 1;
-  return width;
-}
+export { displayWidth } from '../core/text/width.js';
 
 /** Cuts a line to the terminal width with an ellipsis; piped output is never cut. */
 export function fit(text: string, width: number | undefined): string {
   if (width === undefined || displayWidth(text) <= width) return text;
   let out = '';
   let used = 0;
-  for (const { segment } of graphemes().segment(text)) {
-    const w = isWide(segment) ? 2 : 1;
+  for (const g of graphemes(text)) {
+    const w = graphemeWidth(g);
     if (used + w > width - 1) break;
-    out += segment;
+    out += g;
     used += w;
   }
   return `${out}…`;

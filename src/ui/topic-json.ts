@@ -16,7 +16,10 @@ export interface TopicJson {
   checked?: boolean;
   attrs?: Record<string, string>;
   group?: string;
+  /** Plain text (prose only). */
   description?: string;
+  /** The same as Markdown source: emphasis, inline code, links, lists, code blocks. */
+  descriptionMarkdown?: string;
   children: TopicJson[];
   links: Array<{ title: string; url: string }>;
   /** Present when the learner wrote notes on the topic; oldest first. */
@@ -36,6 +39,7 @@ export function topicJson(topic: Topic, statuses: StatusMap, withDescription = f
   if (topic.attrs !== undefined) out.attrs = topic.attrs;
   if (topic.group !== undefined) out.group = topic.group;
   if (withDescription && topic.description !== undefined) out.description = topic.description;
+  if (withDescription && topic.descriptionMarkdown !== undefined) out.descriptionMarkdown = topic.descriptionMarkdown;
   out.children = topic.children.map((c) => topicJson(c, statuses, withDescription, notes));
   out.links = topic.links.map((l) => ({ title: l.title, url: l.url }));
   const own = notes?.get(topic.id);
@@ -47,6 +51,13 @@ export function progressJson(p: Progress): { done: number; total: number; percen
   return { done: p.done, total: p.total, percent: p.percent, skipped: p.skipped, inProgress: p.inProgress, pending: p.pending };
 }
 
-export function sectionRef(section: Section): { id: string; number: string; title: string } {
+/** A section, a parent topic: named by id, number and title. */
+export interface Ref {
+  id: string;
+  number: string;
+  title: string;
+}
+
+export function sectionRef(section: Section): Ref {
   return { id: section.id, number: section.number, title: section.title };
 }

@@ -70,7 +70,8 @@ describe('list', () => {
       sections: Array<{ id: string; number: string; title: string; progress: object; topics: Array<Record<string, unknown>> }>;
     };
     expect(doc.schemaVersion).toBe(1);
-    expect(doc.roadmap).toEqual({ id: 'go-backend', title: 'Go Backend Development Roadmap' });
+    // Every command's JSON names its roadmap the same way: id, shelf name, title, source.
+    expect(doc.roadmap).toEqual({ id: 'go-backend', name: 'go-backend', title: 'Go Backend Development Roadmap', source: 'bundled' });
     expect(doc.progress).toMatchObject({ done: 0, total: 53, percent: 0 });
     expect(doc.sections).toHaveLength(10);
     expect(Object.keys(doc.sections[0]!)).toEqual(['id', 'number', 'title', 'progress', 'topics', 'order', 'links']);
@@ -128,11 +129,11 @@ describe('done, next, reset', () => {
     expect(one.stdout).toContain('1/53 done, 2%');
     const refused = await run(['reset', '--all'], { home: home.dir });
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('needs --yes');
+    expect(refused.stderr).toContain('this changes 1 topic (all of "Go Backend Development Roadmap"); pass --yes to do it when not on a terminal');
     expect((await run(['list', '--json'], { home: home.dir })).stdout).toContain('"done": 1');
     const all = await run(['reset', '--all', '--yes'], { home: home.dir });
     expect(all.code).toBe(0);
-    expect(all.stdout).toBe('Reset 1 topic status on "Go Backend Development Roadmap".\n');
+    expect(all.stdout).toBe('[ ] Reset: all of Go Backend Development Roadmap (1 topic; 52 already not started)\n0/53 done, 0%\n');
     expect(all.stderr).toContain('roadmap undo');
   });
 
@@ -140,7 +141,7 @@ describe('done, next, reset', () => {
     await run(['done', '1.1'], { home: home.dir });
     const no = scriptedPrompter([{ kind: 'confirm', answer: false }]);
     const kept = await run(['reset', '--all'], { home: home.dir, tty: true, prompter: no });
-    expect(no.asked[0]?.message).toContain('Reset all progress on "Go Backend Development Roadmap" (1 done, 0 in progress, 0 skipped)?');
+    expect(no.asked[0]?.message).toBe('Reset 1 topic to not started (all of "Go Backend Development Roadmap")?');
     expect(kept.code).toBe(1);
     expect((await run(['next'], { home: home.dir })).stdout).toContain('1.2 ');
     const yes = scriptedPrompter([{ kind: 'confirm', answer: true }]);
@@ -181,10 +182,13 @@ describe('topic references', () => {
     expect(done.stderr).toContain('roadmap done needs a topic');
   });
 
-  it('a section number is not a topic', async () => {
-    const r = await run(['done', '3'], { home: home.dir });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('"3" is a section');
+  it('a section number is a whole section for done, start, skip and reset, and not a topic for show', async () => {
+    const done = await run(['done', '3'], { home: home.dir });
+    expect(done.code).toBe(2);
+    expect(done.stderr).toContain('this changes 5 topics (section 3 "Authentication & Authorization"); pass --yes');
+    const show = await run(['show', '3'], { home: home.dir });
+    expect(show.code).toBe(2);
+    expect(show.stderr).toContain('"3" is a section');
   });
 });
 
@@ -202,14 +206,15 @@ describe('show and info', () => {
     expect(json).toMatchObject({ number: '2.2', status: 'done', section: { id: 'database-orm', title: 'Database & ORM' } });
   });
 
-  it('show --json: every bundled topic carries a description and at least two https links', async () => {
+  it('show --json: every bundled topic carries a description (plain text and Markdown) and at least two https links', async () => {
     const list = JSON.parse((await run(['list', '--json'], { home: home.dir })).stdout) as { sections: Array<{ topics: Array<{ number: string }> }> };
     const numbers = list.sections.flatMap((s) => s.topics.map((t) => t.number));
     expect(numbers).toHaveLength(53);
     for (const number of numbers) {
       const r = await run(['show', number, '--json'], { home: home.dir });
-      const topic = JSON.parse(r.stdout) as { description?: string; links: Array<{ title: string; url: string }> };
+      const topic = JSON.parse(r.stdout) as { description?: string; descriptionMarkdown?: string; links: Array<{ title: string; url: string }> };
       expect(topic.description, number).toMatch(/\S/);
+      expect(topic.descriptionMarkdown, number).toMatch(/\S/);
       expect(topic.links.length, number).toBeGreaterThanOrEqual(2);
       expect(topic.links.filter((l) => !l.url.startsWith('https://')), number).toEqual([]);
     }

@@ -51,10 +51,10 @@ describe('start, skip, done, reset', () => {
     await rm(['done', '1.1', '2.1', '2.2']);
     const refused = await rm(['reset', '--section', '2']);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('reset --section 2 --yes');
+    expect(refused.stderr).toContain('roadmap reset 2 --yes');
     const r = await rm(['reset', '--section', 'advanced', '--yes']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('Reset 2 topic statuses on section 2 "Advanced".\n');
+    expect(r.stdout).toBe('[ ] Reset: section 2 Advanced (2 topics)\n1/6 done, 17%\n');
     expect(await statuses()).toMatchObject({ '1.1': 'done', '2.1': 'pending', '2.2': 'pending' });
   });
 
@@ -63,7 +63,7 @@ describe('start, skip, done, reset', () => {
     const prompter = scriptedPrompter([{ kind: 'confirm', answer: false }]);
     const r = await rm(['reset', '--all'], { tty: true, prompter });
     expect(r.code).toBe(1);
-    expect(prompter.asked[0]?.message).toContain('Reset all progress on "Test Roadmap" (1 done, 0 in progress, 0 skipped)?');
+    expect(prompter.asked[0]?.message).toBe('Reset 1 topic to not started (all of "Test Roadmap")?');
     expect(await statuses()).toMatchObject({ '1.1': 'done' });
     const yes = await rm(['reset', '--all'], { tty: true, prompter: scriptedPrompter([{ kind: 'confirm', answer: true }]) });
     expect(yes.code).toBe(0);
@@ -73,7 +73,7 @@ describe('start, skip, done, reset', () => {
   it('topics, --section and --all cannot be mixed', async () => {
     const r = await rm(['reset', '1.1', '--all', '--yes']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('give topics, --section or --all: one of them');
+    expect(r.stderr).toContain('give topics, a section or --all: one of them');
   });
 
   it('start with no topic is a usage error naming the command', async () => {

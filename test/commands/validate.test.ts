@@ -20,8 +20,8 @@ interface ValidateJson {
   file: string;
   usable: boolean;
   title: string;
-  counts: { sections: number; topics: number };
-  sections: Array<{ number: string; id: string; title: string; line: number; topics: number }>;
+  counts: { sections: number; topics: number; groups: number };
+  sections: Array<{ number: string; id: string; title: string; line: number; topics: number; groups: number }>;
   warnings: Array<{ kind: string; line: number | null; message: string }>;
   problems: string[];
 }
@@ -47,9 +47,9 @@ describe('validate', () => {
     const r = await run(['validate', fixture('messy-roadmap.md'), '--json'], { home: home.dir });
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as ValidateJson;
-    expect(Object.keys(doc)).toEqual(['schemaVersion', 'file', 'usable', 'title', 'counts', 'sections', 'warnings', 'problems']);
+    expect(Object.keys(doc)).toEqual(['schemaVersion', 'roadmap', 'file', 'usable', 'title', 'counts', 'sections', 'warnings', 'problems']);
     expect(doc).toMatchObject({ schemaVersion: 1, usable: true, title: 'Rust Roadmap', counts: { sections: 3, topics: 5 }, problems: [] });
-    expect(doc.sections[0]).toEqual({ number: '1', id: 'basics', title: 'Basics', line: 13, topics: 3 });
+    expect(doc.sections[0]).toEqual({ number: '1', id: 'basics', title: 'Basics', line: 13, topics: 3, groups: 0 });
     expect(doc.warnings.map((w) => [w.kind, w.line])).toEqual([
       ['dropped-toc', 6],
       ['toc-dangling', 11],

@@ -68,21 +68,27 @@ describe('walk (scripted answers)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('1.1  Semantics, see MDN: HTML elements');
     expect(r.stdout).toContain('Learn which element means what.');
-    expect(r.stdout).toContain('Semantics, see MDN: HTML elements  https://developer.mozilla.org/en-US/docs/Web/HTML/Element');
-    expect(r.stderr).toContain('Opened https://developer.mozilla.org/en-US/docs/Web/HTML/Element in your browser.');
+    // Without colour, links read `text (url)`.
+    expect(r.stdout).toContain('Links\n  - Semantics, see MDN: HTML elements (https://developer.mozilla.org/en-US/docs/Web/HTML/Element)');
+    // What happened is said on the next screen, which replaces this one.
+    const screens = r.stdout.split(/─{10,}/).slice(1);
+    expect(screens[1]).toContain('Opened https://developer.mozilla.org/en-US/docs/Web/HTML/Element in your browser.');
     // The browser runs detached: wait until it has written the whole line.
     for (let i = 0; i < 100 && !(existsSync(opened) && readFileSync(opened, 'utf8').endsWith('\n')); i++) await new Promise((res) => setTimeout(res, 20));
     expect(readFileSync(opened, 'utf8')).toBe('https://developer.mozilla.org/en-US/docs/Web/HTML/Element\n');
   });
 
-  it('prints the url when there is no browser, and disables the action when there are no links', async () => {
+  it('prints the url when there is no browser, and leaves the action out when there are no links', async () => {
     const file = join(home.dir, 'web.md');
     writeFileSync(file, ROADMAP);
     const prompter = scriptedPrompter([act('link'), act('done'), act('quit')]);
     const r = await run(['walk', '--topic', '1.2', '--roadmap', file], { home: home.dir, tty: true, prompter, env: { PATH: '/nonexistent' } });
-    expect(r.stdout).toContain('No browser to open it here; the link is:\n  https://example.com/forms');
-    const flexboxMenu = prompter.asked[2]?.choices.find((c: PromptChoice<unknown>) => c.name === 'Open a link');
-    expect(flexboxMenu?.disabled).toBe('(no links)');
+    // Said on the next screen, which replaces this one.
+    // Wrapped to the terminal, the url on a line of its own to copy.
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('No browser was found to open it (no display: $BROWSER, $DISPLAY and $WAYLAND_DISPLAY are not set). The link is: https://example.com/forms');
+    expect(r.stdout).toContain('\n  https://example.com/forms\n');
+    // The next topic has no links: "Open a link" is not offered at all, so the cursor cannot stop on it.
+    expect(prompter.asked[2]?.choices.map((c: PromptChoice<unknown>) => c.name)).toEqual(['Mark done', 'Start', 'Skip', 'Add a note', 'Pick another topic', 'Quit']);
   });
 
   it('Add a note saves it at once and shows it on the screen; an empty note saves nothing', async () => {
@@ -122,5 +128,73 @@ describe('walk (scripted answers)', () => {
       expect(r.code).toBe(2);
       expect(prompter.asked).toEqual([]);
     }
+  });
+});
+
+describe('walk: the menu follows the topic status', () => {
+  const names = (q: { choices: Array<PromptChoice<unknown>> } | undefined) => q?.choices.map((c) => c.name);
+
+  it('no Start on a topic in progress; Reset and Next on a done one, and Reset works', async () => {
+    const file = join(home.dir, 'web.md');
+    writeFileSync(file, ROADMAP);
+    await run(['start', '2.1', '--roadmap', file], { home: home.dir });
+    await run(['done', '2.2', '--roadmap', file], { home: home.dir });
+    const prompter = scriptedPrompter([act('quit')]);
+    await run(['walk', '--topic', '2.1', '--roadmap', file], { home: home.dir, tty: true, prompter });
+    expect(names(prompter.asked[0])).toEqual(['Mark done', 'Skip', 'Reset', 'Add a note', 'Pick another topic', 'Quit']);
+
+    const onDone = scriptedPrompter([act('reset'), act('quit')]);
+    const r = await run(['walk', '--topic', '2.2', '--roadmap', file], { home: home.dir, tty: true, prompter: onDone });
+    expect(names(onDone.asked[0])).toEqual(['Next topic', 'Reset', 'Add a note', 'Pick another topic', 'Quit']);
+    // After the reset the same topic is pending again, and the menu offers what a pending topic takes.
+    expect(names(onDone.asked[1])).toEqual(['Mark done', 'Start', 'Skip', 'Add a note', 'Pick another topic', 'Quit']);
+    expect(r.stdout).toContain('Walk ended: 1 reset.');
+    expect((await run(['show', '2.2', '--json', '--roadmap', file], { home: home.dir })).stdout).toContain('"status": "pending"');
+  });
+
+  it('"Next topic" on a done topic moves on without changing it', async () => {
+    await run(['done', '1.1'], { home: home.dir });
+    const prompter = scriptedPrompter([act('next'), act('quit')]);
+    const r = await run(['walk', '--topic', '1.1'], { home: home.dir, tty: true, prompter });
+    const screens = r.stdout.split(/─{10,}/).slice(1);
+    expect(screens[1]).toContain('1.2  Explore Web frameworks');
+    expect(r.stdout).toContain('Walk ended: nothing changed. 1/53 done, 2%.');
+  });
+});
+
+describe('walk: opening a link says what really happened', () => {
+  const launcher = (code: number): string => {
+    const path = join(home.dir, `launcher-${code}.sh`);
+    writeFileSync(path, `#!/bin/sh\nexit ${code}\n`);
+    chmodSync(path, 0o755);
+    return path;
+  };
+
+  it.each([
+    [0, true],
+    [3, false],
+  ])('a launcher exiting %i: opened = %s', async (code, opened) => {
+    const prompter = scriptedPrompter([act('link'), { kind: 'select', answer: (c: Array<PromptChoice<unknown>>) => c[0]?.value }, act('quit')]);
+    const r = await run(['walk'], { home: home.dir, tty: true, prompter, env: { BROWSER: launcher(code) } });
+    expect(r.code).toBe(0);
+    // What happened is said on the next screen (the walk redraws: anything printed before it would be cleared away).
+    const next = r.stdout.split(/─{10,}/)[2] ?? '';
+    if (opened) {
+      expect(next).toContain('Opened https://pkg.go.dev/net/http in your browser.');
+      expect(r.stdout).not.toContain('The link is');
+    } else {
+      expect(r.stdout).not.toContain('Opened');
+      expect(next.replace(/\s+/g, ' ')).toContain(`No browser was found to open it (${join(home.dir, 'launcher-3.sh')} exited with code 3). The link is: https://pkg.go.dev/net/http`);
+      expect(next).toContain('\n  https://pkg.go.dev/net/http\n');
+    }
+  });
+});
+
+describe('walk --roadmap -', () => {
+  it('explains that standard input is the roadmap, not the keyboard (exit 2)', async () => {
+    const r = await run(['walk', '--roadmap', '-'], { home: home.dir, stdin: '# R\n\n## S\n\n- T\n' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error: roadmap walk reads your keys from standard input, and with --roadmap - standard input is the roadmap itself');
+    expect(r.stderr).toContain('roadmap walk --roadmap roadmap.md');
   });
 });

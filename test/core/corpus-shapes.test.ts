@@ -174,15 +174,13 @@ describe('F. little Markdown structure (bootdev-tracker, AI-Expert-Roadmap, a fr
 });
 
 describe('non-Latin scripts', () => {
-  it('Chinese: readable ids, "**术语**：说明" split into title and description, 第一阶段 as order of the group', () => {
+  it('Chinese: readable ids, "**术语**：说明" split into title and description, 第一阶段 as order of the section', () => {
     const r = corpus('USTB');
     expect(r.title).toBe('后端开发学习指南');
-    expect(r.sections[1]!.topics[0]).toMatchObject({
-      id: '学习路线/服务器基础',
-      title: '服务器基础',
-      description: '了解Web服务器、HTTP协议、RESTful API设计',
-      group: '第一阶段: 基础概念',
-    });
+    // 简介 and 学习时间安排 are prose only and the resources part holds no topics: the phases of 学习路线 are the sections.
+    expect(r.sections.map((s) => [s.order, s.title])).toEqual([['第一阶段', '基础概念'], ['第二阶段', '框架学习'], ['第三阶段', '进阶技能']]);
+    expect(r.sections[0]!.topics[0]).toMatchObject({ id: '基础概念/服务器基础', title: '服务器基础', description: '了解Web服务器、HTTP协议、RESTful API设计' });
+    expect(r.overview.map((p) => p.title)).toEqual(expect.arrayContaining(['简介', '推荐学习资源', '学习时间安排']));
   });
   it('lists in blockquotes nest one level per `>`, with the lines of the file', () => {
     const r = corpus('lihuajun660');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyState, lastChanges, planStatus, recordEvent, undoLast, undoable, type ProgressState } from '../../src/core/progress/history.js';
+import { nextToRedo, nextToUndo, redoable, redoLast } from '../../src/core/progress/undo-stack.js';
 import { checkStoredData } from '../../src/store/check-data.js';
 import { emptyData, stateOf, withState, type StoredData } from '../../src/store/progress-store.js';
 
@@ -100,5 +101,97 @@ describe('stored data', () => {
     recordEvent(s, stamp('2025-01-01T10:00:00.000Z'), { action: 'done', changes: planStatus(s, ['a'], 'done') });
     const data = withState(emptyData(), 'r', s);
     expect(withState(data, 'r', emptyState()).roadmaps).toEqual([]);
+  });
+});
+
+describe('undo and redo as a stack', () => {
+  const done = (s: ProgressState, id: string, at: string) => recordEvent(s, stamp(at), { action: 'done', changes: planStatus(s, [id], 'done') });
+  const ids = (s: ProgressState) => [...s.records.keys()].sort();
+  const at = '2025-02-01T00:00:00.000Z';
+
+  it('redo re-applies what undo took back, the latest undo first, with the original finish times', () => {
+    const s = emptyState();
+    done(s, 'a', '2025-01-01T10:00:00.000Z');
+    done(s, 'b', '2025-01-02T10:00:00.000Z');
+    undoLast(s, 2, () => stamp(at));
+    expect(ids(s)).toEqual([]);
+    expect(redoable(s).map((u) => s.events.find((e) => e.id === u.reverts)?.changes[0]?.topic)).toEqual(['b', 'a']);
+    expect(redoLast(s, 1, () => stamp(at)).map((e) => e.changes[0]?.topic)).toEqual(['a']);
+    expect(statuses(s)).toEqual({ a: 'done@2025-01-01T10:00:00.000Z' });
+    redoLast(s, 1, () => stamp(at));
+    expect(statuses(s)).toEqual({ a: 'done@2025-01-01T10:00:00.000Z', b: 'done@2025-01-02T10:00:00.000Z' });
+    expect(redoable(s)).toEqual([]);
+    // Redone changes can be undone again.
+    expect(nextToUndo(s, 1).map((e) => e.changes[0]?.topic)).toEqual(['b']);
+  });
+
+  it('a new change clears the redo stack, even once that change is undone in turn', () => {
+    const s = emptyState();
+    done(s, 'a', at);
+    undoLast(s, 1, () => stamp(at));
+    expect(redoable(s)).toHaveLength(1);
+    done(s, 'b', at);
+    expect(redoable(s)).toEqual([]);
+    undoLast(s, 1, () => stamp(at));
+    // Only the undo of b can be redone: the undo of a came before a new change.
+    expect(nextToRedo(s, 5).map((x) => x.original.changes[0]?.topic)).toEqual(['b']);
+    expect(ids(s)).toEqual([]);
+  });
+
+  it('redo of a deleted note and of an edit keep the note list in order', () => {
+    const s = emptyState();
+    const n1 = { id: 'n1', topic: 't', text: 'one', at: '2025-01-01T00:00:00.000Z' };
+    const n2 = { id: 'n2', topic: 't', text: 'two', at: '2025-01-02T00:00:00.000Z' };
+    recordEvent(s, stamp(n1.at), { action: 'note', notesAdded: [n1] });
+    recordEvent(s, stamp(n2.at), { action: 'note', notesAdded: [n2] });
+    recordEvent(s, stamp(at), { action: 'note-edit', notesRemoved: [n1], notesAdded: [{ ...n1, text: 'ONE', edited: at }] });
+    recordEvent(s, stamp(at), { action: 'note-delete', notesRemoved: [{ ...n1, text: 'ONE', edited: at }] });
+    expect(s.notes.map((n) => n.text)).toEqual(['two']);
+    undoLast(s, 2, () => stamp(at));
+    expect(s.notes.map((n) => n.text)).toEqual(['one', 'two']);
+    redoLast(s, 1, () => stamp(at));
+    expect(s.notes.map((n) => n.text)).toEqual(['ONE', 'two']);
+  });
+
+  it('redo of an undone import puts its history back', () => {
+    const s = emptyState();
+    const imported = { id: 'x1', at: '2024-12-01T00:00:00.000Z', action: 'done' as const, changes: [{ topic: 'z', from: 'pending' as const, to: 'done' as const }], notesAdded: [], notesRemoved: [] };
+    recordEvent(s, stamp(at), { action: 'import', changes: planStatus(s, ['z'], 'done') });
+    const importEvent = s.events[0]!;
+    s.events.unshift({ ...imported, importedBy: importEvent.id });
+    undoLast(s, 1, () => stamp(at));
+    expect(s.events.some((e) => e.id === 'x1')).toBe(false);
+    redoLast(s, 1, () => stamp(at));
+    expect(s.events.map((e) => e.id).indexOf('x1')).toBe(s.events.indexOf(importEvent) - 1);
+    expect(ids(s)).toEqual(['z']);
+  });
+
+  it('a store written before redo existed reads as it was and can be redone from its undo', () => {
+    // Version 2 as older builds wrote it: a done, then an undo of it, no redo fields anywhere.
+    const old = {
+      schemaVersion: 2,
+      roadmaps: [
+        {
+          id: 'r',
+          topics: [],
+          notes: [],
+          events: [
+            { id: 'e1', at: '2025-01-01T00:00:00.000Z', action: 'done', changes: [{ topic: 'a', from: 'pending', to: 'done' }], notesAdded: [], notesRemoved: [], undoneBy: 'u1' },
+            { id: 'u1', at: '2025-01-02T00:00:00.000Z', action: 'undo', reverts: 'e1', changes: [{ topic: 'a', from: 'done', to: 'pending', fromAt: '2025-01-01T00:00:00.000Z' }], notesAdded: [], notesRemoved: [] },
+          ],
+        },
+      ],
+    };
+    const s = stateOf(parseStored(old), 'r');
+    expect(s.events.map((e) => e.action)).toEqual(['done', 'undo']);
+    expect(redoable(s).map((e) => e.id)).toEqual(['u1']);
+    redoLast(s, 1, () => stamp(at));
+    expect(statuses(s)).toEqual({ a: 'done@2025-01-01T00:00:00.000Z' });
+    const back = stateOf(parseStored(JSON.parse(JSON.stringify(withState(emptyData(), 'r', s)))), 'r');
+    expect(back.events.map((e) => [e.action, e.undoneBy ?? '', e.redoneBy ?? '', e.redoes ?? ''])).toEqual([
+      ['done', '', '', ''],
+      ['undo', '', back.events[2]?.id, ''],
+      ['redo', '', '', 'u1'],
+    ]);
   });
 });

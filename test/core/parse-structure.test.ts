@@ -14,8 +14,21 @@ describe('document structure', () => {
 
   it('a skipped heading level attaches to the nearest shallower heading', () => {
     const r = parseRoadmap(md('# Rust', '## Basics', '#### Ownership', '- borrow', '- move', '## Async', '- futures'));
-    expect(tree(r)).toEqual([['Basics', ['borrow', 'move']], ['Async', ['futures']]]);
-    expect(r.sections[0]!.topics[0]?.group).toBe('Ownership');
+    expect(tree(r)).toEqual([['Basics', [['Ownership', ['borrow', 'move']]]], ['Async', ['futures']]]);
+  });
+
+  it('a sub-heading over plain topics is their parent topic; over links it is a category label on them', () => {
+    const r = parseRoadmap(
+      md('# R', '## Math', '### Calculus', '- Derivatives', '- Integrals', '### Algebra', '- Vectors', '## Tools', '### Editors', '- [Vim](https://vim.org) - modal', '- [Emacs](https://gnu.org/emacs) - extensible'),
+    );
+    expect(tree(r)).toEqual([['Math', [['Calculus', ['Derivatives', 'Integrals']], ['Algebra', ['Vectors']]]], ['Tools', ['Vim', 'Emacs']]]);
+    expect(r.sections[1]!.topics.map((t) => t.group)).toEqual(['Editors', 'Editors']);
+  });
+
+  it('a numbered sub-heading is a topic over its tasks, even when they carry links', () => {
+    const r = parseRoadmap(md('# R', '## Part A', '### Lesson 1: Basics', '- [ ] [Read](https://a.dev/1)', '- [ ] [Watch](https://a.dev/2)', '## Part B', '### Lesson 2: More', '- [ ] [Do](https://a.dev/3)'));
+    expect(tree(r)).toEqual([['Part A', [['Basics', ['Read', 'Watch']]]], ['Part B', [['More', ['Do']]]]]);
+    expect(r.sections[0]!.topics[0]!.order).toBe('Lesson 1');
   });
 
   it('setext headings are headings', () => {
@@ -43,8 +56,17 @@ describe('document structure', () => {
 
   it('`<details><summary>` is a group named by its summary', () => {
     const r = parseRoadmap(md('# R', '## A', '<details>', '<summary>Extra <b>stuff</b></summary>', '', '- one', '- two', '', '</details>', '', '- three', '## B', '- four'));
-    expect(tree(r)).toEqual([['A', ['one', 'two', 'three']], ['B', ['four']]]);
-    expect(r.sections[0]!.topics.map((t) => t.group)).toEqual(['Extra stuff', 'Extra stuff', undefined]);
+    expect(tree(r)).toEqual([['A', [['Extra stuff', ['one', 'two']], 'three']], ['B', ['four']]]);
+  });
+
+  it('`<details>` blocks are the sections when they hold the topics, also with Markdown inside one block', () => {
+    const r = parseRoadmap(
+      md('<h1 align="center">Me</h1>', '', '<details><summary>:fire: Basics</summary>', '', '- Syntax', '- Loops', '', '</details>', '<details><summary><a href="./web">Web</a></summary>', '- HTML', '- CSS', '</details>'),
+    );
+    expect(r.title).toBe('Me');
+    expect(tree(r)).toEqual([['Basics', ['Syntax', 'Loops']], ['Web', ['HTML', 'CSS']]]);
+    expect(r.sections[0]!.icon).toBe(':fire:');
+    expect(r.sections[1]!.links).toEqual([{ title: 'Web', url: './web' }]);
   });
 
   it('Markdown inside an HTML wrapper (`<div dir="rtl">` with no blank line) is read as Markdown', () => {
@@ -174,13 +196,14 @@ describe('topics and what hangs on them', () => {
     ]);
   });
 
-  it('reports HTML tables and lists it does not read as topics, with their lines', () => {
-    const r = parseRoadmap(md('# R', '## A', '<ul>', '<li>One</li>', '<li>Two</li>', '</ul>', '', '- real', '## B', '<table>', '<tr><td>x</td></tr>', '<tr><td>y</td></tr>', '</table>', '', '- b'));
-    expect(r.warnings.map((w) => [w.kind, w.line, w.message.split(' is ')[0]])).toEqual([
-      ['content-skipped', 3, 'an HTML list (2 entries)'],
-      ['content-skipped', 10, 'an HTML table (2 rows)'],
-    ]);
-    expect(tree(r)).toEqual([['A', ['real']], ['B', ['b']]]);
+  it('reads HTML lists and tables as the Markdown they stand for', () => {
+    const r = parseRoadmap(
+      md('# R', '## A', '<ul>', '<li>One<ul><li>One.1</li></ul></li>', '<li><a href="https://two.dev"><b>Two</b></a></li>', '</ul>', '', '- real', '## B', '<table>', '<tr><th>Topic</th><th>Notes</th></tr>', '<tr><td>Closures</td><td>read <i>twice</i></td></tr>', '<tr><td>Generics</td><td></td></tr>', '</table>'),
+    );
+    expect(tree(r)).toEqual([['A', [['One', ['One.1']], 'Two', 'real']], ['B', ['Closures', 'Generics']]]);
+    expect(r.sections[0]!.topics[1]!.url).toBe('https://two.dev');
+    expect(r.sections[1]!.topics[0]!.attrs).toEqual({ Notes: 'read twice' });
+    expect(r.warnings).toEqual([]);
   });
 
   it('reports empty sections and duplicate titles with their lines', () => {

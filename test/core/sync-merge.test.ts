@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyState, planStatus, recordEvent, undoLast, type ProgressState } from '../../src/core/progress/history.js';
 import { applyImport, planImport } from '../../src/core/progress/merge.js';
+import { planNoteDelete, planNoteEdit } from '../../src/core/progress/notes.js';
 import { countChanges, describeCounts, mergeProgress, sameProgress } from '../../src/core/progress/sync-merge.js';
+import { redoLast } from '../../src/core/progress/undo-stack.js';
 import type { Status } from '../../src/core/types.js';
 
 let seq = 0;
@@ -73,6 +75,30 @@ describe('mergeProgress: the import rule, the same on every machine', () => {
     expect(sameProgress(merged, mergeProgress(laptop, synced))).toBe(true);
   });
 
+  it('a redo after a sync wins over the copy that still has the change undone', () => {
+    const laptop = emptyState();
+    mark(laptop, ['a'], 'done', 1);
+    undoLast(laptop, 1, () => stamp(at(2)));
+    const synced = mergeProgress(emptyState(), laptop);
+    redoLast(laptop, 1, () => stamp(at(3)));
+    const merged = mergeProgress(synced, laptop);
+    expect(statuses(merged)).toEqual({ a: 'done' });
+    expect(merged.events.map((e) => `${e.action}${e.undoneBy ? ' (undone)' : ''}${e.redoneBy ? ' (redone)' : ''}`)).toEqual(['done', 'undo (redone)', 'redo']);
+    expect(sameProgress(merged, mergeProgress(laptop, synced))).toBe(true);
+  });
+
+  it('an edited note carries its new text over, and the undo of the edit its old text', () => {
+    const laptop = emptyState();
+    note(laptop, 'n1', 'first words', 1);
+    const synced = mergeProgress(emptyState(), laptop);
+    recordEvent(laptop, stamp(at(2)), planNoteEdit(laptop.notes[0]!, 'better words', at(2)));
+    const edited = mergeProgress(synced, laptop);
+    expect(edited.notes.map((n) => n.text)).toEqual(['better words']);
+    undoLast(laptop, 1, () => stamp(at(3)));
+    expect(mergeProgress(edited, laptop).notes.map((n) => n.text)).toEqual(['first words']);
+    expect(mergeProgress(laptop, edited).notes.map((n) => n.text)).toEqual(['first words']);
+  });
+
   it('history brought by an import that was undone stays out, whichever copy still has it', () => {
     const here = emptyState();
     const file = emptyState();
@@ -104,6 +130,9 @@ const step = fc.oneof(
   fc.record({ kind: fc.constant('mark' as const), topic: fc.constantFrom(...TOPICS), status: fc.constantFrom<Status>('done', 'in-progress', 'skipped', 'pending') }),
   fc.record({ kind: fc.constant('note' as const), topic: fc.constantFrom(...TOPICS) }),
   fc.record({ kind: fc.constant('undo' as const) }),
+  fc.record({ kind: fc.constant('redo' as const) }),
+  fc.record({ kind: fc.constant('edit' as const) }),
+  fc.record({ kind: fc.constant('delete' as const) }),
 );
 type Step = typeof step extends fc.Arbitrary<infer S> ? S : never;
 
@@ -112,7 +141,14 @@ function play(state: ProgressState, steps: readonly Step[], machine: string, min
     const when = at(minutes[i] ?? i);
     if (s.kind === 'mark') recordEvent(state, { id: `${machine}-${String(i)}`, at: when }, { action: 'done', changes: planStatus(state, [s.topic], s.status) });
     else if (s.kind === 'note') recordEvent(state, { id: `${machine}-${String(i)}`, at: when }, { action: 'note', notesAdded: [{ id: `${machine}-n${String(i)}`, topic: s.topic, text: 'x', at: when }] });
-    else undoLast(state, 1, () => ({ id: `${machine}-u${String(i)}`, at: when }));
+    else if (s.kind === 'undo') undoLast(state, 1, () => ({ id: `${machine}-u${String(i)}`, at: when }));
+    else if (s.kind === 'redo') redoLast(state, 1, () => ({ id: `${machine}-r${String(i)}`, at: when }));
+    else {
+      const first = state.notes[0];
+      if (!first) return;
+      const input = s.kind === 'edit' ? planNoteEdit(first, `${machine} ${String(i)}`, when) : planNoteDelete(first);
+      recordEvent(state, { id: `${machine}-${String(i)}`, at: when }, input);
+    }
   });
 }
 

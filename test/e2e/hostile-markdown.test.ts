@@ -86,9 +86,10 @@ describe('a legitimate roadmap just under the 150,000-line limit (7 MB)', () => 
     writeFileSync(file, parts.join(''));
     const info = await spawnBin(['info', '--json', '--roadmap', file], { home: home.dir, timeoutMs: 60_000 });
     expect(info.code, info.stderr).toBe(0);
-    const doc = JSON.parse(info.stdout) as { counts: { sections: number; topics: number } };
-    // Per area: 20 topics, each with 3 subtopics, the first of which has one more below it.
-    expect(doc.counts).toEqual({ sections, topics: sections * 20 * 5 });
+    const doc = JSON.parse(info.stdout) as { counts: { sections: number; topics: number; groups: number } };
+    // Per area: 20 topics, each with 3 subtopics, the first of which has one more below it: 3 topics that count
+    // (no subtopics) per topic, which with its first subtopic makes 2 groups.
+    expect(doc.counts).toEqual({ sections, topics: sections * 20 * 3, groups: sections * 20 * 2 });
     const done = await spawnBin(['done', '--roadmap', file, `${sections}.20.3`], { home: home.dir, timeoutMs: 60_000 });
     expect(done.code, done.stderr).toBe(0);
     expect(done.stdout).toContain('Marked done');

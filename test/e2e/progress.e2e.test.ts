@@ -31,9 +31,9 @@ describe('statuses, history and notes from the built bin', () => {
     await bin(['done', '2.1', '2.2']);
     const refused = await bin(['reset', '--section', '2']);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('needs --yes when not run on a terminal');
+    expect(refused.stderr).toContain('this changes 2 topics (section 2 "Advanced"); pass --yes to do it when not on a terminal');
     const reset = await bin(['reset', '--section', '2', '--yes']);
-    expect(reset.stdout).toBe('Reset 2 topic statuses on section 2 "Advanced".\n');
+    expect(reset.stdout).toBe('[ ] Reset: section 2 Advanced (2 topics)\n0/5 done, 0%\n');
     const undo = await bin(['undo']);
     expect(undo.code).toBe(0);
     expect(undo.stdout).toMatch(/^Undid 1 change:\n {2}reset --section: section 2 "Advanced": 2 topics/);
@@ -44,7 +44,7 @@ describe('statuses, history and notes from the built bin', () => {
   it('reset --all then undo brings every status back; log shows it newest first', async () => {
     await bin(['done', '1.1', '1.2']);
     await bin(['start', '2.1']);
-    expect((await bin(['reset', '--all', '--yes'])).stdout).toBe('Reset 5 topic statuses on "Test Roadmap".\n');
+    expect((await bin(['reset', '--all', '--yes'])).stdout).toBe('[ ] Reset: all of Test Roadmap (5 topics; 2 already not started)\n0/6 done, 0%\n');
     const undo = await bin(['undo']);
     expect(undo.stdout).toContain('reset --all: 5 topics');
     const list = JSON.parse((await bin(['list', '--json'])).stdout) as { progress: { done: number; inProgress: number } };

@@ -490,12 +490,11 @@ describe('13. opening a link never goes through a shell', () => {
     const out = join(files.dir, 'argv');
     writeFileSync(recorder, `#!/bin/sh\nprintf '%s\\n' "$#" "$@" > '${out}'\n`);
     chmodSync(recorder, 0o755);
-    expect(openUrl(url, { PATH: process.env.PATH, BROWSER: recorder })).toBe(true);
-    for (let i = 0; i < 200 && !existsSync(out); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(await openUrl(url, { PATH: process.env.PATH, BROWSER: recorder })).toEqual({ kind: 'opened', launcher: recorder });
     expect(readFileSync(out, 'utf8')).toBe(`1\n${url}\n`);
   });
 
-  it.each(['javascript:alert(1)', 'file:///etc/passwd', 'ftp://example.com/x', 'not a url'])('%s is not opened', (bad) => {
-    expect(openUrl(bad, { PATH: process.env.PATH, BROWSER: '/bin/true' })).toBe(false);
+  it.each(['javascript:alert(1)', 'file:///etc/passwd', 'ftp://example.com/x', 'not a url'])('%s is not opened', async (bad) => {
+    expect(await openUrl(bad, { PATH: process.env.PATH, BROWSER: '/bin/true' })).toEqual({ kind: 'failed', why: 'only well-formed http and https links are opened' });
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawnBin } from '../helpers/bin.js';
 import { KEYS, PtySession } from '../helpers/pty.js';
+import { ScreenSession } from '../helpers/screen.js';
 
 let home: string;
 let sessions: PtySession[] = [];
@@ -99,22 +100,21 @@ describe('roadmap walk in a real terminal', () => {
 });
 
 describe('pickers in a real terminal', () => {
-  it('narrows as you type and picks', async () => {
-    const done = open(['done']);
-    await done.waitFor('Mark which topic done? (type to filter)');
+  it('the one-topic picker (show, note) narrows as you type and picks', async () => {
+    const show = open(['show']);
+    await show.waitFor('Show which topic? (type to filter)');
     // The list may arrive a frame after the question when the machine is busy.
-    await done.waitFor('1.1     [ ] Learn net/http');
-    const mark = done.text.length;
-    done.write('grpc');
-    const typed = await done.waitFor(/\(type to filter\) grpc[\s\S]*5\.2 +\[ \] Understanding gRPC vs\. REST APIs/, mark);
+    await show.waitFor('1.1     [ ] Learn net/http');
+    const mark = show.text.length;
+    show.write('grpc');
+    const typed = await show.waitFor(/\(type to filter\) grpc[\s\S]*5\.2 +\[ \] Understanding gRPC vs\. REST APIs/, mark);
     // The last frame, after the whole word was typed, lists only the match.
     const lastFrame = typed.slice(typed.lastIndexOf('(type to filter) grpc'));
     expect(lastFrame).not.toContain('1.1 ');
     expect(lastFrame.match(/\d+\.\d+ +\[ \]/g)).toEqual(['5.2     [ ]']);
-    done.write(KEYS.enter);
-    expect((await done.exited).exitCode).toBe(0);
-    expect(done.text).toContain('Marked done: 5.2 Understanding gRPC vs. REST APIs');
-    expect(await doneCount()).toBe(1);
+    show.write(KEYS.enter);
+    expect((await show.exited).exitCode).toBe(0);
+    expect(show.text).toContain('5.2  Understanding gRPC vs. REST APIs');
   });
 
   it('an ambiguous fragment offers its candidates', async () => {
@@ -123,5 +123,61 @@ describe('pickers in a real terminal', () => {
     show.write(KEYS.down + KEYS.down + KEYS.enter);
     expect((await show.exited).exitCode).toBe(0);
     expect(show.text).toContain('2.4  Database transactions and migrations');
+  });
+});
+
+describe('walk menu in a real terminal', () => {
+  const screens: ScreenSession[] = [];
+  afterEach(() => {
+    for (const s of screens.splice(0)) s.kill();
+  });
+  const openScreen = (args: string[]): ScreenSession => {
+    const s = new ScreenSession(args, { home });
+    screens.push(s);
+    return s;
+  };
+
+  it.each([
+    ['Escape', KEYS.escape, 0],
+    ['Ctrl+C', KEYS.ctrlC, 130],
+  ])('%s clears the unanswered menu from the screen', async (_name, key, code) => {
+    const walk = openScreen(['walk']);
+    await walk.waitFor(/What now\?[\s\S]*Quit/);
+    walk.write(key);
+    expect((await walk.exited).exitCode).toBe(code);
+    const screen = await walk.waitFor('Walk ended');
+    expect(screen).not.toContain('What now?');
+    expect(screen).not.toMatch(/Mark done|Pick another topic/);
+  });
+
+  it('a topic without links has no "Open a link": the cursor goes from the note straight to Pick', async () => {
+    const file = join(home, 'plain.md');
+    writeFileSync(file, '# Plain\n\n## One\n\n- First thing\n- Second thing\n');
+    const walk = open(['walk', '--roadmap', file]);
+    await walk.waitFor('What now?');
+    expect(walk.text).not.toContain('Open a link');
+    walk.write(KEYS.down.repeat(4) + KEYS.enter); // Mark done, Start, Skip, Add a note, Pick another topic
+    await walk.waitFor('Go to which topic?');
+    expect(walk.text).not.toContain('disabled');
+    walk.write(KEYS.ctrlC);
+    expect((await walk.exited).exitCode).toBe(130);
+  });
+
+  it('no Start once the topic is in progress; a done topic offers Next and Reset', async () => {
+    const walk = openScreen(['walk']);
+    await walk.waitFor(/❯ Mark done\s+Start\s+Skip/);
+    walk.write(KEYS.down + KEYS.enter); // Start
+    const started = await walk.waitFor(/\[~\] in-progress[\s\S]*❯ Mark done\s+Skip\s+Reset/);
+    expect(started).not.toMatch(/^\s*Start$/m);
+    walk.write(KEYS.escape);
+    expect((await walk.exited).exitCode).toBe(0);
+
+    await spawnBin(['done', '1.2'], { home });
+    const onDone = openScreen(['walk', '--topic', '1.2']);
+    await onDone.waitFor(/❯ Next topic\s+Reset\s+Add a note/);
+    onDone.write(KEYS.enter);
+    await onDone.waitFor(/1\.3 {2}Middleware/);
+    onDone.write(KEYS.escape);
+    expect((await onDone.exited).exitCode).toBe(0);
   });
 });

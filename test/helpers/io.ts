@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { main } from '../../src/cli.js';
 import type { IO, Output } from '../../src/context.js';
+import type { ProgressStore } from '../../src/store/progress-store.js';
 import { PromptCancelled, type PromptChoice, type Prompter } from '../../src/ui/prompter.js';
 
 /** A write target that remembers what was written. */
@@ -39,6 +40,8 @@ export interface RunOptions {
   prompter?: Prompter;
   cwd?: string;
   now?: () => Date;
+  /** Another store than the ConfStore in `home` (a test that wraps it). */
+  store?: ProgressStore;
 }
 
 /** Runs the CLI in-process with fake IO: a terminal when `tty` is set, piped otherwise. */
@@ -55,11 +58,12 @@ export async function run(args: string[], opts: RunOptions): Promise<RunResult> 
     ...(opts.cwd ? { cwd: opts.cwd } : {}),
     ...(opts.prompter ? { prompter: opts.prompter } : {}),
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.store ? { store: opts.store } : {}),
   });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
-export type PromptKind = 'confirm' | 'select' | 'search' | 'input' | 'editor';
+export type PromptKind = 'confirm' | 'select' | 'search' | 'pickMany' | 'input' | 'editor';
 
 /** One scripted answer: what kind of question is expected and how to answer it from what was offered. */
 export interface ScriptedAnswer {
@@ -73,14 +77,18 @@ export interface AskedQuestion {
   kind: PromptKind;
   message: string;
   choices: Array<PromptChoice<unknown>>;
+  /** pickMany: the index of the choice the cursor starts on. */
+  initial?: number;
+  /** editor: the text the file opened with. */
+  text?: string;
 }
 
 /** A prompter that answers from a script and fails the test on any unexpected question. */
 export function scriptedPrompter(script: ScriptedAnswer[]): Prompter & { asked: AskedQuestion[] } {
   const asked: AskedQuestion[] = [];
   const steps = [...script];
-  const next = (kind: PromptKind, message: string, choices: Array<PromptChoice<unknown>>): unknown => {
-    asked.push({ kind, message, choices });
+  const next = (kind: PromptKind, message: string, choices: Array<PromptChoice<unknown>>, extra: Partial<AskedQuestion> = {}): unknown => {
+    asked.push({ kind, message, choices, ...extra });
     const step = steps.shift();
     if (!step) throw new Error(`unexpected ${kind} prompt: ${message}`);
     if (step.kind !== kind) throw new Error(`expected a ${step.kind} prompt, got ${kind}: ${message}`);
@@ -99,7 +107,14 @@ export function scriptedPrompter(script: ScriptedAnswer[]): Prompter & { asked: 
         const term = steps[0]?.term ?? '';
         return next('search', message, [...source(term)] as Array<PromptChoice<unknown>>);
       }),
+    pickMany: (message, choices, options) =>
+      later(() => {
+        // What typing `term` would leave in the list, as the real picker filters it.
+        const term = steps[0]?.term;
+        const shown = term === undefined ? [...choices] : options.filter(term).map((i) => choices[i]).filter((c) => c !== undefined);
+        return next('pickMany', message, shown, { initial: options.initial });
+      }),
     input: (message) => later(() => next('input', message, [])),
-    editor: (message) => later(() => next('editor', message, [])),
+    editor: (message, text) => later(() => next('editor', message, [], text === undefined ? {} : { text })),
   };
 }

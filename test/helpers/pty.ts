@@ -31,6 +31,16 @@ export class PtySession {
     });
   }
 
+  /** Everything written to the terminal so far, escape sequences included. */
+  get output(): string {
+    return this.raw;
+  }
+
+  /** Changes the terminal's size, as a person dragging the window does (the program gets SIGWINCH). */
+  resize(cols: number, rows: number): void {
+    this.pty.resize(cols, rows);
+  }
+
   /** Everything shown so far, escape sequences removed. */
   get text(): string {
     return this.raw.replace(ANSI, '');

@@ -1,7 +1,7 @@
-import type { OutlineNode } from './outline/node.js';
+import { proseMarkdown, proseText, type OutlineNode } from './outline/node.js';
 import type { SectionReader } from './sections.js';
 import { SlugAllocator, slugFor } from './slug.js';
-import { cleanTitle } from './title.js';
+import { cleanTitle, type CleanTitle } from './title.js';
 import type { TopicDraft } from './topics.js';
 import type { Link, ParseWarning, Section, Topic } from '../types.js';
 
@@ -26,7 +26,7 @@ export function buildSections(nodes: readonly OutlineNode[], reader: SectionRead
     const order = clean.order ?? n.order;
     if (order) section.order = order;
     if (clean.icon) section.icon = clean.icon;
-    const description = read.sink.description.join('\n\n');
+    const description = proseText(read.sink.description);
     if (description) section.description = description;
     if (topics.length === 0) {
       warnings.push({ kind: 'empty-section', message: `section "${clean.title}" has no topics`, line: n.line });
@@ -38,6 +38,17 @@ export function buildSections(nodes: readonly OutlineNode[], reader: SectionRead
     } else seen.set(key, n.line);
     return section;
   });
+}
+
+/**
+ * Display titles of siblings. When taking the numbering off makes two of them the same ("Week 1 Challenge" and "Week 2
+ * Challenge" both "Challenge"), the numbering is what tells them apart, so it stays in their titles.
+ */
+function siblingTitles(raws: readonly string[]): CleanTitle[] {
+  const cleans = raws.map((r) => cleanTitle(r));
+  const count = new Map<string, number>();
+  for (const c of cleans) count.set(c.title.toLowerCase(), (count.get(c.title.toLowerCase()) ?? 0) + 1);
+  return cleans.map((c) => ((count.get(c.title.toLowerCase()) ?? 0) > 1 && c.order && !/^\p{Nd}+$/u.test(c.order) ? { ...c, title: `${c.order}: ${c.title}` } : c));
 }
 
 /** A group as people read it: emoji off, numbering kept ("Week 1-2: Core Concepts"). */
@@ -61,12 +72,14 @@ function dedupe(links: readonly Link[]): Link[] {
   });
 }
 
-function buildTopics(drafts: readonly TopicDraft[], parentId: string, parentNumber: string, warnings: ParseWarning[]): Topic[] {
+/** Topics with ids and numbers below a section or topic with id `parentId` and number `parentNumber`. */
+export function buildTopics(drafts: readonly TopicDraft[], parentId: string, parentNumber: string, warnings: ParseWarning[]): Topic[] {
   const slugs = new SlugAllocator();
   const seen = new Map<string, number>();
+  const titles = siblingTitles(drafts.map((d) => d.title ?? d.node.text));
   return drafts.map((d, i) => {
     const n = d.node;
-    const clean = cleanTitle(n.text);
+    const clean = titles[i] ?? cleanTitle(d.title ?? n.text);
     const id = `${parentId}/${slugs.take(slugFor(clean.title, n.url))}`;
     const number = `${parentNumber}.${i + 1}`;
     const topic: Topic = { id, number, title: clean.title, links: dedupe(d.links), children: [], line: n.line };
@@ -74,8 +87,10 @@ function buildTopics(drafts: readonly TopicDraft[], parentId: string, parentNumb
     const order = clean.order ?? n.order;
     if (order) topic.order = order;
     if (clean.icon) topic.icon = clean.icon;
-    const description = d.description.join('\n\n');
+    const description = proseText(d.description);
     if (description) topic.description = description;
+    const markdown = proseMarkdown(d.description);
+    if (markdown) topic.descriptionMarkdown = markdown;
     if (n.url && !n.url.startsWith('#')) topic.url = n.url;
     if (n.checked !== undefined) topic.checked = n.checked;
     if (n.attrs) topic.attrs = n.attrs;

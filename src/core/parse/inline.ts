@@ -19,6 +19,22 @@ export function decodeEntities(text: string): string {
   });
 }
 
+/**
+ * Plain text written as Markdown that reads back as the same text: the characters Markdown gives meaning to are
+ * escaped, and so is a leading list or heading marker.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_[\]<>#!|~&]/g, '\\$&')
+    .replace(/^(\s*)([-+=])/, '$1\\$2')
+    .replace(/^(\s*)(\d{1,9})(?=[.)](?:\s|$))/, '$1$2\\');
+}
+
+/** The Markdown source of a run of inline tokens, as written. */
+export function inlineSource(tokens: readonly Token[]): string {
+  return tokens.map((t) => t.raw).join('');
+}
+
 /** Plain text and links of a run of inline tokens. */
 export interface InlineText {
   text: string;
@@ -76,5 +92,7 @@ export function htmlText(html: string, links: Link[]): string {
     const title = decodeEntities((m[2] ?? '').replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
     links.push({ title: title || url, url });
   }
-  return decodeEntities(noComments.replace(/<[^>]*>/g, ''));
+  // Entries of an HTML list and lines broken with <br> stay apart: "Big O; Sorting", not "Big OSorting".
+  const separated = noComments.replace(/<\/li\s*>\s*(?=<li\b)|<br\s*\/?>/giu, '; ').replace(/<\/li\s*>\s*<ul\b/giu, '; <ul');
+  return decodeEntities(separated.replace(/<[^>]*>/g, '')).replace(/(?:;\s*)+$/u, '');
 }

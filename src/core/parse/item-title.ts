@@ -1,6 +1,7 @@
 import type { Token, Tokens } from 'marked';
-import { decodeEntities, inlineText } from './inline.js';
+import { decodeEntities, escapeMarkdown, inlineSource, inlineText } from './inline.js';
 import type { Link } from '../types.js';
+import { isNumberingOnly } from './title.js';
 import { TYPE_MARKER } from './vocabulary.js';
 
 /** A list item's first line split into what a person reads as its title, its link and its description. */
@@ -8,6 +9,8 @@ export interface ItemTitle {
   text: string;
   url?: string;
   description?: string;
+  /** The description as written, in Markdown. */
+  descriptionMarkdown?: string;
   links: Link[];
   /** The title is a link. */
   linkFirst: boolean;
@@ -15,6 +18,8 @@ export interface ItemTitle {
   linkOnly: boolean;
   /** It starts with a resource type marker (📖, 🎥, `(video)`, `@article@`). */
   marker: boolean;
+  /** The title is a bold term that labels the text after it (`**Book**: Deep Learning`). */
+  term?: boolean;
 }
 
 const SEPARATOR = /^\s*(?:[-–—:|：,]|\s)\s*/u;
@@ -63,19 +68,26 @@ export function splitItemTitle(tokens: readonly Token[], fallback: string): Item
     const after = sep ? rest.text.slice(sep[0].length) : rest.text;
     const short = rest.links.length === 0 && rest.text.replace(/\([^)]*\)|\[[^\]]*\]/g, '').trim().length <= 30;
     if (sep && after && /[-–—:|：,]/u.test(sep[0])) {
-      return { ...out, linkFirst: true, text: name || full.text, url: link.href, description: after, links: rest.links };
+      return { ...out, linkFirst: true, text: name || full.text, url: link.href, ...described(after, tokens.slice(start + 1), SEPARATOR), links: rest.links };
+    }
+    const linkTexts = rest.links.map((l) => l.title).join('');
+    if (rest.links.length > 0 && rest.text.replace(/[\s,;|/·•()[\]-]+/gu, '') === linkTexts.replace(/[\s,;|/·•()[\]-]+/gu, '')) {
+      // "[Digital Circuits](a) [alternative 1](b) [alternative 2](c)": the first link names it, the others are links.
+      return { ...out, linkFirst: true, linkOnly: true, text: name || full.text, url: link.href, links: rest.links };
     }
     if (!rest.text || short) {
-      return { ...out, linkFirst: true, linkOnly: true, text: name || full.text, url: link.href, ...(rest.text ? { description: rest.text } : {}), links: rest.links };
+      return { ...out, linkFirst: true, linkOnly: true, text: name || full.text, url: link.href, ...(rest.text ? described(rest.text, tokens.slice(start + 1)) : {}), links: rest.links };
     }
   }
   if (first.type === 'strong' && rest.text) {
     const term = inlineText((first as Tokens.Strong).tokens).text;
     const colon = /[:：]\s*$/u.test(term);
     const sep = /^\s*(?:[-–—:：])\s*/u.exec(rest.text);
-    if (term && (colon || sep)) {
+    // "**Aula 1.1:** O que é um algoritmo?": a bold numbering leads the title rather than naming the topic.
+    if (term && (colon || sep) && !isNumberingOnly(term)) {
       const description = sep ? rest.text.slice(sep[0].length) : rest.text.trim();
-      if (description) return { ...out, text: term.replace(/\s*[:：]\s*$/u, ''), description, links: [...inlineText((first as Tokens.Strong).tokens).links, ...rest.links] };
+      const source = described(description, tokens.slice(start + 1), sep ? /^\s*(?:[-–—:：])\s*/u : undefined);
+      if (description) return { ...out, term: true, text: term.replace(/\s*[:：]\s*$/u, ''), ...source, links: [...inlineText((first as Tokens.Strong).tokens).links, ...rest.links] };
     }
   }
   const lines = firstLine(tokens);
@@ -83,11 +95,18 @@ export function splitItemTitle(tokens: readonly Token[], fallback: string): Item
     // "Gotcha: you need pointer knowledge:" on its own line, explained on the lines below it.
     const head = inlineText(lines.head);
     const tail = inlineText(lines.tail);
-    if (/[:：]$/u.test(head.text) && tail.text) return { ...out, text: head.text.replace(/\s*[:：]$/u, ''), description: tail.text, links: [...head.links, ...tail.links] };
+    if (/[:：]$/u.test(head.text) && tail.text) return { ...out, text: head.text.replace(/\s*[:：]$/u, ''), ...described(tail.text, lines.tail), links: [...head.links, ...tail.links] };
   }
   const only = full.links.length === 1 ? full.links[0] : undefined;
   if (only) return { ...out, url: only.url };
   return { ...out, links: full.links };
+}
+
+/** A description with its Markdown: the source of the tokens it was read from, less the separator in front. */
+function described(description: string, tokens: readonly Token[], separator?: RegExp): { description: string; descriptionMarkdown: string } {
+  let source = inlineSource(tokens).trim();
+  if (separator) source = source.replace(separator, '');
+  return { description, descriptionMarkdown: source || escapeMarkdown(description) };
 }
 
 /** Splits inline tokens at the first line break of the source, when there is one at the top level. */

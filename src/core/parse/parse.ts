@@ -1,18 +1,25 @@
 import { buildSections } from './assemble.js';
+import { explicitReadings, inferredCandidate, type Candidate, type StructureReport } from './structure/candidates.js';
+import { curriculumTable } from './structure/curriculum.js';
+import { autoTopics, buildExplicitSections, sectionNodes, type StructureChoice } from './structure/structure.js';
 import { normalizeText } from './normalize.js';
 import { buildOutline } from './outline/outline.js';
-import type { OutlineNode } from './outline/node.js';
-import { isChecklist, isSectionLike, pickSections, SectionReader } from './sections.js';
+import { hasProse, proseText, type OutlineNode } from './outline/node.js';
+import { EDGE_WHY, isChecklist, isSectionLike, pickSections, SectionReader, type Picked } from './sections.js';
 import { PROSE_HEADING } from './topics.js';
 import { LABEL_HEADING } from './vocabulary.js';
 import { cleanTitle, isBoilerplateTitle, isRoadmapTitle, isTocTitle } from './title.js';
 import { AnchorIndex, tocTargets } from './toc.js';
-import type { OverviewPart, ParseWarning, Roadmap } from '../types.js';
+import type { OverviewPart, ParseWarning, Roadmap, Section } from '../types.js';
 import { appendAll } from '../append.js';
 
 export interface ParseOptions {
   /** Used when the document has no title of its own (usually the file name). */
   fallbackTitle?: string;
+  /** How the user says the roadmap is built (`--sections`, `--topics`); inferred when absent. */
+  structure?: StructureChoice;
+  /** Also report the structures considered, with their counts and scores (`validate --explain`). */
+  explain?: boolean;
 }
 
 /** Parses Markdown text into a roadmap tree. Pure: no IO. */
@@ -28,9 +35,6 @@ export function parseRoadmap(source: string, options: ParseOptions = {}): Roadma
   }
   const outline = buildOutline(normalized.text, normalized.lineOffset);
   const root = outline.root;
-  for (const { what, line } of outline.skipped) {
-    warnings.push({ kind: 'content-skipped', message: `${what} is not read as topics; write it as a Markdown list or table to track it`, line });
-  }
   const targets = tocTargets(root, new AnchorIndex(root), warnings);
   dropBoilerplate(root, warnings);
 
@@ -53,22 +57,29 @@ export function parseRoadmap(source: string, options: ParseOptions = {}): Roadma
     title ??= outline.htmlTitle ?? cleanTitle(chosen.text).title;
   }
   title ??= outline.htmlTitle;
-  if (container.description.length) description ??= container.description.join('\n\n');
+  if (hasProse(container)) description ??= proseText(container.description);
 
   // A whole document is a checklist only with many boxes; a few boxes make just their section one.
   const reader = new SectionReader(isChecklist(root, 0.3, 20), isArticle(root));
-  const picked = pickSections(container, reader, targets);
+  const curriculum = curriculumTable(container);
+  const picked = curriculum ? curriculumPick(container, curriculum) : pickSections(container, reader, targets);
   for (const d of picked.descended) {
     if (title === undefined && d.level <= 2 && d.kind === 'heading') title = cleanTitle(d.text).title;
-    if (!description && d.description.length) description = d.description.join('\n\n');
+    if (!description && hasProse(d)) description = proseText(d.description);
   }
-  for (const { node, why } of picked.leftOut) {
+  // Sections the user names replace the inferred ones: what the rules left out does not concern them.
+  const ownSections = options.structure?.sections !== undefined;
+  for (const { node, why } of ownSections ? [] : picked.leftOut) {
     collectOverview(node, 0, overview);
     if (reader.holds(node)) {
       warnings.push({ kind: 'content-skipped', message: `"${cleanTitle(node.text).title}" is ${why}: kept in the overview, not as a section`, line: node.line });
+    } else if (why === EDGE_WHY) {
+      warnings.push({ kind: 'empty-section', message: `"${cleanTitle(node.text).title}" ${why}: it is in the overview (roadmap info), not a section`, line: node.line });
     }
   }
-  const sections = buildSections(picked.sections, reader, warnings);
+  const read = readSections({ root, targets, picked, reader, warnings, choice: options.structure ?? {}, explain: options.explain === true });
+  const sections = read.sections;
+  if (title === undefined) title = leadingTitle(root, picked.leftOut.map((l) => l.node));
 
   const roadmap: Roadmap = {
     title: title ?? outline.logo ?? options.fallbackTitle ?? 'Roadmap',
@@ -77,7 +88,103 @@ export function parseRoadmap(source: string, options: ParseOptions = {}): Roadma
     warnings: warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
   };
   if (description) roadmap.description = description;
+  if (options.explain) {
+    const reasons = [...(reader.checklist ? ['most list items are task boxes: only boxes are topics'] : []), ...(reader.article ? ['most headings carry paragraphs of prose: they are the topics and their lists explain them'] : []), ...picked.reasons];
+    roadmap.structure = { chosen: read.chosen, reasons, candidates: read.candidates };
+  }
   return roadmap;
+}
+
+interface ReadInput {
+  root: OutlineNode;
+  targets: ReadonlySet<OutlineNode>;
+  picked: Picked;
+  reader: SectionReader;
+  warnings: ParseWarning[];
+  choice: StructureChoice;
+  /** Score every alternative even when the chosen reading needs none (they cost a few more passes over the tree). */
+  explain: boolean;
+}
+
+/**
+ * The sections as the user said (`--sections`, `--topics`), or as the rules read them; when the rules find no
+ * topics in a file that has headings with lists, tables or text, the best-scoring explicit reading instead.
+ */
+function readSections({ root, targets, picked, reader, warnings, choice, explain }: ReadInput): { sections: Section[]; chosen: StructureReport['chosen']; candidates: Candidate[] } {
+  const readings = explain ? explicitReadings(root, targets) : [];
+  const candidates = readings.map((r) => r.candidate);
+  if (choice.sections !== undefined || choice.topics !== undefined) {
+    const nodes = choice.sections ? sectionNodes(root, choice.sections) : picked.sections.map((node) => ({ node, children: node.children }));
+    const topics = choice.topics ?? autoTopics(nodes);
+    const sections = buildExplicitSections(nodes, topics, warnings);
+    const chosen = { sections: choice.sections ?? ('inferred' as const), topics, by: 'user' as const };
+    const mine = inferredCandidate(sections, targets);
+    candidates.unshift({ ...mine, sections: chosen.sections, topics, chosen: true });
+    return { sections, chosen, candidates: dedupe(candidates) };
+  }
+  let sections = buildSections(picked.sections, reader, warnings);
+  const inferred = inferredCandidate(sections, targets);
+  let chosen: StructureReport['chosen'] = { sections: 'inferred', topics: 'inferred', by: 'rules' };
+  const empty = inferred.counts.topics === 0 && hasReadableContent(root);
+  const best = (empty && !explain ? explicitReadings(root, targets) : readings).find((r) => r.candidate.counts.topics > 0);
+  if (empty && best) {
+    // Never refuse a file with headings over lists, tables or text: read it the plainest way that finds topics.
+    sections = best.built;
+    best.candidate.chosen = true;
+    chosen = { sections: best.sections, topics: best.topics, by: 'fallback' };
+    warnings.push({
+      kind: 'structure-fallback',
+      message: `no sections with topics were recognised, so it is read with sections from ${best.sections} and topics from ${best.topics} (${best.candidate.counts.sections} sections, ${best.candidate.counts.topics} topics); check with \`roadmap validate --explain\` and choose with --sections and --topics`,
+    });
+  } else inferred.chosen = true;
+  candidates.unshift(inferred);
+  return { sections, chosen, candidates };
+}
+
+/** Candidates once each: a user's reading equal to an explicit one replaces it. */
+function dedupe(candidates: Candidate[]): Candidate[] {
+  const seen = new Set<string>();
+  return candidates.filter((c) => {
+    const key = `${c.sections}/${c.topics}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Headings with lists, tables or text under them: something a person would call a roadmap, however loosely written. */
+function hasReadableContent(root: OutlineNode): boolean {
+  let found = false;
+  const visit = (n: OutlineNode): void => {
+    for (const c of n.children) {
+      if (found) return;
+      if (c.toc) continue;
+      if (c.kind === 'item' && c.text) found = true;
+      else if (isSectionLike(c)) {
+        if (c.proseChars > 0) found = true;
+        visit(c);
+      }
+    }
+  };
+  visit(root);
+  return found;
+}
+
+/** The curriculum table is the roadmap: every heading of the document is lesson text, kept in the overview. */
+function curriculumPick(container: OutlineNode, table: OutlineNode): Picked {
+  const heads = container.children.filter(isSectionLike);
+  return {
+    sections: [table],
+    leftOut: heads.map((node) => ({ node, why: 'the text of a lesson after the curriculum table' })),
+    descended: [],
+    reasons: [`a table near the top lists ${table.children.length} lessons, most linking to a file of their own: it is the roadmap, and the headings after it are the first lesson's text`],
+  };
+}
+
+/** A first h1 that only introduces the document (several h1 parts follow) titles it. */
+function leadingTitle(root: OutlineNode, leftOut: readonly OutlineNode[]): string | undefined {
+  const first = root.children.find(isSectionLike);
+  return first && first.kind === 'heading' && first.level === 1 && leftOut.includes(first) ? cleanTitle(first.text).title : undefined;
 }
 
 /** Written as an article: most headings below the top carry paragraphs of prose, so lists there explain rather than enumerate topics. */
@@ -123,7 +230,7 @@ function dropBoilerplate(n: OutlineNode, warnings: ParseWarning[]): void {
   for (const c of n.children) {
     const hadToc = c.children.some((x) => x.toc);
     dropBoilerplate(c, warnings);
-    if (hadToc && c.children.length === 0 && c.description.length === 0 && isSectionLike(c)) {
+    if (hadToc && c.children.length === 0 && !hasProse(c) && isSectionLike(c)) {
       // A heading that only held links to other headings is part of the table of contents.
       n.children = n.children.filter((x) => x !== c);
     }
@@ -131,7 +238,7 @@ function dropBoilerplate(n: OutlineNode, warnings: ParseWarning[]): void {
 }
 
 function collectOverview(n: OutlineNode, depth: number, out: OverviewPart[]): void {
-  const text = [...n.description];
+  const text = n.description.filter((p) => p.text !== '').map((p) => p.text);
   for (const c of n.children) if (c.kind === 'item' && !c.toc) appendAll(text, flattenItem(c));
   out.push({ title: cleanTitle(n.text).title, depth, text });
   for (const c of n.children) if (isSectionLike(c)) collectOverview(c, depth + 1, out);

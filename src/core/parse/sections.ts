@@ -1,5 +1,5 @@
 import type { OutlineNode } from './outline/node.js';
-import { cleanTitle } from './title.js';
+import { cleanTitle, isNumberedTitle } from './title.js';
 import { collect, PROSE_HEADING, type Sink, type TopicDraft } from './topics.js';
 import { RESOURCE_HEADING } from './vocabulary.js';
 
@@ -59,7 +59,9 @@ export class SectionReader {
     const appendix = this.appendices.has(n);
     const sink: Sink = { description: [...n.description], links: [...n.links], resources: 0 };
     // A document that is not a checklist overall can still have a section that is one.
-    const scope = { checklist: this.checklist || isChecklist(n, 0.5), article: this.article, resources: appendix, prose: n.proseChars >= PROSE_HEADING, depth: 0, topicHeading: false };
+    // A numbered step without any box in a checklist (the last stage of a plan, written as plain bullets) still lists topics.
+    const checklist = (this.checklist && !(isNumbered(n) && !isChecklist(n, 0, 1))) || isChecklist(n, 0.5);
+    const scope = { checklist, article: this.article, resources: appendix, prose: n.proseChars >= PROSE_HEADING, depth: 0, topicHeading: false };
     const topics = collect(n.children, scope, sink);
     const selfTopic = topics.length === 0 && !scope.checklist && !appendix && (sink.resources ?? 0) > 0;
     const read = { topics, sink, selfTopic, appendix };
@@ -86,6 +88,8 @@ export interface Picked {
   leftOut: LeftOut[];
   /** Titles of the headings descended through ("everything sits under one heading"). */
   descended: OutlineNode[];
+  /** The decisions taken, in words, for `validate --explain`. */
+  reasons: string[];
 }
 
 export function isSectionLike(n: OutlineNode): boolean {
@@ -94,8 +98,7 @@ export function isSectionLike(n: OutlineNode): boolean {
 
 /** A numbering such as "1.", "Phase 2:" or "Bonus:" in front of a title. */
 export function isNumbered(n: OutlineNode): boolean {
-  const order = cleanTitle(n.text).order;
-  return order !== undefined && (/\d/u.test(order) || /^(?:bonus|extra)/iu.test(order));
+  return isNumberedTitle(n.text);
 }
 
 /**
@@ -134,10 +137,12 @@ function quiet(n: OutlineNode, reader: SectionReader): boolean {
 export function pickSections(container: OutlineNode, reader: SectionReader, targets: ReadonlySet<OutlineNode>): Picked {
   const leftOut: LeftOut[] = [];
   const descended: OutlineNode[] = [];
+  const reasons: string[] = [];
   let current = container;
   for (;;) {
     const scoped = tocScope(current.children.filter(isSectionLike), targets, reader);
     for (const node of scoped.out) leftOut.push({ node, why: 'outside the part the table of contents lists' });
+    if (scoped.out.length) reasons.push(`${scoped.out.length} part${scoped.out.length === 1 ? '' : 's'} outside what the table of contents lists went to the overview`);
     const heads = scoped.kept;
     let holders = heads.filter((h) => reader.holds(h));
     if (holders.some((h) => !isResourceTitled(h))) {
@@ -147,10 +152,11 @@ export function pickSections(container: OutlineNode, reader: SectionReader, targ
     const items = current.children.filter((c) => c.kind === 'item' && !c.toc);
     const loose = items.length > 0 && collect(items, { checklist: reader.checklist, article: reader.article, resources: false, prose: false, depth: 0, topicHeading: false }, { description: [], links: [], resources: 0 }).length > 0;
     const only = holders[0];
-    if (holders.length === 1 && only && !loose && heads.every((h) => h === only || quiet(h, reader))) {
+    if (holders.length === 1 && only && !loose && heads.every((h) => h === only || quiet(h, reader) || edgeScope([only, h].sort((a, b) => a.line - b.line), reader, targets).out.includes(h))) {
       // Everything sits under one heading: go down a level.
       for (const h of heads) if (h !== only) leftOut.push({ node: h, why: 'beside the one part that holds the topics' });
       descended.push(only);
+      reasons.push(`everything to study sits under "${cleanTitle(only.text).title}": its parts are read as the sections`);
       current = only;
       continue;
     }
@@ -159,20 +165,26 @@ export function pickSections(container: OutlineNode, reader: SectionReader, targ
       const sections = heads.filter((h) => h.level === level);
       for (const h of heads) if (h.level !== level && h.line < (sections[0]?.line ?? 0)) leftOut.push({ node: h, why: 'before the first section' });
       const looseNode: OutlineNode = { ...current, kind: 'heading', children: items, text: current.text || 'Topics' };
-      return finish(loose ? [looseNode, ...sections] : sections, leftOut, descended);
+      reasons.push(`sections are the ${levelName(level)} (the shallowest level where at least two headings hold topics)${loose ? ', after a section for the list above them' : ''}`);
+      return finish(loose ? [looseNode, ...sections] : sections, leftOut, { descended, reasons }, reader, targets);
     }
     if (loose) {
       // A single outline list: its top-level items are the sections when most of them hold children.
       const parents = items.filter((i) => i.children.length > 0);
       const sections = items.length >= 2 && parents.length * 2 >= items.length ? items : [current];
-      return finish(sections, leftOut, descended);
+      reasons.push(sections === items ? 'one outline list holds the roadmap: its top-level items are the sections' : 'one list holds the topics: it is one section');
+      return finish(sections, leftOut, { descended, reasons }, reader, targets);
     }
     if (current !== container || current.kind !== 'root') {
-      if (reader.read(current).selfTopic) return finish([current], leftOut, descended);
+      if (reader.read(current).selfTopic) {
+        reasons.push('one heading teaches one topic (prose and resources): it is the only section and topic');
+        return finish([current], leftOut, { descended, reasons }, reader, targets);
+      }
     }
     const pictured = heads.filter((h) => h.images > 0);
     const level = pictured.length >= 2 ? sectionLevel(pictured) : undefined;
-    return finish(level === undefined ? [] : pictured.filter((h) => h.level === level), leftOut, descended);
+    reasons.push(level === undefined ? 'no heading, list or table holds topics' : 'no part holds topics, but headings show pictures: they are the sections');
+    return finish(level === undefined ? [] : pictured.filter((h) => h.level === level), leftOut, { descended, reasons }, reader, targets);
   }
 }
 
@@ -183,8 +195,41 @@ function sectionLevel(nodes: OutlineNode[]): number {
   return levels.find((l) => (counts.get(l) ?? 0) >= 2) ?? levels[0] ?? 1;
 }
 
-function finish(sections: OutlineNode[], leftOut: LeftOut[], descended: OutlineNode[]): Picked {
+function levelName(level: number): string {
+  return Number.isInteger(level) ? `level-${level} headings` : '`<details>` blocks';
+}
+
+function finish(sections: OutlineNode[], leftOut: LeftOut[], steps: { descended: OutlineNode[]; reasons: string[] }, reader: SectionReader, targets: ReadonlySet<OutlineNode>): Picked {
+  const title = (n: OutlineNode): string => `"${cleanTitle(n.text).title}"`;
   const seq = sequenceScope(sections);
   for (const node of seq.out) leftOut.push({ node, why: 'outside the numbered parts' });
-  return { sections: seq.kept, leftOut, descended };
+  if (seq.out.length) steps.reasons.push(`most sections are numbered: ${seq.out.map(title).join(', ')} outside the numbered run went to the overview`);
+  const edges = edgeScope(seq.kept, reader, targets);
+  for (const node of edges.out) leftOut.push({ node, why: EDGE_WHY });
+  if (edges.out.length) steps.reasons.push(`${edges.out.map(title).join(', ')} ${edges.out.length === 1 ? 'holds' : 'hold'} no topics before the first or after the last section with topics: in the overview`);
+  return { sections: edges.kept, leftOut, ...steps };
+}
+
+/** Why a section at the start or end of the roadmap was left out. */
+export const EDGE_WHY = 'holds no topics (prose or notes only)';
+
+/**
+ * Sections around the roadmap that hold nothing to study: before the first section with topics, those without
+ * topics or resources (an introduction, "Why use it?"); after the last one, those without topics (notes, credits, a
+ * summary table). They join the overview, unless the document's table of contents lists them as parts of its body.
+ * Empty sections between two sections with topics stay, with a warning: they are part of the sequence.
+ */
+export function edgeScope(sections: OutlineNode[], reader: SectionReader, targets: ReadonlySet<OutlineNode>): { kept: OutlineNode[]; out: OutlineNode[] } {
+  const holds = sections.map((s) => reader.holds(s));
+  const first = holds.indexOf(true);
+  if (first < 0) return { kept: sections, out: [] };
+  const last = holds.lastIndexOf(true);
+  const out = new Set<OutlineNode>();
+  sections.forEach((s, i) => {
+    const read = reader.read(s);
+    if (targets.has(s)) return;
+    if (i < first && !read.appendix && (read.sink.resources ?? 0) === 0) out.add(s);
+    if (i > last) out.add(s);
+  });
+  return { kept: sections.filter((s) => !out.has(s)), out: sections.filter((s) => out.has(s)) };
 }

@@ -1,3 +1,4 @@
+import { BOILERPLATE_PREFIXES, BOILERPLATE_WORDS, TOC_WORDS } from './boilerplate-words.js';
 import { decodeEntities } from './inline.js';
 
 export interface CleanTitle {
@@ -8,8 +9,23 @@ export interface CleanTitle {
 
 const LEADING_EMOJI =
   /^((?:[\p{Extended_Pictographic}\p{Regional_Indicator}](?:[\uFE0F\u20E3\p{Emoji_Modifier}]|\u200D\p{Extended_Pictographic})*)+|:[a-z0-9_+-]+:)\s*/u;
-const WORD_NUMBERING =
-  /^((?:phase|step|part|stage|week|day|module|chapter|level|lesson|unit|section|milestone|sprint|month|этап|шаг|часть|неделя|день|глава|модуль|урок|уровень|فصل|مرحله|گام|بخش|هفته|روز|درس)\s*#?\p{Nd}+[a-z]?(?:\s*[-–]\s*\p{Nd}+)?)\s*(?:[:.)\-–—|：]\s*|\s+)/iu;
+/** Words that number a step of a plan, in the languages roadmaps are written in (en, es, pt, fr, de, tr, vi, ru, fa). */
+const STEP_WORDS = [
+  'phase', 'step', 'part', 'stage', 'week', 'weeks', 'day', 'days', 'module', 'chapter', 'level', 'lesson', 'unit', 'section', 'milestone', 'sprint', 'month', 'months', 'session', 'class', 'lecture', 'topic',
+  'fase', 'etapa', 'paso', 'passo', 'parte', 'semana', 'semanas', 'día', 'dia', 'dias', 'días', 'módulo', 'modulo', 'capítulo', 'capitulo', 'nivel', 'nível', 'lección', 'leccion', 'lição', 'licao', 'aula', 'clase', 'unidad', 'unidade', 'mes', 'mês', 'meses', 'tema', 'sesión', 'sessão',
+  'étape', 'etape', 'semaine', 'jour', 'mois', 'chapitre', 'niveau', 'leçon', 'lecon', 'séance', 'partie', 'unité',
+  'schritt', 'woche', 'wochen', 'tag', 'monat', 'kapitel', 'stufe', 'lektion', 'teil', 'einheit',
+  'aşama', 'asama', 'adım', 'adim', 'hafta', 'gün', 'gun', 'ay', 'bölüm', 'bolum', 'seviye', 'ders', 'ünite',
+  'giai đoạn', 'bước', 'tuần', 'ngày', 'tháng', 'chương', 'cấp độ', 'bài', 'phần', 'buổi',
+  'этап', 'шаг', 'часть', 'неделя', 'недели', 'день', 'глава', 'модуль', 'урок', 'уровень', 'месяц', 'тема', 'раздел',
+  'فصل', 'مرحله', 'گام', 'بخش', 'هفته', 'روز', 'درس', 'ماه', 'سطح',
+];
+const WORD_NUMBERING = new RegExp(
+  `^((?:${STEP_WORDS.join('|')})\\s*#?\\p{Nd}+(?:\\.\\p{Nd}+)*[a-z]?(?:\\s*[-–~]\\s*\\p{Nd}+(?![.\\p{Nd}]))?)\\s*(?:[:.)\\-–—|：]\\s*|\\s+|$)`,
+  'iu',
+);
+/** Korean and Japanese counters after the number: 1주차, 2단계, 3장, 1週目, ステップ1. */
+const SUFFIX_NUMBERING = /^(\p{Nd}+\s*(?:주차|주|단계|장|일차|일|개월|월|강|과|부|週目|週間|日目|ヶ月目|か月目|章|段階|回)|ステップ\s*\p{Nd}+|스텝\s*\p{Nd}+)\s*[:.)\-–—|：]?\s*/u;
 /** Chinese and Japanese numbering: 第一阶段：, 第3章, 第二周. */
 const CJK_NUMBERING = /^(第[一二三四五六七八九十百零〇两\p{Nd}]+[阶階段章节節周週天步部课課讲講篇级級期回]+|[一二三四五六七八九十]{1,3}(?=[、．.]))\s*[：:、.．\s-]?\s*/u;
 /** Status glyphs at the end of a title are metadata ("Docker ✅"), not words of it. */
@@ -26,7 +42,7 @@ export function cleanTitle(raw: string): CleanTitle {
     out.icon = emoji[1];
     title = title.slice(emoji[0].length);
   }
-  const numbering = WORD_NUMBERING.exec(title) ?? CJK_NUMBERING.exec(title) ?? BONUS_NUMBERING.exec(title) ?? DIGIT_NUMBERING.exec(title);
+  const numbering = WORD_NUMBERING.exec(title) ?? SUFFIX_NUMBERING.exec(title) ?? CJK_NUMBERING.exec(title) ?? BONUS_NUMBERING.exec(title) ?? DIGIT_NUMBERING.exec(title);
   if (numbering?.[1] && numbering[0].length < title.length) {
     out.order = numbering[1].replace(/[.)、:]$/u, '').replace(/^\((.*)\)$/u, '$1');
     title = title.slice(numbering[0].length);
@@ -43,6 +59,8 @@ export function cleanTitle(raw: string): CleanTitle {
     out.icon ??= status[1];
     title = title.slice(0, status.index);
   }
+  // "Month 3 (Deep Learning)": what is left is the title, not a parenthetical remark.
+  if (out.order && /^\([^()]+\)$/u.test(title)) title = title.slice(1, -1);
   title = title
     .replace(/\s*[:：]\s*$/u, '')
     .replace(/(?<![.\s]|\b(?:etc|vs|e\.g|i\.e|approx|incl))\.$/u, '')
@@ -51,21 +69,22 @@ export function cleanTitle(raw: string): CleanTitle {
   return out;
 }
 
-const TOC_TITLES = new Set([
-  'contents', 'table of contents', 'table of content', 'toc', 'index', 'content', '目录', '目錄', '内容目录', 'فهرست', 'فهرست مطالب',
-  'содержание', 'оглавление', 'inhalt', 'inhaltsverzeichnis', 'índice', 'indice', 'sommaire', 'table des matières',
-]);
-const BOILERPLATE = new Set([
-  'license', 'licence', 'licensing', '许可', '許可', '许可证', '授權', '授权', 'مجوز', 'лицензия', 'lizenz', 'licencia',
-  'contributing', 'contribute', 'how to contribute', 'contributors', 'contribution', 'contributions', '贡献', '貢獻', '贡献者',
-  '參與貢獻', 'مشارکت', 'участие', 'code of conduct', 'credits', 'acknowledgements', 'acknowledgments', 'thanks', 'sponsors',
-  'sponsor', 'backers', 'supporters', 'supported by', 'sponsored by', 'sponsorship', 'give a star', 'star history',
-  'stargazers', 'disclaimer', 'translations', 'translation', 'translations in progress', 'faq', 'how to use',
-  'how to use this', 'how to use it', 'how to use this list', 'support', 'support my work', 'support us', 'donate',
-  'donations', 'contact', 'contact info', 'contact me', 'contact us', 'authors', 'author', 'maintainers', 'related',
-  'see also', 'wrap up', 'wrapping up', 'conclusion', 'conclusions', 'final thoughts', 'final words', 'closing thoughts',
-  'congratulations', 'changelog', '免责声明', '免責聲明', '致谢', '致謝', '许可协议', 'благодарности',
-]);
+/** Whether a text is nothing but a numbering ("Aula 1.1", "Week 3", "2.4"), so the words after it are the title. */
+export function isNumberingOnly(text: string): boolean {
+  const probe = cleanTitle(`${text.replace(/\s*[:：]\s*$/u, '')}: x`);
+  return probe.order !== undefined && probe.title === 'x';
+}
+
+/** A numbering such as "1.", "Phase 2:", "Lesson 7A" or "Bonus:" in front of a title. */
+export function isNumberedTitle(text: string): boolean {
+  const order = cleanTitle(text).order;
+  return order !== undefined && (/\p{Nd}|[一二三四五六七八九十]/u.test(order) || /^(?:bonus|extra)/iu.test(order));
+}
+
+const TOC_TITLES = new Set(TOC_WORDS);
+const BOILERPLATE = new Set(BOILERPLATE_WORDS);
+/** CJK titles have no spaces between words: a prefix there is any leading run of characters. */
+const NO_SPACES = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
 
 /** A title reduced for comparison: emoji, numbering, punctuation and case removed. */
 export function normalizeForMatch(title: string): string {
@@ -86,7 +105,10 @@ export function isTocTitle(title: string): boolean {
 export function isBoilerplateTitle(title: string): boolean {
   const norm = normalizeForMatch(title);
   if (BOILERPLATE.has(norm) || TOC_TITLES.has(norm)) return true;
-  return /^(table of contents|license|contributing|code of conduct|sponsors?|give (us |it |this |the )?(repo |project )?a star)\b/u.test(norm);
+  return BOILERPLATE_PREFIXES.some((p) => {
+    if (p.endsWith('*') || NO_SPACES.test(p)) return norm.startsWith(p.replace(/\*$/u, ''));
+    return norm === p || norm.startsWith(`${p} `);
+  });
 }
 
 const ROADMAP_WORDS =

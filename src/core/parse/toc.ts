@@ -1,15 +1,8 @@
-import type { OutlineNode } from './outline/node.js';
+import { hasProse, type OutlineNode } from './outline/node.js';
 import { isTocTitle } from './title.js';
 import type { ParseWarning } from '../types.js';
+import { GithubSlugger, githubSlug } from './github-slug.js';
 import { decodeURIComponentSafe } from './slug.js';
-
-/** The anchor GitHub gives a heading: lowercase, punctuation dropped, spaces to "-". */
-export function githubAnchor(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}\s_-]/gu, '')
-    .replace(/\s/gu, '-');
-}
 
 /** A looser key, so that anchors written by hand or by another generator still find their heading. */
 function looseKey(text: string): string {
@@ -22,13 +15,10 @@ export class AnchorIndex {
   private readonly loose = new Map<string, OutlineNode>();
 
   constructor(root: OutlineNode) {
-    const counts = new Map<string, number>();
+    const slugger = new GithubSlugger();
     const visit = (n: OutlineNode): void => {
       if (n.kind === 'heading' || n.kind === 'group' || n.headingItem) {
-        const base = githubAnchor(n.text);
-        const seen = counts.get(base) ?? 0;
-        counts.set(base, seen + 1);
-        const anchor = seen ? `${base}-${seen}` : base;
+        const anchor = slugger.slug(n.text);
         if (!this.exact.has(anchor)) this.exact.set(anchor, n);
         const key = looseKey(n.text);
         if (key && !this.loose.has(key)) this.loose.set(key, n);
@@ -41,7 +31,7 @@ export class AnchorIndex {
   /** The heading an in-page link (`#anchor`) points to, if any. */
   resolve(href: string): OutlineNode | undefined {
     const anchor = decodeURIComponentSafe(href.replace(/^#/, '')).toLowerCase();
-    return this.exact.get(anchor) ?? this.exact.get(githubAnchor(anchor)) ?? this.loose.get(looseKey(anchor));
+    return this.exact.get(anchor) ?? this.exact.get(githubSlug(anchor)) ?? this.loose.get(looseKey(anchor));
   }
 }
 
@@ -67,7 +57,7 @@ function tocEntries(root: OutlineNode): TocEntry[] {
 
 /** A heading whose content is nothing but a table of contents (a second part of it, "Optional extras"). */
 function onlyToc(n: OutlineNode): boolean {
-  return n.kind !== 'root' && n.description.length === 0 && n.children.length > 0 && n.children.every((c) => c.toc);
+  return n.kind !== 'root' && !hasProse(n) && n.children.length > 0 && n.children.every((c) => c.toc);
 }
 
 /**
@@ -81,16 +71,29 @@ export function tocTargets(root: OutlineNode, index: AnchorIndex, warnings: Pars
   let largest: OutlineNode | undefined;
   for (const [c, n] of sizes) if (!largest || n > (sizes.get(largest) ?? 0)) largest = c;
   const targets = new Set<OutlineNode>();
+  let dangling = 0;
   for (const { item, container } of entries) {
     if (!item.url?.startsWith('#') || item.url === '#') continue;
     const target = index.resolve(item.url);
+    const main = container === largest || isTocTitle(container.text) || onlyToc(container);
     if (!target) {
+      if (main) dangling++;
       warnings.push({
         kind: 'toc-dangling',
         message: `table of contents entry "${item.text}" points to ${item.url}, which is no heading in this file`,
         line: item.line,
       });
-    } else if (container === largest || isTocTitle(container.text) || onlyToc(container)) targets.add(target);
+    } else if (main) targets.add(target);
+  }
+  if (dangling > 0 && dangling > targets.size) {
+    // A table of contents that mostly fails to resolve (anchors from another generator) never decides what is left
+    // out: it is ignored. A few broken entries in a working one (a heading renamed since) are only reported.
+    warnings.push({
+      kind: 'toc-dangling',
+      message: `${dangling} of the table of contents' ${dangling + targets.size} entries match no heading, so it is not used to tell the roadmap from its preface`,
+      ...(entries[0] ? { line: entries[0].item.line } : {}),
+    });
+    return new Set();
   }
   return targets;
 }

@@ -1,13 +1,16 @@
-import type { OutlineNode } from './outline/node.js';
-import { cleanTitle } from './title.js';
+import type { OutlineNode, Prose } from './outline/node.js';
+import { escapeMarkdown } from './inline.js';
+import { cleanTitle, isNumberedTitle } from './title.js';
 import type { Link } from '../types.js';
-import { LABEL_HEADING, RESOURCE_HEADING, RESOURCE_WORDS } from './vocabulary.js';
+import { LABEL_HEADING, RESOURCE_HEADING, RESOURCE_LABEL, RESOURCE_WORDS, TASK_LABEL } from './vocabulary.js';
 import { appendAll } from '../append.js';
 
 /** A topic before ids and numbers are given. */
 export interface TopicDraft {
   node: OutlineNode;
-  description: string[];
+  /** A title other than the node's text, when the node's title was split wrongly for a topic. */
+  title?: string;
+  description: Prose[];
   links: Link[];
   children: TopicDraft[];
   /** The heading or label it was listed under, when that grouping is not a topic itself. */
@@ -16,7 +19,7 @@ export interface TopicDraft {
 
 /** Where text and links that are not topics go: the enclosing topic or section. */
 export interface Sink {
-  description: string[];
+  description: Prose[];
   links: Link[];
   /** Links that came from resource lists, so the parent is something to study. */
   resources?: number;
@@ -60,10 +63,26 @@ function hasExplicit(n: OutlineNode): boolean {
 
 function flatText(n: OutlineNode, out: string[], links: Link[]): void {
   if (n.text) out.push(n.text);
-  appendAll(out, n.description);
+  for (const p of n.description) if (p.text) out.push(p.text);
   if (n.url) links.push({ title: cleanTitle(n.text).title, url: n.url });
   appendAll(links, n.links);
   for (const c of n.children) if (!c.toc) flatText(c, out, links);
+}
+
+/**
+ * A node that explains its parent, as Markdown: a list item stays a list item (its prose after its title, its code
+ * set apart, its children nested), a heading becomes a bold lead-in followed by its prose and code in order.
+ */
+function flatMarkdown(n: OutlineNode, indent = ''): string {
+  const item = n.kind === 'item';
+  const kids = n.children.filter((c) => !c.toc);
+  const below = kids.map((c) => flatMarkdown(c, item ? `${indent}  ` : indent)).join(kids.every((c) => c.kind === 'item') ? '\n' : '\n\n');
+  const title = n.text ? escapeMarkdown(n.text) : '';
+  const at = (markdown: string, pad: string): string => markdown.split('\n').map((l) => (l ? pad + l : l)).join('\n');
+  if (!item) return [title && `${indent}**${title}**`, ...n.description.map((p) => at(p.markdown, indent)), below].filter(Boolean).join('\n\n');
+  const head = [title, ...n.description.filter((p) => p.text).map((p) => p.markdown.replace(/\s*\n\s*/g, ' '))].filter(Boolean).join(' — ');
+  const code = n.description.filter((p) => !p.text).map((p) => at(p.markdown, `${indent}  `));
+  return [[`${indent}- ${head}`, ...code].join('\n\n'), below].filter(Boolean).join('\n');
 }
 
 function toSink(n: OutlineNode, sink: Sink, asResource: boolean): void {
@@ -72,7 +91,7 @@ function toSink(n: OutlineNode, sink: Sink, asResource: boolean): void {
   flatText(n, text, sink.links);
   const added = sink.links.length - before;
   if (asResource && added > 0) sink.resources = (sink.resources ?? 0) + added;
-  else if (text.length) sink.description.push(text.join(' — '));
+  else if (text.length) sink.description.push({ text: text.join(' — '), markdown: flatMarkdown(n) });
 }
 
 function resourceLabel(label: string | undefined): boolean {
@@ -85,6 +104,17 @@ function isResource(n: OutlineNode, scope: Scope): boolean {
   if (n.children.length > 0) return false;
   if (n.marker && (n.url !== undefined || n.links.length > 0)) return true;
   return scope.topicHeading && n.linkOnly === true;
+}
+
+/** A bullet labelled with a kind of study material (`**Book**: …`, `Course: …`): a resource of the item above. */
+export function labelled(n: OutlineNode): boolean {
+  return RESOURCE_LABEL.test(labelOf(n) ?? '');
+}
+
+/** The label a bullet starts with: its bold term, or a few words before a colon. */
+function labelOf(n: OutlineNode): string | undefined {
+  if (n.term) return n.text;
+  return /^([^:：]{1,24})[:：]\s*\S/u.exec(n.text)?.[1]?.trim();
 }
 
 function draft(n: OutlineNode, group: string | undefined): TopicDraft {
@@ -120,6 +150,11 @@ function item(n: OutlineNode, scope: Scope, sink: Sink, prev: TopicDraft | undef
     for (const c of n.children) toSink(c, sink, true);
     return [];
   }
+  if (!explicit && n.children.every((c) => !isExplicit(c)) && labelled(n)) {
+    // "**Book**: Deep Learning", "Course: CS50": a labelled sub-bullet resources the item above it, it is not a topic.
+    toSink(n, sink, true);
+    return [];
+  }
   if (!explicit && isResource(n, scope)) {
     toSink(n, sink, true);
     return [];
@@ -135,6 +170,11 @@ function item(n: OutlineNode, scope: Scope, sink: Sink, prev: TopicDraft | undef
     if (kids.length) return kids;
   }
   const d = draft(n, group);
+  const lead = d.description.findIndex((p) => p.text !== '');
+  if (n.term && TASK_LABEL.test(n.text) && lead >= 0) {
+    // "**Project**: Build a pipeline": the work is the title; the label stays in front of it.
+    d.title = `${n.text}: ${d.description.splice(lead, 1)[0]?.text ?? ''}`;
+  }
   const inner: Scope = { ...scope, prose: false, topicHeading: false };
   d.children = collect(n.children, inner, { description: d.description, links: d.links, resources: 0 });
   return [d];
@@ -145,11 +185,30 @@ function joinGroup(outer: string | undefined, inner: string): string | undefined
   return outer ? `${outer} › ${inner}` : inner;
 }
 
+/** A topic "has links" when it is a link, or carries links to study from. */
+function linked(d: TopicDraft): boolean {
+  return d.node.url !== undefined || d.node.linkFirst === true || d.links.length > 0;
+}
+
+/**
+ * Whether a heading over topics is a topic itself (their parent) rather than a category label on them. In an
+ * outline of concepts ("Calculus" over "Derivatives", "Lesson 3" over its tasks) the heading names something to
+ * learn; in a directory (links, courses with links, tasks carrying resources) it only files them. Numbered headings
+ * ("Lesson 3", "Capítulo 2", "1.2") are steps of the outline either way.
+ */
+export function namesTopic(n: OutlineNode, kids: readonly TopicDraft[]): boolean {
+  if (isNumberedTitle(n.text)) return true;
+  const items = kids.filter((k) => k.node.kind === 'item');
+  if (items.length === 0) return false;
+  return items.filter(linked).length * 2 < items.length;
+}
+
 function heading(n: OutlineNode, scope: Scope, sink: Sink, group: string | undefined): TopicDraft[] {
   const title = cleanTitle(n.text).title;
-  if (n.kind === 'heading' && LABEL_HEADING.test(title)) {
+  // A numbered heading ("1.1 Intro") is a step of the outline, whatever its words.
+  if (n.kind === 'heading' && LABEL_HEADING.test(title) && !isNumberedTitle(n.text)) {
     // "Goal: …", "Source(s) and further reading": describes the parent; its lists belong to the parent.
-    if (/[:：]./u.test(title)) sink.description.push(title);
+    if (/[:：]./u.test(title)) sink.description.push({ text: title, markdown: escapeMarkdown(title) });
     appendAll(sink.description, n.description);
     appendAll(sink.links, n.links);
     const resources = scope.resources || RESOURCE_WORDS.test(title);
@@ -174,7 +233,7 @@ function heading(n: OutlineNode, scope: Scope, sink: Sink, group: string | undef
     kids = collect(n.children, { ...sub, topicHeading: true }, self);
   }
   const subTopicsOnly = kids.every((k) => k.node.kind !== 'item');
-  const isGroup = kids.length > 0 && !(subTopicsOnly && n.proseChars >= PROSE_HEADING);
+  const isGroup = kids.length > 0 && !(subTopicsOnly && n.proseChars >= PROSE_HEADING) && !namesTopic(n, kids);
   if (isGroup) {
     // A container of topics: they move up to the parent, remembering the heading they were listed under.
     appendAll(sink.description, self.description);
@@ -186,7 +245,7 @@ function heading(n: OutlineNode, scope: Scope, sink: Sink, group: string | undef
     }
     return kids;
   }
-  if (scope.resources || scope.checklist || (!n.text && kids.length === 0)) {
+  if (kids.length === 0 && (scope.resources || scope.checklist || !n.text)) {
     // Nothing to tick below it: in a checklist or a resources part, a heading is not a topic of its own.
     appendAll(sink.description, self.description);
     appendAll(sink.links, self.links);

@@ -1,5 +1,5 @@
 import type { ParseWarning, Roadmap } from '../types.js';
-import { countTopics } from '../tree.js';
+import { countGroups, countLeaves } from '../tree.js';
 
 /** One section as `validate` reports it. */
 export interface SectionSummary {
@@ -7,14 +7,17 @@ export interface SectionSummary {
   id: string;
   title: string;
   line: number;
-  /** Topics at every depth. */
+  /** Topics that count (no subtopics), every depth. */
   topics: number;
+  /** Topics with subtopics (groups of them), every depth. */
+  groups: number;
 }
 
 /** What `validate` finds in a roadmap: counts, warnings, and whether the tool can navigate it. */
 export interface ValidationReport {
   title: string;
-  counts: { sections: number; topics: number };
+  /** Sections, topics that count (no subtopics) and groups (topics with subtopics): the counting rule of list and next. */
+  counts: { sections: number; topics: number; groups: number };
   sections: SectionSummary[];
   warnings: ParseWarning[];
   /** The roadmap can be navigated: it has at least one topic. Warnings do not change that. */
@@ -25,8 +28,9 @@ export interface ValidationReport {
 
 /** Summarises a parsed roadmap for `validate`. Pure. */
 export function validateRoadmap(roadmap: Roadmap): ValidationReport {
-  const sections = roadmap.sections.map((s) => ({ number: s.number, id: s.id, title: s.title, line: s.line, topics: countTopics(s.topics) }));
+  const sections = roadmap.sections.map((s) => ({ number: s.number, id: s.id, title: s.title, line: s.line, topics: countLeaves(s.topics), groups: countGroups(s.topics) }));
   const topics = sections.reduce((n, s) => n + s.topics, 0);
+  const groups = sections.reduce((n, s) => n + s.groups, 0);
   const problems: string[] = [];
   if (roadmap.sections.length === 0) {
     problems.push('no sections: no headings, lists or tables that hold topics were found');
@@ -35,7 +39,7 @@ export function validateRoadmap(roadmap: Roadmap): ValidationReport {
   }
   return {
     title: roadmap.title,
-    counts: { sections: sections.length, topics },
+    counts: { sections: sections.length, topics, groups },
     sections,
     warnings: roadmap.warnings,
     usable: problems.length === 0,

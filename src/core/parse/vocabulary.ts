@@ -4,7 +4,7 @@ export const RESOURCE_WORDS =
 
 /** A leading type marker on a resource line: 📖 🎥 📹 🛠 `:book:` `(video)` `@article@`. */
 export const TYPE_MARKER =
-  /^(?:📖|📚|🎥|📹|📺|📄|📝|🛠️?|🔧|🔗|🎓|🎧|:book:|:books:|:video_camera:|:movie_camera:|:link:|\((?:video|article|book|course|docs?|pdf)\)|@[a-z]+@)/iu;
+  /^(?:📖|📚|📕|📗|📘|📙|📓|📑|📃|📰|🎥|🎬|📹|📼|📺|🎙️?|📄|📝|🛠️?|🔧|🔗|🎓|🎧|:(?:book|books|closed_book|blue_book|green_book|orange_book|notebook|page_facing_up|page_with_curl|newspaper|scroll|memo|video_camera|movie_camera|clapper|tv|headphones|microphone|studio_microphone|link|mortar_board):|\((?:video|videos|article|book|course|docs?|pdf|podcast|paper|slides|talk)\)|@[a-z]+@)/iu;
 
 /**
  * Headings that describe their parent instead of naming a topic: goals, prerequisites, pros and cons, sources.
@@ -30,6 +30,39 @@ const RESOURCE_NOUNS = '(?:resources?|reading|references?|links|books?|sources?(
 /** Resource-only headings ("Additional resources", "Books / Manuals", "推荐学习资源"): links to study from, not topics. */
 export const RESOURCE_HEADING = new RegExp(
   `^(?:(?:additional|more|other|recommended|useful|extra|learning|further|external|free|suggested)\\s+)*${RESOURCE_NOUNS}(?:\\s*[/&,]\\s*\\S+)?$` +
-    '|^further reading$|^(?:推荐|推薦|额外|額外|其他|学习|學習)?(?:学习)?(?:资源|資源|资料|資料)$|^参考资料$|^參考資料$|^منابع(?: بیشتر)?$|^(?:дополнительные )?(?:ресурсы|материалы)$|^литература$',
+    '|^further reading$|^(?:推荐|推薦|额外|額外|其他|学习|學習|参考|參考)?(?:学习)?(?:资源|資源|资料|資料|文档|文檔|链接|鏈接)$|^参考资料$|^參考資料$|^منابع(?: بیشتر)?$|^(?:дополнительные )?(?:ресурсы|материалы)$|^литература$' +
+    '|^(?:(?:additional|more|further|learning|useful|official)\\s+)?(?:docs|documentation)$|^(?:参考|関連)?(?:リンク|資料|ドキュメント|リソース)$|^(?:참고\\s*)?(?:자료|문서|링크)$' +
+    '|^(?:recursos|referencias|documentación|enlaces|material)(?:\\s+(?:adicionales|recomendados|útiles))?$|^(?:recursos|referências|documentação|links)(?:\\s+(?:adicionais|recomendados|úteis))?$' +
+    '|^(?:ressources|références|liens)(?:\\s+(?:utiles|supplémentaires|complémentaires))?$|^(?:weitere\\s+)?(?:ressourcen|quellen|links|literatur)$|^(?:ek\\s+)?(?:kaynaklar|bağlantılar)$|^(?:tài liệu|tài nguyên)(?:\\s+tham khảo)?$',
   'iu',
 );
+
+/** Kinds of study material that label a sub-bullet ("Book:", "Course:", "Video:"), in the languages roadmaps use. */
+const RESOURCE_LABEL_WORDS = [
+  'books?', 'courses?', 'videos?', 'articles?', 'tutorials?', 'docs', 'documentation', 'papers?', 'readings?', 'resources?',
+  'links?', 'podcasts?', 'playlists?', 'cheat ?sheets?', 'lectures?', 'slides', 'references?',
+  'libros?', 'cursos?', 'artículos?', 'documentación', 'lecturas?', 'recursos?', 'livros?', 'artigos?', 'documentação', 'leituras?',
+  'livres?', 'cours', 'ressources?', 'buch', 'bücher', 'kurse?', 'artikel', 'dokumentation', 'lektüre',
+  'книг[аи]', 'курсы?', 'стать[яи]', 'документация', 'видео', 'ресурсы?', 'کتاب', 'دوره', 'مقاله', 'ویدیو', 'منابع',
+  'kitap', 'kurs', 'makale', 'dokümantasyon', 'kaynak(?:lar)?', 'sách', 'khóa học', 'bài viết', 'tài liệu',
+  '书', '书籍', '書籍', '课程', '課程', '文章', '视频', '視頻', '影片', '文档', '文檔', '教程', '资源', '資源',
+  '本', 'コース', '講座', '記事', '動画', 'ドキュメント', 'リソース', '책', '도서', '강의', '강좌', '영상', '문서', '자료',
+];
+
+/** Kinds of work that label a sub-bullet ("Project:", "Practice:"): something to do, so a topic of its own. */
+const TASK_LABEL_WORDS = [
+  'projects?', 'practice', 'exercises?', 'assignments?', 'challenges?', 'homework', 'labs?', 'milestone project',
+  'proyectos?', 'práctica', 'practica', 'ejercicios?', 'projetos?', 'prática', 'exercícios?', 'projets?', 'pratique',
+  'exercices?', 'projekte?', 'übung(?:en)?', 'aufgaben?', 'проекты?', 'практика', 'упражнения?', 'задани[ея]',
+  'پروژه', 'تمرین', 'proje', 'pratik', 'alıştırma', 'dự án', 'thực hành', 'bài tập', '项目', '項目', '练习', '練習',
+  '实践', '實踐', '作业', 'プロジェクト', '演習', '練習', '課題', '프로젝트', '실습', '연습', '과제',
+];
+
+const labelPattern = (words: readonly string[]): RegExp =>
+  new RegExp(`^(?:(?:free|recommended|optional|main|extra|bonus|online|mini|final|capstone)\\s+)?(?:${words.join('|')})$`, 'iu');
+
+/** A sub-bullet label naming a kind of study material: the bullet resources or describes the item above it. */
+export const RESOURCE_LABEL = labelPattern(RESOURCE_LABEL_WORDS);
+
+/** A sub-bullet label naming work to do ("Project:"): the bullet stays a topic, titled by all its text. */
+export const TASK_LABEL = labelPattern(TASK_LABEL_WORDS);

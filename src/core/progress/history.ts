@@ -18,11 +18,29 @@ export interface Note {
   topic: string;
   text: string;
   at: string;
+  /** When the text was last edited (`note --edit`); the note keeps its id, place and `at`. */
+  edited?: string;
 }
 
-export type EventAction = 'done' | 'start' | 'skip' | 'reset' | 'reset-section' | 'reset-all' | 'note' | 'import' | 'doctor' | 'undo';
+export type EventAction =
+  | 'done'
+  | 'start'
+  | 'skip'
+  | 'reset'
+  | 'reset-section'
+  | 'reset-all'
+  | 'note'
+  | 'note-edit'
+  | 'note-delete'
+  | 'import'
+  | 'doctor'
+  | 'undo'
+  | 'redo';
 
-export const EVENT_ACTIONS: readonly EventAction[] = ['done', 'start', 'skip', 'reset', 'reset-section', 'reset-all', 'note', 'import', 'doctor', 'undo'];
+export const EVENT_ACTIONS: readonly EventAction[] = ['done', 'start', 'skip', 'reset', 'reset-section', 'reset-all', 'note', 'note-edit', 'note-delete', 'import', 'doctor', 'undo', 'redo'];
+
+/** Actions that move through the history instead of making a new change: they never clear the redo stack. */
+export const STACK_ACTIONS: ReadonlySet<EventAction> = new Set(['undo', 'redo']);
 
 /** One topic's status before and after an event; `toAt` is the record's timestamp when it is not the event's. */
 export interface StatusDelta {
@@ -47,6 +65,12 @@ export interface HistoryEvent {
   undoneBy?: string;
   /** On an undo event: the event it reverted. */
   reverts?: string;
+  /** Set on an undo event once `redo` took it back: the id of the redo event. */
+  redoneBy?: string;
+  /** On a redo event: the undo event it took back. */
+  redoes?: string;
+  /** On the undo of an import: the history entries the import brought, kept so that redo can put them back. */
+  dropped?: HistoryEvent[];
   /** On an event merged in by `import`: the import event that brought it (undoing the import removes it). */
   importedBy?: string;
 }
@@ -118,20 +142,39 @@ export function recordEvent(state: ProgressState, stamp: Stamp, input: EventInpu
   return event;
 }
 
-function applyEffects(state: ProgressState, event: HistoryEvent): void {
+/**
+ * Applies an event's statuses and notes. A note both removed and added (same id) is an edit: it keeps its place, so
+ * the numbers `note --list` shows do not move when a note is edited, deleted and brought back, or an edit is undone.
+ */
+export function applyEffects(state: ProgressState, event: HistoryEvent): void {
   for (const d of event.changes) {
     if (d.to === 'pending') state.records.delete(d.topic);
     else state.records.set(d.topic, { status: d.to, updatedAt: d.toAt ?? event.at });
   }
+  const added = new Map(event.notesAdded.map((n) => [n.id, n]));
   const removed = new Set(event.notesRemoved.map((n) => n.id));
-  state.notes = state.notes.filter((n) => !removed.has(n.id));
-  const present = new Set(state.notes.map((n) => n.id));
-  for (const n of event.notesAdded) if (!present.has(n.id)) state.notes.push({ ...n });
+  const notes: Note[] = [];
+  for (const n of state.notes) {
+    if (!removed.has(n.id)) notes.push(n);
+    else {
+      const replacement = added.get(n.id);
+      if (replacement) notes.push({ ...replacement });
+      added.delete(n.id);
+    }
+  }
+  const present = new Set(notes.map((n) => n.id));
+  for (const n of added.values()) {
+    if (present.has(n.id)) continue;
+    // A note that comes back (undo of a delete) goes back among its topic's notes by the time it was written.
+    const later = notes.findIndex((x) => x.topic === n.topic && x.at > n.at);
+    notes.splice(later < 0 ? notes.length : later, 0, { ...n });
+  }
+  state.notes = notes;
 }
 
 /** Events `undo` may revert: the learner's own, not yet undone, newest last. */
 export function undoable(state: ProgressState): HistoryEvent[] {
-  return state.events.filter((e) => e.action !== 'undo' && e.undoneBy === undefined && e.importedBy === undefined);
+  return state.events.filter((e) => !STACK_ACTIONS.has(e.action) && e.undoneBy === undefined && e.importedBy === undefined);
 }
 
 /**
@@ -154,14 +197,19 @@ export function undoLast(state: ProgressState, count: number, stamp: (i: number)
     if (target.subject !== undefined) inverse.subject = target.subject;
     applyEffects(state, inverse);
     target.undoneBy = inverse.id;
-    // Undoing an import also takes back the history it brought in.
-    if (target.action === 'import') state.events = state.events.filter((e) => e.importedBy !== target.id);
+    // Undoing an import also takes back the history it brought in (kept on the undo entry for redo).
+    if (target.action === 'import') {
+      const dropped = state.events.filter((e) => e.importedBy === target.id);
+      if (dropped.length > 0) inverse.dropped = dropped;
+      state.events = state.events.filter((e) => e.importedBy !== target.id);
+    }
     state.events.push(inverse);
   });
   return targets;
 }
 
-function invert(d: StatusDelta, eventAt: string): StatusDelta {
+/** The delta that takes `d` back; `eventAt` is the time of the event `d` belongs to. */
+export function invert(d: StatusDelta, eventAt: string): StatusDelta {
   const out: StatusDelta = { topic: d.topic, from: d.to, to: d.from, fromAt: d.toAt ?? eventAt };
   if (d.fromAt !== undefined) out.toAt = d.fromAt;
   return out;

@@ -101,31 +101,53 @@ export function diagnoseMoved(roadmap: Roadmap, state: ProgressState): Orphan[] 
  * its id: the score weighs the topic's own slug most and its section and parents less.
  */
 export function diagnoseOrphans(roadmap: Roadmap, state: ProgressState): Orphan[] {
-  const entries = allTopics(roadmap);
-  const parts = entries.map((e) => idParts(e.topic.id));
   const stored = new Set([...state.records.keys(), ...state.notes.map((n) => n.topic)]);
+  const lost = lostTopic(state);
+  return matchOrphans(orphanIds(roadmap, state).map(lost), allTopics(roadmap), stored);
+}
+
+/**
+ * Topics a new version of a roadmap no longer has, each matched as `doctor` matches orphans, but only to topics that
+ * are new in it: `fixTo` is the topic it was renamed to, when that is unambiguous. For `roadmap update`.
+ */
+export function renamedTopics(before: Roadmap, after: Roadmap, state: ProgressState): Orphan[] {
+  const now = allTopics(after);
+  const known = new Set(now.map((e) => e.topic.id));
+  const old = allTopics(before).map((e) => e.topic.id);
+  const had = new Set(old);
+  const gone = old.filter((id) => !known.has(id));
+  const added = now.filter((e) => !had.has(e.topic.id));
+  const stored = new Set([...state.records.keys(), ...state.notes.map((n) => n.topic)]);
+  return matchOrphans(gone.map(lostTopic(state)), added, stored);
+}
+
+/** What is stored for a lost id; the notes are grouped once, so many orphans with many notes stay linear. */
+function lostTopic(state: ProgressState): (id: string) => Pick<Orphan, 'id' | 'status' | 'notes'> {
   const notes = new Map<string, Note[]>();
   for (const n of state.notes) {
     const list = notes.get(n.topic);
     if (list) list.push(n);
     else notes.set(n.topic, [n]);
   }
+  return (id) => ({ id, status: state.records.get(id)?.status ?? 'pending', notes: notes.get(id) ?? [] });
+}
+
+function matchOrphans(lost: ReadonlyArray<Pick<Orphan, 'id' | 'status' | 'notes'>>, entries: readonly TopicEntry[], stored: ReadonlySet<string>): Orphan[] {
+  const parts = entries.map((e) => idParts(e.topic.id));
   let budget = MAX_ORPHAN_PAIRS;
-  const orphans: Orphan[] = orphanIds(roadmap, state).map((id) => {
-    const o: Orphan = { id, status: state.records.get(id)?.status ?? 'pending', notes: notes.get(id) ?? [], candidates: [] };
+  const orphans: Orphan[] = lost.map((o) => {
     if (budget < entries.length) {
-      o.why = `not compared: doctor compares at most ${MAX_ORPHAN_PAIRS} stored ids with topics in one run; fix or reset the others first`;
-      return o;
+      return { ...o, candidates: [], why: `not compared: doctor compares at most ${MAX_ORPHAN_PAIRS} stored ids with topics in one run; fix or reset the others first` };
     }
     budget -= entries.length;
     work.orphanPairs += entries.length;
-    const mine = idParts(id);
-    o.candidates = entries
+    const mine = idParts(o.id);
+    const candidates = entries
       .map((entry, i) => ({ entry, score: partsSimilarity(mine, parts[i] ?? mine) }))
       .filter((c) => c.score >= MIN_CANDIDATE)
       .sort((a, b) => b.score - a.score)
       .slice(0, 3);
-    return o;
+    return { ...o, candidates };
   });
   const wanted = new Map<string, number>();
   for (const o of orphans) {

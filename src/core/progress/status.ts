@@ -1,5 +1,5 @@
 import type { Roadmap, Section, Status, Topic } from '../types.js';
-import type { TopicEntry } from '../tree.js';
+import { sectionPosition, type TopicEntry } from '../tree.js';
 
 /** What the store knows: a status per topic id. Missing ids are pending. */
 export type StatusMap = ReadonlyMap<string, Status>;
@@ -120,11 +120,9 @@ export function percentOf(done: number, total: number): number {
   return done < total ? Math.min(rounded, 99) : 100;
 }
 
-/** "topic 2 of 5": a topic's place among its siblings (its parent's children, or its section's topics). */
-export function positionOf(entry: TopicEntry): { index: number; of: number } {
-  const index = Number(entry.topic.number.split('.').pop());
-  const parent = entry.ancestors[entry.ancestors.length - 1];
-  return { index, of: parent ? parent.children.length : entry.section.topics.length };
+/** "topic 2 of 5": its place among the topics of its section that count, as list shows them (see countLeaves). */
+export function positionOf(entry: Pick<TopicEntry, 'topic' | 'section'>): { index: number; of: number } {
+  return sectionPosition(entry.section, entry.topic);
 }
 
 /** True when `next` found nothing because everything is done or skipped (not because the roadmap has no topics). */

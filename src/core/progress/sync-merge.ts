@@ -12,8 +12,10 @@ const TIE_RANK: Record<StoredStatus | 'pending', number> = { pending: 0, skipped
  *   both sides keeps the later of its two times;
  * - a note stays removed when the newest history entry that touched it removed it (an undone note does not come back
  *   from the other copy);
- * - a history entry both copies hold is one entry: undone when either copy undid it, and marked as brought by an
- *   import only when both copies say so; entries brought by an import that was undone are left out;
+ * - a history entry both copies hold is one entry: undone when either copy undid it with an undo that neither copy
+ *   redid, and marked as brought by an import only when both copies say so; entries brought by an import that was
+ *   undone are left out;
+ * - a note has the text of the newest history entry that added it (an edit, or the undo of one);
  * - history is in time order, notes by time and id.
  * The inputs are not changed.
  */
@@ -55,6 +57,7 @@ function setStatus(records: ProgressState['records'], topic: string, status: Sto
 
 function mergeEvents(local: readonly HistoryEvent[], remote: readonly HistoryEvent[]): HistoryEvent[] {
   const byId = new Map<string, HistoryEvent>();
+  const candidates = new Map<string, string[]>();
   for (const e of local) byId.set(e.id, structuredClone(e));
   for (const theirs of remote) {
     const ours = byId.get(theirs.id);
@@ -62,9 +65,20 @@ function mergeEvents(local: readonly HistoryEvent[], remote: readonly HistoryEve
       byId.set(theirs.id, structuredClone(theirs));
       continue;
     }
-    const undoneBy = [ours.undoneBy, theirs.undoneBy].filter((u) => u !== undefined).sort(compare)[0];
-    if (undoneBy !== undefined) ours.undoneBy = undoneBy;
+    const undoneBy = [ours.undoneBy, theirs.undoneBy].filter((u) => u !== undefined).sort(compare);
+    if (undoneBy.length > 0) candidates.set(ours.id, undoneBy);
+    // An undo that either copy redid stays redone.
+    const redoneBy = [ours.redoneBy, theirs.redoneBy].filter((r) => r !== undefined).sort(compare)[0];
+    if (redoneBy !== undefined) ours.redoneBy = redoneBy;
     if (ours.importedBy !== theirs.importedBy) delete ours.importedBy;
+  }
+  // An entry is undone by an undo that neither copy redid: a redo on one copy is not lost to the other's older state.
+  for (const [id, undos] of candidates) {
+    const e = byId.get(id);
+    if (!e) continue;
+    const live = undos.find((u) => byId.get(u)?.redoneBy === undefined);
+    if (live === undefined) delete e.undoneBy;
+    else e.undoneBy = live;
   }
   const undone = new Set([...byId.values()].filter((e) => e.undoneBy !== undefined).map((e) => e.id));
   const kept = [...byId.values()].filter((e) => e.importedBy === undefined || !undone.has(e.importedBy));
@@ -82,11 +96,15 @@ function byTime(a: HistoryEvent, b: HistoryEvent): number {
 function mergeNotes(local: readonly Note[], remote: readonly Note[], events: readonly HistoryEvent[]): Note[] {
   const byId = new Map<string, Note>();
   for (const n of [...local, ...remote]) if (!byId.has(n.id)) byId.set(n.id, { ...n });
-  // The newest entry that added or removed each note says whether it is there.
+  // The newest entry that added or removed each note says whether it is there, and the newest that added it which
+  // text it has: an edit (and the undo of one) removes the note and adds it back with its other text.
   const removed = new Set<string>();
   for (const e of events) {
-    for (const n of e.notesAdded) removed.delete(n.id);
     for (const n of e.notesRemoved) removed.add(n.id);
+    for (const n of e.notesAdded) {
+      removed.delete(n.id);
+      if (byId.has(n.id)) byId.set(n.id, { ...n });
+    }
   }
   return [...byId.values()].filter((n) => !removed.has(n.id)).sort((a, b) => compare(a.at, b.at) || compare(a.id, b.id));
 }

@@ -35,6 +35,11 @@ export class TopicNames {
     return e ? `${e.topic.number} ${inert(e.topic.title)}` : `${inert(id)} (not in the roadmap)`;
   }
 
+  /** Whether the id is one of the roadmap's sections. */
+  isSection(id: string): boolean {
+    return this.roadmap.sections.some((x) => x.id === id);
+  }
+
   section(id: string): string {
     const s = this.roadmap.sections.find((x) => x.id === id);
     return s ? `section ${s.number} "${inert(s.title)}"` : `section ${inert(id)}`;
@@ -45,10 +50,24 @@ const SHOWN = 3;
 
 /** The command that made an event, as the user would type it. */
 export function actionLabel(e: HistoryEvent): string {
+  // `roadmap update` moves progress of renamed topics as doctor does, and says so in the subject.
+  if (e.action === 'doctor' && e.subject?.startsWith('update ')) return e.subject;
   return LABELS[e.action] ?? e.action;
 }
 
-const LABELS: Partial<Record<HistoryEvent['action'], string>> = { 'reset-section': 'reset --section', 'reset-all': 'reset --all', doctor: 'doctor --fix' };
+const LABELS: Partial<Record<HistoryEvent['action'], string>> = {
+  'reset-section': 'reset --section',
+  'reset-all': 'reset --all',
+  doctor: 'doctor --fix',
+  'note-edit': 'note --edit',
+  'note-delete': 'note --delete',
+};
+
+/** A note's text on one line, cut to 50 characters, made inert. */
+function noteExcerpt(note: { text: string } | undefined): string {
+  const text = note ? inert(note.text.replace(/\s+/g, ' ')) : '';
+  return `"${text.length > 50 ? `${text.slice(0, 49)}…` : text}"`;
+}
 
 /** The topics an event changed, parents standing for their subtopics: "1.1 A, 1.2 B (+4 more)". */
 export function changedTopics(changes: readonly StatusDelta[], names: TopicNames): string {
@@ -71,16 +90,27 @@ export function describeEvent(e: HistoryEvent, names: TopicNames, events: readon
     case 'done':
     case 'start':
     case 'skip':
-    case 'reset':
+    case 'reset': {
+      // A whole section (`done 3`) is named as the section, not as its first topics.
+      const named = (e.subject ?? '').split(' ').filter(Boolean);
+      if (named.length > 0 && named.every((id) => names.isSection(id))) return `${named.map((id) => names.section(id)).join(', ')}: ${topics}`;
       return changedTopics(e.changes, names);
+    }
     case 'reset-section':
       return `${names.section(e.subject ?? '')}: ${topics}`;
     case 'reset-all':
       return topics;
     case 'note': {
       const note = e.notesAdded[0];
-      const text = note ? inert(note.text.replace(/\s+/g, ' ')) : '';
-      return `${names.label(e.subject ?? note?.topic ?? '')}: "${text.length > 50 ? `${text.slice(0, 49)}…` : text}"`;
+      return `${names.label(e.subject ?? note?.topic ?? '')}: ${noteExcerpt(note)}`;
+    }
+    case 'note-edit': {
+      const before = e.notesRemoved[0];
+      return `${names.label(e.subject ?? before?.topic ?? '')}: ${noteExcerpt(before)} -> ${noteExcerpt(e.notesAdded[0])}`;
+    }
+    case 'note-delete': {
+      const note = e.notesRemoved[0];
+      return `${names.label(e.subject ?? note?.topic ?? '')}: ${noteExcerpt(note)}`;
     }
     case 'import':
       return `${inert(e.subject ?? 'an export')}: ${topics}, ${plural(e.notesAdded.length, 'note')}`;
@@ -92,17 +122,22 @@ export function describeEvent(e: HistoryEvent, names: TopicNames, events: readon
       const original = events.find((x) => x.id === e.reverts);
       return original ? `reverted ${actionLabel(original)}: ${describeEvent(original, names, events)}` : `reverted ${topics}`;
     }
+    case 'redo': {
+      const original = events.find((x) => x.id === e.reverts);
+      return original ? `re-applied ${actionLabel(original)}: ${describeEvent(original, names, events)}` : `re-applied ${topics}`;
+    }
   }
 }
 
-/** `log`: newest first, one line per event, undone ones marked. */
+/** `log`: newest first, one line per event; changes undone now, and undos a redo took back, are marked. */
 export function renderLog(events: readonly HistoryEvent[], all: readonly HistoryEvent[], names: TopicNames, theme: Theme): string {
   const { c } = theme;
   const width = maxOf(events.map((e) => actionLabel(e).length), 4);
   const lines = events.map((e) => {
-    const tags = [e.undoneBy ? c.yellow('(undone)') : '', e.importedBy ? c.dim('(imported)') : ''].filter(Boolean).join(' ');
+    const tags = [e.undoneBy ? c.yellow('(undone)') : '', e.redoneBy ? c.dim('(redone)') : '', e.importedBy ? c.dim('(imported)') : ''].filter(Boolean).join(' ');
     const action = actionLabel(e).padEnd(width);
-    return `${c.dim(formatTime(e.at))}  ${e.undoneBy ? c.dim(action) : c.bold(action)}  ${describeEvent(e, names, all)}${tags ? ` ${tags}` : ''}`;
+    const faded = e.undoneBy !== undefined || e.redoneBy !== undefined;
+    return `${c.dim(formatTime(e.at))}  ${faded ? c.dim(action) : c.bold(action)}  ${describeEvent(e, names, all)}${tags ? ` ${tags}` : ''}`;
   });
   return `${lines.join('\n')}\n`;
 }

@@ -7,7 +7,8 @@ export interface InfoData {
   schemaVersion: number;
   roadmap: { id: string; title: string; description?: string; source: string; bundled: boolean };
   overview: Array<{ title: string; depth: number; text: string[] }>;
-  counts: { sections: number; topics: number };
+  /** The counting rule of list and next: topics without subtopics; groups are topics with subtopics. */
+  counts: { sections: number; topics: number; groups: number };
   progress: ReturnType<typeof progressJson>;
   store: { path: string };
   warnings: Array<{ kind: string; message: string; line?: number }>;
@@ -22,7 +23,7 @@ export function renderInfo(info: InfoData, theme: Theme): string {
     `${c.dim('Source:        ')}${info.roadmap.bundled ? `bundled (${inert(info.roadmap.source)})` : inert(info.roadmap.source === '-' ? 'standard input' : info.roadmap.source)}`,
     `${c.dim('Id:            ')}${inert(info.roadmap.id)}`,
     `${c.dim('Sections:      ')}${info.counts.sections}`,
-    `${c.dim('Topics:        ')}${info.counts.topics}`,
+    `${c.dim('Topics:        ')}${info.counts.topics}${info.counts.groups ? c.dim(` (and ${info.counts.groups} group${info.counts.groups === 1 ? '' : 's'} of them)`) : ''}`,
     `${c.dim('Progress:      ')}${theme.bar(p.done, p.total)} ${p.done}/${p.total} done, ${p.percent}%${p.skipped ? `, ${p.skipped} skipped` : ''}`,
     `${c.dim('Progress file: ')}${inert(info.store.path)}`,
   ];

@@ -1,12 +1,15 @@
 import type { ValidationReport } from '../../core/parse/validate.js';
+import type { StructureReport } from '../../core/types.js';
 import { inert } from '../sanitize.js';
 import { displayWidth, fit, type Theme } from '../theme.js';
 
 /** What `validate` found in one file: the report and the file as the user named it ("-" for standard input). */
 export interface ValidateResult extends ValidationReport {
   file: string;
+  /** With --explain: the structures considered, their counts and scores, and why the chosen one. */
+  structure?: StructureReport;
 }
-import { maxOf } from '../../core/append.js';
+import { appendAll, maxOf } from '../../core/append.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -18,7 +21,8 @@ function padEnd(text: string, width: number): string {
 export function renderValidation(r: ValidateResult, theme: Theme): string {
   const { c } = theme;
   const out: string[] = [c.bold(inert(r.title))];
-  const counts = `${plural(r.counts.sections, 'section')}, ${plural(r.counts.topics, 'topic')}, ${plural(r.warnings.length, 'warning')}`;
+  const groups = r.counts.groups ? ` (and ${plural(r.counts.groups, 'group')} of them)` : '';
+  const counts = `${plural(r.counts.sections, 'section')}, ${plural(r.counts.topics, 'topic')}${groups}, ${plural(r.warnings.length, 'warning')}`;
   out.push(r.usable ? `${c.green('usable roadmap')}: ${counts}` : `${c.red('not a usable roadmap')}: ${counts}`);
   for (const p of r.problems) out.push(`  ${c.red('✗')} ${p}`);
   if (r.sections.length) {
@@ -45,5 +49,29 @@ export function renderValidation(r: ValidateResult, theme: Theme): string {
       out.push(c.yellow(fit(line, theme.width)));
     }
   }
+  if (r.structure) appendAll(out, ['', ...renderStructure(r.structure, theme)]);
   return `${out.join('\n')}\n`;
+}
+
+const readingName = (sections: string, topics: string): string =>
+  sections === 'inferred' && topics === 'inferred' ? 'inferred (no flags)' : [sections === 'inferred' ? '' : `--sections ${sections}`, topics === 'inferred' ? '' : `--topics ${topics}`].filter(Boolean).join(' ');
+
+/** `validate --explain`: why this reading, then every reading considered with its counts and shape score. */
+function renderStructure(s: StructureReport, theme: Theme): string[] {
+  const { c } = theme;
+  const by = s.chosen.by === 'user' ? 'as you said' : s.chosen.by === 'fallback' ? 'by the fallback, as the rules found no topics' : 'by the rules';
+  const out = [c.bold('How it was read'), `  ${by}: ${readingName(s.chosen.sections, s.chosen.topics)}`];
+  for (const reason of s.reasons) out.push(`  - ${inert(reason)}`);
+  if (s.candidates.length === 0) return out;
+  out.push('', c.bold('Readings considered'), c.dim('  score  sections  topics  groups  reading (flags to choose it)'));
+  for (const k of s.candidates) {
+    const row = `  ${k.score.toFixed(2).padStart(5)}  ${String(k.counts.sections).padStart(8)}  ${String(k.counts.topics).padStart(6)}  ${String(k.counts.groups).padStart(6)}  ${readingName(k.sections, k.topics)}`;
+    out.push(k.chosen ? c.green(`${row}   <- chosen`) : row);
+  }
+  out.push(
+    c.dim('  The score adds shape signals (sections that hold topics, balance, numbering, table-of-contents coverage, plain'),
+    c.dim('  topics over bare links, depth, navigable size); words never enter it. Pass the flags of another reading to list,'),
+    c.dim('  next, walk, show, done, start and skip to read the roadmap that way.'),
+  );
+  return out;
 }

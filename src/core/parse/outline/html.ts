@@ -1,7 +1,9 @@
 import type { Tokens } from 'marked';
-import { decodeEntities } from '../inline.js';
+import { hasHtmlStructure, htmlToMarkdown } from './html-markdown.js';
+import { decodeEntities, escapeMarkdown, htmlText } from '../inline.js';
+import type { Link } from '../../types.js';
 import { ITEM_LEVEL, outlineNode, type OutlineNode } from './node.js';
-import { appendAll } from '../../append.js';
+import { appendAll, minOf } from '../../append.js';
 import { work } from '../../work.js';
 
 /** What the HTML reader remembers between blocks. */
@@ -10,18 +12,21 @@ export interface HtmlState {
   seenHeading: boolean;
 }
 
+/** One thing a `<details>` block does, in document order. */
+export type DetailsStep =
+  | { kind: 'open'; line: number }
+  | { kind: 'summary'; text: string; links: Link[] }
+  | { kind: 'close' }
+  | { kind: 'markdown'; text: string; lineOffset: number };
+
 /** What one HTML block does to the outline. */
 export interface HtmlResult {
-  /** A `<details>` group opened by this block; later blocks go inside it. */
-  open?: OutlineNode;
-  /** How many `<details>` groups this block closes. */
-  close: number;
+  /** `<details>` groups opened and closed, their `<summary>` titles and the Markdown between them, in order. */
+  details?: DetailsStep[];
   /** A heading shown in HTML at the top of the file. */
   title?: string;
   /** The alt text of a logo at the top of the file, a weaker title. */
   logo?: string;
-  /** Something with several entries written in HTML (a `<table>`, a `<ul>`) that is not read as topics. */
-  skipped?: string;
   /** Markdown written inside a wrapper (`<div dir="rtl">` … `</div>` with no blank line): read it as Markdown. */
   markdown?: { text: string; lineOffset: number };
 }
@@ -51,8 +56,9 @@ function plain(html: string): string {
 /** Reads an HTML block: `<details>` groups, a title at the top, images, and `<a href>Name</a> - desc<br>` lines. */
 export function htmlBlock(raw: string, at: number, parent: OutlineNode, state: HtmlState): HtmlResult {
   const html = raw.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
-  const result: HtmlResult = { close: 0 };
+  const result: HtmlResult = {};
   if (!html.trim()) return result;
+  if (/<\/?details\b/iu.test(html)) return { details: detailsSteps(html, at) };
   const markdown = unwrap(html);
   if (markdown) return { ...result, markdown };
   parent.images += (html.match(/<img\s/giu) ?? []).length;
@@ -69,22 +75,55 @@ export function htmlBlock(raw: string, at: number, parent: OutlineNode, state: H
     const alt = /<img\s[^>]*alt\s*=\s*["']([^"']{2,60})["']/iu.exec(html)?.[1];
     if (alt && !BADGE.test(alt)) result.logo = decodeEntities(alt).trim();
   }
-  const summary = /<summary[^>]*>([\s\S]*?)<\/summary>/iu.exec(html);
-  const opens = (html.match(/<details\b/giu) ?? []).length;
-  const closes = (html.match(/<\/details>/giu) ?? []).length;
-  if (opens > closes && summary) {
-    const title = plain(summary[1] ?? '');
-    if (title) result.open = outlineNode('group', parent.level + 0.5, title, at);
-    result.close = Math.max(0, closes - (opens - 1));
-  } else {
-    result.close = Math.max(0, closes - opens);
+  if (hasHtmlStructure(html)) {
+    // Lists and tables written in HTML are read as the Markdown they stand for.
+    return { ...result, markdown: { text: htmlToMarkdown(html), lineOffset: 0 } };
   }
-  linkLines(html, at, result.open ?? parent);
-  const rows = (html.match(/<tr\b/giu) ?? []).length;
-  const entries = (html.match(/<li\b/giu) ?? []).length;
-  if (rows >= 2) result.skipped = `an HTML table (${rows} rows)`;
-  else if (entries >= 2) result.skipped = `an HTML list (${entries} entries)`;
+  linkLines(html, at, parent);
   return result;
+}
+
+const DETAILS_TAG = /<details\b[^>]*>|<\/details\s*>|<summary\b[^>]*>([\s\S]*?)<\/summary\s*>/giu;
+
+/** Splits a block holding `<details>` tags into steps: open, summary title, close, and the Markdown in between. */
+function detailsSteps(html: string, at: number): DetailsStep[] {
+  const steps: DetailsStep[] = [];
+  let last = 0;
+  const between = (end: number): void => {
+    const text = html.slice(last, end);
+    if (!text.trim()) return;
+    // Markdown written inside the block (no blank line after the summary) starts on its own line.
+    const lead = text.match(/^[ \t]*\n/u)?.[0].length ?? 0;
+    const body = text.slice(lead);
+    steps.push({ kind: 'markdown', text: hasHtmlStructure(body) ? htmlToMarkdown(body) : dedent(body), lineOffset: countLines(html, last + lead) });
+  };
+  for (const m of html.matchAll(DETAILS_TAG)) {
+    between(m.index);
+    last = m.index + m[0].length;
+    if (m[1] !== undefined) {
+      const links: Link[] = [];
+      const text = htmlText(m[1], links).replace(/\s+/gu, ' ').trim();
+      steps.push({ kind: 'summary', text, links });
+    } else if (m[0].startsWith('</')) steps.push({ kind: 'close' });
+    else steps.push({ kind: 'open', line: at + countLines(html, m.index) });
+  }
+  between(html.length);
+  return steps;
+}
+
+/** Lines are counted from the block's first line. */
+function countLines(text: string, end: number): number {
+  let n = 0;
+  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+/** Markdown indented as a whole inside HTML (`<details>` content) is read as if written at the margin. */
+function dedent(text: string): string {
+  const lines = text.split('\n');
+  const widths = lines.filter((l) => l.trim()).map((l) => /^ */u.exec(l)?.[0].length ?? 0);
+  const cut = minOf(widths);
+  return cut > 0 && Number.isFinite(cut) ? lines.map((l) => l.slice(Math.min(cut, /^ */u.exec(l)?.[0].length ?? 0))).join('\n') : text;
 }
 
 function linkLines(html: string, at: number, parent: OutlineNode): void {
@@ -106,7 +145,7 @@ export function htmlLinkItems(html: string, at: number): OutlineNode[] {
     n.url = decodeEntities(m[1] ?? '');
     n.linkFirst = true;
     const desc = plain(m[3] ?? '');
-    if (desc) n.description.push(desc);
+    if (desc) n.description.push({ text: desc, markdown: escapeMarkdown(desc) });
     else n.linkOnly = true;
     found.push(n);
   }

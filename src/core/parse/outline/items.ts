@@ -1,5 +1,5 @@
 import type { Tokens } from 'marked';
-import { htmlText, inlineText } from '../inline.js';
+import { escapeMarkdown, htmlText, inlineText } from '../inline.js';
 import { splitItemTitle } from '../item-title.js';
 import { ITEM_LEVEL, outlineNode, type OutlineNode } from './node.js';
 import { appendAll } from '../../append.js';
@@ -73,8 +73,11 @@ function listItem(item: Tokens.ListItem, at: number): OutlineNode {
     switch (t.type) {
       case 'checkbox':
       case 'space':
-      case 'code':
       case 'hr':
+        continue;
+      case 'code':
+        // Code under an item is part of what it teaches: kept in its Markdown, not in its plain text.
+        if (titled) n.description.push({ text: '', markdown: t.raw.trim() });
         continue;
       case 'list': {
         const kids = listItems(t as Tokens.List, tLine);
@@ -94,7 +97,7 @@ function listItem(item: Tokens.ListItem, at: number): OutlineNode {
     if (t.type === 'html') {
       const text = htmlText((t as Tokens.HTML).text, n.links).replace(/\s+/g, ' ').trim();
       if (!text) continue;
-      if (titled) n.description.push(text);
+      if (titled) n.description.push({ text, markdown: escapeMarkdown(text) });
       else [titled, n.text] = [true, text];
       continue;
     }
@@ -107,14 +110,15 @@ function listItem(item: Tokens.ListItem, at: number): OutlineNode {
       n.text = title.text;
       if (t.type === 'heading') n.headingItem = true;
       if (title.url !== undefined) n.url = title.url;
-      if (title.description) n.description.push(title.description);
+      if (title.description) n.description.push({ text: title.description, markdown: title.descriptionMarkdown ?? escapeMarkdown(title.description) });
       if (title.linkFirst) n.linkFirst = true;
       if (title.linkOnly) n.linkOnly = true;
       if (title.marker) n.marker = true;
+      if (title.term) n.term = true;
       appendAll(n.links, title.links);
     } else {
       const inline = inlineText(tokens, (t as Tokens.Text).text);
-      if (inline.text) n.description.push(inline.text);
+      if (inline.text) n.description.push({ text: inline.text, markdown: (t as Tokens.Text).text.trim() });
       appendAll(n.links, inline.links);
     }
   }
@@ -151,16 +155,19 @@ export function tableRows(table: Tokens.Table, at: number): OutlineNode[] {
     if (table.rows.length > 0 && linked / table.rows.length >= 0.5) col = 0;
   }
   if (col < 0) return [];
+  // Cells that hold lists (`<ul><li>…` in a "Topics" column) describe the row; the first column then names it.
+  const listy = table.rows.filter((r) => /<li\b/iu.test(r[col]?.text ?? '')).length;
+  if (col > 0 && listy * 2 > table.rows.length && table.rows.every((r) => r[0]?.text.trim())) col = 0;
   return table.rows.flatMap((row, i) => {
     const cell = row[col];
     if (!cell) return [];
-    const main = inlineText(cell.tokens, cell.text);
+    const main = splitItemTitle(cell.tokens, cell.text);
     if (!main.text) return [];
     const n = outlineNode('item', ITEM_LEVEL, main.text, at + 2 + i);
     n.origin = 'table';
-    const only = main.links[0];
-    if (only && main.links.length === 1) n.url = only.url;
-    else appendAll(n.links, main.links);
+    if (main.url !== undefined) n.url = main.url;
+    appendAll(n.links, main.links);
+    if (main.description) n.description.push({ text: main.description, markdown: main.descriptionMarkdown ?? escapeMarkdown(main.description) });
     const attrs: Record<string, string> = {};
     row.forEach((c, j) => {
       if (j === col) return;

@@ -1,7 +1,7 @@
 import type { Token, Tokens } from 'marked';
 import { lexMarkdown, newLexBudget } from '../lex/safe-lex.js';
-import { inlineText } from '../inline.js';
-import { codeChecklist, htmlBlock, htmlLinkItems, type HtmlState } from './html.js';
+import { escapeMarkdown, inlineText } from '../inline.js';
+import { codeChecklist, htmlBlock, htmlLinkItems, type DetailsStep, type HtmlState } from './html.js';
 import { countNewlines, lineOf, listItems, nestQuotedLists, tableRows } from './items.js';
 import { outlineNode, type OutlineNode } from './node.js';
 import { EAST_ASIAN_WIDE } from '../../text/width.js';
@@ -17,8 +17,6 @@ export interface Outline {
   htmlTitle?: string;
   /** Alt text of a logo image at the top of the file. */
   logo?: string;
-  /** HTML tables and lists that are not read as topics, with their lines. */
-  skipped: Array<{ what: string; line: number }>;
 }
 
 const BOLD_LABEL = /^(?:\*\*|__)[^\n]{1,80}?(?:\*\*|__)\s*[:：]?\s*$/u;
@@ -39,15 +37,20 @@ export function buildOutline(text: string, lineOffset: number): Outline {
   const tokens = lexMarkdown(text, lineOffset, budget);
   const root = outlineNode('root', 0, '', 1);
   const stack: OutlineNode[] = [root];
-  const out: Outline = { root, skipped: [] };
+  const out: Outline = { root };
   const html: HtmlState = { seenHeading: false };
   let lastItem: OutlineNode | undefined;
   let label: string | undefined;
   let colonIntro = false;
+  let quoteDepth = 0;
+  let tables = 0;
+  /** The last item of an ordered list that was the block just before: unindented bullets after it are its sub-items. */
+  let orderedBefore: OutlineNode | undefined;
   const top = (): OutlineNode => stack[stack.length - 1] ?? root;
 
   const visit = (token: Token, at: number): void => {
     const keepIntro = token.type === 'space';
+    if (token.type !== 'space' && token.type !== 'list') orderedBefore = undefined;
     if (!keepIntro && token.type !== 'list' && token.type !== 'paragraph') {
       label = undefined;
       colonIntro = false;
@@ -66,7 +69,18 @@ export function buildOutline(text: string, lineOffset: number): Outline {
         return;
       }
       case 'list': {
-        const items = listItems(token as Tokens.List, at, { label, prose: colonIntro });
+        const list = token as Tokens.List;
+        const items = listItems(list, at, { label, prose: colonIntro });
+        const owner = orderedBefore;
+        orderedBefore = list.ordered ? items[items.length - 1] : undefined;
+        if (!list.ordered && owner && owner.children.length === 0) {
+          // "1. Linux" then "- Bash" at the margin: bullets right under a numbered item are its sub-items.
+          appendAll(owner.children, items);
+          lastItem = items[items.length - 1];
+          label = undefined;
+          colonIntro = false;
+          return;
+        }
         appendAll(top().children, items);
         lastItem = items[items.length - 1];
         label = undefined;
@@ -83,11 +97,16 @@ export function buildOutline(text: string, lineOffset: number): Outline {
           nestQuotedLists(q, lastItem, at);
           return;
         }
+        // A quote is an aside (a note, a credit): its text describes the part, but is not the part's body prose.
+        quoteDepth++;
         for (const t of q.tokens) visit(t, lineOf(q.raw, t.raw, at));
+        quoteDepth--;
         return;
       }
       case 'table': {
         const rows = tableRows(token as Tokens.Table, at);
+        tables++;
+        for (const r of rows) r.table = tables;
         appendAll(top().children, rows);
         lastItem = undefined;
         return;
@@ -95,29 +114,65 @@ export function buildOutline(text: string, lineOffset: number): Outline {
       case 'code': {
         const rows = codeChecklist(token as Tokens.Code, at);
         appendAll(top().children, rows);
+        // Code that is not a drawn checklist belongs to what it sits under, in its Markdown (it has no plain text).
+        if (rows.length === 0) top().description.push({ text: '', markdown: token.raw.trim() });
         return;
       }
       case 'html': {
         const result = htmlBlock((token as Tokens.HTML).text, at, top(), html);
         if (result.markdown) {
-          let inner = at + result.markdown.lineOffset;
-          for (const t of lexMarkdown(result.markdown.text, inner - 1, budget)) {
-            visit(t, inner);
-            inner += countNewlines(t.raw);
-          }
+          readMarkdown(result.markdown.text, at + result.markdown.lineOffset);
           return;
         }
-        if (result.skipped) out.skipped.push({ what: result.skipped, line: at });
+        if (result.details) {
+          for (const step of result.details) details(step, at);
+          return;
+        }
         if (result.title !== undefined) out.htmlTitle ??= result.title;
         if (result.logo !== undefined) out.logo ??= result.logo;
-        if (result.open) {
-          top().children.push(result.open);
-          stack.push(result.open);
-        }
-        for (let n = result.close; n > 0 && top().kind === 'group'; n--) stack.pop();
         return;
       }
       default:
+        return;
+    }
+  };
+
+  /** Markdown found inside HTML, read in place; `at` is the line it starts on. */
+  const readMarkdown = (text: string, at: number): void => {
+    let inner = at;
+    for (const t of lexMarkdown(text, inner - 1, budget)) {
+      visit(t, inner);
+      inner += countNewlines(t.raw);
+    }
+  };
+
+  /** A `<details>` block is a group named by its `<summary>`, holding what comes until `</details>`. */
+  const details = (step: DetailsStep, at: number): void => {
+    switch (step.kind) {
+      case 'open': {
+        const group = outlineNode('group', top().level + 0.5, '', step.line);
+        top().children.push(group);
+        stack.push(group);
+        lastItem = undefined;
+        return;
+      }
+      case 'summary': {
+        const group = top();
+        if (group.kind === 'group' && !group.text) {
+          group.text = step.text;
+          appendAll(group.links, step.links);
+        } else if (step.text) top().description.push({ text: step.text, markdown: escapeMarkdown(step.text) });
+        return;
+      }
+      case 'close':
+        // A stray `</details>` closes nothing: the headings above stay open.
+        if (!stack.some((n) => n.kind === 'group')) return;
+        while (stack.length > 1 && top().kind !== 'group') stack.pop();
+        stack.pop();
+        lastItem = undefined;
+        return;
+      case 'markdown':
+        readMarkdown(step.text, at + step.lineOffset);
         return;
     }
   };
@@ -139,9 +194,9 @@ export function buildOutline(text: string, lineOffset: number): Outline {
       label = inline.text;
       colonIntro = false;
     } else {
-      node.description.push(inline.text);
+      node.description.push({ text: inline.text, markdown: raw });
       const linkText = inline.links.reduce((n, l) => n + l.title.length, 0);
-      node.proseChars += Math.max(0, proseLength(inline.text) - linkText);
+      if (quoteDepth === 0) node.proseChars += Math.max(0, proseLength(inline.text) - linkText);
       label = undefined;
       colonIntro = COLON_END.test(raw);
     }

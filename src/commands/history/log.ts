@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
-import type { Context } from '../context.js';
-import type { HistoryEvent } from '../core/progress/history.js';
-import { TopicNames, renderLog } from '../ui/render/history.js';
-import { SCHEMA_VERSION } from '../ui/topic-json.js';
-import { parseCount, type RegisterCommand } from '../app/command-kit.js';
-import { openSession, type GlobalOptions, type Session } from '../app/session.js';
+import type { Context } from '../../context.js';
+import type { HistoryEvent } from '../../core/progress/history.js';
+import { TopicNames, renderLog } from '../../ui/render/history.js';
+import { SCHEMA_VERSION } from '../../ui/topic-json.js';
+import { parseCount, type RegisterCommand } from '../../app/command-kit.js';
+import { fieldsOf, jsonRequest, pickFields } from '../../app/json-fields.js';
+import { openSession, roadmapRef, type GlobalOptions, type Session } from '../../app/session.js';
 
 export interface LogOptions extends GlobalOptions {
   limit?: string;
@@ -27,11 +28,11 @@ export async function runLog(opts: LogOptions, ctx: Context): Promise<LogResult>
 }
 
 /** `log --json`: every event as stored, each change with the topic's current number and title when it still exists. */
-export function logJson({ session, events, total }: LogResult): unknown {
+export function logJson({ session, events, total }: LogResult) {
   const names = new TopicNames(session.roadmap);
   return {
     schemaVersion: SCHEMA_VERSION,
-    roadmap: { id: session.id, title: session.roadmap.title },
+    roadmap: roadmapRef(session),
     total,
     events: events.map((e) => ({
       id: e.id,
@@ -39,8 +40,10 @@ export function logJson({ session, events, total }: LogResult): unknown {
       action: e.action,
       ...(e.subject === undefined ? {} : { subject: e.subject }),
       undone: e.undoneBy !== undefined,
+      redone: e.redoneBy !== undefined,
       imported: e.importedBy !== undefined,
       ...(e.reverts === undefined ? {} : { reverts: e.reverts }),
+      ...(e.redoes === undefined ? {} : { redoes: e.redoes }),
       changes: e.changes.map((d) => {
         const entry = names.entry(d.topic);
         return { topic: d.topic, ...(entry ? { number: entry.topic.number, title: entry.topic.title } : {}), from: d.from, to: d.to };
@@ -51,17 +54,27 @@ export function logJson({ session, events, total }: LogResult): unknown {
   };
 }
 
+/**
+ * Fields of `log --json field,…`: with fields, log prints one object per event, newest first. Pinned by
+ * test/commands/json-fields.test.ts and listed in the README.
+ */
+export const LOG_FIELDS = fieldsOf<ReturnType<typeof logJson>['events'][number]>([
+  'id', 'at', 'action', 'subject', 'changes', 'notesAdded', 'notesRemoved', 'undone', 'redone', 'imported', 'reverts', 'redoes',
+]);
+
 export const registerLog: RegisterCommand = (kit) => {
   kit
     .sub('log', 'show the history of your progress, newest first')
     .option('-n, --limit <count>', 'show only the newest <count> entries')
-    .option('--json', 'print JSON')
+    .option('--json [fields]', 'print JSON; with fields (at,action), one object per event with only those')
     .addHelpText('after', "\nExamples:\n  $ roadmap log\n  $ roadmap log -n 5\n  $ roadmap log --json | jq -r '.events[] | \"\\(.at) \\(.action)\"'")
     .action(async (_opts: unknown, cmd: Command) => {
       const opts = kit.options<LogOptions>(cmd);
+      const request = jsonRequest(opts.json, LOG_FIELDS, 'log');
       const r = await runLog(opts, kit.ctx);
-      if (opts.json) {
-        kit.printJson(logJson(r));
+      if (request) {
+        const doc = logJson(r);
+        kit.printJson(request === 'all' ? doc : doc.events.map((e) => pickFields(e, request, LOG_FIELDS)));
         return;
       }
       if (r.events.length === 0) {

@@ -1,0 +1,84 @@
+import type { OutlineNode } from '../outline/node.js';
+import { autoTopics, buildExplicitSections, sectionNodes, SECTION_SOURCES, TOPIC_SOURCES } from './structure.js';
+import { isNumberedTitle } from '../title.js';
+import type { Candidate, Section, SectionSource, ShapeSignals, Topic, TopicSource } from '../../types.js';
+
+export type { Candidate, ShapeSignals, StructureReport } from '../../types.js';
+import { countGroups, countLeaves } from '../../tree.js';
+
+const WEIGHTS: Record<keyof ShapeSignals, number> = { filled: 3, balance: 1.5, numbered: 1, toc: 1, plain: 0.5, depth: 0.5, size: 1.5 };
+
+function topicsIn(topics: readonly Topic[]): Topic[] {
+  return topics.flatMap((t) => [t, ...topicsIn(t.children)]);
+}
+
+/** Scores a reading on shape alone; words play no part here. */
+export function shapeSignals(sections: readonly Section[], listed: (s: Section) => boolean): ShapeSignals {
+  const perSection = sections.map((s) => topicsIn(s.topics).length);
+  const all = sections.flatMap((s) => topicsIn(s.topics));
+  const n = sections.length;
+  const mean = n ? perSection.reduce((a, b) => a + b, 0) / n : 0;
+  const sd = n ? Math.sqrt(perSection.reduce((a, b) => a + (b - mean) ** 2, 0) / n) : 0;
+  const share = (k: number, of: number): number => (of ? k / of : 0);
+  const sizeOk = n >= 2 && n <= 40 ? 1 : n === 1 ? 0.5 : 0.2;
+  const densityOk = mean >= 2 && mean <= 60 ? 1 : mean > 0 ? 0.5 : 0;
+  return {
+    filled: share(perSection.filter((k) => k > 0).length, n),
+    balance: mean > 0 ? Math.max(0, 1 - sd / mean) : 0,
+    numbered: share(sections.filter((s) => s.order !== undefined || isNumberedTitle(s.title)).length, n),
+    toc: share(sections.filter(listed).length, n),
+    plain: share(all.filter((t) => !(t.url && t.children.length === 0 && !t.description)).length, all.length),
+    depth: share(all.filter((t) => t.children.length > 0).length, all.length),
+    size: (sizeOk + densityOk) / 2,
+  };
+}
+
+/** The weighted sum of the signals. */
+export function scoreOf(signals: ShapeSignals): number {
+  let score = 0;
+  for (const key of Object.keys(WEIGHTS) as Array<keyof ShapeSignals>) score += WEIGHTS[key] * signals[key];
+  return Math.round(score * 100) / 100;
+}
+
+/** A candidate reading of the document from explicit sources. */
+export interface ExplicitReading {
+  sections: SectionSource;
+  topics: TopicSource;
+  built: Section[];
+  candidate: Candidate;
+}
+
+/** Every explicit reading that gives sections: each section source with each topic source that finds topics. */
+export function explicitReadings(root: OutlineNode, targets: ReadonlySet<OutlineNode>): ExplicitReading[] {
+  const out: ExplicitReading[] = [];
+  for (const sections of SECTION_SOURCES) {
+    const nodes = sectionNodes(root, sections);
+    if (nodes.length === 0) continue;
+    const listed = new Set(nodes.filter((s) => targets.has(s.node)).map((s) => s.node.line));
+    const auto = autoTopics(nodes);
+    for (const topics of TOPIC_SOURCES) {
+      const built = buildExplicitSections(nodes, topics, []);
+      const counts = countsOf(built);
+      if (counts.topics === 0 && topics !== auto) continue;
+      const signals = shapeSignals(built, (s) => listed.has(s.line));
+      const candidate: Candidate = { sections, topics, counts, signals, score: scoreOf(signals), chosen: false };
+      out.push({ sections, topics, built, candidate });
+    }
+  }
+  return out.sort((a, b) => b.candidate.score - a.candidate.score);
+}
+
+/** The candidate for the reading the rules made, scored like the others. */
+export function inferredCandidate(sections: readonly Section[], targets: ReadonlySet<OutlineNode>): Candidate {
+  const lines = new Set([...targets].map((t) => t.line));
+  const signals = shapeSignals(sections, (s) => lines.has(s.line));
+  return { sections: 'inferred', topics: 'inferred', counts: countsOf(sections), signals, score: scoreOf(signals), chosen: false };
+}
+
+function countsOf(sections: readonly Section[]): Candidate['counts'] {
+  return {
+    sections: sections.length,
+    topics: sections.reduce((n, s) => n + countLeaves(s.topics), 0),
+    groups: sections.reduce((n, s) => n + countGroups(s.topics), 0),
+  };
+}

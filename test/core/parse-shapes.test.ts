@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoadmap } from '../../src/core/parse/parse.js';
+import type { Roadmap, Topic } from '../../src/core/types.js';
+
+/** Shapes from issue 12's failure classes, written here from their description (no corpus text). */
+const md = (...lines: string[]): string => lines.join('\n');
+const titles = (topics: readonly Topic[]): unknown => topics.map((t) => (t.children.length ? [t.title, titles(t.children)] : t.title));
+const tree = (r: Roadmap): unknown => r.sections.map((s) => [s.title, titles(s.topics)]);
+
+describe('1. shape decides structure; words of twelve languages only drop boilerplate', () => {
+  it('a translated outline under "Resources" beside Disclaimer, Give a star and Finally: the list items are the sections', () => {
+    const r = parseRoadmap(
+      md('# Go 开发者路线图', '## 免责声明', '本路线图仅供参考。', '## 给个星星！⭐', '如果喜欢请点星。', '## 路线图', '![路线图](roadmap.png)', '## 资源', '1. 基础', '   - 语法', '   - 工具', '2. 数据库', '   - MySQL', '   - Redis', '3. 缓存', '   - Redis', '## 最后', '祝你学习愉快。', '## 许可', 'MIT'),
+    );
+    expect(tree(r)).toEqual([['基础', ['语法', '工具']], ['数据库', ['MySQL', 'Redis']], ['缓存', ['Redis']]]);
+  });
+
+  it.each([
+    ['es', 'Licencia', 'Créditos y fuentes'],
+    ['pt', 'Contribuição', 'Agradecimentos'],
+    ['ru', 'Лицензия', 'Благодарности'],
+    ['fa', 'مجوز', 'سوالات متداول'],
+    ['fr', 'Remerciements', 'Foire aux questions'],
+    ['de', 'Lizenz', 'Mitwirken'],
+    ['tr', 'Lisans', 'Katkıda Bulunma'],
+    ['vi', 'Giấy phép', 'Đóng góp'],
+    ['ja', 'ライセンス', '謝辞'],
+    ['ko', '라이선스', '기여하기'],
+    ['zh', '贡献', '致谢'],
+    ['en', 'Give me a star', 'Tips for success'],
+  ])('%s boilerplate headings (%s, %s) are left out and reported', (_lang, a, b) => {
+    const r = parseRoadmap(md('# R', '## One', '- a', '- b', '## Two', '- c', `## ${a}`, '- x', '- y', `## ${b}`, '- z', '- w'));
+    expect(r.sections.map((s) => s.title)).toEqual(['One', 'Two']);
+    expect(r.warnings.filter((w) => w.kind === 'dropped-boilerplate')).toHaveLength(2);
+  });
+});
+
+describe('4. a curriculum table near the top, then the full text of lesson 1', () => {
+  it('the table is the roadmap; the first lesson\'s headings go to the overview', () => {
+    const rows = Array.from({ length: 6 }, (_, i) => `| ${String(i + 1).padStart(2, '0')} | [Lesson ${i + 1}](./day-${i + 1}/README.md) |`);
+    const r = parseRoadmap(md('# Thirty days', '', '| Day | Topics |', '|---|---|', ...rows, '', '## Day 1: Introduction', 'Welcome.', '### Setup', '- Install the tools', '- Open the editor', '### Exercises', '1. Print hello', '2. Print a sum'));
+    expect(r.sections).toHaveLength(1);
+    expect(r.sections[0]!.topics.map((t) => [t.title, t.url])).toEqual(Array.from({ length: 6 }, (_, i) => [`Lesson ${i + 1}`, `./day-${i + 1}/README.md`]));
+    expect(r.overview.map((p) => p.title)).toContain('Introduction');
+  });
+
+  it('a table of external links is not taken for a curriculum', () => {
+    const rows = Array.from({ length: 5 }, (_, i) => `| [Tool ${i}](https://tool${i}.dev) | fast |`);
+    const r = parseRoadmap(md('# Tools', '| Tool | Note |', '|---|---|', ...rows, '## Basics', '- a', '## More', '- b'));
+    expect(r.sections.map((s) => s.title)).toEqual(['Tools', 'Basics', 'More']);
+  });
+});
+
+describe('6. resources and topics under heading-per-topic files', () => {
+  it('type markers, (video) and a "📚 Resources" sub-heading make links resources of the heading, not topics', () => {
+    const r = parseRoadmap(
+      md('# Go', '## Goroutines', 'Light threads run by the Go runtime, scheduled onto a few OS threads.', '- :book: [The Tour](https://go.dev/tour)', '- :movie_camera: [A talk](https://example.com/talk)', '- :page_facing_up: [A paper](https://example.com/paper)', '## Channels', 'Typed pipes between goroutines.', '### 📚 Resources', '- [Spec](https://go.dev/ref/spec)', '- [Talk](https://example.com/c) (video)'),
+    );
+    expect(tree(r)).toEqual([['Goroutines', ['Goroutines']], ['Channels', ['Channels']]]);
+    expect(r.sections[0]!.topics[0]!.links.map((l) => l.title)).toEqual(['The Tour', 'A talk', 'A paper']);
+    expect(r.sections[1]!.topics[0]!.links.map((l) => l.title)).toEqual(['Spec', 'Talk']);
+  });
+
+  it('Book:, Course: and Video: sub-bullets resource the item above; Project: stays a task', () => {
+    const r = parseRoadmap(md('# ML', '## Phase 1: Basics', '1. **Linear algebra**', '   - **Book**: _Some Algebra Book_', '   - **Course**: [A course](https://example.com/la)', '   - **Project**: Implement matrix multiply', '2. **Probability**', '   - Video: [Lectures](https://example.com/p)', '## Phase 2: Models', '1. **Regression**'));
+    expect(tree(r)).toEqual([['Basics', [['Linear algebra', ['Project: Implement matrix multiply']], 'Probability']], ['Models', ['Regression']]]);
+    expect(r.sections[0]!.topics[0]!.links.map((l) => l.url)).toEqual(['https://example.com/la']);
+    expect(r.sections[0]!.topics[1]!.links.map((l) => l.url)).toEqual(['https://example.com/p']);
+  });
+});
+
+describe('7. several numbered h1 parts', () => {
+  it('the parts are the sections, their numbered h2s the topics', () => {
+    const r = parseRoadmap(md('# 1. Courses', '## 1.1 Intro', '- [ ] Week one', '## 1.2 Core', '- [ ] Week two', '# 2. Topics', '## 2.1 Trees', '- Binary', '- AVL', '## 2.2 Graphs', '- BFS'));
+    expect(tree(r)).toEqual([
+      ['Courses', [['Intro', ['Week one']], ['Core', ['Week two']]]],
+      ['Topics', [['Trees', ['Binary', 'AVL']], ['Graphs', ['BFS']]]],
+    ]);
+    expect(r.sections.map((s) => s.order)).toEqual(['1', '2']);
+  });
+});
+
+describe('8. week and phase plans', () => {
+  it('h3 week ranges holding h4 weeks with day bullets, among Tips, Resources and Success metrics', () => {
+    const r = parseRoadmap(
+      md('# Learning plan', '## Overview', 'Three months, an hour a day.', '## The plan', '### Weeks 1-2: Foundations', '#### Week 1', '- Day 1: variables', '- Day 2: loops', '#### Week 2', '- Day 3: functions', '### Weeks 3-4: Web', '#### Week 3', '- Day 1: HTTP', '#### Week 4', '- Day 2: routing', '## Tips', '- Sleep well', '- Code daily', '## Resources', '- [Docs](https://example.com/docs)', '## Success metrics', '- Ship one project'),
+    );
+    expect(tree(r)).toEqual([
+      ['Foundations', [['Week 1', ['variables', 'loops']], ['Week 2', ['functions']]]],
+      ['Web', [['Week 3', ['HTTP']], ['Week 4', ['routing']]]],
+    ]);
+    expect(r.sections.map((s) => s.order)).toEqual(['Weeks 1-2', 'Weeks 3-4']);
+    expect(r.sections[0]!.topics[0]!.children.map((t) => t.order)).toEqual(['Day 1', 'Day 2']);
+  });
+});
+
+describe('numbering that tells siblings apart', () => {
+  it('"Week 1 Challenge" and "Week 2 Challenge" keep their numbering in the title; unique titles drop it', () => {
+    const r = parseRoadmap(md('# R', '## Weekly', '- [ ] Week 1 Challenge', '- [ ] Week 2 Challenge', '- [ ] Week 3: Review', '## Other', '- [ ] x'));
+    expect(r.sections[0]!.topics.map((t) => [t.title, t.order, t.id])).toEqual([
+      ['Week 1: Challenge', 'Week 1', 'weekly/week-1-challenge'],
+      ['Week 2: Challenge', 'Week 2', 'weekly/week-2-challenge'],
+      ['Review', 'Week 3', 'weekly/review'],
+    ]);
+    expect(r.warnings.filter((w) => w.kind === 'duplicate-title')).toEqual([]);
+  });
+});
+
+describe('9. checklists', () => {
+  it('h2 groups and h3 lessons with - [ ] tasks: the lessons are topics over their tasks; resource links stay links', () => {
+    const r = parseRoadmap(
+      md('<p align="center"><img src="logo.png" alt="logo"></p>', '', '# Checklist', '', '## Contents', '- [Basics](#basics)', '- [Advanced](#advanced)', '', '## Basics', '### Lesson 1: Setup', '- [ ] Install', '  - 📖 [Guide](https://example.com/install)', '- [x] Configure', '### Lesson 2: Hello', '- [ ] Print', '## Advanced', '### Lesson 3: Files', '- [ ] Read a file', '  - 🎥 [Video](https://example.com/files)'),
+    );
+    expect(tree(r)).toEqual([
+      ['Basics', [['Setup', ['Install', 'Configure']], ['Hello', ['Print']]]],
+      ['Advanced', [['Files', ['Read a file']]]],
+    ]);
+    expect(r.sections[0]!.topics[0]!.children[0]!.links.map((l) => l.title)).toEqual(['Guide']);
+  });
+});
+
+describe('10. a deep numbered outline under one generic heading, sub-bullets not indented', () => {
+  it('the numbered items are the sections and the bullets under each their topics', () => {
+    const body = Array.from({ length: 15 }, (_, i) => [`${i + 1}. Area ${i + 1}`, `- Skill ${i + 1}a`, `- Skill ${i + 1}b`]).flat();
+    const r = parseRoadmap(md('# Roadmap', '## Contents of the path', ...body));
+    expect(r.sections).toHaveLength(15);
+    expect(tree(r)).toContainEqual(['Area 15', ['Skill 15a', 'Skill 15b']]);
+  });
+});
