@@ -51,6 +51,11 @@ export default tseslint.config(
     settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
     rules: {
       'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones: LAYERS }],
+      // f(...items) passes every item as an argument: past about 125,000 the stack overflows (issue 18).
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'CallExpression > SpreadElement, NewExpression > SpreadElement', message: 'a spread argument overflows the stack on large input: use appendAll, maxOf or minOf from core/append.ts' },
+      ],
     },
   },
   {

@@ -1,5 +1,5 @@
 // Bundles the CLI and its packages into dist/: one file starts much faster than a tree of node_modules imports.
-// Code behind a dynamic import() (prompts, spinner, conf, the Markdown parser) goes into its own chunk, so a command
+// Code behind a dynamic import() (prompts, spinner, the Markdown parser) goes into its own chunk, so a command
 // loads only what it uses. Run by `npm run build` and `prepare`.
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
@@ -11,24 +11,6 @@ import { HEAVY_BUILTINS, LAZY_HELPER, lazyNamedImports } from './lazy-builtins.m
 const heavy = new RegExp(`^(node:)?(${HEAVY_BUILTINS.join('|')})$`);
 
 const root = new URL('..', import.meta.url).pathname;
-
-/**
- * conf always imports ajv and ajv-formats (about a third of its start-up) but uses them only for its `schema`,
- * `rootSchema` and `ajvOptions` options, which roadmap never passes. They are replaced by stubs that fail loudly if a
- * schema is ever used.
- */
-const withoutSchemaValidator = {
-  name: 'without-schema-validator',
-  setup(b) {
-    b.onResolve({ filter: /^ajv(\/.*)?$|^ajv-formats$/ }, (args) => ({ path: args.path, namespace: 'schema-stub' }));
-    b.onLoad({ filter: /.*/, namespace: 'schema-stub' }, () => ({
-      contents: `const unavailable = () => { throw new Error('conf schema validation is not bundled in roadmap: do not pass schema, rootSchema or ajvOptions'); };
-export class Ajv2020 { constructor() { unavailable(); } }
-export default { default: unavailable };`,
-      loader: 'js',
-    }));
-  },
-};
 
 /**
  * Builtins that cost milliseconds to load (child_process brings net and dgram; crypto a dozen modules) but that most
@@ -93,7 +75,7 @@ const result = await build({
   chunkNames: '[name]-[hash]',
   minifySyntax: true,
   legalComments: 'linked',
-  plugins: [withoutSchemaValidator, lighterStartup],
+  plugins: [lighterStartup],
   define: { __ROADMAP_PARSER_FINGERPRINT__: JSON.stringify(parserFingerprint()) },
   metafile: true,
   write: false,

@@ -34,6 +34,7 @@ import { StoreError } from './store/errors.js';
 import { SyncError } from './sync/errors.js';
 import { EditorError } from './ui/launch/editor-error.js';
 import { PromptCancelled } from './ui/prompter.js';
+import { work } from './core/work.js';
 import { inert } from './ui/sanitize.js';
 function version(): string {
   try {
@@ -83,6 +84,8 @@ export async function main(argv: readonly string[], overrides: ContextOverrides 
     code = reportError(error, ctx, debug);
   }
   autoSync.finish();
+  // For tests that check work grows in proportion to the input (core/work.ts).
+  if (ctx.env.ROADMAP_WORK_COUNTS === '1') ctx.io.stderr.write(`roadmap work: ${JSON.stringify(work)}\n`);
   return code;
 }
 

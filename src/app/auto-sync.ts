@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
+import type { Roadmap } from '../core/types.js';
 import type { ProgressState, ProgressStore } from '../store/progress-store.js';
 import { autoSyncOn, startBackgroundSync, takeUnreportedFailure } from '../sync/background.js';
 import { formatTime } from '../ui/format-time.js';
@@ -26,6 +27,10 @@ class ChangeTracker implements ProgressStore {
 
   roadmapIds(): string[] {
     return this.inner.roadmapIds();
+  }
+
+  useRoadmap(roadmapId: string, roadmap: Roadmap): void {
+    this.inner.useRoadmap?.(roadmapId, roadmap);
   }
 }
 

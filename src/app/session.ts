@@ -36,7 +36,10 @@ export async function openSession(ctx: Context, options: GlobalOptions & Structu
   for (const w of loaded.roadmap.warnings) {
     if (w.kind === 'encoding-repaired') ctx.io.stderr.write(`warning: ${loaded.source === '-' ? 'standard input' : inert(loaded.source)}: ${inert(w.message)}\n`);
   }
-  const session: Session = { ...loaded, state: ctx.store.read(loaded.id), statuses: new Map(), notes: new Map() };
+  // Progress stored with the old ids is translated to this roadmap's on every read and write from here on.
+  ctx.store.useRoadmap?.(loaded.id, loaded.roadmap);
+  const state = ctx.store.read(loaded.id);
+  const session: Session = { ...loaded, state, statuses: new Map(), notes: new Map() };
   refreshSession(session, session.state);
   if (orphans && session.state.events.length === 0) {
     const twin = findTwin(ctx, session);

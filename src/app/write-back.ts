@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import { findTaskBoxes, sameExceptBoxes, type BoxEdit, type TaskBox } from '../core/parse/task-boxes.js';
 import type { ProgressState } from '../core/progress/history.js';
+import { stampTitles } from '../core/progress/identity.js';
 import { effectiveStatus } from '../core/progress/status.js';
 import { allTopics } from '../core/tree.js';
 import type { Roadmap, Status } from '../core/types.js';
@@ -59,11 +60,18 @@ function statusesOf(state: ProgressState): Map<string, Status> {
  * leaves the store unsaved too, so the file and the progress never disagree because of this command.
  */
 export async function updateProgress<T>(ctx: Context, target: ProgressTarget, change: (state: ProgressState) => T): Promise<T> {
+  const titled = (state: ProgressState): T => {
+    const before = new Map(state.records);
+    const result = change(state);
+    // Each status set here remembers its topic's title, so doctor can tell when it ends up on another topic.
+    stampTitles(target.roadmap, before, state);
+    return result;
+  };
   const wb = target.writeBack;
-  if (!wb || wb.byTopic.size === 0) return ctx.store.update(target.id, change);
+  if (!wb || wb.byTopic.size === 0) return ctx.store.update(target.id, titled);
   return ctx.store.update(target.id, (state) => {
     const before = statusesOf(state);
-    const result = change(state);
+    const result = titled(state);
     const after = statusesOf(state);
     const changed = new Set<string>();
     for (const id of new Set([...before.keys(), ...after.keys()])) if (before.get(id) !== after.get(id)) changed.add(id);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { isInteractive, type Context } from '../context.js';
 import { recordEvent, type HistoryEvent } from '../core/progress/history.js';
-import { diagnoseOrphans, planFix, type Orphan } from '../core/progress/orphans.js';
+import { diagnoseMoved, diagnoseOrphans, planFix, type Orphan } from '../core/progress/orphans.js';
 import { renderDoctor } from '../ui/render/doctor.js';
 import { SCHEMA_VERSION } from '../ui/topic-json.js';
 import type { RegisterCommand } from '../app/command-kit.js';
@@ -36,25 +36,31 @@ export interface DoctorResult {
   link: LinkOffer | undefined;
 }
 
+/** Progress under ids the roadmap no longer has, then statuses that ended up on a topic of another title. */
+function diagnose(session: Session, state: Session['state']): Orphan[] {
+  return [...diagnoseOrphans(session.roadmap, state), ...diagnoseMoved(session.roadmap, state)];
+}
+
 /**
  * Finds progress kept under topic ids the roadmap no longer has (the file was edited) and the current topics most
- * like them; with --fix moves it where the match is unambiguous, as one event that `undo` reverts.
+ * like them, and statuses that now show on a topic of another title; with --fix moves them where the match is
+ * unambiguous, as one event that `undo` reverts.
  */
 export async function runDoctor(opts: DoctorOptions, ctx: Context): Promise<DoctorResult> {
   let session = await openSession(ctx, opts, { orphans: false });
   const link = await offerLink(ctx, session, opts);
   if (link?.linked) session = await openSession(ctx, opts, { orphans: false });
-  const orphans = diagnoseOrphans(session.roadmap, session.state);
+  const orphans = diagnose(session, session.state);
   if (!opts.fix || !orphans.some((o) => o.fixTo)) return { session, orphans, moved: [], event: undefined, link };
   const { moved, event, state } = await updateProgress(ctx, session, (state) => {
     // Diagnose again on the state read inside the write, so a concurrent change is not overwritten.
-    const fresh = diagnoseOrphans(session.roadmap, state);
+    const fresh = diagnose(session, state);
     const plan = planFix(fresh, state);
     const event = recordEvent(state, stamp(ctx), { action: 'doctor', ...plan });
     return { moved: fresh.filter((o) => o.fixTo), event, state };
   });
   refreshSession(session, state);
-  const left = diagnoseOrphans(session.roadmap, session.state);
+  const left = diagnose(session, session.state);
   return { session, orphans: left, moved, event, link };
 }
 
@@ -83,6 +89,7 @@ export function doctorJson(r: DoctorResult) {
     moved: r.moved.map((o) => ({ from: o.id, to: ref(o), status: o.status, notes: o.notes.length })),
     orphans: r.orphans.map((o) => ({
       id: o.id,
+      ...(o.markedAs === undefined ? {} : { markedAs: o.markedAs }),
       status: o.status,
       notes: o.notes.length,
       candidates: o.candidates.map((c) => ({ id: c.entry.topic.id, number: c.entry.topic.number, title: c.entry.topic.title, score: c.score })),
@@ -114,6 +121,6 @@ export const registerDoctor: RegisterCommand = (kit) => {
       const r = await runDoctor(opts, kit.ctx);
       if (request === 'all') kit.printJson(doctorJson(r));
       else if (request) kit.printJson(pickFields(doctorJson(r), request, DOCTOR_FIELDS));
-      else kit.print(`${linkText(r.link, opts)}${renderDoctor(r, kit.theme(opts), opts.fix === true, doctorCommand(opts, ' --fix'))}`);
+      else kit.print(`${linkText(r.link, opts)}${renderDoctor({ ...r, roadmap: r.session.roadmap }, kit.theme(opts), opts.fix === true, doctorCommand(opts, ' --fix'))}`);
     });
 };

@@ -10,6 +10,7 @@ import { inert, safeJson } from '../ui/sanitize.js';
 import { SCHEMA_VERSION } from '../ui/topic-json.js';
 import type { RegisterCommand } from '../app/command-kit.js';
 import { openSession, roadmapRef, type GlobalOptions, type Session } from '../app/session.js';
+import { ID_SCHEME } from '../store/progress-store.js';
 
 /** Marks an export so `import` can tell it from any other JSON. */
 
@@ -25,8 +26,10 @@ export function exportDocument(session: Session, at: Date): unknown {
     schemaVersion: SCHEMA_VERSION,
     kind: EXPORT_KIND,
     exportedAt: at.toISOString(),
+    // Which way the topic ids were made: an export from before "--n" suffixes is translated when imported.
+    ...(state.legacyIds ? {} : { idScheme: ID_SCHEME }),
     roadmap: roadmapRef(session),
-    statuses: [...state.records].map(([id, r]) => ({ id, status: r.status, updatedAt: r.updatedAt })),
+    statuses: [...state.records].map(([id, r]) => ({ id, status: r.status, updatedAt: r.updatedAt, ...(r.title === undefined ? {} : { title: r.title }) })),
     notes: state.notes,
     events: state.events,
   };

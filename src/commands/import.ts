@@ -1,20 +1,31 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import type { HistoryEvent, ProgressState } from '../core/progress/history.js';
-import { applyImport, EXPORT_KIND, planImport, type ImportPlan } from '../core/progress/merge.js';
+import { adoptCurrentIds } from '../core/progress/identity.js';
+import { applyImport, clampFutureTimes, EXPORT_KIND, planImport, type ImportPlan } from '../core/progress/merge.js';
 import { InputError, UsageError } from '../app/errors.js';
 import { plural, TopicNames } from '../ui/render/history.js';
 import { inert } from '../ui/sanitize.js';
 import { SCHEMA_VERSION } from '../ui/topic-json.js';
-import { toState } from '../store/progress-store.js';
+import { readFileLimited, readStreamLimited } from '../source/read-capped.js';
+import { Malformed, preview, readExportState } from '../store/check-data.js';
+import { MAX_STORE_BYTES } from '../store/json-file.js';
 import type { RegisterCommand } from '../app/command-kit.js';
 import { updateProgress } from '../app/write-back.js';
 import { openSession, refreshSession, roadmapRef, stamp, type GlobalOptions, type Session } from '../app/session.js';
+import { appendAll } from '../core/append.js';
 
-/** An export is a few megabytes at most; anything far larger is the wrong file. */
-const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+/** An export is a few megabytes at most; one larger than the progress file may be could never be kept. */
+export const MAX_IMPORT_BYTES = MAX_STORE_BYTES;
+
+/** Stops a read as soon as it passes the limit, so a device or an endless pipe (`/dev/zero`) is refused at once. */
+function checkImportSize(size: number, shown: string): void {
+  if (size > MAX_IMPORT_BYTES) {
+    throw new InputError(`${inert(shown)} is larger than ${String(MAX_IMPORT_BYTES / 1024 / 1024)} MB, the most a progress file holds: that is not a roadmap export`, 'give the path of a file written by `roadmap export`');
+  }
+}
 
 export interface ImportOptions extends GlobalOptions {
   dryRun?: boolean;
@@ -32,8 +43,19 @@ export interface ImportResult {
 /** Merges an export into this roadmap's progress (newer change per topic wins, notes and history united). */
 export async function runImport(source: string, opts: ImportOptions, ctx: Context): Promise<ImportResult> {
   if (source === '-' && opts.roadmap === '-') throw new UsageError('the roadmap and the export cannot both come from standard input', 'save one of them to a file first');
-  const { state: incoming, from } = parseExport(await readSource(source, ctx), source);
+  const { state: incoming, from, exportedAt } = parseExport(await readSource(source, ctx), source);
   const session = await openSession(ctx, opts);
+  // An export from before store version 3 names topics with the old ids: translated as the progress file is.
+  adoptCurrentIds(session.roadmap, incoming);
+  // Nothing in an export can be later than the export itself, nor than now. Clamping to the export's own time keeps
+  // a re-import of the same file from winning again over what was changed here since the first import.
+  const now = ctx.now().toISOString();
+  const made = exportedAt !== undefined && Date.parse(exportedAt) <= Date.parse(now) ? exportedAt : undefined;
+  const future = clampFutureTimes(incoming, made ?? now);
+  if (future.count > 0) {
+    const as = made === undefined ? 'the time of this import' : `the time the export was made (${inert(made)})`;
+    ctx.io.stderr.write(`warning: ${plural(future.count, 'time')} in the export ${future.count === 1 ? 'is' : 'are'} ${made === undefined ? 'in the future' : 'later than the export itself'} (the latest: ${inert(future.latest ?? '')}); imported as ${as}, so changes made here since still win\n`);
+  }
   if (from.id !== session.id) {
     if (from.title !== session.roadmap.title && !opts.force) {
       throw new InputError(
@@ -63,20 +85,12 @@ function inRoadmapOrder(plan: ImportPlan, session: Session): ImportPlan {
 async function readSource(source: string, ctx: Context): Promise<string> {
   if (source === '-') {
     if (ctx.io.stdin.isTTY) throw new UsageError('`-` reads an export from standard input, but standard input is a terminal', 'roadmap import progress.json   or   cat progress.json | roadmap import -');
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of ctx.io.stdin) {
-      const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-      size += b.length;
-      if (size > MAX_IMPORT_BYTES) throw new InputError('standard input is larger than 64 MB: that is not a roadmap export');
-      chunks.push(b);
-    }
-    return Buffer.concat(chunks).toString('utf8');
+    return Buffer.from(await readStreamLimited(ctx.io.stdin, 'standard input', checkImportSize)).toString('utf8');
   }
   const path = resolve(ctx.cwd, source);
   try {
-    if (statSync(path).size > MAX_IMPORT_BYTES) throw new InputError(`${inert(source)} is larger than 64 MB: that is not a roadmap export`);
-    return readFileSync(path, 'utf8');
+    if (statSync(path).isDirectory()) throw Object.assign(new Error('it is a folder'), { code: 'EISDIR' });
+    return Buffer.from(readFileLimited(path, source, checkImportSize)).toString('utf8');
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -84,22 +98,35 @@ async function readSource(source: string, ctx: Context): Promise<string> {
   }
 }
 
-/** Validates an export's text; malformed entries inside are dropped, a wrong document is refused. */
-export function parseExport(text: string, source: string): { state: ProgressState; from: { id: string; title: string } } {
+/** Validates an export's text: a wrong document, a missing or impossible version, or any malformed entry is refused. */
+export function parseExport(text: string, source: string): { state: ProgressState; from: { id: string; title: string }; exportedAt?: string } {
+  const shown = source === '-' ? 'standard input' : inert(source);
   let doc: unknown;
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    throw new InputError(`${source === '-' ? 'standard input' : inert(source)} is not JSON`, 'give a file written by `roadmap export` (not --format markdown)');
+    throw new InputError(`${shown} is not JSON`, 'give a file written by `roadmap export` (not --format markdown)');
   }
-  const d = doc as { kind?: unknown; schemaVersion?: unknown; roadmap?: { id?: unknown; title?: unknown } } | null;
-  if (typeof d !== 'object' || d === null || d.kind !== EXPORT_KIND || typeof d.roadmap?.id !== 'string') {
-    throw new InputError(`${source === '-' ? 'standard input' : inert(source)} is not a roadmap export`, 'give a file written by `roadmap export`');
+  const d = doc as { kind?: unknown; schemaVersion?: unknown; exportedAt?: unknown; roadmap?: { id?: unknown; title?: unknown } } | null;
+  if (typeof d !== 'object' || d === null || Array.isArray(d) || d.kind !== EXPORT_KIND || typeof d.roadmap?.id !== 'string') {
+    throw new InputError(`${shown} is not a roadmap export`, 'give a file written by `roadmap export`');
   }
-  if (typeof d.schemaVersion !== 'number' || d.schemaVersion > SCHEMA_VERSION) {
-    throw new InputError(`this export has schemaVersion ${String(d.schemaVersion)}, newer than this roadmap version understands (${SCHEMA_VERSION})`, 'update roadmap and import again');
+  const version = d.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    const found = version === undefined ? 'has no "schemaVersion"' : `has "schemaVersion" ${preview(version)}`;
+    throw new InputError(`${shown} ${found}: an export made by roadmap has a whole number from 1 there`, 'export it again with `roadmap export`, or put back the "schemaVersion" it was written with');
   }
-  return { state: toState(doc), from: { id: d.roadmap.id, title: typeof d.roadmap.title === 'string' ? d.roadmap.title : '' } };
+  if (version > SCHEMA_VERSION) {
+    throw new InputError(`this export has schemaVersion ${version}, newer than this roadmap version understands (${SCHEMA_VERSION})`, 'update roadmap and import again');
+  }
+  try {
+    const state = readExportState(doc as Record<string, unknown>);
+    const from = { id: d.roadmap.id, title: typeof d.roadmap.title === 'string' ? d.roadmap.title : '' };
+    return typeof d.exportedAt === 'string' ? { state, from, exportedAt: d.exportedAt } : { state, from };
+  } catch (error) {
+    if (!(error instanceof Malformed)) throw error;
+    throw new InputError(`${shown} is not a valid export: ${error.message}; nothing was imported`, 'export it again with `roadmap export`, or repair that entry');
+  }
 }
 
 /** `import --json` (and `--dry-run --json`): what changed or would change. */
@@ -127,8 +154,8 @@ export function renderImport(r: ImportResult): string {
   const p = r.plan;
   const out: string[] = [];
   const verb = r.applied ? 'Changed' : 'Would change';
-  if (p.changes.length) out.push(`${verb} ${p.changes.length} ${p.changes.length === 1 ? 'topic' : 'topics'}:`, ...p.changes.map((d) => `  ${names.label(d.topic)}: ${d.from} -> ${d.to}`));
-  if (p.keptLocal.length) out.push(`Kept ${p.keptLocal.length} where this copy changed later:`, ...p.keptLocal.map((id) => `  ${names.label(id)}`));
+  if (p.changes.length) appendAll(out, [`${verb} ${p.changes.length} ${p.changes.length === 1 ? 'topic' : 'topics'}:`, ...p.changes.map((d) => `  ${names.label(d.topic)}: ${d.from} -> ${d.to}`)]);
+  if (p.keptLocal.length) appendAll(out, [`Kept ${p.keptLocal.length} where this copy changed later:`, ...p.keptLocal.map((id) => `  ${names.label(id)}`)]);
   out.push(`${r.applied ? 'Added' : 'Would add'} ${plural(p.notesAdded.length, 'note')} and ${plural(p.events.length, 'history entry', 'history entries')}.`);
   if (!p.changes.length && !p.notesAdded.length && !p.events.length) out.splice(0, out.length, 'Nothing to import: this copy already has everything in the export.');
   return `${out.join('\n')}\n`;

@@ -5,6 +5,7 @@ import { noteAt, noteFileHeader, notesOf, planNoteDelete, planNoteEdit, stripNot
 import { roadmapProgress } from '../core/progress/status.js';
 import type { TopicEntry } from '../core/tree.js';
 import { CliError, ExitCode, NotFoundError, UsageError } from '../app/errors.js';
+import { readStreamLimited } from '../source/read-capped.js';
 import { changeJson } from '../ui/change-json.js';
 import { formatTime } from '../ui/format-time.js';
 import { inert } from '../ui/sanitize.js';
@@ -16,6 +17,15 @@ import { openSession, roadmapRef, type GlobalOptions, type Session } from '../ap
 
 /** A note longer than this is almost certainly a mistake (a file piped to the wrong place). */
 export const MAX_NOTE = 20_000;
+
+/** Standard input is read no further than this: room for MAX_NOTE characters in any script, with spaces around. */
+const MAX_NOTE_BYTES = 256 * 1024;
+
+function checkNoteSize(size: number, shown: string): void {
+  if (size > MAX_NOTE_BYTES) {
+    throw new UsageError(`${shown} holds more than ${MAX_NOTE_BYTES / 1024} KB; a note is at most ${MAX_NOTE} characters`, 'keep long material in a file and note its path');
+  }
+}
 
 export interface NoteOptions extends GlobalOptions {
   list?: boolean;
@@ -99,9 +109,8 @@ async function noteText(words: readonly string[], entry: TopicEntry, ctx: Contex
   let text: string;
   if (words.length === 1 && words[0] === '-') {
     if (ctx.io.stdin.isTTY) throw new UsageError('`-` reads the note from standard input, but standard input is a terminal', `pipe it in: echo "text" | ${example} -`);
-    const chunks: Buffer[] = [];
-    for await (const chunk of ctx.io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-    text = Buffer.concat(chunks).toString('utf8');
+    // Read under a cap, so `note 1.1 - </dev/zero` stops at once instead of filling memory.
+    text = Buffer.from(await readStreamLimited(ctx.io.stdin, 'standard input', checkNoteSize)).toString('utf8');
   } else if (words.length > 0) {
     text = words.join(' ');
   } else {

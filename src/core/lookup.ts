@@ -1,5 +1,6 @@
 import type { Roadmap, Section } from './types.js';
 import { allTopics, type TopicEntry } from './tree.js';
+import { work } from './work.js';
 
 export type TopicMatch =
   | { kind: 'one'; entry: TopicEntry }
@@ -58,19 +59,35 @@ export function fold(s: string): string {
   return s.normalize('NFKC').toLocaleLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Bounds on "did you mean": edit distance is quadratic in word length, so words are compared on their first
+ * SUGGEST_WORD characters, at most SUGGEST_WORDS words of the reference and of each title, and titles are compared
+ * until SUGGEST_CELLS table cells are spent (then the best found so far are offered). A misspelt title is short.
+ */
+export const SUGGEST_WORD = 32;
+export const SUGGEST_WORDS = 12;
+export const SUGGEST_CELLS = 20_000_000;
+
 /** Titles nearest to a misspelt reference, by the best word-level edit similarity. */
 export function closest(entries: TopicEntry[], needle: string, limit: number): TopicEntry[] {
-  const queryWords = needle.split(/[\s/_-]+/).filter(Boolean);
-  const scored = entries.map((e) => {
-    const words = fold(e.topic.title).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const queryWords = needle
+    .split(/[\s/_-]+/)
+    .filter(Boolean)
+    .slice(0, SUGGEST_WORDS)
+    .map((w) => w.slice(0, SUGGEST_WORD));
+  const spentAtStart = work.editCells;
+  const scored: Array<{ e: TopicEntry; score: number }> = [];
+  for (const e of entries) {
+    if (work.editCells - spentAtStart > SUGGEST_CELLS) break;
+    const words = firstWords(e.topic.title, SUGGEST_WORDS).map((w) => w.slice(0, SUGGEST_WORD));
     let score = 0;
     for (const q of queryWords) {
       let best = 0;
       for (const w of words) best = Math.max(best, similarity(q, w));
       score += best;
     }
-    return { e, score: queryWords.length ? score / queryWords.length : 0 };
-  });
+    scored.push({ e, score: queryWords.length ? score / queryWords.length : 0 });
+  }
   return scored
     .filter((s) => s.score >= 0.6)
     .sort((a, b) => b.score - a.score)
@@ -86,15 +103,36 @@ export function similarity(a: string, b: string): number {
   return 1 - editDistance(a, b) / longer;
 }
 
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-    }
-    prev = cur;
+/** The first `count` words of a title, folded, reading no further into a long title than they need. */
+function firstWords(title: string, count: number): string[] {
+  const words: string[] = [];
+  for (const m of fold(title.slice(0, count * (SUGGEST_WORD + 8))).matchAll(/[\p{L}\p{N}]+/gu)) {
+    words.push(m[0]);
+    if (words.length === count) break;
   }
-  return prev[b.length] ?? 0;
+  return words;
+}
+
+let rows = new Uint32Array(0);
+
+/** Levenshtein distance in two rows of one reused buffer; callers bound the lengths (it is quadratic). */
+function editDistance(a: string, b: string): number {
+  const n = b.length;
+  if (rows.length < 2 * (n + 1)) rows = new Uint32Array(2 * (n + 1));
+  let prev = 0;
+  let cur = n + 1;
+  for (let j = 0; j <= n; j++) rows[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    rows[cur] = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      const del = (rows[prev + j] ?? 0) + 1;
+      const ins = (rows[cur + j - 1] ?? 0) + 1;
+      const sub = (rows[prev + j - 1] ?? 0) + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      rows[cur + j] = del < ins ? (del < sub ? del : sub) : ins < sub ? ins : sub;
+    }
+    [prev, cur] = [cur, prev];
+  }
+  work.editCells += a.length * n;
+  return rows[prev + n] ?? 0;
 }

@@ -117,8 +117,34 @@ function ascii(json: string): string {
   return json.replace(/[\u0080-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** A temp file this old belongs to no writer still at work, whatever its pid says (a pid can be reused). */
+const STALE_TEMP_MS = 10 * 60_000;
+
+/** Whether process `pid` exists (EPERM: it does, and belongs to someone else). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Keeps the folder at MAX_ENTRIES entries, and removes the temp files of writers that were killed mid-write (SIGTERM,
+ * SIGKILL, a power cut): a temp file is `<entry>.<pid>-<ms>.tmp`, left behind when its process is gone or, in any
+ * case, after STALE_TEMP_MS.
+ */
 function prune(dir: string): void {
-  const entries = readdirSync(dir).filter((name) => name.endsWith('.json'));
+  const names = readdirSync(dir);
+  for (const name of names) {
+    const temp = /\.(\d+)-\d+\.tmp$/.exec(name);
+    if (!temp) continue;
+    const path = join(dir, name);
+    const age = Date.now() - (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+    if (!isAlive(Number(temp[1])) || age > STALE_TEMP_MS) rmSync(path, { force: true });
+  }
+  const entries = names.filter((name) => name.endsWith('.json'));
   if (entries.length <= MAX_ENTRIES) return;
   const byAge = entries
     .map((name) => ({ name, mtime: statSync(join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))

@@ -3,11 +3,14 @@ import { checkSize } from '../core/parse/lex/limits.js';
 
 const CHUNK = 1024 * 1024;
 
+/** Throws (an InputError saying what to do) when `size` bytes of `shown` are over a limit. */
+export type SizeCheck = (size: number, shown: string) => void;
+
 /** Reads a whole file but never more than the size limit: a bigger file is an InputError before it is parsed. */
-export function readFileLimited(path: string, shown: string): Uint8Array {
+export function readFileLimited(path: string, shown: string, check: SizeCheck = checkSize): Uint8Array {
   const fd = openSync(path, 'r');
   try {
-    checkSize(fstatSync(fd).size, shown);
+    check(fstatSync(fd).size, shown);
     // Devices and named pipes report size 0 and may never end, so the limit also holds while reading.
     const chunks: Buffer[] = [];
     let total = 0;
@@ -16,7 +19,7 @@ export function readFileLimited(path: string, shown: string): Uint8Array {
       const n = readSync(fd, chunk, 0, CHUNK, null);
       if (n === 0) break;
       total += n;
-      checkSize(total, shown);
+      check(total, shown);
       chunks.push(chunk.subarray(0, n));
     }
     return Buffer.concat(chunks, total);
@@ -26,14 +29,14 @@ export function readFileLimited(path: string, shown: string): Uint8Array {
 }
 
 /** Reads a stream to its end, stopping with an InputError as soon as it passes the size limit. */
-export async function readStreamLimited(stream: NodeJS.ReadableStream, shown: string): Promise<Uint8Array> {
+export async function readStreamLimited(stream: NodeJS.ReadableStream, shown: string, check: SizeCheck = checkSize): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   let total = 0;
   // Throwing inside for-await destroys the stream, so the writer gets EPIPE instead of filling memory.
   for await (const chunk of stream) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     total += bytes.length;
-    checkSize(total, shown);
+    check(total, shown);
     chunks.push(bytes);
   }
   return Buffer.concat(chunks, total);

@@ -4,6 +4,7 @@ import { checkSize } from '../core/parse/lex/limits.js';
 import type { Link } from '../core/types.js';
 import { SourceError } from './errors.js';
 import { graphNodes, orderGraph } from './roadmapsh-graph.js';
+import { appendAll } from '../core/append.js';
 
 /**
  * A roadmap folder in roadmap.sh's public data layout (github.com/kamranahmedse/developer-roadmap), read into a
@@ -163,7 +164,7 @@ export function contentPage(text: string): { title?: string; description: string
     const found = linksIn(line);
     if (found.length > 0 && /^\s*([-*+]|<)/.test(line)) {
       flush();
-      links.push(...found);
+      appendAll(links, found);
       continue;
     }
     if (/^\s*$/.test(line) || /^\s*[-*+]\s/.test(line) || /^\s*</.test(line)) {
@@ -228,7 +229,7 @@ function itemLines(item: Item, indent: string): string[] {
     for (const l of item.links) out.push(`${inner}  - ${linkLine(l)}`);
     out.push('');
   }
-  for (const c of item.children) out.push(...itemLines(c, inner));
+  for (const c of item.children) appendAll(out, itemLines(c, inner));
   return out;
 }
 
@@ -237,7 +238,7 @@ function toMarkdown(title: string, description: string | undefined, sections: re
   if (description) out.push(description, '');
   for (const s of sections) {
     out.push(`## ${escapeText(s.title)}`, '');
-    for (const item of s.items) out.push(...itemLines(item, ''));
+    for (const item of s.items) appendAll(out, itemLines(item, ''));
   }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

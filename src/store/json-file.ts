@@ -1,8 +1,8 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { shellQuote } from '../core/text/shell-quote.js';
 import { StoreError } from './errors.js';
-import { holdsLock, withLock, withLockSync } from './lock.js';
+import { assertLockHeld, holdsLock, withLock, withLockSync } from './lock.js';
 
 /** What a validator says about parsed JSON. */
 export type Checked<T> = { ok: true; value: T } | { ok: false; problem: string };
@@ -16,11 +16,26 @@ export function parseJsonText(text: string): unknown {
   return JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
 }
 
+/**
+ * The largest progress file read or written. Each change adds a few hundred bytes, so years of daily use stay under a
+ * few MB; a file at this size still reads, changes and saves within the time and memory README promises (a 58 MB one
+ * took 840 MB to change).
+ */
+export const MAX_STORE_BYTES = 32 * 1024 * 1024;
+
 function attempt<T>(path: string, check: (value: unknown) => Checked<T>): Attempt<T> {
   let bytes: Buffer;
   try {
+    const size = statSync(path).size;
+    if (size > MAX_STORE_BYTES) {
+      throw new StoreError(
+        `the progress file ${path} is ${megabytes(size)}, more than the ${megabytes(MAX_STORE_BYTES)} roadmap reads; it was left as it is`,
+        `roadmap adds a few hundred bytes per change, so this file was not written by roadmap alone; move it away to start again: mv ${shellQuote(path)} ${shellQuote(`${path}.too-large`)}`,
+      );
+    }
     bytes = readFileSync(path);
   } catch (error) {
+    if (error instanceof StoreError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
     throw new StoreError(`cannot read the progress file ${path}: ${(error as Error).message}`, 'check the permissions of the file and its folder');
   }
@@ -39,8 +54,19 @@ function attempt<T>(path: string, check: (value: unknown) => Checked<T>): Attemp
   } catch (error) {
     return { kind: 'damaged', problem: `it is not valid JSON (${(error as Error).message})` };
   }
-  const checked = check(value);
+  let checked: Checked<T>;
+  try {
+    checked = check(value);
+  } catch (error) {
+    // The checks never recurse into values, but a stack overflow must still name the file and keep it, not crash.
+    if (!(error instanceof RangeError)) throw error;
+    return { kind: 'damaged', problem: 'it nests values too deeply to read' };
+  }
   return checked.ok ? { kind: 'ok', value: checked.value } : { kind: 'damaged', problem: checked.problem };
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 }
 
 /**
@@ -105,19 +131,58 @@ export async function withStoreLock<T>(path: string, fn: () => T, warn?: (messag
 function lockedWrite<T>(path: string, fn: () => T): T {
   removeTempFiles(path);
   testPause('locked');
-  // conf writes in place instead of atomically when SNAP is set; this file must always be replaced atomically.
-  const snap = process.env.SNAP;
-  delete process.env.SNAP;
   try {
     return fn();
   } finally {
-    if (snap !== undefined) process.env.SNAP = snap;
     syncFolder(dirname(path));
     testPause('written');
   }
 }
 
-/** Temp files of conf's atomic writes (`progress.json.tmp-…`); only a killed writer leaves one, as writers hold the lock. */
+/**
+ * Replaces `path` with `text` under its lock (see withStoreLock): a temp file beside it is written and synced, then
+ * renamed over it, so a reader or a crash sees the old file or the new one, never a mix. Right before the rename the
+ * lock must still be this process's. A process that broke the lock of a stopped holder removes the temp files it finds
+ * before it reads, so the stopped holder's rename then fails (its temp is gone) instead of overwriting what the other
+ * process saves after: either the holder's write lands before the other process reads, or not at all.
+ */
+export function writeFileAtomic(path: string, text: string): void {
+  const temp = `${path}.tmp-${String(process.pid)}-${Math.random().toString(36).slice(2, 10)}`;
+  let mode = 0o666;
+  try {
+    mode = statSync(path).mode & 0o777;
+  } catch {
+    // A new file: the default mode, less the umask.
+  }
+  try {
+    const fd = openSync(temp, 'wx', mode);
+    try {
+      writeFileSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    assertLockHeld(path);
+    testPause('checked');
+    renameSync(temp, path);
+  } catch (error) {
+    unlinkQuietly(temp);
+    // The temp file vanished: the lock was broken and its new holder cleared the folder.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') assertLockHeld(path);
+    throw error;
+  }
+  testPause('renamed');
+}
+
+function unlinkQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Gone already.
+  }
+}
+
+/** Temp files of atomic writes (`progress.json.tmp-…`); only a killed or stopped writer leaves one, as writers hold the lock. */
 function removeTempFiles(path: string): void {
   const prefix = `${basename(path)}.tmp-`;
   for (const name of readdirSync(dirname(path))) {
@@ -145,9 +210,13 @@ function syncFolder(dir: string): void {
 
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
-/** Test-only: ROADMAP_TEST_PAUSE_IN_WRITE=locked|written holds a write at that point so a test can kill the process. */
-function testPause(phase: 'locked' | 'written'): void {
+/**
+ * Test-only: ROADMAP_TEST_PAUSE_IN_WRITE=locked|checked|renamed|written holds a write at that point (the lock taken,
+ * the lock checked right before the rename, the new file in place, the lock about to be released) for
+ * ROADMAP_TEST_PAUSE_MS (60 s), so a test can kill or stop the process there.
+ */
+function testPause(phase: 'locked' | 'checked' | 'renamed' | 'written'): void {
   if (process.env.ROADMAP_TEST_PAUSE_IN_WRITE !== phase) return;
   process.stderr.write(`roadmap: test pause (${phase})\n`);
-  Atomics.wait(pause, 0, 0, 60_000);
+  Atomics.wait(pause, 0, 0, Number(process.env.ROADMAP_TEST_PAUSE_MS ?? 60_000));
 }

@@ -10,6 +10,8 @@ import {
   type TopicRecord,
 } from '../core/progress/history.js';
 import { STATUSES, type Status } from '../core/types.js';
+import { adoptCurrentIds } from '../core/progress/identity.js';
+import type { Roadmap } from '../core/types.js';
 
 export type { HistoryEvent, Note, ProgressState, TopicRecord };
 
@@ -26,41 +28,59 @@ export interface ProgressStore {
   update<T>(roadmapId: string, change: (state: ProgressState) => T): Promise<T>;
   /** The ids of the roadmaps that have progress stored (for sync, which carries all of them). */
   roadmapIds(): string[];
+  /**
+   * Tells the store which roadmap an id holds progress for. From then on every read and update of that id translates
+   * topic ids stored the old way (before store version 3) to the roadmap's current ones first, whichever command
+   * path reads or writes it; a roadmap never named here keeps its stored ids as they are, marked as old.
+   */
+  useRoadmap?(roadmapId: string, roadmap: Roadmap): void;
+}
+
+/** The per-process list of roadmaps named through useRoadmap, and the translation it applies. */
+export class KnownRoadmaps {
+  private readonly trees = new Map<string, Roadmap>();
+
+  use(roadmapId: string, roadmap: Roadmap): void {
+    this.trees.set(roadmapId, roadmap);
+  }
+
+  /** The state with current ids when its roadmap is known (see adoptCurrentIds); as it is otherwise. */
+  adopt(roadmapId: string, state: ProgressState): ProgressState {
+    const roadmap = this.trees.get(roadmapId);
+    if (roadmap) adoptCurrentIds(roadmap, state);
+    return state;
+  }
 }
 
 /**
- * The file, version 2. Every id (roadmap, topic, note, event) is a value inside an array, never an object key, so
- * any string is safe (`__proto__`, `0`, `a.b`). Version 1 (`roadmaps` keyed by id, statuses only) is read too.
+ * The file, version 3. Every id (roadmap, topic, note, event) is a value inside an array, never an object key, so
+ * any string is safe (`__proto__`, `0`, `a.b`). Versions 1 (`roadmaps` keyed by id, statuses only) and 2 are read
+ * too; their topic ids are the old ones (see ID_SCHEME). check-data.ts reads the file, strictly.
  */
 export interface StoredData {
-  schemaVersion: 2;
+  schemaVersion: 3;
   roadmaps: StoredRoadmap[];
 }
 
 export interface StoredRoadmap {
   id: string;
+  /** ID_SCHEME when the topic ids inside are current ones; absent for ids from before version 3, not yet translated. */
+  idScheme?: 2;
   topics: Array<{ id: string } & TopicRecord>;
   notes: Note[];
   events: HistoryEvent[];
 }
 
-export const STORE_VERSION = 2;
+export const STORE_VERSION = 3;
+
+/**
+ * How topic ids are made. 1: the second "x" among siblings was "x-2", which a title "X 2" also gets, so reordering
+ * moved progress between them. 2: it is "x--2", which no title's slug can be (see core/ids.ts).
+ */
+export const ID_SCHEME = 2;
 
 export function emptyData(): StoredData {
   return { schemaVersion: STORE_VERSION, roadmaps: [] };
-}
-
-/** Reads whatever JSON the file held into the current shape; entries of the wrong shape are left out. */
-export function parseStored(parsed: unknown): StoredData {
-  const data = emptyData();
-  if (!isObject(parsed)) return data;
-  const roadmaps = parsed.roadmaps;
-  if (Array.isArray(roadmaps)) {
-    for (const r of roadmaps) if (isObject(r) && typeof r.id === 'string') data.roadmaps.push(fromState(r.id, toState(r)));
-  } else if (isObject(roadmaps)) {
-    for (const [id, r] of Object.entries(roadmaps)) data.roadmaps.push(fromState(id, toState(r)));
-  }
-  return data;
 }
 
 /** A roadmap's state out of the stored data. */
@@ -75,13 +95,19 @@ export function withState(data: StoredData, roadmapId: string, state: ProgressSt
   return { schemaVersion: STORE_VERSION, roadmaps: empty ? others : [...others, fromState(roadmapId, state)] };
 }
 
-/** Validates one roadmap's stored (or exported) state, dropping malformed entries. */
+/**
+ * One roadmap's state from its stored entry (or a sync file). Entries of the wrong shape are left out here: readers
+ * that must not lose anything check first (check-data.ts for the progress file and exports, sync for its files).
+ */
 export function toState(raw: unknown): ProgressState {
   const state = emptyState();
   if (!isObject(raw)) return state;
+  if (raw.idScheme !== ID_SCHEME) state.legacyIds = true;
   for (const t of arrayOf(raw.topics ?? raw.statuses)) {
     if (isObject(t) && typeof t.id === 'string' && isStored(t.status)) {
-      state.records.set(t.id, { status: t.status, updatedAt: typeof t.updatedAt === 'string' ? t.updatedAt : '' });
+      const record: TopicRecord = { status: t.status, updatedAt: typeof t.updatedAt === 'string' ? t.updatedAt : '' };
+      if (typeof t.title === 'string') record.title = t.title;
+      state.records.set(t.id, record);
     }
   }
   state.notes = arrayOf(raw.notes).filter(isNote).map(copyNote);
@@ -90,12 +116,12 @@ export function toState(raw: unknown): ProgressState {
 }
 
 export function fromState(id: string, state: ProgressState): StoredRoadmap {
-  return {
-    id,
-    topics: [...state.records].map(([topic, r]) => ({ id: topic, status: r.status, updatedAt: r.updatedAt })),
-    notes: state.notes,
-    events: state.events,
-  };
+  const out: StoredRoadmap = { id, topics: [], notes: state.notes, events: state.events };
+  if (!state.legacyIds) out.idScheme = ID_SCHEME;
+  for (const [topic, r] of state.records) {
+    out.topics.push(r.title === undefined ? { id: topic, status: r.status, updatedAt: r.updatedAt } : { id: topic, status: r.status, updatedAt: r.updatedAt, title: r.title });
+  }
+  return out;
 }
 
 function toEvent(raw: unknown, nested = false): HistoryEvent | undefined {

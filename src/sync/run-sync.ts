@@ -9,6 +9,7 @@ import { SyncError } from './errors.js';
 import { GitFailure, type GitSetup } from './git.js';
 import { SyncRepo, type Side } from './repo.js';
 import { readSettings, syncPaths, updateSettings, type SyncSettings } from './settings.js';
+import { appendAll } from '../core/append.js';
 
 /** A push refused because the remote moved on is retried after a fresh pull this many times. */
 export const PUSH_RETRIES = 3;
@@ -61,7 +62,7 @@ export function openSync(sc: SyncContext): { repo: SyncRepo; settings: SyncSetti
   if (!settings || !repo.exists()) {
     throw new SyncError('sync is not set up on this machine', 'set it up with a git repository you own: roadmap sync init <git-url-or-path>');
   }
-  repo.setup.secrets.push(...secretsOf(repo.remoteUrl()));
+  appendAll(repo.setup.secrets, secretsOf(repo.remoteUrl()));
   return { repo, settings };
 }
 

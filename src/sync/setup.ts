@@ -6,6 +6,7 @@ import { SyncError } from './errors.js';
 import { git, GitFailure } from './git.js';
 import { asSyncError, gitSetup, runSync, type SyncContext, type SyncOutcome } from './run-sync.js';
 import { readSettings, syncPaths, writeSettings } from './settings.js';
+import { appendAll } from '../core/append.js';
 
 export interface InitOutcome {
   /** The remote's address, redacted. */
@@ -51,7 +52,7 @@ export async function initSync(sc: SyncContext, target: string, cwd: string, cho
 async function setUp(sc: SyncContext, target: string, cwd: string, chosenName: string | undefined): Promise<InitOutcome> {
   const paths = syncPaths(sc.dataDir);
   const setup = gitSetup(sc);
-  setup.secrets.push(...secretsOf(target));
+  appendAll(setup.secrets, secretsOf(target));
   if (existsSync(join(paths.repo, '.git')) && readSettings(sc.dataDir)) {
     let current = '';
     try {

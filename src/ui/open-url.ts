@@ -10,11 +10,35 @@ import { findExecutable } from './launch/which.js';
 export function browserCommand(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string[] | undefined {
   if (env.BROWSER) return [env.BROWSER];
   if (platform === 'darwin') return ['open'];
-  if (platform === 'win32') return ['cmd', '/c', 'start', '""'];
+  // Never `cmd /c start`: cmd.exe splits a URL at `&` and runs the rest (`?a=1&calc` starts calc). rundll32 is started
+  // directly, with the URL as one argument that no shell reads.
+  if (platform === 'win32') return ['rundll32', 'url.dll,FileProtocolHandler'];
   if (findExecutable('wslview', env)) return ['wslview'];
   if (!env.DISPLAY && !env.WAYLAND_DISPLAY) return undefined;
   const opener = ['xdg-open', 'sensible-browser'].find((c) => findExecutable(c, env));
   return opener ? [opener] : undefined;
+}
+
+/**
+ * The URL to hand a browser, or undefined: only http(s), parsed and written back in its normal form (spaces, quotes
+ * and control characters percent-encoded), so the opener receives one plain argument whatever the roadmap wrote.
+ */
+export function safeWebUrl(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+  // eslint-disable-next-line no-control-regex
+  return /[\s"\u0000-\u001f\u007f]/.test(parsed.href) ? undefined : parsed.href;
+}
+
+/** The argument vector that opens `target`: the opener, its own arguments, then the target as one argument. */
+export function openerArgv(target: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string[] | undefined {
+  const command = browserCommand(env, platform);
+  return command ? [...command, target] : undefined;
 }
 
 /** Why browserCommand found nothing, in words. */
@@ -32,12 +56,14 @@ export type OpenResult = { kind: 'opened'; launcher: string } | { kind: 'failed'
 
 /** Opens a url with the system's launcher and waits (up to `waitMs`) for it to say whether it worked. */
 export function openUrl(url: string, env: NodeJS.ProcessEnv, waitMs = 3000): Promise<OpenResult> {
-  if (!/^https?:\/\//i.test(url)) return Promise.resolve({ kind: 'failed', why: 'only http and https links are opened' });
-  const command = browserCommand(env);
-  const launcher = command?.[0];
-  if (!command || !launcher) return Promise.resolve({ kind: 'failed', why: noBrowser(env) });
+  const safe = safeWebUrl(url);
+  if (safe === undefined) return Promise.resolve({ kind: 'failed', why: 'only well-formed http and https links are opened' });
+  const argv = openerArgv(safe, env);
+  const launcher = argv?.[0];
+  if (!argv || !launcher) return Promise.resolve({ kind: 'failed', why: noBrowser(env) });
   return new Promise((resolve) => {
-    const child = spawn(launcher, [...command.slice(1), url], { detached: true, stdio: 'ignore', env });
+    // No shell anywhere: spawn starts the program itself and passes each argument as it is.
+    const child = spawn(launcher, argv.slice(1), { detached: true, stdio: 'ignore', env, shell: false });
     const timer = setTimeout(() => {
       child.unref();
       resolve({ kind: 'waiting', launcher });
@@ -55,10 +81,10 @@ export function openUrl(url: string, env: NodeJS.ProcessEnv, waitMs = 3000): Pro
 
 /** Opens a local file (a report) in the browser without waiting; false when there is no browser to open it with. */
 export function openFile(path: string, env: NodeJS.ProcessEnv): boolean {
-  const command = browserCommand(env);
-  if (!command?.[0]) return false;
+  const argv = openerArgv(pathToFileURL(path).href, env);
+  if (!argv?.[0]) return false;
   try {
-    const child = spawn(command[0], [...command.slice(1), pathToFileURL(path).href], { detached: true, stdio: 'ignore', env });
+    const child = spawn(argv[0], argv.slice(1), { detached: true, stdio: 'ignore', env, shell: false });
     child.on('error', () => undefined);
     child.unref();
     return true;

@@ -26,7 +26,7 @@ const DAMAGED: Array<[string, Buffer]> = [
   ['not UTF-8', Buffer.from([0x7b, 0xff, 0xfe, 0x7d])],
 ];
 
-// In-process, with the real conf store in a temp ROADMAP_HOME; the built bin meets one of them in
+// In-process, with the real store in a temp ROADMAP_HOME; the built bin meets one of them in
 // test/e2e/damaged-store.test.ts.
 describe('a damaged progress file', () => {
   it.each(DAMAGED)('%s: is moved aside with a timestamp, stderr names both paths and how to recover', async (_name, bytes) => {
@@ -68,7 +68,7 @@ describe('a damaged progress file', () => {
   });
 
   it('from a newer version is refused and left untouched', async () => {
-    const newer = '{"schemaVersion":3,"roadmaps":{},"somethingNew":true}';
+    const newer = '{"schemaVersion":4,"roadmaps":{},"somethingNew":true}';
     writeFileSync(progressFile(), newer);
     const run = await runCli(['done', '--roadmap', fx.roadmap, '1.1'], { home: home.dir });
     expect(run.code).toBe(1);

@@ -24,9 +24,9 @@ describe('export', () => {
     await a.rm(['note', '1.1', 'hi'], at('2025-03-01T10:01:00.000Z'));
     const r = await a.rm(['export'], at('2025-03-02T00:00:00.000Z'));
     const doc = JSON.parse(r.stdout) as ExportJson;
-    expect(Object.keys(doc)).toEqual(['schemaVersion', 'kind', 'exportedAt', 'roadmap', 'statuses', 'notes', 'events']);
+    expect(Object.keys(doc)).toEqual(['schemaVersion', 'kind', 'exportedAt', 'idScheme', 'roadmap', 'statuses', 'notes', 'events']);
     expect(doc.roadmap.title).toBe('Test Roadmap');
-    expect(doc.statuses).toEqual([{ id: 'basics/alpha', status: 'done', updatedAt: '2025-03-01T10:00:00.000Z' }]);
+    expect(doc.statuses).toEqual([{ id: 'basics/alpha', status: 'done', updatedAt: '2025-03-01T10:00:00.000Z', title: 'Alpha' }]);
     expect(doc.notes).toHaveLength(1);
     expect(doc.events).toHaveLength(2);
     const out = join(a.home, 'out.json');

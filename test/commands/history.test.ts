@@ -74,7 +74,7 @@ describe('log and undo', () => {
     await rm(['reset', '1.1']);
     await rm(['undo']);
     const log = JSON.parse((await rm(['export'])).stdout) as { statuses: Array<{ id: string; updatedAt: string }> };
-    expect(log.statuses).toEqual([{ id: 'basics/alpha', status: 'done', updatedAt: '2025-03-01T09:00:00.000Z' }]);
+    expect(log.statuses).toEqual([{ id: 'basics/alpha', status: 'done', updatedAt: '2025-03-01T09:00:00.000Z', title: 'Alpha' }]);
   });
 
   it('nothing to undo: exit 1 with a hint; a bad count: exit 2', async () => {

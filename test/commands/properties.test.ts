@@ -18,7 +18,7 @@ interface ListDoc {
   sections: Array<{ id: string; topics: Array<{ id: string; number: string; status: string; children: unknown[] }> }>;
 }
 
-// In-process, with the real conf store in a temp ROADMAP_HOME (once run through the built bin, now here: a run costs
+// In-process, with the real store in a temp ROADMAP_HOME (once run through the built bin, now here: a run costs
 // milliseconds instead of a process start, so there are more of them).
 describe('properties of the CLI (fast-check)', () => {
   it('any Markdown on stdin gives JSON with unique ids, or a typed error without a stack trace', async () => {

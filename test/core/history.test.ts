@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { emptyState, lastChanges, planStatus, recordEvent, undoLast, undoable, type ProgressState } from '../../src/core/progress/history.js';
 import { nextToRedo, nextToUndo, redoable, redoLast } from '../../src/core/progress/undo-stack.js';
-import { emptyData, parseStored, stateOf, withState } from '../../src/store/progress-store.js';
+import { checkStoredData } from '../../src/store/check-data.js';
+import { emptyData, stateOf, withState, type StoredData } from '../../src/store/progress-store.js';
+
+/** The file's JSON as the store reads it: every entry checked, the file damaged when one is wrong. */
+function parseStored(raw: unknown): StoredData {
+  const checked = checkStoredData(raw);
+  if (!checked.ok) throw new Error(checked.problem);
+  return checked.value;
+}
 
 let seq = 0;
 const stamp = (at: string) => ({ id: `e${++seq}`, at });
@@ -68,19 +76,24 @@ describe('stored data', () => {
     expect(back.events[0]?.changes[0]?.topic).toBe(id);
   });
 
-  it('reads a version 1 file (roadmaps keyed by id, statuses only)', () => {
-    const v1 = { schemaVersion: 1, roadmaps: { 'go-backend': { topics: [{ id: 'a', status: 'done', updatedAt: '2025-01-01T00:00:00.000Z' }, { id: 'b', status: 'bogus' }] } } };
+  it('reads a version 1 file (roadmaps keyed by id, statuses only), its ids marked as made the old way', () => {
+    const v1 = { schemaVersion: 1, roadmaps: { 'go-backend': { topics: [{ id: 'a', status: 'done', updatedAt: '2025-01-01T00:00:00.000Z' }] } } };
     const s = stateOf(parseStored(v1), 'go-backend');
     expect(statuses(s)).toEqual({ a: 'done@2025-01-01T00:00:00.000Z' });
     expect(s.events).toEqual([]);
+    expect(s.legacyIds).toBe(true);
   });
 
-  it('drops entries of the wrong shape instead of failing', () => {
-    const raw = { schemaVersion: 2, roadmaps: [{ id: 'r', topics: [null, 3, { id: 'a', status: 'done' }], notes: [{ id: 1 }], events: [{ id: 'e', at: 'x', action: 'explode' }] }, 'junk'] };
-    const s = stateOf(parseStored(raw), 'r');
-    expect([...s.records.keys()]).toEqual(['a']);
-    expect(s.notes).toEqual([]);
-    expect(s.events).toEqual([]);
+  it.each([
+    ['a status that does not exist', { schemaVersion: 1, roadmaps: { r: { topics: [{ id: 'b', status: 'bogus' }] } } }, 'roadmaps["r"].topics[0].status is "bogus"'],
+    ['an entry that is not an object', { schemaVersion: 2, roadmaps: [{ id: 'r', topics: [null] }] }, 'roadmaps[0].topics[0] is null, not an object'],
+    ['a note with a number for its id', { schemaVersion: 2, roadmaps: [{ id: 'r', notes: [{ id: 1 }] }] }, 'roadmaps[0].notes[0].id is 1, not text'],
+    ['an action that does not exist', { schemaVersion: 2, roadmaps: [{ id: 'r', events: [{ id: 'e', at: 'x', action: 'explode' }] }] }, 'roadmaps[0].events[0].action is "explode"'],
+    ['a roadmap that is not an object', { schemaVersion: 2, roadmaps: ['junk'] }, 'roadmaps[0] is "junk", not an object'],
+  ])('refuses %s, naming where it is, instead of leaving it out', (_name, raw, problem) => {
+    const checked = checkStoredData(raw);
+    expect(checked.ok).toBe(false);
+    expect(checked.ok ? '' : checked.problem).toContain(problem);
   });
 
   it('an empty state removes the roadmap from the file', () => {

@@ -17,6 +17,7 @@ describe('browserCommand: how walk and report --open reach a browser', () => {
   it.each<[string, NodeJS.ProcessEnv, NodeJS.Platform, string[] | undefined]>([
     ['$BROWSER first', { BROWSER: 'firefox', PATH: bin.dir }, 'linux', ['firefox']],
     ['macOS open', { PATH: '' }, 'darwin', ['open']],
+    ['Windows: rundll32 started directly, never cmd.exe', { PATH: '' }, 'win32', ['rundll32', 'url.dll,FileProtocolHandler']],
     ['Linux with a display: xdg-open', { PATH: bin.dir, DISPLAY: ':0' }, 'linux', ['xdg-open']],
     ['Wayland counts as a display', { PATH: bin.dir, WAYLAND_DISPLAY: 'wayland-0' }, 'linux', ['xdg-open']],
     ['Linux without a display (SSH, a container): no browser', { PATH: bin.dir }, 'linux', undefined],

@@ -45,8 +45,27 @@ describe('topic ids', () => {
     expect(ids('# Карта\n\n## Этап 1: Основы\n\n- Переменные\n\n## Этап 2: Веб\n\n- HTTP\n')).toEqual(['основы', 'веб', 'основы/переменные', 'веб/http']);
   });
 
-  it('are unique: a repeated title among siblings gets -2, -3', () => {
-    expect(ids('# R\n\n## A\n\n- Intro\n- Intro\n- Intro\n\n## A\n\n- x\n')).toEqual(['a', 'a-2', 'a/intro', 'a/intro-2', 'a/intro-3', 'a-2/x']);
+  it('are unique: a repeated title among siblings gets --2, --3, a form no title takes', () => {
+    expect(ids('# R\n\n## A\n\n- Intro\n- Intro\n- Intro\n\n## A\n\n- x\n')).toEqual(['a', 'a--2', 'a/intro', 'a/intro--2', 'a/intro--3', 'a--2/x']);
+    expect(ids('# R\n\n## A\n\n- Intro 2\n- Intro\n- Intro\n')).toEqual(['a', 'a/intro-2', 'a/intro', 'a/intro--2']);
+  });
+
+  it('of a title that appears once do not depend on the order of its siblings', () => {
+    const title = fc.constantFrom('Intro', 'intro', 'Intro 2', 'Intro-2', 'Intro--2', 'intro 2 2', 'Intro 3', '🔥');
+    fc.assert(
+      fc.property(fc.uniqueArray(title, { minLength: 1, maxLength: 8 }), fc.array(title, { maxLength: 6 }), (once, repeated) => {
+        const titles = [...once.filter((t) => !repeated.includes(t)), ...repeated];
+        const idOf = (order: string[]): Map<string, string> => {
+          const got = ids(`# R\n\n## A\n\n${order.map((t) => `- ${t}`).join('\n')}\n`).slice(1);
+          return new Map(order.map((t, i) => [t, got[i] ?? '']));
+        };
+        const forward = idOf(titles);
+        const backward = idOf([...titles].reverse());
+        // A title alone with its slug ("Intro" and "INTRO!" share one) keeps its id; "Intro 2" never becomes "Intro".
+        const alone = titles.filter((t) => titles.filter((x) => slugFor(x) === slugFor(t)).length === 1);
+        for (const t of alone) expect(backward.get(t)).toBe(forward.get(t));
+      }),
+    );
   });
 
   it('fall back to the last segment of the url, then to a short hash, when a title has no letters', () => {

@@ -52,7 +52,7 @@ describe('a process killed while it writes progress', () => {
   });
 
   it('killed by SIGKILL in the middle of writing a large file: the store stays readable, old or new', async () => {
-    // A 100,000-record store (10 MB) from another roadmap makes conf's write take long enough to be cut in the middle.
+    // A 100,000-record store (10 MB) from another roadmap makes the write take long enough to be cut in the middle.
     const topics = Array.from({ length: RECORDS }, (_, i) => ({ id: `other/topic-${i}`, status: 'done', updatedAt: '2025-01-01T00:00:00.000Z' }));
     writeFileSync(progressFile(), JSON.stringify({ schemaVersion: 2, roadmaps: [{ id: 'other', topics, notes: [], events: [] }] }, null, '\t'));
     const fullSize = statSync(progressFile()).size;
@@ -63,7 +63,7 @@ describe('a process killed while it writes progress', () => {
       let tempSize = -1;
       const watcher = watch(home.dir, (_event, name) => {
         if (tempSize >= 0 || !name?.includes('.tmp-') || before.has(name)) return;
-        // Kill as soon as conf's temp file holds some bytes but not all of them.
+        // Kill as soon as the temp file holds some bytes but not all of them.
         for (let i = 0; i < 1_000_000 && tempSize <= 0; i++) tempSize = statSync(join(home.dir, name), { throwIfNoEntry: false })?.size ?? 0;
         writer.child.kill('SIGKILL');
       });

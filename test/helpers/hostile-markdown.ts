@@ -16,7 +16,7 @@ export const HOSTILE_TEXT: Array<[string, () => string, RegExp]> = [
   ['200 paragraphs of 10,000 a_', () => `# T\n\n${lines(200, () => 'a_'.repeat(10_000)).replace(/\n/g, '\n\n')}\n`, /too many \* and _ marks/],
   ['list items running on for 8,000 lines', () => `# T\n\n${`- a\n${'word word word word\n'.repeat(8000)}`.repeat(20)}`, /list item whose text runs on for too many lines/],
   ['lazy lines under 32 nested quotes', () => `# T\n\n${'>'.repeat(32)} a\n${'word word word word\n'.repeat(800_000)}`, /too much deeply nested text/],
-  ['a 10 MB paragraph', () => `# T\n\n${lines(125_000, () => 'word '.repeat(16))}\n`, /nested too deeply or has a paragraph too large to read/],
+  ['a 10 MB paragraph', () => `# T\n\n${lines(125_000, () => 'word '.repeat(16))}\n`, /has a paragraph too large to read: more than 4,194,304 characters, the limit \(line 3\)/],
 ];
 
 /** A file that is not text: a PNG signature and noise. */

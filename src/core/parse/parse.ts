@@ -11,6 +11,7 @@ import { LABEL_HEADING } from './vocabulary.js';
 import { cleanTitle, isBoilerplateTitle, isRoadmapTitle, isTocTitle } from './title.js';
 import { AnchorIndex, tocTargets } from './toc.js';
 import type { OverviewPart, ParseWarning, Roadmap, Section } from '../types.js';
+import { appendAll } from '../append.js';
 
 export interface ParseOptions {
   /** Used when the document has no title of its own (usually the file name). */
@@ -238,7 +239,7 @@ function dropBoilerplate(n: OutlineNode, warnings: ParseWarning[]): void {
 
 function collectOverview(n: OutlineNode, depth: number, out: OverviewPart[]): void {
   const text = n.description.filter((p) => p.text !== '').map((p) => p.text);
-  for (const c of n.children) if (c.kind === 'item' && !c.toc) text.push(...flattenItem(c));
+  for (const c of n.children) if (c.kind === 'item' && !c.toc) appendAll(text, flattenItem(c));
   out.push({ title: cleanTitle(n.text).title, depth, text });
   for (const c of n.children) if (isSectionLike(c)) collectOverview(c, depth + 1, out);
 }

@@ -1,4 +1,7 @@
+import { DUPLICATE_MARK } from '../ids.js';
 import { shortHash } from '../text/hash.js';
+import { work } from '../work.js';
+
 const MAX_SLUG = 64;
 
 /** A readable, stable slug: Unicode lowercase, letters and digits of every script kept, separators collapsed to "-". */
@@ -41,14 +44,17 @@ export function decodeURIComponentSafe(s: string): string {
   }
 }
 
-/** Hands out unique slugs among siblings: the second "x" becomes "x-2". */
+/**
+ * Hands out unique slugs among siblings: the second "x" becomes "x--2" (DUPLICATE_MARK, a form no title's slug takes),
+ * in constant time however many repeat.
+ */
 export class SlugAllocator {
-  private readonly used = new Set<string>();
+  private readonly seen = new Map<string, number>();
 
   take(base: string): string {
-    let slug = base;
-    for (let n = 2; this.used.has(slug); n++) slug = `${base}-${n}`;
-    this.used.add(slug);
-    return slug;
+    work.slugSteps++;
+    const n = (this.seen.get(base) ?? 0) + 1;
+    this.seen.set(base, n);
+    return n === 1 ? base : `${base}${DUPLICATE_MARK}${n}`;
   }
 }

@@ -3,6 +3,7 @@ import { escapeMarkdown } from './inline.js';
 import { cleanTitle, isNumberedTitle } from './title.js';
 import type { Link } from '../types.js';
 import { LABEL_HEADING, RESOURCE_HEADING, RESOURCE_LABEL, RESOURCE_WORDS, TASK_LABEL } from './vocabulary.js';
+import { appendAll } from '../append.js';
 
 /** A topic before ids and numbers are given. */
 export interface TopicDraft {
@@ -64,7 +65,7 @@ function flatText(n: OutlineNode, out: string[], links: Link[]): void {
   if (n.text) out.push(n.text);
   for (const p of n.description) if (p.text) out.push(p.text);
   if (n.url) links.push({ title: cleanTitle(n.text).title, url: n.url });
-  links.push(...n.links);
+  appendAll(links, n.links);
   for (const c of n.children) if (!c.toc) flatText(c, out, links);
 }
 
@@ -130,8 +131,8 @@ export function collect(nodes: readonly OutlineNode[], scope: Scope, sink: Sink,
   for (const n of nodes) {
     if (n.toc) continue;
     const prev = out[out.length - 1];
-    if (n.kind === 'item') out.push(...item(n, scope, sink, prev, group));
-    else if (n.kind === 'heading' || n.kind === 'group') out.push(...heading(n, scope, sink, group));
+    if (n.kind === 'item') appendAll(out, item(n, scope, sink, prev, group));
+    else if (n.kind === 'heading' || n.kind === 'group') appendAll(out, heading(n, scope, sink, group));
   }
   return out;
 }
@@ -208,8 +209,8 @@ function heading(n: OutlineNode, scope: Scope, sink: Sink, group: string | undef
   if (n.kind === 'heading' && LABEL_HEADING.test(title) && !isNumberedTitle(n.text)) {
     // "Goal: …", "Source(s) and further reading": describes the parent; its lists belong to the parent.
     if (/[:：]./u.test(title)) sink.description.push({ text: title, markdown: escapeMarkdown(title) });
-    sink.description.push(...n.description);
-    sink.links.push(...n.links);
+    appendAll(sink.description, n.description);
+    appendAll(sink.links, n.links);
     const resources = scope.resources || RESOURCE_WORDS.test(title);
     return collect(n.children, { ...scope, resources, prose: true }, sink, group);
   }
@@ -235,8 +236,8 @@ function heading(n: OutlineNode, scope: Scope, sink: Sink, group: string | undef
   const isGroup = kids.length > 0 && !(subTopicsOnly && n.proseChars >= PROSE_HEADING) && !namesTopic(n, kids);
   if (isGroup) {
     // A container of topics: they move up to the parent, remembering the heading they were listed under.
-    sink.description.push(...self.description);
-    sink.links.push(...self.links);
+    appendAll(sink.description, self.description);
+    appendAll(sink.links, self.links);
     const name = joinGroup(group, n.text);
     for (const k of kids) {
       const inner = k.group ? (name ? `${name} › ${k.group}` : k.group) : name;
@@ -246,8 +247,8 @@ function heading(n: OutlineNode, scope: Scope, sink: Sink, group: string | undef
   }
   if (kids.length === 0 && (scope.resources || scope.checklist || !n.text)) {
     // Nothing to tick below it: in a checklist or a resources part, a heading is not a topic of its own.
-    sink.description.push(...self.description);
-    sink.links.push(...self.links);
+    appendAll(sink.description, self.description);
+    appendAll(sink.links, self.links);
     return [];
   }
   const d: TopicDraft = { node: n, description: self.description, links: self.links, children: kids };

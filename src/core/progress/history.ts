@@ -8,6 +8,8 @@ export interface TopicRecord {
   status: StoredStatus;
   /** ISO timestamp of the change that set this status (for `done`: when the topic was finished). */
   updatedAt: string;
+  /** The topic's title when the status was set, so `doctor` can tell when a status ended up on another topic. */
+  title?: string;
 }
 
 /** A note a learner wrote on a topic. */
@@ -79,6 +81,8 @@ export interface ProgressState {
   notes: Note[];
   /** In the order they were recorded; `undo` walks it backwards. */
   events: HistoryEvent[];
+  /** The topic ids inside were made the old way (before "--n" suffixes) and must be translated before use. */
+  legacyIds?: boolean;
 }
 
 /** Identity of a new event: a unique id and the time (from the injected clock). */

@@ -1,4 +1,5 @@
 import { lastChanges, recordEvent, statusOf, type HistoryEvent, type Note, type ProgressState, type Stamp, type StatusDelta } from './history.js';
+import { appendAll } from '../append.js';
 
 /** The `kind` of the document `export` writes and `import` reads. */
 export const EXPORT_KIND = 'roadmap-progress';
@@ -56,12 +57,45 @@ export function applyImport(state: ProgressState, plan: ImportPlan, stamp: Stamp
   const event = recordEvent(state, stamp, { action: 'import', subject, changes: plan.changes, notesAdded: plan.notesAdded });
   if (event) {
     // The imported history goes before the import event, so `undo` sees the import as the newest action.
-    state.events.splice(state.events.length - 1, 0, ...foreign);
+    state.events = appendAll(appendAll(state.events.slice(0, -1), foreign), state.events.slice(-1));
     return event;
   }
   // Only history was new: still record the import so it can be undone and is visible in the log.
-  state.events.push(...foreign);
+  appendAll(state.events, foreign);
   const marker: HistoryEvent = { id: stamp.id, at: stamp.at, action: 'import', subject, changes: [], notesAdded: [], notesRemoved: [] };
   state.events.push(marker);
   return marker;
+}
+
+/**
+ * Sets every time in `state` that is later than `now` to `now`: an export dated in the future (a wrong clock, an edited
+ * file, `9999-12-31`) would otherwise win over every later local change, at every import. Returns how many times
+ * changed and the latest of them as it was.
+ */
+export function clampFutureTimes(state: ProgressState, now: string): { count: number; latest: string | undefined } {
+  const limit = Date.parse(now);
+  let count = 0;
+  let latest: string | undefined;
+  const clamp = (at: string): string => {
+    const t = Date.parse(at);
+    if (Number.isNaN(t) || t <= limit) return at;
+    count++;
+    if (latest === undefined || t > Date.parse(latest)) latest = at;
+    return now;
+  };
+  const note = (n: Note): void => {
+    n.at = clamp(n.at);
+  };
+  for (const r of state.records.values()) r.updatedAt = clamp(r.updatedAt);
+  state.notes.forEach(note);
+  for (const e of state.events) {
+    e.at = clamp(e.at);
+    for (const d of e.changes) {
+      if (d.fromAt !== undefined) d.fromAt = clamp(d.fromAt);
+      if (d.toAt !== undefined) d.toAt = clamp(d.toAt);
+    }
+    e.notesAdded.forEach(note);
+    e.notesRemoved.forEach(note);
+  }
+  return { count, latest };
 }

@@ -2,6 +2,13 @@ import type { Note, ProgressState, StatusDelta } from './history.js';
 import { similarity } from '../lookup.js';
 import type { Roadmap, Status } from '../types.js';
 import { allTopics, type TopicEntry } from '../tree.js';
+import { work } from '../work.js';
+
+/**
+ * Stored ids compared with current topics in one run, at most: a comparison is a few microseconds, so doctor stays
+ * within about a second however many orphans an import brought. Orphans past the budget are listed without matches.
+ */
+export const MAX_ORPHAN_PAIRS = 250_000;
 
 /** Below this a topic is not offered as a match at all. */
 const MIN_CANDIDATE = 0.45;
@@ -26,6 +33,11 @@ export interface Orphan {
   fixTo?: TopicEntry;
   /** Why there is no fix, when there is none. */
   why?: string;
+  /**
+   * Set when the id still exists but its status was set on a topic titled this (two titles whose slugs were cut to
+   * the same 64 characters, then reordered): the status now shows on the wrong topic.
+   */
+  markedAs?: string;
 }
 
 /** Stored topic ids (statuses and notes) that no longer exist in the roadmap. Cheap: no similarity is computed. */
@@ -39,13 +51,59 @@ export function orphanIds(roadmap: Roadmap, state: ProgressState): string[] {
   return [...ids].sort();
 }
 
+/** A title compared by its letters and digits only: "Practice!" is "practice", "Practice 2" is not. */
+function titleKey(title: string): string {
+  return title.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * Statuses kept under an id the roadmap has, but set on a topic with another title (recorded when they were set):
+ * they now show on the wrong topic. The fix is the one topic with that title (a sibling first) without progress.
+ */
+export function diagnoseMoved(roadmap: Roadmap, state: ProgressState): Orphan[] {
+  let entries: TopicEntry[] | undefined;
+  let byId: Map<string, TopicEntry> | undefined;
+  let byTitle: Map<string, TopicEntry[]> | undefined;
+  const out: Orphan[] = [];
+  for (const [id, r] of state.records) {
+    if (r.title === undefined) continue;
+    entries ??= allTopics(roadmap);
+    byId ??= new Map(entries.map((e) => [e.topic.id, e]));
+    const here = byId.get(id);
+    const key = titleKey(r.title);
+    if (!here || titleKey(here.topic.title) === key) continue;
+    if (!byTitle) {
+      byTitle = new Map();
+      for (const e of entries) {
+        const k = titleKey(e.topic.title);
+        const list = byTitle.get(k);
+        if (list) list.push(e);
+        else byTitle.set(k, [e]);
+      }
+    }
+    const parent = id.slice(0, id.lastIndexOf('/') + 1);
+    const all = byTitle.get(key) ?? [];
+    const siblings = all.filter((e) => e.topic.id.startsWith(parent) && !e.topic.id.slice(parent.length).includes('/'));
+    const matches = siblings.length > 0 ? siblings : all;
+    const o: Orphan = { id, status: r.status, notes: [], candidates: matches.slice(0, 3).map((entry) => ({ entry, score: 1 })), markedAs: r.title };
+    const only = matches[0];
+    if (!only) o.why = `no topic is titled "${r.title}" now`;
+    else if (matches.length > 1) o.why = `several topics are titled "${r.title}"`;
+    else if (state.records.has(only.topic.id)) o.why = 'the topic with that title has progress of its own';
+    else o.fixTo = only;
+    out.push(o);
+  }
+  return out;
+}
+
 /**
  * Orphans with their likely new homes. Ids are slug paths (section/parent/topic), so a renamed topic keeps most of
  * its id: the score weighs the topic's own slug most and its section and parents less.
  */
 export function diagnoseOrphans(roadmap: Roadmap, state: ProgressState): Orphan[] {
   const stored = new Set([...state.records.keys(), ...state.notes.map((n) => n.topic)]);
-  return matchOrphans(orphanIds(roadmap, state).map((id) => lostTopic(id, state)), allTopics(roadmap), stored);
+  const lost = lostTopic(state);
+  return matchOrphans(orphanIds(roadmap, state).map(lost), allTopics(roadmap), stored);
 }
 
 /**
@@ -60,17 +118,32 @@ export function renamedTopics(before: Roadmap, after: Roadmap, state: ProgressSt
   const gone = old.filter((id) => !known.has(id));
   const added = now.filter((e) => !had.has(e.topic.id));
   const stored = new Set([...state.records.keys(), ...state.notes.map((n) => n.topic)]);
-  return matchOrphans(gone.map((id) => lostTopic(id, state)), added, stored);
+  return matchOrphans(gone.map(lostTopic(state)), added, stored);
 }
 
-function lostTopic(id: string, state: ProgressState): Pick<Orphan, 'id' | 'status' | 'notes'> {
-  return { id, status: state.records.get(id)?.status ?? 'pending', notes: state.notes.filter((n) => n.topic === id) };
+/** What is stored for a lost id; the notes are grouped once, so many orphans with many notes stay linear. */
+function lostTopic(state: ProgressState): (id: string) => Pick<Orphan, 'id' | 'status' | 'notes'> {
+  const notes = new Map<string, Note[]>();
+  for (const n of state.notes) {
+    const list = notes.get(n.topic);
+    if (list) list.push(n);
+    else notes.set(n.topic, [n]);
+  }
+  return (id) => ({ id, status: state.records.get(id)?.status ?? 'pending', notes: notes.get(id) ?? [] });
 }
 
 function matchOrphans(lost: ReadonlyArray<Pick<Orphan, 'id' | 'status' | 'notes'>>, entries: readonly TopicEntry[], stored: ReadonlySet<string>): Orphan[] {
+  const parts = entries.map((e) => idParts(e.topic.id));
+  let budget = MAX_ORPHAN_PAIRS;
   const orphans: Orphan[] = lost.map((o) => {
+    if (budget < entries.length) {
+      return { ...o, candidates: [], why: `not compared: doctor compares at most ${MAX_ORPHAN_PAIRS} stored ids with topics in one run; fix or reset the others first` };
+    }
+    budget -= entries.length;
+    work.orphanPairs += entries.length;
+    const mine = idParts(o.id);
     const candidates = entries
-      .map((entry) => ({ entry, score: idSimilarity(o.id, entry.topic.id) }))
+      .map((entry, i) => ({ entry, score: partsSimilarity(mine, parts[i] ?? mine) }))
       .filter((c) => c.score >= MIN_CANDIDATE)
       .sort((a, b) => b.score - a.score)
       .slice(0, 3);
@@ -83,6 +156,7 @@ function matchOrphans(lost: ReadonlyArray<Pick<Orphan, 'id' | 'status' | 'notes'
   }
   for (const o of orphans) {
     const [best, second] = o.candidates;
+    if (o.why !== undefined) continue;
     if (!best || best.score < MIN_FIX) o.why = 'no current topic is similar enough';
     else if (second && best.score - second.score < MIN_MARGIN) o.why = 'several topics are about as similar';
     else if ((wanted.get(best.entry.topic.id) ?? 0) > 1) o.why = 'another orphan matches the same topic';
@@ -113,18 +187,30 @@ export function planFix(orphans: readonly Orphan[], state: ProgressState): { cha
   return { changes, notesAdded, notesRemoved };
 }
 
-/** 0..1: mostly the last slug, partly the path before it (section and parents). */
-export function idSimilarity(a: string, b: string): number {
-  const [pathA, leafA] = splitId(a);
-  const [pathB, leafB] = splitId(b);
-  const leaf = Math.max(similarity(cap(leafA), cap(leafB)), wordOverlap(leafA, leafB));
-  const path = pathA === pathB ? 1 : Math.max(similarity(cap(pathA), cap(pathB)), wordOverlap(pathA, pathB));
-  return Math.round((0.75 * leaf + 0.25 * path) * 1000) / 1000;
+/** An id split once for many comparisons: path (section and parents) and last slug, each capped, with its words. */
+interface IdParts {
+  path: string;
+  leaf: string;
+  pathWords: Set<string>;
+  leafWords: Set<string>;
 }
 
-function splitId(id: string): [string, string] {
+function idParts(id: string): IdParts {
   const i = id.lastIndexOf('/');
-  return i < 0 ? ['', id] : [id.slice(0, i), id.slice(i + 1)];
+  const path = i < 0 ? '' : id.slice(0, i);
+  const leaf = i < 0 ? id : id.slice(i + 1);
+  return { path: cap(path), leaf: cap(leaf), pathWords: words(path), leafWords: words(leaf) };
+}
+
+/** 0..1: mostly the last slug, partly the path before it (section and parents). */
+export function idSimilarity(a: string, b: string): number {
+  return partsSimilarity(idParts(a), idParts(b));
+}
+
+function partsSimilarity(a: IdParts, b: IdParts): number {
+  const leaf = Math.max(similarity(a.leaf, b.leaf), wordOverlap(a.leafWords, b.leafWords));
+  const path = a.path === b.path ? 1 : Math.max(similarity(a.path, b.path), wordOverlap(a.pathWords, b.pathWords));
+  return Math.round((0.75 * leaf + 0.25 * path) * 1000) / 1000;
 }
 
 /** Edit distance is quadratic: long slugs are compared on their first 80 characters. */
@@ -132,9 +218,11 @@ function cap(s: string): string {
   return s.slice(0, 80);
 }
 
-function wordOverlap(a: string, b: string): number {
-  const wa = new Set(a.split(/[-/]+/).filter(Boolean));
-  const wb = new Set(b.split(/[-/]+/).filter(Boolean));
+function words(s: string): Set<string> {
+  return new Set(s.split(/[-/]+/).filter(Boolean));
+}
+
+function wordOverlap(wa: ReadonlySet<string>, wb: ReadonlySet<string>): number {
   if (wa.size === 0 || wb.size === 0) return 0;
   let shared = 0;
   for (const w of wa) if (wb.has(w)) shared++;

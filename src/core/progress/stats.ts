@@ -2,6 +2,7 @@ import type { TopicRecord } from './history.js';
 import { roadmapProgress, sectionProgress, type Progress, type StatusMap } from './status.js';
 import type { Roadmap } from '../types.js';
 import { allTopics } from '../tree.js';
+import { minOf } from '../append.js';
 
 const DAY = 86_400_000;
 export const WEEKS = 12;
@@ -101,7 +102,7 @@ function streaks(days: readonly number[], today: number): Stats['streak'] {
 
 /** A learner who began less than four weeks ago is measured over the days since the first finish (a week at least). */
 function pace(days: readonly number[], today: number, remaining: number): Stats['pace'] {
-  const first = Math.min(...days);
+  const first = minOf(days);
   const windowDays = days.length === 0 ? PACE_WINDOW_DAYS : Math.max(7, Math.min(PACE_WINDOW_DAYS, today - first + 1));
   const recent = days.filter((d) => d > today - windowDays).length;
   const perWeek = Math.round((recent / windowDays) * 7 * 10) / 10;

@@ -2,6 +2,7 @@ import { allTopics, subtree, type TopicEntry } from '../tree.js';
 import type { Roadmap, Section, Status, Topic } from '../types.js';
 import { planStatus, statusOf, type EventAction, type EventInput, type ProgressState } from './history.js';
 import { effectiveStatus, type StatusMap } from './status.js';
+import { appendAll } from '../append.js';
 
 /** The history action that setting each status records. */
 export const STATUS_ACTION: Record<Status, EventAction> = { done: 'done', pending: 'reset', skipped: 'skip', 'in-progress': 'start' };
@@ -87,14 +88,14 @@ export function planChange(state: ProgressState, targets: readonly Target[], sta
   for (const t of targets) {
     if (t.kind === 'topic') {
       const scope = SCOPE[status](t.topic, state);
-      ids.push(...scope);
+      appendAll(ids, scope);
       // Skipping a parent leaves its finished subtopics done: say so.
       for (const x of subtree(t.topic)) if (!scope.includes(x.id)) kept.push({ topic: x.id, status: statusOf(state, x.id), reason: 'kept-done' });
     }    else if (t.kind === 'section') {
       const scope = sectionScope(t.section, state, status);
-      ids.push(...scope.ids);
-      kept.push(...scope.kept);
-    } else ids.push(...allTopics(t.roadmap).map((e) => e.topic.id), ...state.records.keys());
+      appendAll(ids, scope.ids);
+      appendAll(kept, scope.kept);
+    } else appendAll(ids, [...allTopics(t.roadmap).map((e) => e.topic.id), ...state.records.keys()]);
   }
   const changes = planStatus(state, ids, status);
   const changed = new Set(changes.map((d) => d.topic));

@@ -22,33 +22,37 @@ const TIE_RANK: Record<StoredStatus | 'pending', number> = { pending: 0, skipped
 export function mergeProgress(local: ProgressState, remote: ProgressState): ProgressState {
   const records = new Map(local.records);
   const plan = planImport(local, remote);
-  for (const d of plan.changes) setStatus(records, d.topic, d.to, d.toAt ?? '');
+  // A status taken from one side keeps the title that side recorded with it (see TopicRecord.title).
+  for (const d of plan.changes) setStatus(records, d.topic, d.to, d.toAt ?? '', remote.records.get(d.topic)?.title);
   const localAt = lastChanges(local);
   const remoteAt = lastChanges(remote);
   for (const topic of plan.keptLocal) {
     const ours = statusOf(local, topic);
     const theirs = statusOf(remote, topic);
     if (localAt.get(topic) !== remoteAt.get(topic) || TIE_RANK[theirs] <= TIE_RANK[ours]) continue;
-    setStatus(records, topic, theirs, remote.records.get(topic)?.updatedAt ?? '');
+    setStatus(records, topic, theirs, remote.records.get(topic)?.updatedAt ?? '', remote.records.get(topic)?.title);
   }
   // A topic only one side has no usable time for is taken from the other side by `import`; on a double tie, rank.
   for (const d of plan.changes) {
     if (localAt.has(d.topic) || remoteAt.has(d.topic)) continue;
     const ours = statusOf(local, d.topic);
-    if (TIE_RANK[ours] > TIE_RANK[d.to]) setStatus(records, d.topic, ours, local.records.get(d.topic)?.updatedAt ?? '');
+    if (TIE_RANK[ours] > TIE_RANK[d.to]) setStatus(records, d.topic, ours, local.records.get(d.topic)?.updatedAt ?? '', local.records.get(d.topic)?.title);
   }
   // Both sides with the same status keep the later time (stats date a topic by it), so both machines store the same.
   for (const [topic, theirs] of remote.records) {
     const ours = records.get(topic);
-    if (ours?.status === theirs.status && compare(theirs.updatedAt, ours.updatedAt) > 0) records.set(topic, { ...theirs });
+    if (ours?.status !== theirs.status) continue;
+    const later = compare(theirs.updatedAt, ours.updatedAt);
+    // On the same time too, the greater title, so that both machines store the same record.
+    if (later > 0 || (later === 0 && compare(theirs.title ?? '', ours.title ?? '') > 0)) records.set(topic, { ...theirs });
   }
   const events = mergeEvents(local.events, remote.events);
   return { records: new Map([...records].sort(([a], [b]) => compare(a, b))), notes: mergeNotes(local.notes, remote.notes, events), events };
 }
 
-function setStatus(records: ProgressState['records'], topic: string, status: StoredStatus | 'pending', updatedAt: string): void {
+function setStatus(records: ProgressState['records'], topic: string, status: StoredStatus | 'pending', updatedAt: string, title: string | undefined): void {
   if (status === 'pending') records.delete(topic);
-  else records.set(topic, { status, updatedAt });
+  else records.set(topic, title === undefined ? { status, updatedAt } : { status, updatedAt, title });
 }
 
 function mergeEvents(local: readonly HistoryEvent[], remote: readonly HistoryEvent[]): HistoryEvent[] {

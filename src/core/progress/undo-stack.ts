@@ -1,4 +1,5 @@
 import { applyEffects, invert, STACK_ACTIONS, undoable, type HistoryEvent, type ProgressState, type Stamp, type StatusDelta } from './history.js';
+import { insertAll } from '../append.js';
 
 /**
  * Undo and redo as a stack over the recorded history (history.ts keeps each change and each undo as events):
@@ -68,7 +69,7 @@ export function redoLast(state: ProgressState, count: number, stamp: (i: number)
     if (undo.dropped) {
       // The import's own history goes back where applyImport put it: just before the import.
       const at = state.events.indexOf(original);
-      state.events.splice(at < 0 ? state.events.length : at, 0, ...undo.dropped.map((e) => ({ ...e, importedBy: original.id })));
+      insertAll(state.events, at < 0 ? state.events.length : at, undo.dropped.map((e) => ({ ...e, importedBy: original.id })));
       delete undo.dropped;
     }
     state.events.push(redo);

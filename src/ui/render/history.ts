@@ -4,6 +4,7 @@ import { allTopics, type TopicEntry } from '../../core/tree.js';
 import { formatTime } from '../format-time.js';
 import { inert } from '../sanitize.js';
 import type { Theme } from '../theme.js';
+import { maxOf } from '../../core/append.js';
 
 /** "1 note", "2 notes". */
 export function plural(n: number, one: string, many = `${one}s`): string {
@@ -131,7 +132,7 @@ export function describeEvent(e: HistoryEvent, names: TopicNames, events: readon
 /** `log`: newest first, one line per event; changes undone now, and undos a redo took back, are marked. */
 export function renderLog(events: readonly HistoryEvent[], all: readonly HistoryEvent[], names: TopicNames, theme: Theme): string {
   const { c } = theme;
-  const width = Math.max(...events.map((e) => actionLabel(e).length), 4);
+  const width = maxOf(events.map((e) => actionLabel(e).length), 4);
   const lines = events.map((e) => {
     const tags = [e.undoneBy ? c.yellow('(undone)') : '', e.redoneBy ? c.dim('(redone)') : '', e.importedBy ? c.dim('(imported)') : ''].filter(Boolean).join(' ');
     const action = actionLabel(e).padEnd(width);

@@ -6,6 +6,7 @@ import { escapeHtml as h, safeHref } from '../html-escape.js';
 import { plural } from './history.js';
 import { REPORT_CSS } from './report-css.js';
 import { shortDay } from './stats.js';
+import { maxOf } from '../../core/append.js';
 
 /** One topic as the report shows it: its effective status, its links and notes, its subtopics. */
 export interface ReportTopic {
@@ -97,7 +98,7 @@ ${filled > 0 ? `<circle class="fill" cx="64" cy="64" r="${r}" stroke-dasharray="
 
 function rhythm(view: ReportView): string {
   const { weeks, streak, pace } = view.rhythm;
-  const max = Math.max(...weeks.map((w) => w.finished), 1);
+  const max = maxOf(weeks.map((w) => w.finished), 1);
   const bars = weeks
     .map((w, i) => {
       const height = w.finished === 0 ? 0 : Math.max(4, Math.round((w.finished / max) * 100));

@@ -2,6 +2,7 @@ import type { Progress } from '../../core/progress/status.js';
 import { formatTime } from '../format-time.js';
 import { inert } from '../sanitize.js';
 import { displayWidth, fit, type Theme } from '../theme.js';
+import { maxOf } from '../../core/append.js';
 
 /** One roadmap of `roadmap roadmaps`. */
 export interface ShelfRow {
@@ -25,8 +26,8 @@ export function renderShelf(rows: readonly ShelfRow[], removed: readonly string[
   const { c } = theme;
   const names = rows.map((r) => inert(r.name));
   const titles = rows.map((r) => inert(r.title));
-  const nameW = Math.max(4, ...names.map(displayWidth));
-  const titleW = Math.min(36, Math.max(5, ...titles.map(displayWidth)));
+  const nameW = maxOf(names.map(displayWidth), 4);
+  const titleW = Math.min(36, maxOf(titles.map(displayWidth), 5));
   const out = [c.dim(`  ${pad('NAME', nameW)}  ${pad('TITLE', titleW)}  ${pad('PROGRESS', 28)}  ${pad('LAST ACTIVITY', 16)}  SOURCE`)];
   rows.forEach((r, i) => {
     const p = r.progress;

@@ -2,6 +2,7 @@ import type { Stats } from '../../core/progress/stats.js';
 import { plural } from './history.js';
 import { inert } from '../sanitize.js';
 import { fit, type Theme } from '../theme.js';
+import { maxOf } from '../../core/append.js';
 
 const CHART_WIDTH = 30;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -22,13 +23,13 @@ export function renderStats(title: string, s: Stats, theme: Theme): string {
     '',
     c.bold('Sections'),
   ];
-  const nameWidth = Math.min(36, Math.max(...s.sections.map((x) => `${x.number}. ${x.title}`.length), 8));
+  const nameWidth = Math.min(36, maxOf(s.sections.map((x) => `${x.number}. ${x.title}`.length), 8));
   for (const x of s.sections) {
     const name = fit(`${x.number}. ${inert(x.title)}`, nameWidth).padEnd(nameWidth);
     out.push(`  ${name}  ${theme.bar(x.progress.done, x.progress.total, 15)} ${String(x.progress.percent).padStart(3)}%  ${x.progress.done}/${x.progress.total}`);
   }
   out.push('', c.bold('Topics finished per week'));
-  const max = Math.max(...s.weeks.map((w) => w.finished), 1);
+  const max = maxOf(s.weeks.map((w) => w.finished), 1);
   for (const w of s.weeks) {
     const len = Math.round((w.finished / max) * CHART_WIDTH);
     const bar = theme.color ? c.green('█'.repeat(len)) : '#'.repeat(len);

@@ -8,6 +8,7 @@ import { renderMarkdown, renderPlain } from './markdown/blocks.js';
 import { clean, linkPieces } from './markdown/inline.js';
 import { wrapPieces, type Frame, type Piece } from './markdown/wrap.js';
 import { NEXT_TAG, topicLinks, where } from './topic.js';
+import { appendAll } from '../../core/append.js';
 
 // Everything a topic has to learn from, drawn by one renderer for `show`, `walk` and `next --long`. Loaded only by
 // them (a dynamic import), so a plain `roadmap next` never loads it nor the Markdown lexer.
@@ -46,9 +47,9 @@ export function renderLinks(links: readonly Link[], theme: Theme, indent = '  ')
 export function renderTopicBody(t: Topic, theme: Theme, indent = '', links: readonly Link[] = topicLinks(t)): string[] {
   const out: string[] = [];
   const options = { width: theme.width, indent };
-  if (t.descriptionMarkdown) out.push('', ...renderMarkdown(t.descriptionMarkdown, theme, options));
-  else if (t.description) out.push('', ...renderPlain(t.description, options));
-  if (links.length) out.push('', `${indent}${theme.c.bold('Links')}`, ...renderLinks(links, theme, `${indent}  `));
+  if (t.descriptionMarkdown) appendAll(out, ['', ...renderMarkdown(t.descriptionMarkdown, theme, options)]);
+  else if (t.description) appendAll(out, ['', ...renderPlain(t.description, options)]);
+  if (links.length) appendAll(out, ['', `${indent}${theme.c.bold('Links')}`, ...renderLinks(links, theme, `${indent}  `)]);
   return out;
 }
 
@@ -58,7 +59,7 @@ function subtopicLines(t: Topic, statuses: StatusMap, theme: Theme): string[] {
     const indent = '  '.repeat(depth);
     const head = `${theme.mark(effectiveStatus(child, statuses))} ${child.number} `;
     const hang = ' '.repeat(4 + child.number.length + 1);
-    out.push(...wrapPieces([{ text: clean(child.title) }], { width: theme.width, first: [{ text: indent + head }], rest: [{ text: indent + hang }] }));
+    appendAll(out, wrapPieces([{ text: clean(child.title) }], { width: theme.width, first: [{ text: indent + head }], rest: [{ text: indent + hang }] }));
     for (const g of child.children) walk(g, depth + 1);
   };
   for (const child of t.children) walk(child, 1);
@@ -76,19 +77,19 @@ export function renderShow(e: TopicEntry, statuses: StatusMap, theme: Theme, not
   const t = e.topic;
   const status = effectiveStatus(t, statuses);
   const out = [...titleLines(t, theme), ...labelled('Section:  ', `${e.section.number}. ${e.section.title}`, theme)];
-  if (e.ancestors.length) out.push(...labelled('Parent:   ', e.ancestors.map((a) => `${a.number} ${a.title}`).join(' > '), theme));
-  out.push(...wrapPieces([{ text: `${theme.mark(status)} ${status}` }], { width: theme.width, first: [{ text: 'Status:   ', style: c.dim }], rest: [] }));
-  out.push(...labelled('Id:       ', t.id, theme));
-  if (t.url) out.push(...labelled('Url:      ', t.url, theme));
-  if (t.attrs) for (const [k, v] of Object.entries(t.attrs)) out.push(...labelled(`${clean(k)}: `, v, theme));
+  if (e.ancestors.length) appendAll(out, labelled('Parent:   ', e.ancestors.map((a) => `${a.number} ${a.title}`).join(' > '), theme));
+  appendAll(out, wrapPieces([{ text: `${theme.mark(status)} ${status}` }], { width: theme.width, first: [{ text: 'Status:   ', style: c.dim }], rest: [] }));
+  appendAll(out, labelled('Id:       ', t.id, theme));
+  if (t.url) appendAll(out, labelled('Url:      ', t.url, theme));
+  if (t.attrs) for (const [k, v] of Object.entries(t.attrs)) appendAll(out, labelled(`${clean(k)}: `, v, theme));
   // The topic's own url has its line above; the links list holds the rest.
-  out.push(...renderTopicBody(t, theme, '', t.links));
-  if (t.children.length) out.push('', c.bold('Subtopics'), ...subtopicLines(t, statuses, theme));
+  appendAll(out, renderTopicBody(t, theme, '', t.links));
+  if (t.children.length) appendAll(out, ['', c.bold('Subtopics'), ...subtopicLines(t, statuses, theme)]);
   if (notes.length) {
     out.push('', c.bold('Notes'));
     for (const n of notes) {
       out.push(`  ${c.dim(formatTime(n.at))}`);
-      for (const text of n.text.split('\n')) out.push(...line([{ text: clean(text) }], theme, '    '));
+      for (const text of n.text.split('\n')) appendAll(out, line([{ text: clean(text) }], theme, '    '));
     }
   }
   return `${out.join('\n')}\n`;
@@ -141,16 +142,16 @@ export function renderWalkScreen(
     ...line([{ text: `${theme.bar(progress.done, progress.total)} ${progress.done}/${progress.total} done, ${progress.percent}%` }, { text: ' \u00a0 ' }, { text: `${theme.mark(status)} ${status}` }], fixed),
     ...renderTopicBody(t, fixed),
   ];
-  if (t.children.length) out.push('', c.bold('Subtopics'), ...subtopicLines(t, statuses, fixed));
+  if (t.children.length) appendAll(out, ['', c.bold('Subtopics'), ...subtopicLines(t, statuses, fixed)]);
   if (notes.length) {
     out.push('', c.bold('Your notes'));
-    for (const n of notes) for (const text of n.text.split('\n')) out.push(...line([{ text: clean(text) }], fixed, '  '));
+    for (const n of notes) for (const text of n.text.split('\n')) appendAll(out, line([{ text: clean(text) }], fixed, '  '));
   }
   if (notice) {
     out.push('');
     for (const l of notice.split('\n')) {
       const indent = /^ */.exec(l)?.[0] ?? '';
-      out.push(...line([{ text: clean(l.slice(indent.length)) }], fixed, indent));
+      appendAll(out, line([{ text: clean(l.slice(indent.length)) }], fixed, indent));
     }
   }
   return `${out.join('\n')}\n\n`;

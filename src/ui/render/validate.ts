@@ -9,6 +9,7 @@ export interface ValidateResult extends ValidationReport {
   /** With --explain: the structures considered, their counts and scores, and why the chosen one. */
   structure?: StructureReport;
 }
+import { appendAll, maxOf } from '../../core/append.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -25,11 +26,11 @@ export function renderValidation(r: ValidateResult, theme: Theme): string {
   out.push(r.usable ? `${c.green('usable roadmap')}: ${counts}` : `${c.red('not a usable roadmap')}: ${counts}`);
   for (const p of r.problems) out.push(`  ${c.red('✗')} ${p}`);
   if (r.sections.length) {
-    const numWidth = Math.max(1, ...r.sections.map((s) => s.number.length));
-    const topicWidth = Math.max(6, ...r.sections.map((s) => String(s.topics).length));
+    const numWidth = maxOf(r.sections.map((s) => s.number.length), 1);
+    const topicWidth = maxOf(r.sections.map((s) => String(s.topics).length), 6);
     const fixed = 2 + numWidth + 2 + 2 + topicWidth + 2 + 6;
     const titleWidth = Math.min(
-      Math.max(7, ...r.sections.map((s) => displayWidth(inert(s.title)))),
+      maxOf(r.sections.map((s) => displayWidth(inert(s.title))), 7),
       theme.width === undefined ? Infinity : Math.max(12, theme.width - fixed),
     );
     out.push('', c.dim(`  ${'#'.padStart(numWidth)}  ${padEnd('Section', titleWidth)}  ${'Topics'.padStart(topicWidth)}  ${'Line'.padStart(6)}`));
@@ -41,14 +42,14 @@ export function renderValidation(r: ValidateResult, theme: Theme): string {
   }
   if (r.warnings.length) {
     out.push('', c.bold('Warnings'));
-    const kindWidth = Math.max(...r.warnings.map((w) => w.kind.length));
+    const kindWidth = maxOf(r.warnings.map((w) => w.kind.length));
     for (const w of r.warnings) {
       const where = w.line === undefined ? '        ' : `line ${String(w.line).padStart(4)}`;
       const line = `  ${where}  ${w.kind.padEnd(kindWidth)}  ${inert(w.message)}`;
       out.push(c.yellow(fit(line, theme.width)));
     }
   }
-  if (r.structure) out.push('', ...renderStructure(r.structure, theme));
+  if (r.structure) appendAll(out, ['', ...renderStructure(r.structure, theme)]);
   return `${out.join('\n')}\n`;
 }
 

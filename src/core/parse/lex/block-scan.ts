@@ -1,3 +1,4 @@
+import { appendAll } from '../../append.js';
 import { RoadmapInputError } from '../../errors.js';
 import { formatCount, LIMITS, type Work } from './limits.js';
 
@@ -57,25 +58,48 @@ function tooComplex(what: string, line: number, hint: string): RoadmapInputError
   return new RoadmapInputError(`the Markdown ${what} (line ${line})`, hint);
 }
 
+/** Count of `*` and `_` in a line: emphasis delimiters, whose matching is quadratic in marked. */
+function marksIn(line: string): number {
+  let n = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 42 || c === 95) n++;
+  }
+  return n;
+}
+
 /**
  * One linear pass over the lines that rejects what would make marked overflow or crawl: long lines, deep nesting,
- * and the work marked does on nested content and on paragraphs inside lists. Depths are estimated from markers
- * and indentation, erring on the high side.
+ * and the work marked does on nested content and on paragraphs inside lists. Depths are estimated from markers and
+ * indentation, erring on the high side. With `whole` (the whole document, before any lexing) it also limits the
+ * non-blank lines and estimates the emphasis work, so that every refusal comes before marked runs. A window that
+ * lexInPieces lexes may be scanned twice (windows grow from the same start until one holds a heading), so windows
+ * are held to twice the limits: they never refuse what the whole document passed.
  */
-export function scanBlocks(text: string, lineOffset: number, budget: Work): void {
+export function scanBlocks(text: string, lineOffset: number, budget: Work, whole = false): void {
+  const scale = whole ? 1 : 2;
   /** The list items still open. */
   const items: Item[] = [];
   let details = 0;
   let fence: string | undefined;
   let blankBefore = true;
   let lazyDepth = 0;
+  let lines = budget.lines;
   let nestingWork = budget.nestingWork;
   let listWork = budget.listParagraphWork;
-  let para = { lines: 0, chars: 0, depth: 0 };
+  let emphasis = budget.emphasisWork;
+  let para = { lines: 0, chars: 0, text: 0, depth: 0, marks: 0, line: 0 };
+  /** The paragraph with the most emphasis marks so far: named when one paragraph alone is over the limit. */
+  let worst = { marks: 0, line: 0 };
   const paraWork = (): number => (items.length > 0 ? para.lines * para.chars * Math.max(1, para.depth) : 0);
+  const run = (marks: number, line: number): void => {
+    emphasis += marks * marks;
+    if (marks > worst.marks) worst = { marks, line };
+  };
   const flush = (): void => {
     listWork += paraWork();
-    para = { lines: 0, chars: 0, depth: 0 };
+    run(para.marks, para.line);
+    para = { lines: 0, chars: 0, text: 0, depth: 0, marks: 0, line: 0 };
   };
   let start = 0;
   for (let n = 1 + lineOffset; start <= text.length; n++) {
@@ -86,6 +110,9 @@ export function scanBlocks(text: string, lineOffset: number, budget: Work): void
     }
     const line = text.slice(start, end);
     start = end + 1;
+    if (whole && line.trim() !== '' && ++lines > LIMITS.lines) {
+      throw tooComplex(`has more than ${formatCount(LIMITS.lines)} non-blank lines, the limit for a roadmap`, n, 'roadmaps have a few thousand lines at most; check that this is the right file, or split it');
+    }
     const p = prefixOf(line);
     if (fence !== undefined) {
       // Code is read as plain lines; only its closing fence matters.
@@ -102,7 +129,7 @@ export function scanBlocks(text: string, lineOffset: number, budget: Work): void
     if (p.markers.length > 0) {
       const first = p.markers[0]?.marker ?? 0;
       while (items.length > 0 && (items[items.length - 1]?.marker ?? 0) >= first) items.pop();
-      items.push(...p.markers);
+      appendAll(items, p.markers);
       depth = items.length + p.quotes + details;
     } else {
       // A paragraph at the margin after a blank line ends every open list.
@@ -121,25 +148,58 @@ export function scanBlocks(text: string, lineOffset: number, budget: Work): void
       continue;
     }
     nestingWork += (line.length + 1) * Math.max(0, depth - 1);
-    if (nestingWork > LIMITS.nestingWork) {
-      throw tooComplex('has too much deeply nested text to read in reasonable time', n, 'flatten the nesting, or split the file');
+    if (nestingWork > scale * LIMITS.nestingWork) {
+      throw tooComplex('has too much deeply nested text to read in reasonable time: characters times depth, summed over the file, pass the limit', n, 'flatten the nesting, or split the file');
     }
     const opens = opensFence(p, items.filter((item) => item.content <= p.indent));
     const heading = HEADING.test(p.text);
     if (p.markers.length > 0 || opens !== undefined || heading) flush();
     if (opens !== undefined) fence = opens;
-    else if (!heading) {
+    else if (heading) run(marksIn(line), n);
+    else {
+      if (para.lines === 0) para.line = n;
       para.lines++;
       para.chars += line.length + 1;
       para.depth = Math.max(para.depth, depth);
+      // A table row is read inline a cell at a time; counting the row as one run errs high.
+      if (line.includes('|')) run(marksIn(line), n);
+      else {
+        para.marks += marksIn(line);
+        para.text += line.length + 1;
+      }
+      if (para.text > LIMITS.paragraph) {
+        throw tooComplex(`has a paragraph too large to read: more than ${formatCount(LIMITS.paragraph)} characters, the limit`, para.line, 'split long paragraphs with blank lines');
+      }
     }
-    if (listWork + paraWork() > LIMITS.listParagraphWork) {
-      throw tooComplex('has a list item whose text runs on for too many lines to read in reasonable time', n, 'separate paragraphs with blank lines, or give each line its own list marker');
+    if (listWork + paraWork() > scale * LIMITS.listParagraphWork) {
+      if (paraWork() > scale * LIMITS.listParagraphWork) {
+        throw tooComplex('has a list item whose text runs on for too many lines to read in reasonable time', n, 'separate paragraphs with blank lines, or give each line its own list marker');
+      }
+      throw tooComplex('has too much text in list items to read in reasonable time: lines times characters of their paragraphs, summed over the file, pass the limit', n, 'split the file, or shorten the text inside list items');
     }
+    if (whole && emphasis + para.marks * para.marks > LIMITS.emphasisWork) throw tooManyMarks(emphasis + para.marks * para.marks, para.marks > worst.marks ? { marks: para.marks, line: para.line } : worst);
     blankBefore = false;
     lazyDepth = depth;
   }
   flush();
+  if (whole && emphasis > LIMITS.emphasisWork) throw tooManyMarks(emphasis, worst);
+  budget.lines = lines;
   budget.nestingWork = nestingWork;
   budget.listParagraphWork = listWork;
+  budget.emphasisWork = emphasis;
+}
+
+/**
+ * Too much emphasis work. Blames one paragraph only when it alone is over the limit; otherwise the sum over the file
+ * is, and the message says so (naming the paragraph with the most marks, the first one to fix).
+ */
+export function tooManyMarks(work: number, worst: { marks: number; line: number }): RoadmapInputError {
+  const hint = 'write literal underscores and asterisks as \\_ and \\*, or put them in `code`';
+  if (worst.marks * worst.marks > LIMITS.emphasisWork) {
+    return new RoadmapInputError(`the Markdown has too many * and _ marks to read in reasonable time (${formatCount(worst.marks)} in the paragraph at line ${worst.line})`, hint);
+  }
+  return new RoadmapInputError(
+    `the Markdown has too many * and _ marks to read in reasonable time: counted per paragraph, squared and summed over the file they make ${formatCount(work)}, past the limit of ${formatCount(LIMITS.emphasisWork)} (the most in one paragraph: ${formatCount(worst.marks)} at line ${worst.line})`,
+    hint,
+  );
 }

@@ -10,10 +10,18 @@ export const LIMITS = {
   size: 16 * 1024 * 1024,
   /** Longest line, in characters. */
   lineLength: 1024 * 1024,
+  /**
+   * Most non-blank lines. Every line can become a topic (an item, a row, a heading, a link line), and each topic costs
+   * tens of µs and a few KB to read, list and cache: at this count a first read stays within README's promise (10 s,
+   * 1 GB on two cores). The longest roadmap in the test corpus has 1,919.
+   */
+  lines: 150_000,
+  /** Longest paragraph, in characters: marked overflows its stack on one of about 8 MB. */
+  paragraph: 4 * 1024 * 1024,
   /** Deepest nesting of lists, block quotes and <details>. marked overflows its stack near 1,500. */
   depth: 32,
   /** Sum over lines of characters x (depth - 1): marked reads nested content again at every level. */
-  nestingWork: 25_000_000,
+  nestingWork: 12_000_000,
   /** Sum over paragraphs inside lists of lines x characters x depth: marked is quadratic in them. */
   listParagraphWork: 200_000_000,
   /** Sum over inline runs of (count of `*` and `_`) squared: emphasis matching is quadratic. */
@@ -41,6 +49,8 @@ export function checkSize(size: number, what: string): void {
 
 /** Work measured against LIMITS, counted per document. */
 export interface Work {
+  /** Non-blank lines. */
+  lines: number;
   nestingWork: number;
   listParagraphWork: number;
   emphasisWork: number;

@@ -1,8 +1,8 @@
 import { Lexer, type Token } from 'marked';
 import { RoadmapInputError } from '../../errors.js';
-import { scanBlocks } from './block-scan.js';
+import { scanBlocks, tooManyMarks } from './block-scan.js';
 import { lexInPieces } from './lex-windows.js';
-import { checkSize, formatCount, LIMITS, type Work } from './limits.js';
+import { checkSize, LIMITS, type Work } from './limits.js';
 
 /**
  * Work on one document, shared by every lexMarkdown call for it (Markdown inside HTML is lexed again): `checked` for
@@ -17,7 +17,7 @@ export interface LexBudget {
 
 /** A budget for a new document. */
 export function newLexBudget(): LexBudget {
-  const work = (): Work => ({ nestingWork: 0, listParagraphWork: 0, emphasisWork: 0 });
+  const work = (): Work => ({ lines: 0, nestingWork: 0, listParagraphWork: 0, emphasisWork: 0 });
   return { chars: 0, checked: work(), lexed: work() };
 }
 
@@ -32,7 +32,7 @@ export function lexMarkdown(text: string, lineOffset = 0, budget = newLexBudget(
   budget.chars += text.length;
   // Markdown inside HTML wrappers is lexed a second time; nesting wrappers must not multiply the work.
   if (budget.chars > 2 * LIMITS.size) throw new RoadmapInputError('the Markdown nests HTML wrappers around too much text to read in reasonable time', 'remove the <div> wrappers');
-  scanBlocks(text, lineOffset, budget.checked);
+  scanBlocks(text, lineOffset, budget.checked, true);
   return lexInPieces(text, (piece, pieceOffset) => lexChecked(piece, lineOffset + pieceOffset, budget.lexed));
 }
 
@@ -57,6 +57,10 @@ function lexChecked(text: string, lineOffset: number, budget: Work): Token[] {
   return lexer.tokens;
 }
 
+/**
+ * The exact emphasis work of what marked lexes, before its inline pass. The whole document's estimate (scanBlocks)
+ * refused anything over the limit already; windows may be lexed twice, so here the limit is doubled.
+ */
 function checkEmphasis(runs: ReadonlyArray<{ src: string; tokens: Token[] }>, text: string, lineOffset: number, budget: Work): void {
   let work = budget.emphasisWork;
   let worst = { delimiters: 0, src: '' };
@@ -70,11 +74,8 @@ function checkEmphasis(runs: ReadonlyArray<{ src: string; tokens: Token[] }>, te
     if (delimiters > worst.delimiters) worst = { delimiters, src };
   }
   budget.emphasisWork = work;
-  if (work <= LIMITS.emphasisWork) return;
+  if (work <= 2 * LIMITS.emphasisWork) return;
   const at = text.indexOf(worst.src);
   const line = 1 + lineOffset + (at < 0 ? 0 : text.slice(0, at).split('\n').length - 1);
-  throw new RoadmapInputError(
-    `the Markdown has too many * and _ marks to read in reasonable time (${formatCount(worst.delimiters)} in the paragraph at line ${line})`,
-    'write literal underscores and asterisks as \\_ and \\*, or put them in `code`',
-  );
+  throw tooManyMarks(work, { marks: worst.delimiters, line });
 }

@@ -1,3 +1,4 @@
+import { appendAll, maxOf } from '../../append.js';
 /**
  * Raw HTML read as the Markdown it stands for, so lists, tables and link lines written in HTML reach the same rules
  * as their Markdown twins: `<ul><li>` becomes `- ` lines (nested by depth), `<table>` rows a GFM table, `<a href>`
@@ -195,7 +196,7 @@ export function htmlToMarkdown(html: string): string {
 
 /** A GFM table for the rows read; the first row is the header. */
 function emitTable(rows: Cell[][], out: string[]): void {
-  const width = Math.max(0, ...rows.map((r) => r.length));
+  const width = maxOf(rows.map((r) => r.length), 0);
   if (width === 0 || rows.length === 0) return;
   const cellText = (c: Cell | undefined): string =>
     (c?.text ?? '')
@@ -207,5 +208,5 @@ function emitTable(rows: Cell[][], out: string[]): void {
   const [head, ...body] = rows;
   if (!head) return;
   if (out.length && out[out.length - 1] !== '') out.push('');
-  out.push(line(head), `|${' --- |'.repeat(width)}`, ...body.map(line), '');
+  appendAll(out, [line(head), `|${' --- |'.repeat(width)}`, ...body.map(line), '']);
 }

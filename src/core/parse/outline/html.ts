@@ -3,6 +3,8 @@ import { hasHtmlStructure, htmlToMarkdown } from './html-markdown.js';
 import { decodeEntities, escapeMarkdown, htmlText } from '../inline.js';
 import type { Link } from '../../types.js';
 import { ITEM_LEVEL, outlineNode, type OutlineNode } from './node.js';
+import { appendAll, minOf } from '../../append.js';
+import { work } from '../../work.js';
 
 /** What the HTML reader remembers between blocks. */
 export interface HtmlState {
@@ -120,23 +122,25 @@ function countLines(text: string, end: number): number {
 function dedent(text: string): string {
   const lines = text.split('\n');
   const widths = lines.filter((l) => l.trim()).map((l) => /^ */u.exec(l)?.[0].length ?? 0);
-  const cut = Math.min(...widths);
+  const cut = minOf(widths);
   return cut > 0 && Number.isFinite(cut) ? lines.map((l) => l.slice(Math.min(cut, /^ */u.exec(l)?.[0].length ?? 0))).join('\n') : text;
 }
 
 function linkLines(html: string, at: number, parent: OutlineNode): void {
-  parent.children.push(...htmlLinkItems(html, at));
+  appendAll(parent.children, htmlLinkItems(html, at));
 }
 
 /** Awesome-style directories written in HTML: one `<a href=…>Name</a> - description<br>` per line. */
 export function htmlLinkItems(html: string, at: number): OutlineNode[] {
   const segments = html.split(/<br\s*\/?>|\n/iu).map((s) => s.trim()).filter((s) => plain(s));
   const found: OutlineNode[] = [];
+  // Segments come in order: each is looked for after the one before, so finding the lines reads the text once.
+  const cursor = { at: 0, line: 0 };
   for (const segment of segments) {
     const m = LINK_LINE.exec(segment);
     const name = m ? plain(m[2] ?? '') : '';
     if (!m || !name) continue;
-    const n = outlineNode('item', ITEM_LEVEL, name, at + lineIn(html, segment));
+    const n = outlineNode('item', ITEM_LEVEL, name, at + lineIn(html, segment, cursor));
     n.origin = 'list';
     n.url = decodeEntities(m[1] ?? '');
     n.linkFirst = true;
@@ -176,16 +180,19 @@ export function codeChecklist(code: Tokens.Code, at: number): OutlineNode[] {
       last = { node, boxes: boxesOf(title[2] ?? '') };
     } else if (more && last) {
       matched++;
-      last.boxes.push(...boxesOf(more[1] ?? ''));
+      appendAll(last.boxes, boxesOf(more[1] ?? ''));
     }
   });
   finish();
   return nonBlank > 0 && matched / nonBlank >= 0.8 ? out : [];
 }
 
-function lineIn(text: string, segment: string): number {
-  const at = text.indexOf(segment);
-  let n = 0;
-  for (let i = 0; i < at; i++) if (text.charCodeAt(i) === 10) n++;
-  return n;
+/** The line of `segment` in `text`, searching on from `cursor` (the previous segment) and moving it there. */
+function lineIn(text: string, segment: string, cursor: { at: number; line: number }): number {
+  const at = text.indexOf(segment, cursor.at);
+  if (at < 0) return cursor.line;
+  for (let i = cursor.at; i < at; i++) if (text.charCodeAt(i) === 10) cursor.line++;
+  work.htmlLineScan += at - cursor.at;
+  cursor.at = at;
+  return cursor.line;
 }

@@ -2,6 +2,7 @@ import type { Tokens } from 'marked';
 import { escapeMarkdown, htmlText, inlineText } from '../inline.js';
 import { splitItemTitle } from '../item-title.js';
 import { ITEM_LEVEL, outlineNode, type OutlineNode } from './node.js';
+import { appendAll } from '../../append.js';
 
 /** Number of line feeds in `s` from `from` up to `end`. */
 export function countNewlines(s: string, end = s.length, from = 0): number {
@@ -80,7 +81,7 @@ function listItem(item: Tokens.ListItem, at: number): OutlineNode {
         continue;
       case 'list': {
         const kids = listItems(t as Tokens.List, tLine);
-        n.children.push(...kids);
+        appendAll(n.children, kids);
         lastChild = kids[kids.length - 1];
         continue;
       }
@@ -88,7 +89,7 @@ function listItem(item: Tokens.ListItem, at: number): OutlineNode {
         nestQuotedLists(t as Tokens.Blockquote, lastChild ?? n, tLine);
         continue;
       case 'table':
-        n.children.push(...tableRows(t as Tokens.Table, tLine));
+        appendAll(n.children, tableRows(t as Tokens.Table, tLine));
         continue;
       default:
         break;
@@ -114,11 +115,11 @@ function listItem(item: Tokens.ListItem, at: number): OutlineNode {
       if (title.linkOnly) n.linkOnly = true;
       if (title.marker) n.marker = true;
       if (title.term) n.term = true;
-      n.links.push(...title.links);
+      appendAll(n.links, title.links);
     } else {
       const inline = inlineText(tokens, (t as Tokens.Text).text);
       if (inline.text) n.description.push({ text: inline.text, markdown: (t as Tokens.Text).text.trim() });
-      n.links.push(...inline.links);
+      appendAll(n.links, inline.links);
     }
   }
   return n;
@@ -131,7 +132,7 @@ export function nestQuotedLists(quote: Tokens.Blockquote, parent: OutlineNode, a
     const tLine = lineOf(quote.raw, t.raw, at);
     if (t.type === 'list') {
       const kids = listItems(t as Tokens.List, tLine);
-      parent.children.push(...kids);
+      appendAll(parent.children, kids);
       last = kids[kids.length - 1];
     } else if (t.type === 'blockquote') {
       nestQuotedLists(t as Tokens.Blockquote, last ?? parent, tLine);
@@ -165,13 +166,13 @@ export function tableRows(table: Tokens.Table, at: number): OutlineNode[] {
     const n = outlineNode('item', ITEM_LEVEL, main.text, at + 2 + i);
     n.origin = 'table';
     if (main.url !== undefined) n.url = main.url;
-    n.links.push(...main.links);
+    appendAll(n.links, main.links);
     if (main.description) n.description.push({ text: main.description, markdown: main.descriptionMarkdown ?? escapeMarkdown(main.description) });
     const attrs: Record<string, string> = {};
     row.forEach((c, j) => {
       if (j === col) return;
       const v = inlineText(c.tokens, c.text);
-      n.links.push(...v.links);
+      appendAll(n.links, v.links);
       const key = headers[j] || `column ${j + 1}`;
       if (v.text) attrs[key] = v.text;
     });

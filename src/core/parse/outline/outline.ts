@@ -6,6 +6,7 @@ import { countNewlines, lineOf, listItems, nestQuotedLists, tableRows } from './
 import { outlineNode, type OutlineNode } from './node.js';
 import { EAST_ASIAN_WIDE } from '../../text/width.js';
 import { RESOURCE_WORDS } from '../vocabulary.js';
+import { appendAll } from '../../append.js';
 
 export { ITEM_LEVEL, outlineNode, type OutlineNode } from './node.js';
 
@@ -74,13 +75,13 @@ export function buildOutline(text: string, lineOffset: number): Outline {
         orderedBefore = list.ordered ? items[items.length - 1] : undefined;
         if (!list.ordered && owner && owner.children.length === 0) {
           // "1. Linux" then "- Bash" at the margin: bullets right under a numbered item are its sub-items.
-          owner.children.push(...items);
+          appendAll(owner.children, items);
           lastItem = items[items.length - 1];
           label = undefined;
           colonIntro = false;
           return;
         }
-        top().children.push(...items);
+        appendAll(top().children, items);
         lastItem = items[items.length - 1];
         label = undefined;
         colonIntro = false;
@@ -106,13 +107,13 @@ export function buildOutline(text: string, lineOffset: number): Outline {
         const rows = tableRows(token as Tokens.Table, at);
         tables++;
         for (const r of rows) r.table = tables;
-        top().children.push(...rows);
+        appendAll(top().children, rows);
         lastItem = undefined;
         return;
       }
       case 'code': {
         const rows = codeChecklist(token as Tokens.Code, at);
-        top().children.push(...rows);
+        appendAll(top().children, rows);
         // Code that is not a drawn checklist belongs to what it sits under, in its Markdown (it has no plain text).
         if (rows.length === 0) top().description.push({ text: '', markdown: token.raw.trim() });
         return;
@@ -159,7 +160,7 @@ export function buildOutline(text: string, lineOffset: number): Outline {
         const group = top();
         if (group.kind === 'group' && !group.text) {
           group.text = step.text;
-          group.links.push(...step.links);
+          appendAll(group.links, step.links);
         } else if (step.text) top().description.push({ text: step.text, markdown: escapeMarkdown(step.text) });
         return;
       }
@@ -181,7 +182,7 @@ export function buildOutline(text: string, lineOffset: number): Outline {
     if (p.text.includes('<a')) {
       const items = htmlLinkItems(p.text, at);
       if (items.length) {
-        node.children.push(...items);
+        appendAll(node.children, items);
         return;
       }
     }
@@ -199,7 +200,7 @@ export function buildOutline(text: string, lineOffset: number): Outline {
       label = undefined;
       colonIntro = COLON_END.test(raw);
     }
-    node.links.push(...inline.links);
+    appendAll(node.links, inline.links);
   };
 
   let line = 1 + lineOffset;

@@ -5,6 +5,7 @@ import { SlugAllocator, slugFor } from '../slug.js';
 import { cleanTitle } from '../title.js';
 import { labelled, namesTopic, type TopicDraft } from '../topics.js';
 import type { Link, ParseWarning, Section, SectionSource, TopicSource } from '../../types.js';
+import { appendAll } from '../../append.js';
 
 /** Every section source, in the order --explain tries them. */
 export const SECTION_SOURCES: readonly SectionSource[] = ['h1', 'h2', 'h3', 'h4', 'list', 'table', 'details'];
@@ -67,7 +68,7 @@ function draftOf(n: OutlineNode, children: TopicDraft[], group?: string): TopicD
 function absorb(n: OutlineNode, into: { description: Prose[]; links: Link[] }): void {
   if (n.text) into.description.push({ text: n.text, markdown: escapeMarkdown(n.text) });
   if (n.url) into.links.push({ title: cleanTitle(n.text).title, url: n.url });
-  into.links.push(...n.links);
+  appendAll(into.links, n.links);
   for (const c of n.children) absorb(c, into);
 }
 
@@ -96,7 +97,7 @@ export function topicDrafts(nodes: readonly OutlineNode[], source: TopicSource, 
           const inner = k.group ? (name ? `${name} › ${k.group}` : k.group) : name;
           if (inner) k.group = inner;
         }
-        out.push(...kids);
+        appendAll(out, kids);
       }
       continue;
     }
@@ -109,7 +110,7 @@ export function topicDrafts(nodes: readonly OutlineNode[], source: TopicSource, 
       out.push(own);
     } else if (source === 'tasks' && n.kind === 'item' && n.children.some((c) => c.checked !== undefined || c.children.length > 0)) {
       // Not a box itself, but boxes hang below it: they keep their place, grouped under it.
-      out.push(...topicDrafts(n.children, source, sink, joinGroup(group, n.text)));
+      appendAll(out, topicDrafts(n.children, source, sink, joinGroup(group, n.text)));
     } else if (source !== 'headings' || n.kind === 'item') absorb(n, sink);
   }
   return out;
@@ -150,8 +151,9 @@ function trimEmptyEdges(sections: readonly SectionNode[], source: TopicSource): 
 export function buildExplicitSections(all: readonly SectionNode[], source: TopicSource, warnings: ParseWarning[]): Section[] {
   const slugs = new SlugAllocator();
   const sections = trimEmptyEdges(all, source);
+  const kept = new Set(sections);
   for (const s of all) {
-    if (!sections.includes(s)) warnings.push({ kind: 'empty-section', message: `"${cleanTitle(s.node.text).title}" holds no ${source} before the first or after the last section that does: left out`, line: s.node.line });
+    if (!kept.has(s)) warnings.push({ kind: 'empty-section', message: `"${cleanTitle(s.node.text).title}" holds no ${source} before the first or after the last section that does: left out`, line: s.node.line });
   }
   return sections.map((s, i) => {
     const clean = cleanTitle(s.node.text);

@@ -5,6 +5,7 @@ import { RoadmapInputError } from '../../../core/errors.js';
 import type { Theme } from '../../theme.js';
 import { clean, inlinePieces } from './inline.js';
 import { piecesWidth, wrapPieces, type Frame, type Piece } from './wrap.js';
+import { appendAll } from '../../../core/append.js';
 
 /** Block tokens as lines inside `frame`; a blank line between blocks, none inside a tight list item. */
 function blocks(tokens: readonly Token[], frame: Frame, theme: Theme, tight = false): string[] {
@@ -14,7 +15,7 @@ function blocks(tokens: readonly Token[], frame: Frame, theme: Theme, tight = fa
     const lines = block(token, current, theme);
     if (lines.length === 0) continue;
     if (out.length > 0 && !tight) out.push(blankLine(frame));
-    out.push(...lines);
+    appendAll(out, lines);
     // Only the block's first line carries the first prefix (a list marker); the blocks after it align with the rest.
     current = { ...frame, first: frame.rest };
   }
@@ -71,7 +72,7 @@ function codeLines(code: string, frame: Frame, theme: Theme): string[] {
   code.split('\n').forEach((line, i) => {
     // Every space of code matters: written as no-break spaces, the wrapper neither drops nor breaks at them.
     const text = clean(line.replace(/\t/g, '    ')).replace(/ /g, '\u00a0');
-    out.push(...wrapPieces(text ? [{ text, style: theme.c.cyan }] : [], i === 0 ? inner : { ...inner, first: inner.rest }));
+    appendAll(out, wrapPieces(text ? [{ text, style: theme.c.cyan }] : [], i === 0 ? inner : { ...inner, first: inner.rest }));
   });
   return out;
 }
@@ -87,7 +88,7 @@ function listLines(list: Tokens.List, frame: Frame, theme: Theme): string[] {
     const indent: Piece = { text: ' '.repeat(piecesWidth([marker])) };
     const first = i === 0 ? frame.first : frame.rest;
     const lines = blocks(item.tokens, { width: frame.width, first: [...first, marker], rest: [...frame.rest, indent] }, theme, !item.loose);
-    out.push(...(lines.length ? lines : wrapPieces([], { ...frame, first: [...first, marker] })));
+    appendAll(out, (lines.length ? lines : wrapPieces([], { ...frame, first: [...first, marker] })));
   });
   return out;
 }
@@ -97,7 +98,7 @@ function tableLines(table: Tokens.Table, frame: Frame, theme: Theme): string[] {
   const row = (cells: Tokens.TableCell[], bold: boolean): Piece[] =>
     cells.flatMap((cell, i) => [...(i > 0 ? [{ text: ' | ', style: theme.c.dim }] : []), ...inlinePieces(cell.tokens, theme, bold ? theme.c.bold : undefined)]);
   const lines = wrapPieces(row(table.header, true), frame);
-  for (const r of table.rows) lines.push(...wrapPieces(row(r, false), { ...frame, first: frame.rest }));
+  for (const r of table.rows) appendAll(lines, wrapPieces(row(r, false), { ...frame, first: frame.rest }));
   return lines;
 }
 

@@ -4,6 +4,7 @@ import { inert } from '../../sanitize.js';
 import type { Theme } from '../../theme.js';
 import { clickableUrl, hyperlinkStyle } from './hyperlink.js';
 import type { Piece, Style } from './wrap.js';
+import { appendAll } from '../../../core/append.js';
 
 /** Untrusted text as it may reach the terminal: soft line breaks become spaces, controls are made visible. */
 export function clean(text: string): string {
@@ -40,25 +41,25 @@ export function inlinePieces(tokens: readonly Token[], theme: Theme, style?: Sty
       case 'text':
       case 'escape': {
         const t = token as Tokens.Text;
-        if (t.tokens) out.push(...inlinePieces(t.tokens, theme, style));
+        if (t.tokens) appendAll(out, inlinePieces(t.tokens, theme, style));
         else out.push({ text: clean(decodeEntities(t.text)), style });
         break;
       }
       case 'strong':
-        out.push(...inlinePieces((token as Tokens.Strong).tokens, theme, compose(style, c.bold)));
+        appendAll(out, inlinePieces((token as Tokens.Strong).tokens, theme, compose(style, c.bold)));
         break;
       case 'em':
-        out.push(...inlinePieces((token as Tokens.Em).tokens, theme, compose(style, c.italic)));
+        appendAll(out, inlinePieces((token as Tokens.Em).tokens, theme, compose(style, c.italic)));
         break;
       case 'del':
-        out.push(...inlinePieces((token as Tokens.Del).tokens, theme, compose(style, c.strikethrough)));
+        appendAll(out, inlinePieces((token as Tokens.Del).tokens, theme, compose(style, c.strikethrough)));
         break;
       case 'codespan':
         out.push({ text: clean((token as Tokens.Codespan).text), style: compose(style, c.cyan) });
         break;
       case 'link': {
         const t = token as Tokens.Link;
-        out.push(...linkPieces(inlinePieces(t.tokens, theme, style), t.href, theme, style));
+        appendAll(out, linkPieces(inlinePieces(t.tokens, theme, style), t.href, theme, style));
         break;
       }
       case 'br':

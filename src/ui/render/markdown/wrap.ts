@@ -1,4 +1,5 @@
 import { EAST_ASIAN_WIDE, graphemes, graphemeWidth } from '../../../core/text/width.js';
+import { appendAll } from '../../../core/append.js';
 
 /** How a run of text is drawn (chalk styles, a hyperlink); the same function object means the same style. */
 export type Style = (text: string) => string;
@@ -200,7 +201,7 @@ export function wrapPieces(pieces: readonly Piece[], frame: Frame): string[] {
     if (frame.width !== undefined && empty && used + u.width > frame.width) {
       cut(u, frame.width - restWidth, frame.width - used).forEach((chunk, i) => {
         if (i > 0) newLine();
-        line().push(...chunk);
+        appendAll(line(), chunk);
         used += piecesWidth(chunk);
         empty = false;
       });
@@ -211,7 +212,7 @@ export function wrapPieces(pieces: readonly Piece[], frame: Frame): string[] {
       // A space inside a link or emphasis takes its style, so the underline and the hyperlink run on unbroken.
       line().push({ text: ' ', style: before?.style === u.parts[0]?.style ? before?.style : undefined });
     }
-    line().push(...u.parts);
+    appendAll(line(), u.parts);
     used += gap + u.width;
     empty = false;
   }
