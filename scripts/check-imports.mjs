@@ -61,7 +61,9 @@ export function findCycles(graph) {
 }
 
 /** The problems found under `root`, as lines for a person. */
-export function checkTree(root) {
+export function checkTree(dir) {
+  // Absolute, as importsOf resolves imports to absolute paths: a relative root would match no import at all.
+  const root = resolve(dir);
   const files = sourceFiles(root);
   const known = new Set(files);
   const graph = new Map(files.map((f) => [f, new Set(importsOf(f).filter((t) => known.has(t)))]));
@@ -72,7 +74,7 @@ export function checkTree(root) {
     if (n > MAX_FILES_PER_FOLDER) problems.push(`${relative(root, folder) || '.'} holds ${n} source files (at most ${MAX_FILES_PER_FOLDER}): split it into folders named for what they hold`);
   }
   for (const f of files) {
-    if (dirname(f) === resolve(root) && !ENTRY_FILES.has(relative(root, f))) problems.push(`${relative(root, f)} sits at the top of ${root}/: only ${[...ENTRY_FILES].join(' and ')} belong there`);
+    if (dirname(f) === resolve(root) && !ENTRY_FILES.has(relative(root, f))) problems.push(`${relative(root, f)} sits at the top of ${dir}/: only ${[...ENTRY_FILES].join(' and ')} belong there`);
   }
   return { files: files.length, problems };
 }

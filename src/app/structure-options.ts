@@ -1,9 +1,9 @@
 import { SECTION_SOURCES, TOPIC_SOURCES, type StructureChoice } from '../core/parse/structure/structure.js';
 import { shellQuote } from '../core/text/shell-quote.js';
 import { countLeaves } from '../core/tree.js';
+import type { Roadmap } from '../core/types.js';
 import { inert } from '../ui/sanitize.js';
 import { InputError, UsageError } from './errors.js';
-import type { GlobalOptions, Session } from './session.js';
 
 /** `--sections` and `--topics` on list, next, walk, validate, show, done, start and skip: how the roadmap is built. */
 export interface StructureOptions {
@@ -28,7 +28,7 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], flag: str
 }
 
 /** Fails (exit 1) when the roadmap has nothing to study, pointing at validate instead of printing "0/0 done". */
-export function requireTopics(session: Session, options: GlobalOptions): void {
+export function requireTopics(session: { roadmap: Roadmap; source: string }, options: { roadmap?: string }): void {
   if (session.roadmap.sections.some((s) => countLeaves(s.topics) > 0)) return;
   const file = session.source === '-' ? '-' : (options.roadmap ?? session.source);
   const shown = /^[\w./-]+$/.test(file) ? file : shellQuote(inert(file));

@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain .mjs script without type declarations
 import { checkTree } from '../../scripts/check-imports.mjs';
@@ -29,6 +29,15 @@ describe('scripts/check-imports.mjs (run by npm test on src/)', () => {
       'core/b.ts': "import type { A } from './a.js';\nexport type B = A | 1;\n",
     });
     expect(check(root).problems).toEqual(['import cycle: core/a.ts -> core/b.ts -> core/a.ts']);
+  });
+
+  it('finds the cycle when given a relative path too (as npm test passes src)', () => {
+    const root = tree({
+      'a.ts': "import type { B } from './b.js';\nexport type A = B;\n",
+      'b.ts': "import { type A } from './a.js';\nexport type B = A | 1;\n",
+    });
+    const problems = check(relative(process.cwd(), root)).problems.filter((p) => p.startsWith('import cycle'));
+    expect(problems).toEqual(['import cycle: a.ts -> b.ts -> a.ts']);
   });
 
   it('finds a folder over 15 files and a loose file at the top', () => {
