@@ -178,6 +178,25 @@ export function undoable(state: ProgressState): HistoryEvent[] {
 }
 
 /**
+ * The event that takes `source` back: its changes inverted, newest first, and its added and removed notes swapped.
+ * Undo builds one from the event it reverts, redo from the undo it takes back; `head` says which.
+ */
+export function inverseOf(
+  source: HistoryEvent,
+  s: Stamp,
+  head: { action: 'undo'; reverts: string } | { action: 'redo'; redoes: string; reverts: string },
+): HistoryEvent {
+  return {
+    id: s.id,
+    at: s.at,
+    ...head,
+    changes: [...source.changes].reverse().map((d) => invert(d, source.at)),
+    notesAdded: source.notesRemoved.map((n) => ({ ...n })),
+    notesRemoved: source.notesAdded.map((n) => ({ ...n })),
+  };
+}
+
+/**
  * Reverts the last `count` undoable events, newest first. Each revert is itself recorded (action `undo`) so the log
  * tells the whole story; undo events are never undone. Returns the reverted events.
  */
@@ -185,15 +204,7 @@ export function undoLast(state: ProgressState, count: number, stamp: (i: number)
   const targets = undoable(state).slice(-count).reverse();
   targets.forEach((target, i) => {
     const s = stamp(i);
-    const inverse: HistoryEvent = {
-      id: s.id,
-      at: s.at,
-      action: 'undo',
-      reverts: target.id,
-      changes: [...target.changes].reverse().map((d) => invert(d, target.at)),
-      notesAdded: target.notesRemoved.map((n) => ({ ...n })),
-      notesRemoved: target.notesAdded.map((n) => ({ ...n })),
-    };
+    const inverse = inverseOf(target, s, { action: 'undo', reverts: target.id });
     if (target.subject !== undefined) inverse.subject = target.subject;
     applyEffects(state, inverse);
     target.undoneBy = inverse.id;

@@ -1,4 +1,4 @@
-import { applyEffects, invert, STACK_ACTIONS, undoable, type HistoryEvent, type ProgressState, type Stamp, type StatusDelta } from './history.js';
+import { applyEffects, inverseOf, STACK_ACTIONS, undoable, type HistoryEvent, type ProgressState, type Stamp, type StatusDelta } from './history.js';
 import { insertAll } from '../append.js';
 
 /**
@@ -52,16 +52,7 @@ export function nextToRedo(state: ProgressState, count: number): Array<{ undo: H
 export function redoLast(state: ProgressState, count: number, stamp: (i: number) => Stamp): HistoryEvent[] {
   return nextToRedo(state, count).map(({ undo, original }, i) => {
     const s = stamp(i);
-    const redo: HistoryEvent = {
-      id: s.id,
-      at: s.at,
-      action: 'redo',
-      redoes: undo.id,
-      reverts: original.id,
-      changes: [...undo.changes].reverse().map((d) => invert(d, undo.at)),
-      notesAdded: undo.notesRemoved.map((n) => ({ ...n })),
-      notesRemoved: undo.notesAdded.map((n) => ({ ...n })),
-    };
+    const redo = inverseOf(undo, s, { action: 'redo', redoes: undo.id, reverts: original.id });
     if (original.subject !== undefined) redo.subject = original.subject;
     applyEffects(state, redo);
     delete original.undoneBy;
