@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { collapseSpaces } from '../../src/core/parse/inline.js';
 import { decodeBytes, normalizeText, repairMojibake } from '../../src/core/parse/normalize.js';
 import { parseRoadmap } from '../../src/core/parse/parse.js';
 import { RoadmapInputError } from '../../src/core/errors.js';
@@ -97,5 +99,17 @@ describe('bytes that are not UTF-8 are refused with the file named and what is w
   it('accepts UTF-8 with a byte-order mark and never produces replacement characters', () => {
     expect(decodeBytes(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('# Go')]), 'x.md')).toBe('\uFEFF# Go');
     expect(decodeBytes(utf8('é 中文 🚀'), 'x.md')).not.toContain('\uFFFD');
+  });
+});
+
+describe('collapseSpaces', () => {
+  it('makes every run of whitespace one space, as replace(/\\s+/g, " ") does', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\t', '\n', '\u00a0', '\u3000', '\u2003', '\r'), maxLength: 40 });
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(collapseSpaces(s)).toBe(s.replace(/\s+/g, ' '));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -64,6 +64,7 @@ function groupLabel(raw: string): string {
 
 /** In-page links (`#anchor`) navigate the file rather than teach; repeated urls are kept once. */
 function dedupe(links: readonly Link[]): Link[] {
+  if (links.length === 0) return [];
   const seen = new Set<string>();
   return links.filter((l) => {
     if (!l.url || l.url.startsWith('#') || seen.has(l.url)) return false;
@@ -74,6 +75,8 @@ function dedupe(links: readonly Link[]): Link[] {
 
 /** Topics with ids and numbers below a section or topic with id `parentId` and number `parentNumber`. */
 export function buildTopics(drafts: readonly TopicDraft[], parentId: string, parentNumber: string, warnings: ParseWarning[]): Topic[] {
+  // Most topics have no subtopics: no allocator, maps or title lists for them.
+  if (drafts.length === 0) return [];
   const slugs = new SlugAllocator();
   const seen = new Map<string, number>();
   const titles = siblingTitles(drafts.map((d) => d.title ?? d.node.text));

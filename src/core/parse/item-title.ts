@@ -1,5 +1,5 @@
 import type { Token, Tokens } from 'marked';
-import { decodeEntities, escapeMarkdown, inlineSource, inlineText } from './inline.js';
+import { collapseSpaces, decodeEntities, escapeMarkdown, inlineSource, inlineText } from './inline.js';
 import type { Link } from '../types.js';
 import { isNumberingOnly } from './title.js';
 import { TYPE_MARKER } from './vocabulary.js';
@@ -46,7 +46,7 @@ function linkOf(t: Token): Tokens.Link | undefined {
 /** Splits an item's inline tokens: `[Name](url) - desc`, `**Term:** desc`, a lone link, or plain text. */
 export function splitItemTitle(tokens: readonly Token[], fallback: string): ItemTitle {
   if (tokens.length === 0) {
-    const text = decodeEntities(fallback).replace(/\s+/g, ' ').trim();
+    const text = collapseSpaces(decodeEntities(fallback)).trim();
     return { text, links: [], linkFirst: false, linkOnly: false, marker: TYPE_MARKER.test(text) };
   }
   const full = inlineText(tokens);
@@ -55,9 +55,10 @@ export function splitItemTitle(tokens: readonly Token[], fallback: string): Item
   const first = tokens[start];
   const out: ItemTitle = { text: full.text, links: [], linkFirst: false, linkOnly: false, marker: markerLead || TYPE_MARKER.test(full.text) };
   if (!first) return { ...out, links: full.links };
-  const rest = inlineText(tokens.slice(start + 1));
   const link = linkOf(first);
-  if (link) {
+  // What follows the first token matters only after a link or a bold term: plain items (most) skip reading it.
+  const rest = link || first.type === 'strong' ? inlineText(tokens.slice(start + 1)) : undefined;
+  if (link && rest) {
     let name = inlineText(link.tokens, link.text).text;
     const typed = /^@([a-z]+)@\s*/iu.exec(name);
     if (typed) {
@@ -79,7 +80,7 @@ export function splitItemTitle(tokens: readonly Token[], fallback: string): Item
       return { ...out, linkFirst: true, linkOnly: true, text: name || full.text, url: link.href, ...(rest.text ? described(rest.text, tokens.slice(start + 1)) : {}), links: rest.links };
     }
   }
-  if (first.type === 'strong' && rest.text) {
+  if (first.type === 'strong' && rest?.text) {
     const term = inlineText((first as Tokens.Strong).tokens).text;
     const colon = /[:：]\s*$/u.test(term);
     const sep = /^\s*(?:[-–—:：])\s*/u.exec(rest.text);

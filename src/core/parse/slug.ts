@@ -4,18 +4,27 @@ import { work } from '../work.js';
 
 const MAX_SLUG = 64;
 
+/** Printable ASCII, the usual title: slugged without Unicode normalisation or property classes. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** Characters that separate the words of a slug; every other character that is no letter or digit is dropped. */
+const ASCII_SEPARATORS = /[ \-_/\\.:,;|+&]+/;
+const ASCII_DROPPED = /[^a-z0-9 \-_/\\.:,;|+&]+/g;
+
 /** A readable, stable slug: Unicode lowercase, letters and digits of every script kept, separators collapsed to "-". */
 export function slugify(title: string): string {
-  const words = title
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[\s\-_/\\.:,;|+&]+/gu, ' ')
-    .replace(/[^\p{L}\p{M}\p{N} ]/gu, (ch) => (ch === '\u200C' || ch === '\u200D' ? ch : ''))
-    .trim()
-    .split(/\s+/u)
-    .filter(Boolean);
+  // For ASCII the two paths give the same words: letters and digits, split at separators, other characters dropped.
+  const words = PRINTABLE_ASCII.test(title)
+    ? title.toLowerCase().replace(ASCII_DROPPED, '').split(ASCII_SEPARATORS)
+    : title
+        .normalize('NFC')
+        .toLowerCase()
+        .replace(/[\s\-_/\\.:,;|+&]+/gu, ' ')
+        .replace(/[^\p{L}\p{M}\p{N} ]/gu, (ch) => (ch === '\u200C' || ch === '\u200D' ? ch : ''))
+        .trim()
+        .split(/\s+/u);
   let slug = '';
   for (const word of words) {
+    if (!word) continue;
     const next = slug ? `${slug}-${word}` : word;
     if (next.length > MAX_SLUG && slug) break;
     slug = next.slice(0, MAX_SLUG * 2);

@@ -1,5 +1,5 @@
 import { BOILERPLATE_PREFIXES, BOILERPLATE_WORDS, TOC_WORDS } from './boilerplate-words.js';
-import { decodeEntities } from './inline.js';
+import { collapseSpaces, decodeEntities } from './inline.js';
 
 export interface CleanTitle {
   title: string;
@@ -35,7 +35,7 @@ const DIGIT_NUMBERING = /^(\p{Nd}{1,3}(?:\.\p{Nd}{1,3})+[.)、:]?(?=\s)|\p{Nd}{1
 
 /** Splits a heading or item title into its display title, leading numbering (`order`) and leading emoji (`icon`). */
 export function cleanTitle(raw: string): CleanTitle {
-  let title = raw.replace(/\s+/g, ' ').trim();
+  let title = collapseSpaces(raw).trim();
   const out: CleanTitle = { title };
   const emoji = LEADING_EMOJI.exec(title);
   if (emoji?.[1] && emoji[0].length < title.length) {
@@ -101,14 +101,19 @@ export function isTocTitle(title: string): boolean {
   return TOC_TITLES.has(normalizeForMatch(title));
 }
 
+/**
+ * The boilerplate prefixes as the starts a normalised title is matched against: "x*" and CJK prefixes match any title
+ * starting with them, the others a title that is the prefix or starts with it and a space.
+ */
+const BOILERPLATE_STARTS = BOILERPLATE_PREFIXES.map((p) =>
+  p.endsWith('*') || NO_SPACES.test(p) ? { start: p.replace(/\*$/u, ''), whole: undefined } : { start: `${p} `, whole: p },
+);
+
 /** Whether a heading is boilerplate around a roadmap (license, contributing, sponsors…), in several languages. */
 export function isBoilerplateTitle(title: string): boolean {
   const norm = normalizeForMatch(title);
   if (BOILERPLATE.has(norm) || TOC_TITLES.has(norm)) return true;
-  return BOILERPLATE_PREFIXES.some((p) => {
-    if (p.endsWith('*') || NO_SPACES.test(p)) return norm.startsWith(p.replace(/\*$/u, ''));
-    return norm === p || norm.startsWith(`${p} `);
-  });
+  return BOILERPLATE_STARTS.some(({ start, whole }) => norm === whole || norm.startsWith(start));
 }
 
 const ROADMAP_WORDS =

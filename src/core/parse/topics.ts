@@ -53,6 +53,8 @@ export function isExplicit(n: OutlineNode): boolean {
 const explicitBelow = new WeakMap<OutlineNode, boolean>();
 
 function hasExplicit(n: OutlineNode): boolean {
+  // Leaves, most nodes, need no entry in the map.
+  if (n.children.length === 0) return false;
   let known = explicitBelow.get(n);
   if (known === undefined) {
     known = n.children.some((c) => !c.toc && (isExplicit(c) || hasExplicit(c)));

@@ -63,10 +63,13 @@ export function hasProse(n: { description: readonly Prose[] }): boolean {
 
 /** The plain text of pieces of prose, a blank line between them. */
 export function proseText(pieces: readonly Prose[]): string {
+  // One piece or none is the usual case: no arrays for it.
+  if (pieces.length <= 1) return pieces[0]?.text ?? '';
   return pieces.filter((p) => p.text !== '').map((p) => p.text).join('\n\n');
 }
 
 /** The Markdown source of pieces of prose and code, a blank line between them. */
 export function proseMarkdown(pieces: readonly Prose[]): string {
+  if (pieces.length <= 1) return pieces[0]?.markdown ?? '';
   return pieces.map((p) => p.markdown).filter((m) => m !== '').join('\n\n');
 }

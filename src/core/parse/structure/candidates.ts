@@ -8,27 +8,42 @@ import { countGroups, countLeaves } from '../../tree.js';
 
 const WEIGHTS: Record<keyof ShapeSignals, number> = { filled: 3, balance: 1.5, numbered: 1, toc: 1, plain: 0.5, depth: 0.5, size: 1.5 };
 
-function topicsIn(topics: readonly Topic[]): Topic[] {
-  return topics.flatMap((t) => [t, ...topicsIn(t.children)]);
+/** Every topic below `topics`, every depth, parent first, appended to `out`. */
+function collectTopics(topics: readonly Topic[], out: Topic[]): void {
+  for (const t of topics) {
+    out.push(t);
+    if (t.children.length > 0) collectTopics(t.children, out);
+  }
 }
 
 /** Scores a reading on shape alone; words play no part here. */
 export function shapeSignals(sections: readonly Section[], listed: (s: Section) => boolean): ShapeSignals {
-  const perSection = sections.map((s) => topicsIn(s.topics).length);
-  const all = sections.flatMap((s) => topicsIn(s.topics));
+  // One walk over the topics: every section's count is where its topics end in `all`.
+  const all: Topic[] = [];
+  const perSection = sections.map((s) => {
+    const before = all.length;
+    collectTopics(s.topics, all);
+    return all.length - before;
+  });
   const n = sections.length;
   const mean = n ? perSection.reduce((a, b) => a + b, 0) / n : 0;
   const sd = n ? Math.sqrt(perSection.reduce((a, b) => a + (b - mean) ** 2, 0) / n) : 0;
   const share = (k: number, of: number): number => (of ? k / of : 0);
   const sizeOk = n >= 2 && n <= 40 ? 1 : n === 1 ? 0.5 : 0.2;
   const densityOk = mean >= 2 && mean <= 60 ? 1 : mean > 0 ? 0.5 : 0;
+  let plain = 0;
+  let parents = 0;
+  for (const t of all) {
+    if (!(t.url && t.children.length === 0 && !t.description)) plain++;
+    if (t.children.length > 0) parents++;
+  }
   return {
     filled: share(perSection.filter((k) => k > 0).length, n),
     balance: mean > 0 ? Math.max(0, 1 - sd / mean) : 0,
     numbered: share(sections.filter((s) => s.order !== undefined || isNumberedTitle(s.title)).length, n),
     toc: share(sections.filter(listed).length, n),
-    plain: share(all.filter((t) => !(t.url && t.children.length === 0 && !t.description)).length, all.length),
-    depth: share(all.filter((t) => t.children.length > 0).length, all.length),
+    plain: share(plain, all.length),
+    depth: share(parents, all.length),
     size: (sizeOk + densityOk) / 2,
   };
 }
