@@ -1,6 +1,8 @@
 import { Lexer } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { RoadmapInputError } from '../../src/core/errors.js';
+import { scanBlocks } from '../../src/core/parse/lex/block-scan.js';
+import { LEX_WINDOW } from '../../src/core/parse/lex/lex-windows.js';
 import { LIMITS } from '../../src/core/parse/lex/limits.js';
 import { lexMarkdown, newLexBudget } from '../../src/core/parse/lex/safe-lex.js';
 import { parseRoadmap } from '../../src/core/parse/parse.js';
@@ -102,5 +104,22 @@ describe('a legitimate big roadmap', () => {
     // Per area: 20 topics, each with 3 subtopics, the first of which has one more below it.
     expect(roadmap.sections.reduce((n, s) => n + countTopics(s.topics), 0)).toBe(sections * 20 * 5);
     expect(roadmap.sections.at(-1)?.topics.at(-1)?.children.at(-1)?.title).toBe('Subtopic 3 with some detail');
+  });
+});
+
+describe('the work counted for what marked lexes', () => {
+  it('is, for a text lexed in one piece, what a scan of that piece counts (the whole-text scan is not repeated)', () => {
+    const { text } = legitimateRoadmap(200_000);
+    expect(text.length).toBeLessThan(LEX_WINDOW);
+    const budget = newLexBudget();
+    expect([...lexMarkdown(text, 0, budget)].length).toBeGreaterThan(0);
+    const window = { lines: 0, nestingWork: 0, listParagraphWork: 0, emphasisWork: 0 };
+    scanBlocks(text, 0, window);
+    expect(window.nestingWork).toBeGreaterThan(0);
+    expect(window.listParagraphWork).toBeGreaterThan(0);
+    expect(budget.lexed.nestingWork).toBe(window.nestingWork);
+    expect(budget.lexed.listParagraphWork).toBe(window.listParagraphWork);
+    // On top of the scan's estimate, the exact count of the inline runs marked was given.
+    expect(budget.lexed.emphasisWork).toBeGreaterThan(window.emphasisWork);
   });
 });

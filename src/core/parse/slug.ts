@@ -22,14 +22,17 @@ export function slugify(title: string): string {
         .replace(/[^\p{L}\p{M}\p{N} ]/gu, (ch) => (ch === '\u200C' || ch === '\u200D' ? ch : ''))
         .trim()
         .split(/\s+/u);
-  let slug = '';
+  // Whole words while they fit (a first word alone is cut at twice the length), joined once: a slug built word by
+  // word would be a chain of string pieces that every topic id keeps alive.
+  const kept: string[] = [];
+  let length = -1;
   for (const word of words) {
     if (!word) continue;
-    const next = slug ? `${slug}-${word}` : word;
-    if (next.length > MAX_SLUG && slug) break;
-    slug = next.slice(0, MAX_SLUG * 2);
+    if (kept.length > 0 && length + 1 + word.length > MAX_SLUG) break;
+    kept.push(word);
+    length += 1 + word.length;
   }
-  return slug;
+  return kept.join('-').slice(0, MAX_SLUG * 2);
 }
 
 /** Slug for a node, falling back to the url's last path segment, then a hash of the title. */

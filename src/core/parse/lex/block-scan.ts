@@ -18,7 +18,8 @@ interface Item {
   content: number;
 }
 
-const MARKER = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/;
+/** A list marker where `lastIndex` says (sticky: no copy of the rest of the line to match against). */
+const MARKER = /(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/y;
 const FENCE = /^(`{3,}|~{3,})/;
 const CLOSING_FENCE = /^(`{3,}|~{3,})[ \t]*$/;
 const HEADING = /^#{1,6}(?:[ \t]|$)/;
@@ -36,7 +37,8 @@ function prefixOf(line: string): Prefix {
       i++;
       continue;
     }
-    const m = MARKER.exec(line.slice(i, i + 11));
+    MARKER.lastIndex = i;
+    const m = MARKER.exec(line);
     if (!m) break;
     out.markers.push({ marker: i, content: i + m[0].length + 1 });
     i += m[0].length;
@@ -45,13 +47,24 @@ function prefixOf(line: string): Prefix {
   return out;
 }
 
-/** Whether a line opens a fenced code block; an over-indented fence is code text, not a fence. */
-function opensFence(p: Prefix, inside: readonly Item[]): string | undefined {
+/**
+ * Whether a line opens a fenced code block; an over-indented fence is code text, not a fence. `items` are the list
+ * items open above the line: the last one it is inside of sets the margin.
+ */
+function opensFence(p: Prefix, items: readonly Item[]): string | undefined {
   const fence = FENCE.exec(p.text)?.[1];
   if (fence === undefined) return undefined;
+  const inside = items.filter((item) => item.content <= p.indent);
   const base = p.markers.length > 0 || p.quotes > 0 ? 1 : (inside[inside.length - 1]?.content ?? 0);
   const indent = p.markers.length > 0 || p.quotes > 0 ? p.gap : p.indent;
   return indent - base <= 3 ? fence.slice(0, 3) : undefined;
+}
+
+/** How many of the open list items a line indented by `indent` is inside of. */
+function itemsAround(items: readonly Item[], indent: number): number {
+  let n = 0;
+  for (const item of items) if (item.content <= indent) n++;
+  return n;
 }
 
 function tooComplex(what: string, line: number, hint: string): RoadmapInputError {
@@ -134,7 +147,7 @@ export function scanBlocks(text: string, lineOffset: number, budget: Work, whole
     } else {
       // A paragraph at the margin after a blank line ends every open list.
       if (!blank && blankBefore && p.indent === 0 && p.quotes === 0) items.length = 0;
-      depth = items.filter((item) => item.content <= p.indent).length + p.quotes + details;
+      depth = itemsAround(items, p.indent) + p.quotes + details;
       // A lazy continuation line belongs to the paragraph above it, at that paragraph's depth.
       if (!blankBefore && !blank) depth = Math.max(depth, lazyDepth);
     }
@@ -151,7 +164,7 @@ export function scanBlocks(text: string, lineOffset: number, budget: Work, whole
     if (nestingWork > scale * LIMITS.nestingWork) {
       throw tooComplex('has too much deeply nested text to read in reasonable time: characters times depth, summed over the file, pass the limit', n, 'flatten the nesting, or split the file');
     }
-    const opens = opensFence(p, items.filter((item) => item.content <= p.indent));
+    const opens = opensFence(p, items);
     const heading = HEADING.test(p.text);
     if (p.markers.length > 0 || opens !== undefined || heading) flush();
     if (opens !== undefined) fence = opens;

@@ -32,13 +32,42 @@ export function lexMarkdown(text: string, lineOffset = 0, budget = newLexBudget(
   budget.chars += text.length;
   // Markdown inside HTML wrappers is lexed a second time; nesting wrappers must not multiply the work.
   if (budget.chars > 2 * LIMITS.size) throw new RoadmapInputError('the Markdown nests HTML wrappers around too much text to read in reasonable time', 'remove the <div> wrappers');
+  const before = { ...budget.checked };
   scanBlocks(text, lineOffset, budget.checked, true);
-  return lexInPieces(text, (piece, pieceOffset) => lexChecked(piece, lineOffset + pieceOffset, budget.lexed));
+  const scanned = workSince(before, budget.checked);
+  // A text lexed in one piece (most) was just scanned whole: its window scan would count exactly the same work.
+  return lexInPieces(text, (piece, pieceOffset) => lexChecked(piece, lineOffset + pieceOffset, budget.lexed, pieceOffset === 0 && piece.length === text.length ? scanned : undefined));
+}
+
+/** The work a scan added to a budget. */
+function workSince(before: Work, after: Work): Work {
+  return {
+    lines: after.lines - before.lines,
+    nestingWork: after.nestingWork - before.nestingWork,
+    listParagraphWork: after.listParagraphWork - before.listParagraphWork,
+    emphasisWork: after.emphasisWork - before.emphasisWork,
+  };
+}
+
+/**
+ * Counts the window scan of a piece without running it when the scan of the whole text measured the same text
+ * (`scanned`): both add the same work, and a window is refused only past twice the limits. Returns false when that
+ * sum would be refused, so the scan runs and names the line.
+ */
+function countScanned(scanned: Work | undefined, budget: Work): boolean {
+  if (!scanned) return false;
+  const nesting = budget.nestingWork + scanned.nestingWork;
+  const list = budget.listParagraphWork + scanned.listParagraphWork;
+  if (nesting > 2 * LIMITS.nestingWork || list > 2 * LIMITS.listParagraphWork) return false;
+  budget.nestingWork = nesting;
+  budget.listParagraphWork = list;
+  budget.emphasisWork += scanned.emphasisWork;
+  return true;
 }
 
 /** Lexer.lex in two steps, so the inline runs can be measured before the quadratic inline pass runs. */
-function lexChecked(text: string, lineOffset: number, budget: Work): Token[] {
-  scanBlocks(text, lineOffset, budget);
+function lexChecked(text: string, lineOffset: number, budget: Work, scanned?: Work): Token[] {
+  if (!countScanned(scanned, budget)) scanBlocks(text, lineOffset, budget);
   const lexer = new Lexer({ gfm: true });
   try {
     lexer.blockTokens(text, lexer.tokens);
