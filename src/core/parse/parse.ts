@@ -8,7 +8,7 @@ import { hasProse, proseText, type OutlineNode } from './outline/node.js';
 import { EDGE_WHY, isChecklist, isSectionLike, pickSections, SectionReader, type Picked } from './sections.js';
 import { PROSE_HEADING } from './topics.js';
 import { LABEL_HEADING } from './vocabulary.js';
-import { cleanTitle, isBoilerplateTitle, isRoadmapTitle, isTocTitle } from './title.js';
+import { boilerplateKind, cleanTitle, isRoadmapTitle } from './title.js';
 import { AnchorIndex, tocTargets } from './toc.js';
 import type { OverviewPart, ParseWarning, Roadmap, Section } from '../types.js';
 import { appendAll } from '../append.js';
@@ -207,26 +207,30 @@ function isArticle(root: OutlineNode): boolean {
 }
 
 function dropBoilerplate(n: OutlineNode, warnings: ParseWarning[]): void {
+  // Leaves (most nodes) have nothing to drop; lists of plain items keep their array.
+  if (n.children.length === 0) return;
   const toc = n.children.filter((c) => c.kind === 'item' && c.toc);
   if (toc[0]) {
     const entries = (nodes: OutlineNode[]): number => nodes.reduce((sum, c) => sum + 1 + entries(c.children), 0);
     const count = entries(toc);
     warnings.push({ kind: 'dropped-toc', message: `left out a table of contents (${count} entr${count === 1 ? 'y' : 'ies'} linking to headings)`, line: toc[0].line });
   }
-  n.children = n.children.filter((c) => {
-    if (c.kind === 'item' && c.toc) return false;
-    if (!isSectionLike(c)) return true;
-    const text = cleanTitle(c.text).title;
-    if (isTocTitle(c.text)) {
-      warnings.push({ kind: 'dropped-toc', message: `left out "${text}" (a table of contents)`, line: c.line });
-      return false;
-    }
-    if (isBoilerplateTitle(c.text)) {
-      warnings.push({ kind: 'dropped-boilerplate', message: `left out "${text}" (about the document, not a topic)`, line: c.line });
-      return false;
-    }
-    return true;
-  });
+  if (toc[0] || n.children.some(isSectionLike)) {
+    n.children = n.children.filter((c) => {
+      if (c.kind === 'item' && c.toc) return false;
+      if (!isSectionLike(c)) return true;
+      const kind = boilerplateKind(c.text);
+      if (kind === 'toc') {
+        warnings.push({ kind: 'dropped-toc', message: `left out "${cleanTitle(c.text).title}" (a table of contents)`, line: c.line });
+        return false;
+      }
+      if (kind === 'boilerplate') {
+        warnings.push({ kind: 'dropped-boilerplate', message: `left out "${cleanTitle(c.text).title}" (about the document, not a topic)`, line: c.line });
+        return false;
+      }
+      return true;
+    });
+  }
   for (const c of n.children) {
     const hadToc = c.children.some((x) => x.toc);
     dropBoilerplate(c, warnings);

@@ -33,38 +33,62 @@ const TRAILING_STATUS = /\s+((?:✅|✔️|✔|☑️|☑|✓|⏳|⌛|🟢|🟡|
 const BONUS_NUMBERING = /^((?:bonus|extra)(?:\s*#?\d+)?)\s*[:.)\-–—|]\s*/iu;
 const DIGIT_NUMBERING = /^(\p{Nd}{1,3}(?:\.\p{Nd}{1,3})+[.)、:]?(?=\s)|\p{Nd}{1,3}(?:[.)](?=\s|\*|_)|[、:：])|[IVX]{1,5}\.(?=\s)|\(\p{Nd}{1,3}\))\s*/u;
 
-/** Splits a heading or item title into its display title, leading numbering (`order`) and leading emoji (`icon`). */
+/** Only a title starting with a non-ASCII character or ":" (`:rocket:`) can start with an emoji. */
+function mayStartWithEmoji(title: string): boolean {
+  const c = title.charCodeAt(0);
+  return c >= 0x80 || c === 58;
+}
+
+/** Every numbering starts with a letter, a digit, "(" or a non-ASCII character (第, ステップ, digits of other scripts). */
+function mayStartWithNumbering(title: string): boolean {
+  const c = title.charCodeAt(0);
+  return c >= 0x80 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 40;
+}
+
+/** Whether the last character other than whitespace is a colon. */
+function endsWithColon(title: string): boolean {
+  const end = title.trimEnd();
+  const c = end.charCodeAt(end.length - 1);
+  return c === 58 || c === 0xff1a;
+}
+
+/**
+ * Splits a heading or item title into its display title, leading numbering (`order`) and leading emoji (`icon`).
+ * Called for every heading and item, so each pattern runs only when the first or last character lets it match.
+ */
 export function cleanTitle(raw: string): CleanTitle {
   let title = collapseSpaces(raw).trim();
   const out: CleanTitle = { title };
-  const emoji = LEADING_EMOJI.exec(title);
+  const emoji = mayStartWithEmoji(title) ? LEADING_EMOJI.exec(title) : null;
   if (emoji?.[1] && emoji[0].length < title.length) {
     out.icon = emoji[1];
     title = title.slice(emoji[0].length);
   }
-  const numbering = WORD_NUMBERING.exec(title) ?? SUFFIX_NUMBERING.exec(title) ?? CJK_NUMBERING.exec(title) ?? BONUS_NUMBERING.exec(title) ?? DIGIT_NUMBERING.exec(title);
+  const numbering = mayStartWithNumbering(title)
+    ? (WORD_NUMBERING.exec(title) ?? SUFFIX_NUMBERING.exec(title) ?? CJK_NUMBERING.exec(title) ?? BONUS_NUMBERING.exec(title) ?? DIGIT_NUMBERING.exec(title))
+    : null;
   if (numbering?.[1] && numbering[0].length < title.length) {
     out.order = numbering[1].replace(/[.)、:]$/u, '').replace(/^\((.*)\)$/u, '$1');
     title = title.slice(numbering[0].length);
   }
-  if (!out.icon) {
+  if (!out.icon && mayStartWithEmoji(title)) {
     const after = LEADING_EMOJI.exec(title);
     if (after?.[1] && after[0].length < title.length) {
       out.icon = after[1];
       title = title.slice(after[0].length);
     }
   }
-  const status = TRAILING_STATUS.exec(title);
+  // Every status glyph is outside ASCII.
+  const status = title.charCodeAt(title.length - 1) >= 0x80 ? TRAILING_STATUS.exec(title) : null;
   if (status?.[1] && status.index > 0) {
     out.icon ??= status[1];
     title = title.slice(0, status.index);
   }
   // "Month 3 (Deep Learning)": what is left is the title, not a parenthetical remark.
   if (out.order && /^\([^()]+\)$/u.test(title)) title = title.slice(1, -1);
-  title = title
-    .replace(/\s*[:：]\s*$/u, '')
-    .replace(/(?<![.\s]|\b(?:etc|vs|e\.g|i\.e|approx|incl))\.$/u, '')
-    .trim();
+  if (endsWithColon(title)) title = title.replace(/\s*[:：]\s*$/u, '');
+  if (title.endsWith('.')) title = title.replace(/(?<![.\s]|\b(?:etc|vs|e\.g|i\.e|approx|incl))\.$/u, '');
+  title = title.trim();
   out.title = title || raw.trim();
   return out;
 }
@@ -111,9 +135,15 @@ const BOILERPLATE_STARTS = BOILERPLATE_PREFIXES.map((p) =>
 
 /** Whether a heading is boilerplate around a roadmap (license, contributing, sponsors…), in several languages. */
 export function isBoilerplateTitle(title: string): boolean {
+  return boilerplateKind(title) !== undefined;
+}
+
+/** What kind of part around the roadmap a heading names: its table of contents, other boilerplate, or neither. */
+export function boilerplateKind(title: string): 'toc' | 'boilerplate' | undefined {
   const norm = normalizeForMatch(title);
-  if (BOILERPLATE.has(norm) || TOC_TITLES.has(norm)) return true;
-  return BOILERPLATE_STARTS.some(({ start, whole }) => norm === whole || norm.startsWith(start));
+  if (TOC_TITLES.has(norm)) return 'toc';
+  if (BOILERPLATE.has(norm)) return 'boilerplate';
+  return BOILERPLATE_STARTS.some(({ start, whole }) => norm === whole || norm.startsWith(start)) ? 'boilerplate' : undefined;
 }
 
 const ROADMAP_WORDS =

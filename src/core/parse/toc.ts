@@ -45,10 +45,11 @@ interface TocEntry {
 function tocEntries(root: OutlineNode): TocEntry[] {
   const out: TocEntry[] = [];
   const visit = (n: OutlineNode, container: OutlineNode): void => {
+    let inToc: boolean | undefined;
     for (const c of n.children) {
       if (c.toc && c.kind === 'item') out.push({ item: c, container });
       // Headings inside a table of contents ("### The Study Plan" under "## Contents") still belong to it.
-      visit(c, c.kind === 'item' || isTocTitle(container.text) ? container : c);
+      visit(c, c.kind === 'item' || (inToc ??= isTocTitle(container.text)) ? container : c);
     }
   };
   visit(root, root);

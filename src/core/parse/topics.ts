@@ -177,8 +177,10 @@ function item(n: OutlineNode, scope: Scope, sink: Sink, prev: TopicDraft | undef
     // "**Project**: Build a pipeline": the work is the title; the label stays in front of it.
     d.title = `${n.text}: ${d.description.splice(lead, 1)[0]?.text ?? ''}`;
   }
-  const inner: Scope = { ...scope, prose: false, topicHeading: false };
-  d.children = collect(n.children, inner, { description: d.description, links: d.links, resources: 0 });
+  if (n.children.length > 0) {
+    const inner: Scope = { ...scope, prose: false, topicHeading: false };
+    d.children = collect(n.children, inner, { description: d.description, links: d.links, resources: 0 });
+  }
   return [d];
 }
 

@@ -69,7 +69,7 @@ function listItem(item: Tokens.ListItem, at: number): OutlineNode {
   let titled = false;
   let lastChild: OutlineNode | undefined;
   for (const t of item.tokens) {
-    const tLine = lineOf(item.raw, t.raw, at);
+    // Only nested blocks need a line of their own (lineOf searches the item's text): text, the usual token, does not.
     switch (t.type) {
       case 'checkbox':
       case 'space':
@@ -80,16 +80,16 @@ function listItem(item: Tokens.ListItem, at: number): OutlineNode {
         if (titled) n.description.push({ text: '', markdown: t.raw.trim() });
         continue;
       case 'list': {
-        const kids = listItems(t as Tokens.List, tLine);
+        const kids = listItems(t as Tokens.List, lineOf(item.raw, t.raw, at));
         appendAll(n.children, kids);
         lastChild = kids[kids.length - 1];
         continue;
       }
       case 'blockquote':
-        nestQuotedLists(t as Tokens.Blockquote, lastChild ?? n, tLine);
+        nestQuotedLists(t as Tokens.Blockquote, lastChild ?? n, lineOf(item.raw, t.raw, at));
         continue;
       case 'table':
-        appendAll(n.children, tableRows(t as Tokens.Table, tLine));
+        appendAll(n.children, tableRows(t as Tokens.Table, lineOf(item.raw, t.raw, at)));
         continue;
       default:
         break;
