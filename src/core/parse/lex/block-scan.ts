@@ -71,13 +71,14 @@ function tooComplex(what: string, line: number, hint: string): RoadmapInputError
   return new RoadmapInputError(`the Markdown ${what} (line ${line})`, hint);
 }
 
-/** Count of `*` and `_` in a line: emphasis delimiters, whose matching is quadratic in marked. */
-function marksIn(line: string): number {
+/**
+ * Count of `*` and `_` in a text: emphasis delimiters, whose matching is quadratic in marked. indexOf skips the
+ * text between marks natively, several times faster than reading every character.
+ */
+export function marksIn(text: string): number {
   let n = 0;
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c === 42 || c === 95) n++;
-  }
+  for (let i = text.indexOf('*'); i >= 0; i = text.indexOf('*', i + 1)) n++;
+  for (let i = text.indexOf('_'); i >= 0; i = text.indexOf('_', i + 1)) n++;
   return n;
 }
 

@@ -1,6 +1,6 @@
 import { Lexer, type Token } from 'marked';
 import { RoadmapInputError } from '../../errors.js';
-import { scanBlocks, tooManyMarks } from './block-scan.js';
+import { marksIn, scanBlocks, tooManyMarks } from './block-scan.js';
 import { lexInPieces } from './lex-windows.js';
 import { checkSize, LIMITS, type Work } from './limits.js';
 
@@ -94,11 +94,7 @@ function checkEmphasis(runs: ReadonlyArray<{ src: string; tokens: Token[] }>, te
   let work = budget.emphasisWork;
   let worst = { delimiters: 0, src: '' };
   for (const { src } of runs) {
-    let delimiters = 0;
-    for (let i = 0; i < src.length; i++) {
-      const c = src.charCodeAt(i);
-      if (c === 42 || c === 95) delimiters++;
-    }
+    const delimiters = marksIn(src);
     work += delimiters * delimiters;
     if (delimiters > worst.delimiters) worst = { delimiters, src };
   }
