@@ -12,6 +12,7 @@ import { boilerplateKind, cleanTitle, isRoadmapTitle } from './title.js';
 import { AnchorIndex, tocTargets } from './toc.js';
 import type { OverviewPart, ParseWarning, Roadmap, Section } from '../types.js';
 import { appendAll } from '../append.js';
+import { countLeaves } from '../tree.js';
 
 export interface ParseOptions {
   /** Used when the document has no title of its own (usually the file name). */
@@ -118,14 +119,17 @@ function readSections({ root, targets, picked, reader, warnings, choice, explain
     const topics = choice.topics ?? autoTopics(nodes);
     const sections = buildExplicitSections(nodes, topics, warnings);
     const chosen = { sections: choice.sections ?? ('inferred' as const), topics, by: 'user' as const };
+    if (!explain) return { sections, chosen, candidates };
     const mine = inferredCandidate(sections, targets);
     candidates.unshift({ ...mine, sections: chosen.sections, topics, chosen: true });
     return { sections, chosen, candidates: dedupe(candidates) };
   }
   let sections = buildSections(picked.sections, reader, warnings);
-  const inferred = inferredCandidate(sections, targets);
+  // Its shape and score are only shown by --explain; otherwise only whether it found topics matters.
+  const inferred = explain ? inferredCandidate(sections, targets) : undefined;
   let chosen: StructureReport['chosen'] = { sections: 'inferred', topics: 'inferred', by: 'rules' };
-  const empty = inferred.counts.topics === 0 && hasReadableContent(root);
+  const found = inferred ? inferred.counts.topics : sections.reduce((n, s) => n + countLeaves(s.topics), 0);
+  const empty = found === 0 && hasReadableContent(root);
   const best = (empty && !explain ? explicitReadings(root, targets) : readings).find((r) => r.candidate.counts.topics > 0);
   if (empty && best) {
     // Never refuse a file with headings over lists, tables or text: read it the plainest way that finds topics.
@@ -136,8 +140,8 @@ function readSections({ root, targets, picked, reader, warnings, choice, explain
       kind: 'structure-fallback',
       message: `no sections with topics were recognised, so it is read with sections from ${best.sections} and topics from ${best.topics} (${best.candidate.counts.sections} sections, ${best.candidate.counts.topics} topics); check with \`roadmap validate --explain\` and choose with --sections and --topics`,
     });
-  } else inferred.chosen = true;
-  candidates.unshift(inferred);
+  } else if (inferred) inferred.chosen = true;
+  if (inferred) candidates.unshift(inferred);
   return { sections, chosen, candidates };
 }
 

@@ -15,10 +15,21 @@ export function countNewlines(s: string, end = s.length, from = 0): number {
 export function lineOf(raw: string, sub: string, base: number): number {
   let at = raw.indexOf(sub);
   if (at < 0) {
-    const first = sub.split('\n').find((l) => l.trim())?.trim();
+    const first = firstNonBlankLine(sub);
     at = first ? raw.indexOf(first) : -1;
   }
   return at < 0 ? base : base + countNewlines(raw, at);
+}
+
+/** The first line of `text` with something on it, trimmed; found without splitting all of a long nested list. */
+function firstNonBlankLine(text: string): string | undefined {
+  for (let start = 0; ; ) {
+    const nl = text.indexOf('\n', start);
+    const line = text.slice(start, nl < 0 ? text.length : nl).trim();
+    if (line) return line;
+    if (nl < 0) return undefined;
+    start = nl + 1;
+  }
 }
 
 /** What introduced a list: a short label paragraph, or a sentence ending in ":" (then it is prose). */
