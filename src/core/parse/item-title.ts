@@ -50,11 +50,16 @@ export function splitItemTitle(tokens: readonly Token[], fallback: string): Item
     return { text, links: [], linkFirst: false, linkOnly: false, marker: TYPE_MARKER.test(text) };
   }
   const full = inlineText(tokens);
-  const markerLead = tokens.slice(0, 3).some((t) => (t.type === 'text' && TYPE_MARKER.test((t as Tokens.Text).text.trim())));
+  let markerLead = false;
+  for (let i = 0; i < 3 && i < tokens.length && !markerLead; i++) {
+    const t = tokens[i];
+    markerLead = t?.type === 'text' && TYPE_MARKER.test((t as Tokens.Text).text.trim());
+  }
   const start = tokens.findIndex((t) => !blank(t));
   const first = tokens[start];
+  // `out` is this call's own object: each case below sets what it found on it (no copies of it per case).
   const out: ItemTitle = { text: full.text, links: [], linkFirst: false, linkOnly: false, marker: markerLead || TYPE_MARKER.test(full.text) };
-  if (!first) return { ...out, links: full.links };
+  if (!first) return Object.assign(out, { links: full.links });
   const link = linkOf(first);
   // What follows the first token matters only after a link or a bold term: plain items (most) skip reading it.
   const rest = link || first.type === 'strong' ? inlineText(tokens.slice(start + 1)) : undefined;
@@ -69,15 +74,17 @@ export function splitItemTitle(tokens: readonly Token[], fallback: string): Item
     const after = sep ? rest.text.slice(sep[0].length) : rest.text;
     const short = rest.links.length === 0 && rest.text.replace(/\([^)]*\)|\[[^\]]*\]/g, '').trim().length <= 30;
     if (sep && after && /[-–—:|：,]/u.test(sep[0])) {
-      return { ...out, linkFirst: true, text: name || full.text, url: link.href, ...described(after, tokens.slice(start + 1), SEPARATOR), links: rest.links };
+      Object.assign(out, { linkFirst: true, text: name || full.text, url: link.href, links: rest.links });
+      return described(out, after, tokens.slice(start + 1), SEPARATOR);
     }
     const linkTexts = rest.links.map((l) => l.title).join('');
     if (rest.links.length > 0 && rest.text.replace(/[\s,;|/·•()[\]-]+/gu, '') === linkTexts.replace(/[\s,;|/·•()[\]-]+/gu, '')) {
       // "[Digital Circuits](a) [alternative 1](b) [alternative 2](c)": the first link names it, the others are links.
-      return { ...out, linkFirst: true, linkOnly: true, text: name || full.text, url: link.href, links: rest.links };
+      return Object.assign(out, { linkFirst: true, linkOnly: true, text: name || full.text, url: link.href, links: rest.links });
     }
     if (!rest.text || short) {
-      return { ...out, linkFirst: true, linkOnly: true, text: name || full.text, url: link.href, ...(rest.text ? described(rest.text, tokens.slice(start + 1)) : {}), links: rest.links };
+      Object.assign(out, { linkFirst: true, linkOnly: true, text: name || full.text, url: link.href, links: rest.links });
+      return rest.text ? described(out, rest.text, tokens.slice(start + 1)) : out;
     }
   }
   if (first.type === 'strong' && rest?.text) {
@@ -87,8 +94,10 @@ export function splitItemTitle(tokens: readonly Token[], fallback: string): Item
     // "**Aula 1.1:** O que é um algoritmo?": a bold numbering leads the title rather than naming the topic.
     if (term && (colon || sep) && !isNumberingOnly(term)) {
       const description = sep ? rest.text.slice(sep[0].length) : rest.text.trim();
-      const source = described(description, tokens.slice(start + 1), sep ? /^\s*(?:[-–—:：])\s*/u : undefined);
-      if (description) return { ...out, term: true, text: term.replace(/\s*[:：]\s*$/u, ''), ...source, links: [...inlineText((first as Tokens.Strong).tokens).links, ...rest.links] };
+      if (description) {
+        Object.assign(out, { term: true, text: term.replace(/\s*[:：]\s*$/u, ''), links: [...inlineText((first as Tokens.Strong).tokens).links, ...rest.links] });
+        return described(out, description, tokens.slice(start + 1), sep ? /^\s*(?:[-–—:：])\s*/u : undefined);
+      }
     }
   }
   const lines = firstLine(tokens);
@@ -96,18 +105,23 @@ export function splitItemTitle(tokens: readonly Token[], fallback: string): Item
     // "Gotcha: you need pointer knowledge:" on its own line, explained on the lines below it.
     const head = inlineText(lines.head);
     const tail = inlineText(lines.tail);
-    if (/[:：]$/u.test(head.text) && tail.text) return { ...out, text: head.text.replace(/\s*[:：]$/u, ''), ...described(tail.text, lines.tail), links: [...head.links, ...tail.links] };
+    if (/[:：]$/u.test(head.text) && tail.text) {
+      Object.assign(out, { text: head.text.replace(/\s*[:：]$/u, ''), links: [...head.links, ...tail.links] });
+      return described(out, tail.text, lines.tail);
+    }
   }
   const only = full.links.length === 1 ? full.links[0] : undefined;
-  if (only) return { ...out, url: only.url };
-  return { ...out, links: full.links };
+  if (only) return Object.assign(out, { url: only.url });
+  return Object.assign(out, { links: full.links });
 }
 
-/** A description with its Markdown: the source of the tokens it was read from, less the separator in front. */
-function described(description: string, tokens: readonly Token[], separator?: RegExp): { description: string; descriptionMarkdown: string } {
+/** Sets a description with its Markdown: the source of the tokens it was read from, less the separator in front. */
+function described(out: ItemTitle, description: string, tokens: readonly Token[], separator?: RegExp): ItemTitle {
   let source = inlineSource(tokens).trim();
   if (separator) source = source.replace(separator, '');
-  return { description, descriptionMarkdown: source || escapeMarkdown(description) };
+  out.description = description;
+  out.descriptionMarkdown = source || escapeMarkdown(description);
+  return out;
 }
 
 /** Splits inline tokens at the first line break of the source, when there is one at the top level. */

@@ -57,7 +57,7 @@ export class SectionReader {
     const hit = this.cache.get(n);
     if (hit) return hit;
     const appendix = this.appendices.has(n);
-    const sink: Sink = { description: [...n.description], links: [...n.links], resources: 0 };
+    const sink: Sink = { description: n.description.slice(), links: n.links.slice(), resources: 0 };
     // A document that is not a checklist overall can still have a section that is one.
     // A numbered step without any box in a checklist (the last stage of a plan, written as plain bullets) still lists topics.
     const checklist = (this.checklist && !(isNumbered(n) && !isChecklist(n, 0, 1))) || isChecklist(n, 0.5);

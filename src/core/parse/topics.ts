@@ -120,7 +120,7 @@ function labelOf(n: OutlineNode): string | undefined {
 }
 
 function draft(n: OutlineNode, group: string | undefined): TopicDraft {
-  const d: TopicDraft = { node: n, description: [...n.description], links: [...n.links], children: [] };
+  const d: TopicDraft = { node: n, description: n.description.slice(), links: n.links.slice(), children: [] };
   const label = n.label !== undefined && !resourceLabel(n.label) ? n.label.replace(/\s*[:：]\s*$/u, '') : undefined;
   const g = group ?? label;
   if (g) d.group = g;
@@ -222,7 +222,7 @@ function heading(n: OutlineNode, scope: Scope, sink: Sink, group: string | undef
     toSink(n, sink, false);
     return [];
   }
-  const self: Sink = { description: [...n.description], links: [...n.links], resources: 0 };
+  const self: Sink = { description: n.description.slice(), links: n.links.slice(), resources: 0 };
   const sub: Scope = {
     ...scope,
     depth: scope.depth + 1,
