@@ -1,7 +1,7 @@
 import { buildSections } from './assemble.js';
 import { explicitReadings, inferredCandidate, type Candidate, type StructureReport } from './structure/candidates.js';
 import { curriculumTable } from './structure/curriculum.js';
-import { autoTopics, buildExplicitSections, sectionNodes, type StructureChoice } from './structure/structure.js';
+import { autoTopics, buildExplicitSections, SectionReadings, sectionNodes, type StructureChoice } from './structure/structure.js';
 import { normalizeText } from './normalize.js';
 import { buildOutline } from './outline/outline.js';
 import { hasProse, proseText, type OutlineNode } from './outline/node.js';
@@ -116,8 +116,9 @@ function readSections({ root, targets, picked, reader, warnings, choice, explain
   const candidates = readings.map((r) => r.candidate);
   if (choice.sections !== undefined || choice.topics !== undefined) {
     const nodes = choice.sections ? sectionNodes(root, choice.sections) : picked.sections.map((node) => ({ node, children: node.children }));
-    const topics = choice.topics ?? autoTopics(nodes);
-    const sections = buildExplicitSections(nodes, topics, warnings);
+    const readings = new SectionReadings(nodes);
+    const topics = choice.topics ?? autoTopics(readings);
+    const sections = buildExplicitSections(readings, topics, warnings);
     const chosen = { sections: choice.sections ?? ('inferred' as const), topics, by: 'user' as const };
     if (!explain) return { sections, chosen, candidates };
     const mine = inferredCandidate(sections, targets);
@@ -131,7 +132,7 @@ function readSections({ root, targets, picked, reader, warnings, choice, explain
   const found = inferred ? inferred.counts.topics : sections.reduce((n, s) => n + countLeaves(s.topics), 0);
   const empty = found === 0 && hasReadableContent(root);
   const best = (empty && !explain ? explicitReadings(root, targets) : readings).find((r) => r.candidate.counts.topics > 0);
-  if (empty && best) {
+  if (empty && best?.built) {
     // Never refuse a file with headings over lists, tables or text: read it the plainest way that finds topics.
     sections = best.built;
     best.candidate.chosen = true;

@@ -1,5 +1,5 @@
 import type { OutlineNode } from '../outline/node.js';
-import { autoTopics, buildExplicitSections, sectionNodes, SECTION_SOURCES, TOPIC_SOURCES } from './structure.js';
+import { autoTopics, buildExplicitSections, SectionReadings, sectionNodes, SECTION_SOURCES, TOPIC_SOURCES } from './structure.js';
 import { isNumberedTitle } from '../title.js';
 import type { Candidate, Section, SectionSource, ShapeSignals, Topic, TopicSource } from '../../types.js';
 
@@ -59,25 +59,38 @@ export function scoreOf(signals: ShapeSignals): number {
 export interface ExplicitReading {
   sections: SectionSource;
   topics: TopicSource;
-  built: Section[];
+  /** The sections it reads; kept only for the best reading that finds topics, the one a fallback would use. */
+  built?: Section[];
   candidate: Candidate;
 }
 
-/** Every explicit reading that gives sections: each section source with each topic source that finds topics. */
+/**
+ * Every explicit reading that gives sections: each section source with each topic source that finds topics, best
+ * score first (in the order tried among equal scores).
+ */
 export function explicitReadings(root: OutlineNode, targets: ReadonlySet<OutlineNode>): ExplicitReading[] {
   const out: ExplicitReading[] = [];
+  let best: ExplicitReading | undefined;
   for (const sections of SECTION_SOURCES) {
     const nodes = sectionNodes(root, sections);
     if (nodes.length === 0) continue;
     const listed = new Set(nodes.filter((s) => targets.has(s.node)).map((s) => s.node.line));
-    const auto = autoTopics(nodes);
+    const readings = new SectionReadings(nodes);
+    const auto = autoTopics(readings);
     for (const topics of TOPIC_SOURCES) {
-      const built = buildExplicitSections(nodes, topics, []);
+      const built = buildExplicitSections(readings, topics, []);
       const counts = countsOf(built);
       if (counts.topics === 0 && topics !== auto) continue;
       const signals = shapeSignals(built, (s) => listed.has(s.line));
       const candidate: Candidate = { sections, topics, counts, signals, score: scoreOf(signals), chosen: false };
-      out.push({ sections, topics, built, candidate });
+      const reading: ExplicitReading = { sections, topics, candidate };
+      out.push(reading);
+      // Only the sections of the best reading with topics are kept: all of them would be many copies of a big roadmap.
+      if (counts.topics > 0 && (!best || candidate.score > best.candidate.score)) {
+        if (best) delete best.built;
+        best = reading;
+        reading.built = built;
+      }
     }
   }
   return out.sort((a, b) => b.candidate.score - a.candidate.score);

@@ -126,11 +126,41 @@ function count(drafts: readonly TopicDraft[]): number {
   return drafts.reduce((n, d) => n + 1 + count(d.children), 0);
 }
 
+/** One section read with one topic source: its topic drafts, and the text and links that are not topics. */
+interface SectionRead {
+  section: SectionNode;
+  sink: { description: Prose[]; links: Link[] };
+  drafts: TopicDraft[];
+}
+
+/**
+ * The sections a section source names, read once per topic source: choosing the source (autoTopics), leaving out
+ * the empty sections at the edges and building the sections all use that one reading. (A reading's drafts do not
+ * depend on what its sink already holds, so one read serves all three.)
+ */
+export class SectionReadings {
+  private readonly reads = new Map<TopicSource, SectionRead[]>();
+
+  constructor(readonly sections: readonly SectionNode[]) {}
+
+  read(source: TopicSource): SectionRead[] {
+    let reads = this.reads.get(source);
+    if (!reads) {
+      reads = this.sections.map((section) => {
+        const sink = { description: [...section.node.description], links: [...section.node.links] };
+        return { section, sink, drafts: topicDrafts(section.children, source, sink) };
+      });
+      this.reads.set(source, reads);
+    }
+    return reads;
+  }
+}
+
 /** The topic source that reads the most from these sections, preferring boxes when most items are boxes. */
-export function autoTopics(sections: readonly SectionNode[]): TopicSource {
+export function autoTopics(sections: SectionReadings): TopicSource {
   const totals = new Map<TopicSource, number>();
   for (const source of TOPIC_SOURCES) {
-    totals.set(source, sections.reduce((n, s) => n + count(topicDrafts(s.children, source, { description: [], links: [] })), 0));
+    totals.set(source, sections.read(source).reduce((n, r) => n + count(r.drafts), 0));
   }
   const tasks = totals.get('tasks') ?? 0;
   const items = totals.get('items') ?? 0;
@@ -140,27 +170,25 @@ export function autoTopics(sections: readonly SectionNode[]): TopicSource {
 }
 
 /** Sections at the start or end that hold no topics under this reading: they join the overview, as in the inferred one. */
-function trimEmptyEdges(sections: readonly SectionNode[], source: TopicSource): SectionNode[] {
-  const holds = sections.map((s) => topicDrafts(s.children, source, { description: [], links: [] }).length > 0);
+function trimEmptyEdges(reads: readonly SectionRead[]): SectionRead[] {
+  const holds = reads.map((r) => r.drafts.length > 0);
   const first = holds.indexOf(true);
-  if (first < 0) return [...sections];
-  return sections.slice(first, holds.lastIndexOf(true) + 1);
+  if (first < 0) return [...reads];
+  return reads.slice(first, holds.lastIndexOf(true) + 1);
 }
 
 /** Sections with ids, numbers and topics for an explicit reading of the document. */
-export function buildExplicitSections(all: readonly SectionNode[], source: TopicSource, warnings: ParseWarning[]): Section[] {
+export function buildExplicitSections(all: SectionReadings, source: TopicSource, warnings: ParseWarning[]): Section[] {
   const slugs = new SlugAllocator();
-  const sections = trimEmptyEdges(all, source);
-  const kept = new Set(sections);
-  for (const s of all) {
+  const reads = trimEmptyEdges(all.read(source));
+  const kept = new Set(reads.map((r) => r.section));
+  for (const s of all.sections) {
     if (!kept.has(s)) warnings.push({ kind: 'empty-section', message: `"${cleanTitle(s.node.text).title}" holds no ${source} before the first or after the last section that does: left out`, line: s.node.line });
   }
-  return sections.map((s, i) => {
+  return reads.map(({ section: s, sink, drafts }, i) => {
     const clean = cleanTitle(s.node.text);
     const id = slugs.take(slugFor(clean.title, s.node.url));
     const number = String(i + 1);
-    const sink = { description: [...s.node.description], links: [...s.node.links] };
-    const drafts = topicDrafts(s.children, source, sink);
     const topics = buildTopics(drafts, id, number, warnings);
     const seen = new Set<string>();
     const links = sink.links.filter((l) => l.url && !l.url.startsWith('#') && !seen.has(l.url) && seen.add(l.url));
