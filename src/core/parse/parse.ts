@@ -9,7 +9,7 @@ import { EDGE_WHY, isChecklist, isSectionLike, pickSections, SectionReader, type
 import { PROSE_HEADING } from './topics.js';
 import { LABEL_HEADING } from './vocabulary.js';
 import { boilerplateKind, cleanTitle, isRoadmapTitle } from './title.js';
-import { AnchorIndex, tocTargets } from './toc.js';
+import { tocTargets } from './toc.js';
 import type { OverviewPart, ParseWarning, Roadmap, Section } from '../types.js';
 import { appendAll } from '../append.js';
 import { countLeaves } from '../tree.js';
@@ -36,7 +36,7 @@ export function parseRoadmap(source: string, options: ParseOptions = {}): Roadma
   }
   const outline = buildOutline(normalized.text, normalized.lineOffset);
   const root = outline.root;
-  const targets = tocTargets(root, new AnchorIndex(root), warnings);
+  const targets = tocTargets(root, warnings);
   dropBoilerplate(root, warnings);
 
   let title = normalized.frontMatter.title;
@@ -199,8 +199,7 @@ function isArticle(root: OutlineNode): boolean {
   const visit = (n: OutlineNode): void => {
     for (const c of n.children) {
       if (!isSectionLike(c)) continue;
-      const label = LABEL_HEADING.test(cleanTitle(c.text).title);
-      if (c.level >= 2 && !label && (c.proseChars > 0 || c.children.some((x) => x.kind === 'item'))) {
+      if (c.level >= 2 && (c.proseChars > 0 || c.children.some((x) => x.kind === 'item')) && !LABEL_HEADING.test(cleanTitle(c.text).title)) {
         withContent++;
         if (c.proseChars >= PROSE_HEADING) prose++;
       }

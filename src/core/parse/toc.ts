@@ -65,8 +65,10 @@ function onlyToc(n: OutlineNode): boolean {
  * The headings the document's main table of contents points to: lists under a heading named as one ("Contents",
  * "目录"), and the largest one. Entries of any table of contents that point nowhere are reported.
  */
-export function tocTargets(root: OutlineNode, index: AnchorIndex, warnings: ParseWarning[]): Set<OutlineNode> {
+export function tocTargets(root: OutlineNode, warnings: ParseWarning[]): Set<OutlineNode> {
   const entries = tocEntries(root);
+  // The headings' anchors are worked out only when there is an in-page link to resolve (most files have none).
+  let index: AnchorIndex | undefined;
   const sizes = new Map<OutlineNode, number>();
   for (const e of entries) sizes.set(e.container, (sizes.get(e.container) ?? 0) + 1);
   let largest: OutlineNode | undefined;
@@ -75,6 +77,7 @@ export function tocTargets(root: OutlineNode, index: AnchorIndex, warnings: Pars
   let dangling = 0;
   for (const { item, container } of entries) {
     if (!item.url?.startsWith('#') || item.url === '#') continue;
+    index ??= new AnchorIndex(root);
     const target = index.resolve(item.url);
     const main = container === largest || isTocTitle(container.text) || onlyToc(container);
     if (!target) {
