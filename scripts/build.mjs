@@ -104,7 +104,15 @@ for (const file of result.outputFiles) {
   // test/build/lazy-builtins.test.ts fails if esbuild stops writing the shape this rewrite matches.
   writeFileSync(file.path, lazyNamedImports(cjs.code));
 }
-// Step 3: V8 code caches for bin/load-bundle.js, made by a warm-up run in a fresh Node (see warm-code-cache.mjs).
+// Step 3: packs. A run loads the entry (cli.cjs) and every chunk it requires, then the chunk of the command it
+// names and the chunks that requires: some 20 files of a few hundred bytes to 100 KB each, and each file costs a
+// read, a stat and a compile of its own. A pack holds, as functions not yet run, all the chunks one of those steps
+// loads (cli.pack.cjs: everything cli.cjs requires; next-X.pack.cjs: what next-X.cjs requires beyond that), so each
+// step is one file and one code cache. bin/load-bundle.js runs a chunk from a pack when one holds it; a chunk in two
+// packs still runs once. The chunk files stay: bin/roadmap.js requires them as they are on Node 22 and later.
+writePacks(result.metafile);
+
+// Step 4: V8 code caches for bin/load-bundle.js, made by a warm-up run in a fresh Node (see warm-code-cache.mjs).
 const warm = spawnSync(process.execPath, [join(root, 'scripts', 'warm-code-cache.mjs')], { stdio: 'inherit' });
 if (warm.status !== 0) throw new Error('warming the code cache failed');
 
@@ -130,3 +138,29 @@ function thirdPartyLicenses(inputs) {
   return `roadmap's dist/ bundles these packages. Their licences follow.\n\n${parts.join(`\n${'-'.repeat(80)}\n\n`)}`;
 }
 writeFileSync(join(root, 'dist', 'THIRD-PARTY-LICENSES.txt'), thirdPartyLicenses(result.metafile.inputs));
+
+/** Writes a pack beside the entry and beside each chunk a dynamic import() loads; see step 3. */
+function writePacks(meta) {
+  const chunk = (path) => path.startsWith('dist/') && path.endsWith('.cjs');
+  const closure = (start) => {
+    const seen = new Set();
+    const visit = (out) => {
+      if (seen.has(out)) return;
+      seen.add(out);
+      for (const i of meta.outputs[out].imports) if (i.kind === 'import-statement' && chunk(i.path)) visit(i.path);
+    };
+    visit(start);
+    return seen;
+  };
+  const startup = closure('dist/cli.cjs');
+  const lazy = new Set(Object.values(meta.outputs).flatMap((o) => o.imports.filter((i) => i.kind === 'dynamic-import' && chunk(i.path)).map((i) => i.path)));
+  const packs = [['dist/cli.cjs', [...startup]], ...[...lazy].map((entry) => [entry, [...closure(entry)].filter((f) => !startup.has(f))])];
+  for (const [entry, members] of packs) {
+    if (members.length < 2) continue;
+    const body = members.map((f) => {
+      const name = f.slice('dist/'.length);
+      return `define(${JSON.stringify(name)}, function (exports, require, module, __filename, __dirname) {\n${readFileSync(join(root, f), 'utf8')}\n});\n`;
+    });
+    writeFileSync(join(root, entry.replace(/\.cjs$/, '.pack.cjs')), `(function (define) {\n${body.join('')}})\n`);
+  }
+}
