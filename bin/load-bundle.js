@@ -5,7 +5,7 @@
 // scripts/build.mjs, step 3), else from their own file.
 const { readFileSync, statSync } = require('node:fs');
 const Module = require('node:module');
-const { dirname, join } = require('node:path');
+const { dirname, join, sep } = require('node:path');
 const { Script } = require('node:vm');
 
 const loaded = new Map();
@@ -62,13 +62,14 @@ function readPack(file) {
   packsTried.add(pack);
   let source;
   try {
-    source = readFileSync(pack, 'utf8');
+    // The build writes packs in ASCII: read byte for byte, with no UTF-8 to decode (a third of a ms for the CLI's).
+    source = readFileSync(pack, 'latin1');
   } catch {
     return;
   }
   const dir = dirname(file);
   compile(pack, source).runInThisContext()((name, factory) => {
-    const path = join(dir, name);
+    const path = dir + sep + name;
     if (!loaded.has(path) && !packed.has(path)) packed.set(path, factory);
   });
 }
@@ -80,7 +81,7 @@ function requireFrom(dir) {
   let bundleRequire = requires.get(dir);
   if (!bundleRequire) {
     const nodeRequire = Module.createRequire(join(dir, 'cli.cjs'));
-    bundleRequire = Object.assign((id) => (id.startsWith('./') && id.endsWith('.cjs') ? loadBundle(join(dir, id)) : nodeRequire(id)), nodeRequire);
+    bundleRequire = Object.assign((id) => (id.startsWith('./') && id.endsWith('.cjs') ? loadBundle(dir + sep + id.slice(2)) : nodeRequire(id)), nodeRequire);
     requires.set(dir, bundleRequire);
   }
   return bundleRequire;

@@ -76,7 +76,7 @@ const result = await build({
   minifySyntax: true,
   legalComments: 'linked',
   plugins: [lighterStartup],
-  define: { __ROADMAP_PARSER_FINGERPRINT__: JSON.stringify(parserFingerprint()) },
+  define: { __ROADMAP_PARSER_FINGERPRINT__: JSON.stringify(parserFingerprint()), __ROADMAP_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
   metafile: true,
   write: false,
   logLevel: 'warning',
@@ -161,6 +161,8 @@ function writePacks(meta) {
       const name = f.slice('dist/'.length);
       return `define(${JSON.stringify(name)}, function (exports, require, module, __filename, __dirname) {\n${readFileSync(join(root, f), 'utf8')}\n});\n`;
     });
-    writeFileSync(join(root, entry.replace(/\.cjs$/, '.pack.cjs')), `(function (define) {\n${body.join('')}})\n`);
+    // All ASCII (esbuild escapes everything else but comments), so bin/load-bundle.js reads it without decoding UTF-8.
+    const text = `(function (define) {\n${body.join('')}})\n`.replace(/[^\0-\x7f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    writeFileSync(join(root, entry.replace(/\.cjs$/, '.pack.cjs')), text);
   }
 }

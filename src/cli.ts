@@ -12,7 +12,11 @@ import { EditorError } from './ui/launch/editor-error.js';
 import { PromptCancelled } from './ui/prompter.js';
 import { work } from './core/work.js';
 import { inert } from './ui/sanitize.js';
+/** Set by scripts/build.mjs from package.json; absent when running from src/. */
+declare const __ROADMAP_VERSION__: string | undefined;
+
 function version(): string {
+  if (typeof __ROADMAP_VERSION__ === 'string') return __ROADMAP_VERSION__;
   try {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
     return pkg.version ?? '0.0.0';
@@ -159,10 +163,14 @@ async function buildProgram(ctx: Context, autoSync: AutoSync, argv: readonly str
       autoSync.ran(command);
     });
   const kit = createKit(ctx, program, COMMANDS);
-  const named = commandNamed(argv);
+  const name = commandNamed(argv);
+  const named = COMMANDS.find((entry) => entry.name === name || entry.aliases?.includes(name ?? ''));
+  // The other commands are named too (not loaded) for what lists them: --help, shell completion, and the suggestion
+  // after a mistyped command. A run of one known command needs none of that.
+  const listAll = named === undefined || named.name === '__complete';
   for (const entry of COMMANDS) {
-    if (entry.name === named || entry.aliases?.includes(named ?? '')) (await entry.load())(kit);
-    else addCommand(program, entry);
+    if (entry === named) (await entry.load())(kit);
+    else if (listAll) addCommand(program, entry);
   }
   return program;
 }

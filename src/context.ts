@@ -3,7 +3,7 @@ import { ConfStore } from './store/conf-store.js';
 import type { ProgressStore } from './store/progress-store.js';
 import { createInquirerPrompter, type Prompter } from './ui/prompter.js';
 import { inert } from './ui/sanitize.js';
-import { FdOutput, type IO } from './ui/streams.js';
+import { FdOutput, fdIsTTY, type IO } from './ui/streams.js';
 
 export type { IO, Output } from './ui/streams.js';
 
@@ -40,6 +40,9 @@ export function createContext(overrides: ContextOverrides = {}): Context {
     get stdin() {
       return process.stdin;
     },
+    get stdinIsTTY() {
+      return fdIsTTY(0, () => process.stdin);
+    },
   };
   const paths = resolvePaths(env);
   const prompter = overrides.prompter ?? createInquirerPrompter(io, env);
@@ -58,5 +61,5 @@ export function createContext(overrides: ContextOverrides = {}): Context {
 
 /** Prompts are allowed only when a person is at both ends. */
 export function isInteractive(ctx: Context): boolean {
-  return Boolean(ctx.io.stdin.isTTY && ctx.io.stdout.isTTY) && !ctx.env.CI;
+  return Boolean((ctx.io.stdinIsTTY ?? ctx.io.stdin.isTTY) && ctx.io.stdout.isTTY) && !ctx.env.CI;
 }

@@ -15,6 +15,16 @@ export interface IO {
   stdout: Output;
   stderr: Output;
   stdin: Readable & { isTTY?: boolean };
+  /** Whether stdin is a terminal, known without setting up the stdin stream (which costs start-up time); else ask it. */
+  readonly stdinIsTTY?: boolean;
+}
+
+/**
+ * Whether file descriptor `fd` is a terminal. A pipe, a file or /dev/null is known to be none from fstat alone;
+ * only a character device that may be a terminal asks its Node stream (which loads node:tty).
+ */
+export function fdIsTTY(fd: 0 | 1 | 2, stream: () => { isTTY?: boolean }): boolean {
+  return isCharacterDevice(fd) && stream().isTTY === true;
 }
 
 /** For a pipe whose reader is slow and that another process made non-blocking: wait a moment and write again. */
@@ -39,8 +49,7 @@ export class FdOutput implements Output {
   ) {}
 
   get isTTY(): boolean {
-    // A terminal is a character device: a pipe, a file or /dev/null is known to be none without loading node:tty.
-    this.tty ??= isCharacterDevice(this.fd) && this.stream().isTTY;
+    this.tty ??= fdIsTTY(this.fd, this.stream);
     return this.tty;
   }
 
