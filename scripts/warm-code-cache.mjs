@@ -32,11 +32,14 @@ try {
     ['--version'], ['--help'], ['next'], ['next'],
   ];
   for (const args of runs) {
-    const sink = { write: () => true, isTTY: false };
+    let printed = '';
+    const sink = { write: (text) => ((printed += text), true), isTTY: false };
     const stdin = Object.assign(new PassThrough(), { isTTY: false });
     stdin.end('');
     const code = await main(args, { io: { stdout: sink, stderr: sink, stdin }, env: { ROADMAP_HOME: home, PATH: process.env.PATH } });
     if (code !== 0) throw new Error(`roadmap ${args.join(' ')} exited ${code} while warming the code cache`);
+    // The program's help as commander renders it for output that is not a terminal: src/cli.ts prints this file then.
+    if (args.length === 1 && args[0] === '--help') writeFileSync(join(root, 'dist', 'help.txt'), printed);
   }
   for (const [file, script] of scripts) writeFileSync(codeCacheFile(file), script.createCachedData());
 } finally {

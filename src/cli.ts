@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import type { Command, CommanderError } from 'commander';
 import { watchForAutoSync, type AutoSync } from './app/auto-sync.js';
 import { addCommand, commandNamed, commanderOutput, createKit, type CommandEntry } from './app/command-kit.js';
-import { createContext, type Context, type ContextOverrides } from './context.js';
+import { createContext, type Context, type ContextOverrides, type Output } from './context.js';
 import { CliError, ExitCode, SilentExit } from './app/errors.js';
 import { RoadmapInputError } from './core/errors.js';
 import { SourceError } from './source/errors.js';
@@ -52,6 +52,11 @@ Progress is stored in $ROADMAP_HOME when set, else the platform's config folder 
 export async function main(argv: readonly string[], overrides: ContextOverrides = {}): Promise<number> {
   // Machine-readable runs never draw spinners; decided before parsing so slow work in any command respects it.
   const ctx = createContext(wantsJson(argv) ? { ...overrides, feedback: false } : overrides);
+  const help = isProgramHelp(argv) ? renderedHelp(ctx.io.stdout) : undefined;
+  if (help !== undefined) {
+    ctx.io.stdout.write(help);
+    return ExitCode.ok;
+  }
   const debug = argv.includes('--debug');
   const autoSync = watchForAutoSync(ctx);
   const program = await buildProgram(ctx, autoSync, argv);
@@ -69,13 +74,40 @@ export async function main(argv: readonly string[], overrides: ContextOverrides 
   return code;
 }
 
+/** `roadmap`, `roadmap --help`, `roadmap -h`, `roadmap help`: the program's own help. */
+function isProgramHelp(argv: readonly string[]): boolean {
+  return argv.length === 0 || (argv.length === 1 && ['--help', '-h', 'help'].includes(argv[0] ?? ''));
+}
+
+/**
+ * The program's help as the build rendered it with this very program (dist/help.txt, written by
+ * scripts/warm-code-cache.mjs), for output that is not a terminal: commander lays help out 80 columns wide there,
+ * whatever the environment, so the text is always the same. Rendering it takes commander a few ms, a third of what
+ * `roadmap --help` costs beyond starting Node. Undefined on a terminal (commander renders it for the terminal's
+ * width) and from the sources (there is no file).
+ */
+function renderedHelp(stdout: Output): string | undefined {
+  if (stdout.isTTY) return undefined;
+  try {
+    return readFileSync(new URL('./help.txt', import.meta.url), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 function wantsJson(argv: readonly string[]): boolean {
   return argv.some((a) => a === '--json' || a.startsWith('--json='));
 }
 
+/** commander's own errors (usage, --help, --version), told by their code: commander itself is loaded lazily. */
+function isCommanderError(error: unknown): error is Error & Pick<CommanderError, 'code'> {
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('commander.');
+}
+
 function reportError(error: unknown, ctx: Context, debug: boolean): number {
   const { stderr } = ctx.io;
-  if (error instanceof CommanderError) {
+  if (isCommanderError(error)) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
     stderr.write(`Run 'roadmap --help' for usage.\n`);
     return ExitCode.usage;
@@ -148,6 +180,8 @@ const COMMANDS: readonly CommandEntry[] = [
 ];
 
 async function buildProgram(ctx: Context, autoSync: AutoSync, argv: readonly string[]): Promise<Command> {
+  // commander is a third of the code a run loads: a run answered without it (the help above) does not load it.
+  const { Command, Option } = await import('commander');
   const program = new Command('roadmap')
     .description('Navigate a Markdown learning roadmap from the terminal and keep your progress beside it.')
     .version(version(), '-v, --version', 'print the version')
