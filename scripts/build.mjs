@@ -7,6 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { build, transform } from 'esbuild';
 import { HEAVY_BUILTINS, LAZY_HELPER, lazyNamedImports } from './lazy-builtins.mjs';
+import { warmGroups } from './warm-code-cache.mjs';
 
 const heavy = new RegExp(`^(node:)?(${HEAVY_BUILTINS.join('|')})$`);
 
@@ -113,8 +114,12 @@ for (const file of result.outputFiles) {
 writePacks(result.metafile);
 
 // Step 4: V8 code caches for bin/load-bundle.js, made by a warm-up run in a fresh Node (see warm-code-cache.mjs).
-const warm = spawnSync(process.execPath, [join(root, 'scripts', 'warm-code-cache.mjs')], { stdio: 'inherit' });
-if (warm.status !== 0) throw new Error('warming the code cache failed');
+// One fresh process per group of commands, as a user's runs are (see warm-code-cache.mjs for why).
+const groups = warmGroups('', '').length;
+for (let group = 0; group < groups; group++) {
+  const warm = spawnSync(process.execPath, [join(root, 'scripts', 'warm-code-cache.mjs'), String(group)], { stdio: 'inherit' });
+  if (warm.status !== 0) throw new Error(`warming the code cache failed (group ${group})`);
+}
 
 // Which chunks load which, statically or lazily: test/e2e/bundle.test.ts checks that heavy packages stay lazy.
 writeFileSync(join(root, 'dist', 'bundle-meta.json'), JSON.stringify(result.metafile));
@@ -153,8 +158,22 @@ function writePacks(meta) {
     return seen;
   };
   const startup = closure('dist/cli.cjs');
-  const lazy = new Set(Object.values(meta.outputs).flatMap((o) => o.imports.filter((i) => i.kind === 'dynamic-import' && chunk(i.path)).map((i) => i.path)));
-  const packs = [['dist/cli.cjs', [...startup]], ...[...lazy].map((entry) => [entry, [...closure(entry)].filter((f) => !startup.has(f))])];
+  // Each chunk an import() loads, with the chunks that import it: what those import statically has run already.
+  const importers = new Map();
+  for (const [out, o] of Object.entries(meta.outputs)) {
+    for (const i of o.imports) if (i.kind === 'dynamic-import' && chunk(i.path)) importers.set(i.path, [...(importers.get(i.path) ?? []), out]);
+  }
+  const loadedBefore = (entry) => {
+    const sets = importers.get(entry).map(closure);
+    return new Set([...sets[0]].filter((f) => sets.every((s) => s.has(f))));
+  };
+  const packs = [
+    ['dist/cli.cjs', [...startup]],
+    ...[...importers.keys()].map((entry) => {
+      const before = loadedBefore(entry);
+      return [entry, [...closure(entry)].filter((f) => !startup.has(f) && !before.has(f))];
+    }),
+  ];
   for (const [entry, members] of packs) {
     if (members.length < 2) continue;
     const body = members.map((f) => {

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { changeStatus, type ChangeOptions } from '../app/change-progress.js';
-import { changeResultJson, printChangeResult } from '../app/change-output.js';
+import type { ChangeOptions } from '../app/change-progress.js';
 import { structureFlags, type Kit, type RegisterCommand } from '../app/command-kit.js';
 import type { Status } from '../core/types.js';
 
@@ -19,6 +18,8 @@ function registerMarkCommand(kit: Kit, spec: MarkCommand): void {
     .addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ roadmap ${spec.name} ${e}`).join('\n')}`)
     .action(async (refs: string[], _opts: unknown, cmd: Command) => {
       const opts = kit.options<ChangeOptions>(cmd);
+      // Loaded here, not with the definition: shell completion defines this command for its flags on every Tab.
+      const [{ changeStatus }, { changeResultJson, printChangeResult }] = await Promise.all([import('../app/change-progress.js'), import('../app/change-output.js')]);
       const r = await changeStatus(refs, spec.status, opts, kit.ctx);
       if (opts.json) kit.printJson(changeResultJson(r));
       else printChangeResult(kit, r, opts);
