@@ -1,11 +1,13 @@
-// Loads the CommonJS bundle in dist/ with V8's code cache: compiling the bundle is the largest single cost of starting
-// the CLI (about 5 ms for 200 KB), and a cache written at build time (scripts/build.mjs) lets V8 skip it. A cache made
-// by another Node version or with other V8 flags is rejected by V8 and the file is simply compiled, as require() would.
-// Chunks come from a pack when the build made one (one file and one cache for all the chunks a step loads, see
-// scripts/build.mjs, step 3), else from their own file.
-const { readFileSync, statSync } = require('node:fs');
+// Loads the CommonJS bundle in dist/. Compiling the bundle is the largest single cost of starting the CLI, so:
+// - with the V8 code cache the build made for this Node's V8 (scripts/build.mjs), each file is compiled from it;
+// - without one (another Node version), a pack is loaded with require(), so that Node's own compile cache (22.1+,
+//   turned on by bin/roadmap.js) keeps it compiled from the second run on.
+// A cache V8 does not accept is ignored and the file is simply compiled. Chunks come from a pack when the build made
+// one (one file for all the chunks a step loads, see scripts/build.mjs, step 3), else from their own file; either
+// way each chunk runs once, through this loader's require, so every module has one identity.
+const { existsSync, readFileSync, statSync } = require('node:fs');
 const Module = require('node:module');
-const { dirname, join, sep } = require('node:path');
+const { dirname, sep } = require('node:path');
 const { Script } = require('node:vm');
 
 const loaded = new Map();
@@ -25,22 +27,14 @@ function packFile(file) {
 
 /** Whether the build left a code cache of `file` (or of its pack) for this Node's V8. */
 function codeCacheFits(file) {
-  for (const f of [packFile(file), file]) {
-    try {
-      statSync(codeCacheFile(f));
-      return true;
-    } catch {
-      // Try the next.
-    }
-  }
-  return false;
+  return existsSync(codeCacheFile(packFile(file))) || existsSync(codeCacheFile(file));
 }
 
 /** The compiled scripts of this process, so the build can ask each for its code cache after a warm-up run. */
 const scripts = new Map();
 
-/** Compiles a file of dist/ with its code cache when there is one that is not older than the file. */
-function compile(file, source) {
+/** Runs a CommonJS file of dist/ compiled with its code cache, when there is one not older than the file. */
+function runWithCodeCache(file, source, require, module = { exports: {}, filename: file }) {
   let cachedData;
   try {
     // V8 checks a cache against the length of the source only, so a file changed after its cache was made (by hand:
@@ -48,11 +42,12 @@ function compile(file, source) {
     const cache = codeCacheFile(file);
     if (statSync(cache).mtimeMs >= statSync(file).mtimeMs) cachedData = readFileSync(cache);
   } catch {
-    // No cache (a fresh checkout before its first build, or deleted): compile as usual.
+    // No cache (a fresh checkout before its first build, another Node, or deleted): compile as usual.
   }
-  const script = new Script(source, { filename: file, cachedData });
+  const script = new Script(Module.wrap(source), { filename: file, cachedData });
   scripts.set(file, script);
-  return script;
+  script.runInThisContext().call(module.exports, module.exports, require, module, file, dirname(file));
+  return module.exports;
 }
 
 /** Reads the pack of `file`, if the build made one, and keeps its chunks until they are required. */
@@ -60,15 +55,20 @@ function readPack(file) {
   const pack = packFile(file);
   if (packsTried.has(pack)) return;
   packsTried.add(pack);
-  let source;
-  try {
+  let define;
+  if (existsSync(codeCacheFile(pack))) {
     // The build writes packs in ASCII: read byte for byte, with no UTF-8 to decode (a third of a ms for the CLI's).
-    source = readFileSync(pack, 'latin1');
-  } catch {
-    return;
+    define = runWithCodeCache(pack, readFileSync(pack, 'latin1'), require);
+  } else {
+    try {
+      define = require(pack);
+    } catch (error) {
+      if (error.code === 'MODULE_NOT_FOUND' && !existsSync(pack)) return;
+      throw error;
+    }
   }
   const dir = dirname(file);
-  compile(pack, source).runInThisContext()((name, factory) => {
+  define((name, factory) => {
     const path = dir + sep + name;
     if (!loaded.has(path) && !packed.has(path)) packed.set(path, factory);
   });
@@ -80,7 +80,7 @@ const requires = new Map();
 function requireFrom(dir) {
   let bundleRequire = requires.get(dir);
   if (!bundleRequire) {
-    const nodeRequire = Module.createRequire(join(dir, 'cli.cjs'));
+    const nodeRequire = Module.createRequire(dir + sep + 'cli.cjs');
     bundleRequire = Object.assign((id) => (id.startsWith('./') && id.endsWith('.cjs') ? loadBundle(dir + sep + id.slice(2)) : nodeRequire(id)), nodeRequire);
     requires.set(dir, bundleRequire);
   }
@@ -92,14 +92,18 @@ function loadBundle(file) {
   const known = loaded.get(file);
   if (known) return known.exports;
   if (!packed.has(file)) readPack(file);
-  const module = { exports: {}, filename: file };
-  loaded.set(file, module);
   const dir = dirname(file);
   const factory = packed.get(file);
-  packed.delete(file);
-  const run = factory ?? compile(file, Module.wrap(readFileSync(file, 'utf8'))).runInThisContext();
-  run.call(module.exports, module.exports, requireFrom(dir), module, file, dir);
-  return module.exports;
+  if (factory) {
+    packed.delete(file);
+    const module = { exports: {}, filename: file };
+    loaded.set(file, module);
+    factory.call(module.exports, module.exports, requireFrom(dir), module, file, dir);
+    return module.exports;
+  }
+  const module = { exports: {}, filename: file };
+  loaded.set(file, module);
+  return runWithCodeCache(file, readFileSync(file, 'utf8'), requireFrom(dir), module);
 }
 
 module.exports = { codeCacheFile, codeCacheFits, loadBundle, scripts };

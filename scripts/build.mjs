@@ -181,7 +181,7 @@ function writePacks(meta) {
       return `define(${JSON.stringify(name)}, function (exports, require, module, __filename, __dirname) {\n${readFileSync(join(root, f), 'utf8')}\n});\n`;
     });
     // All ASCII (esbuild escapes everything else but comments), so bin/load-bundle.js reads it without decoding UTF-8.
-    const text = `(function (define) {\n${body.join('')}})\n`.replace(/[^\0-\x7f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const text = `module.exports = function (define) {\n${body.join('')}};\n`.replace(/[^\0-\x7f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
     writeFileSync(join(root, entry.replace(/\.cjs$/, '.pack.cjs')), text);
   }
 }
