@@ -7,6 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { build, transform } from 'esbuild';
 import { HEAVY_BUILTINS, LAZY_HELPER, lazyNamedImports } from './lazy-builtins.mjs';
+import { warmGroups } from './warm-code-cache.mjs';
 
 const heavy = new RegExp(`^(node:)?(${HEAVY_BUILTINS.join('|')})$`);
 
@@ -76,7 +77,7 @@ const result = await build({
   minifySyntax: true,
   legalComments: 'linked',
   plugins: [lighterStartup],
-  define: { __ROADMAP_PARSER_FINGERPRINT__: JSON.stringify(parserFingerprint()) },
+  define: { __ROADMAP_PARSER_FINGERPRINT__: JSON.stringify(parserFingerprint()), __ROADMAP_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
   metafile: true,
   write: false,
   logLevel: 'warning',
@@ -104,9 +105,21 @@ for (const file of result.outputFiles) {
   // test/build/lazy-builtins.test.ts fails if esbuild stops writing the shape this rewrite matches.
   writeFileSync(file.path, lazyNamedImports(cjs.code));
 }
-// Step 3: V8 code caches for bin/load-bundle.js, made by a warm-up run in a fresh Node (see warm-code-cache.mjs).
-const warm = spawnSync(process.execPath, [join(root, 'scripts', 'warm-code-cache.mjs')], { stdio: 'inherit' });
-if (warm.status !== 0) throw new Error('warming the code cache failed');
+// Step 3: packs. A run loads the entry (cli.cjs) and every chunk it requires, then the chunk of the command it
+// names and the chunks that requires: some 20 files of a few hundred bytes to 100 KB each, and each file costs a
+// read, a stat and a compile of its own. A pack holds, as functions not yet run, all the chunks one of those steps
+// loads (cli.pack.cjs: everything cli.cjs requires; next-X.pack.cjs: what next-X.cjs requires beyond that), so each
+// step is one file and one code cache. bin/load-bundle.js runs a chunk from a pack when one holds it; a chunk in two
+// packs still runs once. The chunk files stay: bin/roadmap.js requires them as they are on Node 22 and later.
+writePacks(result.metafile);
+
+// Step 4: V8 code caches for bin/load-bundle.js, made by a warm-up run in a fresh Node (see warm-code-cache.mjs).
+// One fresh process per group of commands, as a user's runs are (see warm-code-cache.mjs for why).
+const groups = warmGroups('', '').length;
+for (let group = 0; group < groups; group++) {
+  const warm = spawnSync(process.execPath, [join(root, 'scripts', 'warm-code-cache.mjs'), String(group)], { stdio: 'inherit' });
+  if (warm.status !== 0) throw new Error(`warming the code cache failed (group ${group})`);
+}
 
 // Which chunks load which, statically or lazily: test/e2e/bundle.test.ts checks that heavy packages stay lazy.
 writeFileSync(join(root, 'dist', 'bundle-meta.json'), JSON.stringify(result.metafile));
@@ -130,3 +143,45 @@ function thirdPartyLicenses(inputs) {
   return `roadmap's dist/ bundles these packages. Their licences follow.\n\n${parts.join(`\n${'-'.repeat(80)}\n\n`)}`;
 }
 writeFileSync(join(root, 'dist', 'THIRD-PARTY-LICENSES.txt'), thirdPartyLicenses(result.metafile.inputs));
+
+/** Writes a pack beside the entry and beside each chunk a dynamic import() loads; see step 3. */
+function writePacks(meta) {
+  const chunk = (path) => path.startsWith('dist/') && path.endsWith('.cjs');
+  const closure = (start) => {
+    const seen = new Set();
+    const visit = (out) => {
+      if (seen.has(out)) return;
+      seen.add(out);
+      for (const i of meta.outputs[out].imports) if (i.kind === 'import-statement' && chunk(i.path)) visit(i.path);
+    };
+    visit(start);
+    return seen;
+  };
+  const startup = closure('dist/cli.cjs');
+  // Each chunk an import() loads, with the chunks that import it: what those import statically has run already.
+  const importers = new Map();
+  for (const [out, o] of Object.entries(meta.outputs)) {
+    for (const i of o.imports) if (i.kind === 'dynamic-import' && chunk(i.path)) importers.set(i.path, [...(importers.get(i.path) ?? []), out]);
+  }
+  const loadedBefore = (entry) => {
+    const sets = importers.get(entry).map(closure);
+    return new Set([...sets[0]].filter((f) => sets.every((s) => s.has(f))));
+  };
+  const packs = [
+    ['dist/cli.cjs', [...startup]],
+    ...[...importers.keys()].map((entry) => {
+      const before = loadedBefore(entry);
+      return [entry, [...closure(entry)].filter((f) => !startup.has(f) && !before.has(f))];
+    }),
+  ];
+  for (const [entry, members] of packs) {
+    if (members.length < 2) continue;
+    const body = members.map((f) => {
+      const name = f.slice('dist/'.length);
+      return `define(${JSON.stringify(name)}, function (exports, require, module, __filename, __dirname) {\n${readFileSync(join(root, f), 'utf8')}\n});\n`;
+    });
+    // All ASCII (esbuild escapes everything else but comments), so bin/load-bundle.js reads it without decoding UTF-8.
+    const text = `module.exports = function (define) {\n${body.join('')}};\n`.replace(/[^\0-\x7f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    writeFileSync(join(root, entry.replace(/\.cjs$/, '.pack.cjs')), text);
+  }
+}

@@ -1,9 +1,14 @@
-// Run by scripts/build.mjs in a fresh Node process: loads the bundle the way bin/roadmap.js does, runs the common
-// commands in-process against a temp ROADMAP_HOME (nothing printed, nothing outside the temp folder touched), then
-// saves V8's code cache of every bundle file that was loaded, next to it (dist/*.cjs.<V8 version>.v8cache: another
-// Node's V8 would reject it, so it is not even read there). Functions that ran are in the cache as bytecode, so the
-// next start-up neither parses nor compiles them.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// Run by scripts/build.mjs: loads the bundle the way bin/roadmap.js does, runs commands in-process against a temp
+// ROADMAP_HOME (nothing printed, nothing outside the temp folder touched), then saves V8's code cache of the bundle
+// files (packs, see build.mjs) that were loaded, next to them (dist/*.<V8 version>.v8cache: another Node's V8 would
+// reject it, so it is not even read there). Functions that ran are in the cache as bytecode, so the next start-up
+// neither parses nor compiles them.
+//
+// A cache holds only what ran in this process, and a chunk that two packs hold runs from the first pack loaded. So
+// each group of commands runs in a fresh process, as a user's run would, and writes the caches of the packs it
+// loaded that no earlier group wrote: `node warm-code-cache.mjs N` runs group N. The last group, the everyday
+// commands, writes the cache of the start-up pack (cli.pack.cjs), which every run loads.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,25 +17,59 @@ import { fileURLToPath } from 'node:url';
 import { generateRoadmap } from './bench-roadmap.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { codeCacheFile, loadBundle, scripts } = createRequire(import.meta.url)('../bin/load-bundle.js');
-const { main } = loadBundle(join(root, 'dist', 'cli.cjs'));
 
-const home = mkdtempSync(join(tmpdir(), 'roadmap-warm-'));
-try {
-  const big = join(home, 'big.md');
-  writeFileSync(big, generateRoadmap(200 * 1024));
-  const runs = [
-    ['--help'], ['--version'], ['next'], ['next', '--json'], ['list'], ['list', '--json'], ['show', '1.2'], ['info'],
-    ['done', '1.1'], ['reset', '1.1'], ['next', '--roadmap', big], ['next', '--roadmap', big], ['list', '--json', '--roadmap', big],
+/** The groups, run in this order; `home` is the temp ROADMAP_HOME, `big` a generated 200 KB roadmap in it. */
+export function warmGroups(home, big) {
+  return [
+    [['next', '--roadmap', big], ['list', '--json', '--roadmap', big]],
+    [['validate', big]],
+    [['add', big], ['update', 'big'], ['remove', 'big']],
+    [['report', '--output', join(home, 'report.html')]],
+    [['export', '--output', join(home, 'export.json')], ['import', join(home, 'export.json')]],
+    [['doctor']],
+    [['roadmaps'], ['use', 'go-backend']],
+    [['completion', 'bash']],
+    [['stats']],
+    [['log']],
+    [['note', '1.2', 'warm'], ['note', '1.2', '--list']],
+    [['start', '1.2'], ['skip', '1.3'], ['done', '1.1'], ['reset', '1.1']],
+    [['done', '1.1'], ['undo'], ['redo']],
+    [['show', '1.2']],
+    [['info']],
+    [['list'], ['list', '--json']],
+    [['__complete', '--', 'ne'], ['__complete', '--', 'done', '1.']],
+    [['next'], ['next', '--json'], ['next', '--roadmap', big]],
+    // The everyday commands, last: they write the start-up pack's cache.
+    [['--version'], ['next'], ['done', '1.1'], ['reset', '1.1'], ['list'], ['__complete', '--', 'done', '1.'], ['--help'], ['next']],
   ];
-  for (const args of runs) {
-    const sink = { write: () => true, isTTY: false };
-    const stdin = Object.assign(new PassThrough(), { isTTY: false });
-    stdin.end('');
-    const code = await main(args, { io: { stdout: sink, stderr: sink, stdin }, env: { ROADMAP_HOME: home, PATH: process.env.PATH } });
-    if (code !== 0) throw new Error(`roadmap ${args.join(' ')} exited ${code} while warming the code cache`);
-  }
-  for (const [file, script] of scripts) writeFileSync(codeCacheFile(file), script.createCachedData());
-} finally {
-  rmSync(home, { recursive: true, force: true });
 }
+
+async function runGroup(index) {
+  const { codeCacheFile, loadBundle, scripts } = createRequire(import.meta.url)('../bin/load-bundle.js');
+  const { main } = loadBundle(join(root, 'dist', 'cli.cjs'));
+  const home = mkdtempSync(join(tmpdir(), 'roadmap-warm-'));
+  try {
+    const big = join(home, 'big.md');
+    writeFileSync(big, generateRoadmap(200 * 1024));
+    const groups = warmGroups(home, big);
+    const last = index === groups.length - 1;
+    for (const args of groups[index]) {
+      let printed = '';
+      const sink = { write: (text) => ((printed += text), true), isTTY: false };
+      const stdin = Object.assign(new PassThrough(), { isTTY: false });
+      stdin.end('');
+      const code = await main(args, { io: { stdout: sink, stderr: sink, stdin }, env: { ROADMAP_HOME: home, PATH: process.env.PATH } });
+      if (code !== 0) throw new Error(`roadmap ${args.join(' ')} exited ${code} while warming the code cache`);
+      // The program's help as commander renders it for output that is not a terminal: src/cli.ts prints this file then.
+      if (args.length === 1 && args[0] === '--help') writeFileSync(join(root, 'dist', 'help.txt'), printed);
+    }
+    for (const [file, script] of scripts) {
+      const startup = file.endsWith(`${join('dist', 'cli.pack.cjs')}`) || file.endsWith(join('dist', 'cli.cjs'));
+      if (startup ? last : !existsSync(codeCacheFile(file))) writeFileSync(codeCacheFile(file), script.createCachedData());
+    }
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await runGroup(Number(process.argv[2] ?? 0));

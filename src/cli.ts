@@ -1,32 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
-import { registerDoctor } from './commands/doctor.js';
-import { registerExport } from './commands/export.js';
-import { registerImport } from './commands/import.js';
-import { registerInfo } from './commands/info.js';
+import type { Command, CommanderError } from 'commander';
 import { watchForAutoSync, type AutoSync } from './app/auto-sync.js';
-import { createKit, type RegisterCommand } from './app/command-kit.js';
-import { registerList } from './commands/list.js';
-import { registerDone, registerSkip, registerStart } from './commands/mark.js';
-import { registerLog } from './commands/history/log.js';
-import { registerRedo } from './commands/history/redo.js';
-import { registerUndo } from './commands/history/undo.js';
-import { registerComplete, registerCompletion } from './commands/completion.js';
-import { registerNext } from './commands/next.js';
-import { registerNote } from './commands/note.js';
-import { registerReport } from './commands/report/report.js';
-import { registerReset } from './commands/reset.js';
-import { registerShow } from './commands/show.js';
-import { registerStats } from './commands/stats.js';
-import { registerSync } from './commands/sync/sync.js';
-import { registerValidate } from './commands/validate.js';
-import { registerWalk } from './commands/walk.js';
-import { registerAdd } from './commands/shelf/add.js';
-import { registerRemove } from './commands/shelf/remove.js';
-import { registerRoadmaps } from './commands/shelf/roadmaps.js';
-import { registerUpdate } from './commands/shelf/update.js';
-import { registerUse } from './commands/shelf/use.js';
-import { createContext, type Context, type ContextOverrides } from './context.js';
+import { addCommand, commandNamed, commanderOutput, createKit, type CommandEntry } from './app/command-kit.js';
+import { createContext, type Context, type ContextOverrides, type Output } from './context.js';
 import { CliError, ExitCode, SilentExit } from './app/errors.js';
 import { RoadmapInputError } from './core/errors.js';
 import { SourceError } from './source/errors.js';
@@ -36,7 +12,11 @@ import { EditorError } from './ui/launch/editor-error.js';
 import { PromptCancelled } from './ui/prompter.js';
 import { work } from './core/work.js';
 import { inert } from './ui/sanitize.js';
+/** Set by scripts/build.mjs from package.json; absent when running from src/. */
+declare const __ROADMAP_VERSION__: string | undefined;
+
 function version(): string {
+  if (typeof __ROADMAP_VERSION__ === 'string') return __ROADMAP_VERSION__;
   try {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
     return pkg.version ?? '0.0.0';
@@ -72,9 +52,14 @@ Progress is stored in $ROADMAP_HOME when set, else the platform's config folder 
 export async function main(argv: readonly string[], overrides: ContextOverrides = {}): Promise<number> {
   // Machine-readable runs never draw spinners; decided before parsing so slow work in any command respects it.
   const ctx = createContext(wantsJson(argv) ? { ...overrides, feedback: false } : overrides);
+  const help = isProgramHelp(argv) ? renderedHelp(ctx.io.stdout) : undefined;
+  if (help !== undefined) {
+    ctx.io.stdout.write(help);
+    return ExitCode.ok;
+  }
   const debug = argv.includes('--debug');
   const autoSync = watchForAutoSync(ctx);
-  const program = buildProgram(ctx, autoSync);
+  const program = await buildProgram(ctx, autoSync, argv);
   let code: number;
   try {
     // No command at all: show the help on stdout, as `--help` does.
@@ -89,13 +74,40 @@ export async function main(argv: readonly string[], overrides: ContextOverrides 
   return code;
 }
 
+/** `roadmap`, `roadmap --help`, `roadmap -h`, `roadmap help`: the program's own help. */
+function isProgramHelp(argv: readonly string[]): boolean {
+  return argv.length === 0 || (argv.length === 1 && ['--help', '-h', 'help'].includes(argv[0] ?? ''));
+}
+
+/**
+ * The program's help as the build rendered it with this very program (dist/help.txt, written by
+ * scripts/warm-code-cache.mjs), for output that is not a terminal: commander lays help out 80 columns wide there,
+ * whatever the environment, so the text is always the same. Rendering it takes commander a few ms, a third of what
+ * `roadmap --help` costs beyond starting Node. Undefined on a terminal (commander renders it for the terminal's
+ * width) and from the sources (there is no file).
+ */
+function renderedHelp(stdout: Output): string | undefined {
+  if (stdout.isTTY) return undefined;
+  try {
+    return readFileSync(new URL('./help.txt', import.meta.url), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 function wantsJson(argv: readonly string[]): boolean {
   return argv.some((a) => a === '--json' || a.startsWith('--json='));
 }
 
+/** commander's own errors (usage, --help, --version), told by their code: commander itself is loaded lazily. */
+function isCommanderError(error: unknown): error is Error & Pick<CommanderError, 'code'> {
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('commander.');
+}
+
 function reportError(error: unknown, ctx: Context, debug: boolean): number {
   const { stderr } = ctx.io;
-  if (error instanceof CommanderError) {
+  if (isCommanderError(error)) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
     stderr.write(`Run 'roadmap --help' for usage.\n`);
     return ExitCode.usage;
@@ -133,39 +145,43 @@ function exitCodeOf(error: unknown): number | undefined {
   return undefined;
 }
 
-/** Every subcommand, in the order `--help` lists them. */
-const COMMANDS: readonly RegisterCommand[] = [
-  registerList,
-  registerNext,
-  registerStart,
-  registerDone,
-  registerSkip,
-  registerReset,
-  registerUndo,
-  registerRedo,
-  registerShow,
-  registerNote,
-  registerLog,
-  registerStats,
-  registerReport,
-  registerInfo,
-  registerExport,
-  registerImport,
-  registerSync,
-  registerDoctor,
-  registerValidate,
-  registerWalk,
-  registerCompletion,
-  registerComplete,
-  registerAdd,
-  registerRoadmaps,
-  registerUse,
-  registerUpdate,
-  registerRemove,
+/**
+ * Every subcommand, in the order `--help` lists them. A run loads only the module of the command it names (each is
+ * its own chunk in the bundle): `--help` needs no command module at all, `roadmap next` only next's.
+ */
+const COMMANDS: readonly CommandEntry[] = [
+  { name: 'list', aliases: ['ls'], summary: 'show the roadmap as a tree with your progress', load: async () => (await import('./commands/list.js')).registerList },
+  { name: 'next', summary: 'say which topic to study now', load: async () => (await import('./commands/next.js')).registerNext },
+  { name: 'start', summary: 'mark topics in progress (next offers them first), or the open topics of a section', load: async () => (await import('./commands/mark.js')).registerStart },
+  { name: 'done', summary: 'mark topics done (and their subtopics), or a whole section', load: async () => (await import('./commands/mark.js')).registerDone },
+  { name: 'skip', summary: 'skip topics you already know or do not need (they leave the total), or what is left of a section', load: async () => (await import('./commands/mark.js')).registerSkip },
+  { name: 'reset', summary: 'mark topics not started again (a bare number is a whole section; everything with --all)', load: async () => (await import('./commands/reset.js')).registerReset },
+  { name: 'undo', summary: 'revert your last change (or the last <n>), a reset --all included; redo re-applies it', load: async () => (await import('./commands/history/undo.js')).registerUndo },
+  { name: 'redo', summary: 're-apply what undo took back (or the last <n>); a new change ends what can be redone', load: async () => (await import('./commands/history/redo.js')).registerRedo },
+  { name: 'show', summary: 'show one topic: section, status, description, subtopics and links', load: async () => (await import('./commands/show.js')).registerShow },
+  { name: 'note', summary: 'add, list, edit or delete notes on a topic (your editor opens on a terminal when no text is given)', load: async () => (await import('./commands/note.js')).registerNote },
+  { name: 'log', summary: 'show the history of your progress, newest first', load: async () => (await import('./commands/history/log.js')).registerLog },
+  { name: 'stats', summary: 'show progress per section, topics finished per week, streaks, pace and a finish date', load: async () => (await import('./commands/stats.js')).registerStats },
+  { name: 'report', summary: 'write your progress as one self-contained HTML page (sections, topics, notes, weekly chart, pace)', load: async () => (await import('./commands/report/report.js')).registerReport },
+  { name: 'info', summary: 'show the roadmap: title, source, overview, counts, progress, where progress is stored', load: async () => (await import('./commands/info.js')).registerInfo },
+  { name: 'export', summary: 'write your progress, notes and history as JSON (or a Markdown checklist)', load: async () => (await import('./commands/export.js')).registerExport },
+  { name: 'import', summary: 'merge an export into your progress (the newer change per topic wins; notes are kept)', load: async () => (await import('./commands/import.js')).registerImport },
+  { name: 'sync', summary: 'sync progress with a git repository you own: pull, merge, commit, push', load: async () => (await import('./commands/sync/sync.js')).registerSync },
+  { name: 'doctor', summary: 'find progress kept for topics the roadmap no longer has; --fix moves it to the renamed topic', load: async () => (await import('./commands/doctor.js')).registerDoctor },
+  { name: 'validate', summary: 'check a Markdown roadmap: its title, sections, topic counts and what looks wrong, with line numbers', load: async () => (await import('./commands/validate.js')).registerValidate },
+  { name: 'walk', summary: 'go through the roadmap topic by topic, interactively (Enter marks done and moves on)', load: async () => (await import('./commands/walk.js')).registerWalk },
+  { name: 'completion', summary: 'print a shell completion script: commands, flags, section and topic numbers, title words', load: async () => (await import('./commands/completion.js')).registerCompletion },
+  { name: '__complete', hidden: true, summary: 'complete a command line (used by the completion scripts)', load: async () => (await import('./commands/completion.js')).registerComplete },
+  { name: 'add', summary: 'put a roadmap on your shelf: a Markdown file, a URL, github:OWNER/REPO[/PATH][@REF], a roadmap.sh folder, or - for stdin', load: async () => (await import('./commands/shelf/add.js')).registerAdd },
+  { name: 'roadmaps', summary: 'list the roadmaps you follow: name, title, progress, last activity, source; * marks the current one', load: async () => (await import('./commands/shelf/roadmaps.js')).registerRoadmaps },
+  { name: 'use', summary: 'make a roadmap on your shelf the current one (go-backend is the bundled roadmap)', load: async () => (await import('./commands/shelf/use.js')).registerUse },
+  { name: 'update', summary: 'read a shelf roadmap from its source again: says what was added, removed and renamed (progress follows renames)', load: async () => (await import('./commands/shelf/update.js')).registerUpdate },
+  { name: 'remove', summary: 'take a roadmap off your shelf; its progress is kept unless --purge (undo: roadmap add --restore NAME)', load: async () => (await import('./commands/shelf/remove.js')).registerRemove },
 ];
 
-function buildProgram(ctx: Context, autoSync: AutoSync): Command {
-  const { stdout, stderr } = ctx.io;
+async function buildProgram(ctx: Context, autoSync: AutoSync, argv: readonly string[]): Promise<Command> {
+  // commander is a third of the code a run loads: a run answered without it (the help above) does not load it.
+  const { Command, Option } = await import('commander');
   const program = new Command('roadmap')
     .description('Navigate a Markdown learning roadmap from the terminal and keep your progress beside it.')
     .version(version(), '-v, --version', 'print the version')
@@ -175,12 +191,20 @@ function buildProgram(ctx: Context, autoSync: AutoSync): Command {
     .addOption(new Option('--debug', 'show stack traces for unexpected errors'))
     .showSuggestionAfterError()
     .exitOverride()
-    .configureOutput({ writeOut: (s) => stdout.write(s), writeErr: (s) => stderr.write(inert(s, true)) })
+    .configureOutput(commanderOutput(ctx))
     .addHelpText('after', EXAMPLES)
     .hook('preAction', (_program, command) => {
       autoSync.ran(command);
     });
-  const kit = createKit(ctx, program);
-  for (const register of COMMANDS) register(kit);
+  const kit = createKit(ctx, program, COMMANDS);
+  const name = commandNamed(argv);
+  const named = COMMANDS.find((entry) => entry.name === name || entry.aliases?.includes(name ?? ''));
+  // The other commands are named too (not loaded) for what lists them: --help, shell completion, and the suggestion
+  // after a mistyped command. A run of one known command needs none of that.
+  const listAll = named === undefined || named.name === '__complete';
+  for (const entry of COMMANDS) {
+    if (entry === named) (await entry.load())(kit);
+    else if (listAll) addCommand(program, entry);
+  }
   return program;
 }

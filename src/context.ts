@@ -3,7 +3,7 @@ import { ConfStore } from './store/conf-store.js';
 import type { ProgressStore } from './store/progress-store.js';
 import { createInquirerPrompter, type Prompter } from './ui/prompter.js';
 import { inert } from './ui/sanitize.js';
-import type { IO } from './ui/streams.js';
+import { FdOutput, fdIsTTY, type IO } from './ui/streams.js';
 
 export type { IO, Output } from './ui/streams.js';
 
@@ -30,29 +30,18 @@ export interface ContextOverrides {
   feedback?: boolean;
 }
 
-/**
- * `roadmap list | head -3`: once the reader has gone, writing to the pipe fails with EPIPE. That is the reader's
- * choice, not an error: the rest of the output is dropped and the command finishes (its saved work included).
- */
-function ignoreClosedPipes(): void {
-  for (const stream of [process.stdout, process.stderr]) {
-    if (stream.listenerCount('error') > 0) continue;
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') throw error;
-    });
-  }
-}
-
 /** Builds the real context (process streams, conf store, inquirer prompts) with any part replaced. */
 export function createContext(overrides: ContextOverrides = {}): Context {
   const env = overrides.env ?? process.env;
-  if (!overrides.io) ignoreClosedPipes();
-  // stdin is looked up only when read: setting the stream up costs start-up time most commands do not need.
+  // Each stream is set up only when used: that costs start-up time most commands do not need (see FdOutput).
   const io = overrides.io ?? {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: new FdOutput(1, () => process.stdout),
+    stderr: new FdOutput(2, () => process.stderr),
     get stdin() {
       return process.stdin;
+    },
+    get stdinIsTTY() {
+      return fdIsTTY(0, () => process.stdin);
     },
   };
   const paths = resolvePaths(env);
@@ -72,5 +61,5 @@ export function createContext(overrides: ContextOverrides = {}): Context {
 
 /** Prompts are allowed only when a person is at both ends. */
 export function isInteractive(ctx: Context): boolean {
-  return Boolean(ctx.io.stdin.isTTY && ctx.io.stdout.isTTY) && !ctx.env.CI;
+  return Boolean((ctx.io.stdinIsTTY ?? ctx.io.stdin.isTTY) && ctx.io.stdout.isTTY) && !ctx.env.CI;
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { isInteractive, type Context } from '../context.js';
 import { recordEvent, type EventInput, type HistoryEvent, type Note, type Stamp } from '../core/progress/history.js';
 import { planNoteAdd } from '../core/progress/notes.js';
@@ -8,7 +7,7 @@ import type { TopicEntry } from '../core/tree.js';
 import type { Status } from '../core/types.js';
 import { inert } from '../ui/sanitize.js';
 import { CliError, ExitCode, UsageError } from './errors.js';
-import { openSession, refreshSession, stamp, type GlobalOptions, type Session } from './session.js';
+import { openSession, randomId, refreshSession, stamp, type GlobalOptions, type Session } from './session.js';
 import { pickTargets, type Picked } from './topic-args.js';
 
 export interface ChangeOptions extends GlobalOptions {
@@ -116,7 +115,7 @@ export async function recordNotes(ctx: Context, session: Session, input: EventIn
 /** Stores a note on a topic as one undoable change and refreshes the session. */
 export async function saveNote(ctx: Context, session: Session, entry: TopicEntry, text: string): Promise<Note> {
   const s = stamp(ctx);
-  const note: Note = { id: randomUUID(), topic: entry.topic.id, text, at: s.at };
+  const note: Note = { id: randomId(), topic: entry.topic.id, text, at: s.at };
   await recordNotes(ctx, session, planNoteAdd(note), s);
   return note;
 }

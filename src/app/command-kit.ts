@@ -1,6 +1,6 @@
-import type { Command } from 'commander';
+import type { Command, OutputConfiguration } from 'commander';
 import type { Context } from '../context.js';
-import { SECTION_SOURCES, TOPIC_SOURCES } from '../core/parse/structure/structure.js';
+import { SECTION_SOURCES, TOPIC_SOURCES } from '../core/types.js';
 import { inert, writeSafeJson } from '../ui/sanitize.js';
 import { createTheme, type Theme } from '../ui/theme.js';
 import { UsageError } from './errors.js';
@@ -9,8 +9,16 @@ import type { GlobalOptions } from './session.js';
 /** What a command file needs to declare itself: the context and the shared output helpers. */
 export interface Kit {
   ctx: Context;
-  /** Adds a subcommand that reports errors through main() instead of exiting; a hidden one is left out of --help. */
-  sub(name: string, description: string, options?: { hidden?: boolean }): Command;
+  /**
+   * Adds a subcommand that reports errors through main() instead of exiting. Its description, aliases and whether
+   * --help lists it come from the program's command list (cli.ts), which also names it when it is not loaded.
+   */
+  sub(name: string): Command;
+  /**
+   * Loads and defines the command a command line names (its flags and arguments), in place of the stand-in the
+   * program keeps for a command that was not needed; undefined for no such command. Shell completion uses it.
+   */
+  define(name: string): Promise<Command | undefined>;
   /** Global and command options merged; commander's options are untyped, so the caller names their shape. */
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
   options<T extends object = object>(cmd: Command): GlobalOptions & T;
@@ -31,17 +39,69 @@ export function structureFlags(cmd: Command): Command {
 /** A command file's export: adds its subcommand(s) to the program. */
 export type RegisterCommand = (kit: Kit) => void;
 
-export function createKit(ctx: Context, program: Command): Kit {
+/** One entry of the program's command list: what `--help` says of a command, and how to load its definition. */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  aliases?: readonly string[];
+  /** Left out of --help (the completion scripts' `__complete`). */
+  hidden?: boolean;
+  /** Imports the module that defines the command: only the command a run names is loaded. */
+  load: () => Promise<RegisterCommand>;
+}
+
+/** Adds a command as --help lists it: name, aliases and summary, nothing else (see `define`). */
+export function addCommand(program: Command, entry: CommandEntry): Command {
+  return program
+    .command(entry.name, { hidden: entry.hidden === true })
+    .aliases(entry.aliases ?? [])
+    .description(entry.summary);
+}
+
+/**
+ * Where commander writes and how wide its help is: the context's streams, never process.stdout (which would cost
+ * start-up time to set up, see ui/streams.ts). Its errors quote the arguments as given, so they are made inert.
+ */
+export function commanderOutput(ctx: Context): OutputConfiguration {
   const { stdout, stderr } = ctx.io;
   return {
+    writeOut: (s) => stdout.write(s),
+    writeErr: (s) => stderr.write(inert(s, true)),
+    getOutHelpWidth: () => (stdout.isTTY ? (stdout.columns ?? 80) : 80),
+    getErrHelpWidth: () => (stderr.isTTY ? (stderr.columns ?? 80) : 80),
+    getOutHasColors: () => stdout.isTTY === true,
+    getErrHasColors: () => stderr.isTTY === true,
+  };
+}
+
+export function createKit(ctx: Context, program: Command, commands: readonly CommandEntry[]): Kit {
+  const { stdout } = ctx.io;
+  const entryOf = (name: string): CommandEntry | undefined => commands.find((c) => c.name === name || c.aliases?.includes(name));
+  const defined = new Set<string>();
+  const kit: Kit = {
     ctx,
-    sub: (name, description, options = {}) =>
-      program
-        .command(name, options)
-        .description(description)
-        .exitOverride()
-        // commander's errors quote the arguments as given, so they are made inert too.
-        .configureOutput({ writeOut: (s) => stdout.write(s), writeErr: (s) => stderr.write(inert(s, true)) }),
+    sub: (name) => {
+      const entry = entryOf(name);
+      if (!entry) throw new Error(`"${name}" is not in the program's command list (cli.ts)`);
+      defined.add(entry.name);
+      return (
+        addCommand(program, entry)
+          .exitOverride()
+          .configureOutput(commanderOutput(ctx))
+      );
+    },
+    define: async (name) => {
+      const entry = entryOf(name);
+      if (!entry) return undefined;
+      const known = program.commands.find((c) => c.name() === entry.name);
+      if (known && defined.has(entry.name)) return known;
+      const register = await entry.load();
+      // The stand-in goes; the real definition takes its place at the end, which only --help's order would show.
+      const list = program.commands as Command[];
+      if (known) list.splice(list.indexOf(known), 1);
+      register(kit);
+      return program.commands.find((c) => c.name() === entry.name);
+    },
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
     options: <T extends object>(cmd: Command) => cmd.optsWithGlobals<GlobalOptions & T>(),
     theme: (opts) => createTheme(stdout, ctx.env, opts.color === false),
@@ -52,6 +112,24 @@ export function createKit(ctx: Context, program: Command): Kit {
       stdout.write(text);
     },
   };
+  return kit;
+}
+
+/** Global options that take a value, so that the word after them is not the command. */
+const VALUE_OPTIONS = new Set(['-r', '--roadmap']);
+
+/**
+ * The command a command line runs (`help X` runs X's help), found the way commander will: the first word that is
+ * not a global option or its value. Undefined when there is none (the program's own help) or after `--`.
+ */
+export function commandNamed(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i] ?? '';
+    if (word === '--') return undefined;
+    if (VALUE_OPTIONS.has(word)) i++;
+    else if (!word.startsWith('-') || word === '-') return word === 'help' ? argv.slice(i + 1).find((w) => !w.startsWith('-')) : word;
+  }
+  return undefined;
 }
 
 /** A count option (`-n 3`, `--limit 10`): a whole number of 1 or more, 1 when absent. */

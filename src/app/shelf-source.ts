@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Context } from '../context.js';
 import { planStatus, recordEvent, type ProgressState } from '../core/progress/history.js';
 import { applyImport, planImport } from '../core/progress/merge.js';
@@ -15,6 +14,7 @@ import { startSpinner } from '../ui/spinner.js';
 import { createTheme } from '../ui/theme.js';
 import { InputError } from './errors.js';
 import { NAME_PATTERN, openShelf, sourceOptions } from './shelf-choice.js';
+import { randomId } from './session.js';
 
 const GITHUB_RAW = 'https://raw.githubusercontent.com';
 
@@ -106,7 +106,7 @@ export async function adoptProgress(ctx: Context, fromId: string, toId: string):
       state.events = [...from.events];
       return;
     }
-    applyImport(state, planImport(state, from), { id: randomUUID(), at: ctx.now().toISOString() }, fromId);
+    applyImport(state, planImport(state, from), { id: randomId(), at: ctx.now().toISOString() }, fromId);
   });
   // Cleared only once the copy is saved: a crash in between leaves the progress in both places, never in neither.
   await ctx.store.update(fromId, (state) => {
@@ -125,7 +125,7 @@ export async function importTickedBoxes(ctx: Context, id: string, roadmap: Roadm
   if (ticked.length === 0) return 0;
   const event = await ctx.store.update(id, (state) => {
     const todo = ticked.filter((t) => state.records.get(t.id)?.status !== 'done');
-    return recordEvent(state, { id: randomUUID(), at: ctx.now().toISOString() }, { action: 'done', subject: 'boxes ticked in the file', changes: planStatus(state, todo.map((t) => t.id), 'done') });
+    return recordEvent(state, { id: randomId(), at: ctx.now().toISOString() }, { action: 'done', subject: 'boxes ticked in the file', changes: planStatus(state, todo.map((t) => t.id), 'done') });
   });
   return event?.changes.length ?? 0;
 }

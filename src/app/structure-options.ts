@@ -1,4 +1,5 @@
-import { SECTION_SOURCES, TOPIC_SOURCES, type StructureChoice } from '../core/parse/structure/structure.js';
+import type { StructureChoice } from '../core/parse/structure/structure.js';
+import { SECTION_SOURCES, TOPIC_SOURCES } from '../core/types.js';
 import { shellQuote } from '../core/text/shell-quote.js';
 import { countLeaves } from '../core/tree.js';
 import type { Roadmap } from '../core/types.js';

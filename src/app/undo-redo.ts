@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { isInteractive, type Context } from '../context.js';
 import type { HistoryEvent } from '../core/progress/history.js';
 import { roadmapProgress, type Progress } from '../core/progress/status.js';
@@ -8,7 +7,7 @@ import { changeJson } from '../ui/change-json.js';
 import { formatTime } from '../ui/format-time.js';
 import { actionLabel, describeEvent, TopicNames } from '../ui/render/history.js';
 import { CliError, ExitCode, NotFoundError, UsageError } from './errors.js';
-import { openSession, refreshSession, roadmapRef, type GlobalOptions, type Session } from './session.js';
+import { openSession, randomId, refreshSession, roadmapRef, type GlobalOptions, type Session } from './session.js';
 import { updateProgress } from './write-back.js';
 
 /** More than this many changes at once are named and confirmed first (`--yes` off a terminal). */
@@ -73,7 +72,7 @@ export async function runStackStep(step: StackStep, rawCount: string | undefined
   const at = ctx.now().toISOString();
   const ids: string[] = [];
   const stamp = (): { id: string; at: string } => {
-    const id = randomUUID();
+    const id = randomId();
     ids.push(id);
     return { id, at };
   };

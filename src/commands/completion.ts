@@ -1,6 +1,6 @@
 import type { Command, Option } from 'commander';
 import { UsageError } from '../app/errors.js';
-import type { RegisterCommand } from '../app/command-kit.js';
+import { commandNamed, type RegisterCommand } from '../app/command-kit.js';
 import { complete, SHELLS, type CommandSpec, type FlagSpec, type FlagValue } from '../core/complete.js';
 import { cacheTarget } from '../app/shelf-choice.js';
 import { cachedTreeAt } from '../source/cached-tree.js';
@@ -49,7 +49,7 @@ function roadmapChoice(words: readonly string[]): string | undefined {
 /** `roadmap completion bash|zsh|fish`: prints the script that makes the shell complete roadmap's commands. */
 export const registerCompletion: RegisterCommand = (kit) => {
   kit
-    .sub('completion', 'print a shell completion script: commands, flags, section and topic numbers, title words')
+    .sub('completion')
     .argument('<shell>', SHELLS.join(', '))
     .addHelpText(
       'after',
@@ -67,11 +67,14 @@ export const registerCompletion: RegisterCommand = (kit) => {
  */
 export const registerComplete: RegisterCommand = (kit) => {
   kit
-    .sub('__complete', 'complete a command line (used by the completion scripts)', { hidden: true })
+    .sub('__complete')
     .argument('[words...]', 'the words after "roadmap", the last one being completed')
-    .action((words: string[], _opts: unknown, cmd: Command) => {
+    .action(async (words: string[], _opts: unknown, cmd: Command) => {
       const program = cmd.parent;
       if (!program) return;
+      // Only this command is loaded; the command being completed is defined too, for its flags and arguments.
+      const named = commandNamed(words.slice(0, -1));
+      if (named !== undefined) await kit.define(named);
       // The roadmap the completed command will work on: a shelf name, a file, or the current one.
       const target = cacheTarget(kit.ctx, roadmapChoice(words));
       const roadmap = target && cachedTreeAt(kit.ctx.paths.cache, target.path, target.fallbackTitle);

@@ -110,7 +110,7 @@ function linkText(link: LinkOffer | undefined, opts: DoctorOptions): string {
 
 export const registerDoctor: RegisterCommand = (kit) => {
   kit
-    .sub('doctor', 'find progress kept for topics the roadmap no longer has; --fix moves it to the renamed topic')
+    .sub('doctor')
     .option('--fix', 'move progress where the matching topic is unambiguous')
     .option('--link', 'a moved file whose content matches a roadmap on your shelf: make it that roadmap\'s source')
     .option('--json [fields]', 'print JSON; with fields (orphans), only those')

@@ -48,7 +48,7 @@ export async function runExport(opts: ExportOptions, ctx: Context): Promise<{ se
 
 export const registerExport: RegisterCommand = (kit) => {
   kit
-    .sub('export', 'write your progress, notes and history as JSON (or a Markdown checklist)')
+    .sub('export')
     .option('-o, --output <file>', 'write to this file instead of standard output')
     .option('-f, --format <format>', 'json (for roadmap import) or markdown (a GFM checklist)', 'json')
     .option('--json', 'the JSON format (the default)')

@@ -163,7 +163,7 @@ export function renderImport(r: ImportResult): string {
 
 export const registerImport: RegisterCommand = (kit) => {
   kit
-    .sub('import', 'merge an export into your progress (the newer change per topic wins; notes are kept)')
+    .sub('import')
     .argument('<file>', 'a file written by roadmap export, or "-" for standard input')
     .option('--dry-run', 'show what would change and change nothing')
     .option('--force', 'import an export made for a roadmap with another id and title')

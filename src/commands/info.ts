@@ -34,7 +34,7 @@ export const INFO_FIELDS = fieldsOf<InfoData>(['schemaVersion', 'roadmap', 'over
 
 export const registerInfo: RegisterCommand = (kit) => {
   kit
-    .sub('info', 'show the roadmap: title, source, overview, counts, progress, where progress is stored')
+    .sub('info')
     .option('--json [fields]', 'print JSON; with fields (counts,progress), only those')
     .action(async (_opts: unknown, cmd: Command) => {
       const opts = kit.options(cmd);

@@ -88,8 +88,7 @@ export function listJson({ session, sections }: ListResult): unknown {
 }
 
 export const registerList: RegisterCommand = (kit) => {
-  structureFlags(kit.sub('list', 'show the roadmap as a tree with your progress'))
-    .alias('ls')
+  structureFlags(kit.sub('list'))
     .option('-s, --section <ref>', 'only this section (number, id or title fragment)')
     .option('--json [fields]', 'print JSON; with fields (title,status), one object per topic with only those')
     .addHelpText('after', '\nExamples:\n  $ roadmap list\n  $ roadmap list --section 3\n  $ roadmap list --roadmap notes.md --sections h3 --topics tasks\n  $ roadmap list --json number,title,status\n  $ roadmap list --json | jq -r \'.sections[] | "\\(.number) \\(.title) \\(.progress.percent)%"\'')

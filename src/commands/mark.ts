@@ -1,25 +1,25 @@
 import type { Command } from 'commander';
-import { changeStatus, type ChangeOptions } from '../app/change-progress.js';
-import { changeResultJson, printChangeResult } from '../app/change-output.js';
+import type { ChangeOptions } from '../app/change-progress.js';
 import { structureFlags, type Kit, type RegisterCommand } from '../app/command-kit.js';
 import type { Status } from '../core/types.js';
 
 interface MarkCommand {
   name: string;
   status: Exclude<Status, 'pending'>;
-  description: string;
   examples: string[];
 }
 
 /** `done`, `start` and `skip` (one file: the same definition with three statuses): the same topic arguments, JSON and output, each setting its own status. */
 function registerMarkCommand(kit: Kit, spec: MarkCommand): void {
-  structureFlags(kit.sub(spec.name, spec.description))
+  structureFlags(kit.sub(spec.name))
     .argument('[topics...]', 'topic numbers (3.2), ids or title fragments; a bare number (3) is a whole section (on a terminal, omit them to tick topics in a list)')
     .option('-y, --yes', 'change a whole section without asking (needed when not on a terminal)')
     .option('--json', 'print what changed, what did not and why, and the new progress as JSON')
     .addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ roadmap ${spec.name} ${e}`).join('\n')}`)
     .action(async (refs: string[], _opts: unknown, cmd: Command) => {
       const opts = kit.options<ChangeOptions>(cmd);
+      // Loaded here, not with the definition: shell completion defines this command for its flags on every Tab.
+      const [{ changeStatus }, { changeResultJson, printChangeResult }] = await Promise.all([import('../app/change-progress.js'), import('../app/change-output.js')]);
       const r = await changeStatus(refs, spec.status, opts, kit.ctx);
       if (opts.json) kit.printJson(changeResultJson(r));
       else printChangeResult(kit, r, opts);
@@ -31,7 +31,6 @@ export const registerDone: RegisterCommand = (kit) => {
   registerMarkCommand(kit, {
     name: 'done',
     status: 'done',
-    description: 'mark topics done (and their subtopics), or a whole section',
     examples: ['1.1', 'gorm pprof', '3            # every topic of section 3, after a confirmation', 'web-development-apis/building-graphql-apis-using-gqlgen'],
   });
 };
@@ -41,7 +40,6 @@ export const registerStart: RegisterCommand = (kit) => {
   registerMarkCommand(kit, {
     name: 'start',
     status: 'in-progress',
-    description: 'mark topics in progress (next offers them first), or the open topics of a section',
     examples: ['1.2', '4.3      # a topic with subtopics: next walks you through them', '4 --yes  # every open topic of section 4'],
   });
 };
@@ -51,7 +49,6 @@ export const registerSkip: RegisterCommand = (kit) => {
   registerMarkCommand(kit, {
     name: 'skip',
     status: 'skipped',
-    description: 'skip topics you already know or do not need (they leave the total), or what is left of a section',
     examples: ['2.3', 'nosql graphql', '8 --yes'],
   });
 };

@@ -64,7 +64,7 @@ export function nextJson({ session, picks }: NextResult): NextJson[] {
 }
 
 export const registerNext: RegisterCommand = (kit) => {
-  structureFlags(kit.sub('next', 'say which topic to study now'))
+  structureFlags(kit.sub('next'))
     .option('-n, --count <count>', 'how many topics to show')
     .option('-s, --section <ref>', 'only topics of this section (number, id or title fragment)')
     .option('-l, --long', 'with what there is to learn: the description and links of each')

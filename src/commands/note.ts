@@ -194,7 +194,7 @@ function printResult(kit: Kit, r: NoteResult): void {
 
 export const registerNote: RegisterCommand = (kit) => {
   kit
-    .sub('note', 'add, list, edit or delete notes on a topic (your editor opens on a terminal when no text is given)')
+    .sub('note')
     .argument('[topic]', 'topic number (3.2), id or title fragment (on a terminal, omit it to pick from a list)')
     .argument('[text...]', 'the note; "-" reads it from standard input')
     .option('-l, --list', "list the topic's notes, numbered")

@@ -32,7 +32,7 @@ export async function runReset(refs: readonly string[], opts: ResetOptions, ctx:
 
 export const registerReset: RegisterCommand = (kit) => {
   kit
-    .sub('reset', 'mark topics not started again (a bare number is a whole section; everything with --all)')
+    .sub('reset')
     .argument('[topics...]', 'topic numbers (3.2), ids or title fragments; a bare number (3) is a whole section (on a terminal, omit them to tick topics in a list)')
     .option('-s, --section <ref>', 'reset every topic of this section (number, id or title fragment)')
     .option('--all', 'reset every topic of this roadmap (notes are kept)')

@@ -51,7 +51,7 @@ export function showJson({ session, entry }: ShowResult): ShowJson {
 }
 
 export const registerShow: RegisterCommand = (kit) => {
-  structureFlags(kit.sub('show', 'show one topic: section, status, description, subtopics and links'))
+  structureFlags(kit.sub('show'))
     .argument('[topic]', 'topic number (3.2), id or title fragment (on a terminal, omit it to pick from a list)')
     .option('--json [fields]', 'print JSON; with fields (title,status,links), only those')
     .addHelpText('after', '\nExamples:\n  $ roadmap show 2.2\n  $ roadmap show gorm --json | jq .links\n  $ roadmap show 2.2 --json title,status,description')

@@ -61,7 +61,7 @@ export const STATS_FIELDS: FieldTable<StatsJson> = {
 
 export const registerStats: RegisterCommand = (kit) => {
   kit
-    .sub('stats', 'show progress per section, topics finished per week, streaks, pace and a finish date')
+    .sub('stats')
     .option('-s, --section <ref>', 'the stats of one section (number, id or title fragment)')
     .option('--json [fields]', 'print JSON; with fields (streak,pace), only those')
     .addHelpText('after', "\nExamples:\n  $ roadmap stats\n  $ roadmap stats --section 2\n  $ roadmap stats --json | jq .pace\n  $ roadmap stats --json streak,pace\n\nA day counts for a streak when you finished at least one topic on it (your local time).")

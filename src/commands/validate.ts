@@ -52,7 +52,7 @@ export const VALIDATE_FIELDS: FieldTable<ReturnType<typeof validateJson>> = {
 };
 
 export const registerValidate: RegisterCommand = (kit) => {
-  structureFlags(kit.sub('validate', 'check a Markdown roadmap: its title, sections, topic counts and what looks wrong, with line numbers'))
+  structureFlags(kit.sub('validate'))
     // Optional for commander only: `validate --json notes.md` gives the file to --json, and it is taken back below.
     .usage('[options] <file>')
     .argument('[file]', 'the Markdown file to check ("-" reads standard input)')

@@ -179,7 +179,7 @@ function openNotice(result: OpenResult, url: string): string {
 }
 
 export const registerWalk: RegisterCommand = (kit) => {
-  structureFlags(kit.sub('walk', 'go through the roadmap topic by topic, interactively (Enter marks done and moves on)'))
+  structureFlags(kit.sub('walk'))
     .option('-s, --section <ref>', 'start at the first open topic of this section')
     .option('-t, --topic <ref>', 'start at this topic')
     .addHelpText('after', '\nKeys: arrows choose, Enter confirms, Escape quits, Ctrl+C stops (exit 130); progress is saved at each step.\n\nExamples:\n  $ roadmap walk\n  $ roadmap walk --section 4\n  $ roadmap walk --topic gorm')

@@ -86,9 +86,13 @@ export interface Roadmap {
 
 /** Where sections come from when the user says how a roadmap is built (`--sections`). */
 export type SectionSource = 'h1' | 'h2' | 'h3' | 'h4' | 'list' | 'table' | 'details';
+/** Every SectionSource, in the order `--sections` lists them (here, not in parse/, so flags need no parser). */
+export const SECTION_SOURCES: readonly SectionSource[] = ['h1', 'h2', 'h3', 'h4', 'list', 'table', 'details'];
 
 /** Where topics come from inside each section (`--topics`). */
 export type TopicSource = 'items' | 'headings' | 'rows' | 'tasks';
+/** Every TopicSource, in the order `--topics` lists them. */
+export const TOPIC_SOURCES: readonly TopicSource[] = ['items', 'headings', 'rows', 'tasks'];
 
 /** The shape signals of one reading of a document, each from 0 (bad) to 1 (good). */
 export interface ShapeSignals {

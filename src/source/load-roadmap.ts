@@ -3,11 +3,13 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RoadmapInputError } from '../core/errors.js';
 import { slugify } from '../core/parse/slug.js';
-import { longHash, shortHash } from '../core/text/hash.js';
+import { shortHash } from '../core/text/hash.js';
 import type { StructureChoice } from '../core/parse/structure/structure.js';
 import type { Roadmap } from '../core/types.js';
 import { SourceError } from './errors.js';
-import { parseCached, type SlowParseNotice } from './parse-cache.js';
+import { contentHash, parseCached, type SlowParseNotice } from './parse-cache.js';
+
+export { contentHash } from './parse-cache.js';
 import { readFileLimited, readStreamLimited } from './read-capped.js';
 
 /** A parsed roadmap with what identifies it in the store. */
@@ -39,11 +41,6 @@ export function bundledRoadmapPath(): string {
   // Built, every module is in dist/; from the sources this file is two folders below the package.
   const up = basename(here) === 'source' ? join(here, '..', '..') : join(here, '..');
   return join(up, 'roadmap', 'go-backend.md');
-}
-
-/** The one hash of a roadmap's bytes: what tells two roadmaps from standard input apart, and a moved file from a new one. */
-export function contentHash(bytes: Uint8Array): string {
-  return longHash(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
 }
 
 /** How to read the roadmap beyond its bytes: a structure the user states, and whether to explain the reading. */

@@ -14,17 +14,42 @@ declare const __ROADMAP_PARSER_FINGERPRINT__: string | undefined;
 /** Changes whenever the parser may produce a different tree, so an upgrade never reads an old tree. */
 export const PARSER_FINGERPRINT = typeof __ROADMAP_PARSER_FINGERPRINT__ === 'string' ? __ROADMAP_PARSER_FINGERPRINT__ : 'source';
 
-/** Bumped when the layout of a cache file changes (4: named by the FNV-1a hash; 3: the source bytes, then the tree in ASCII JSON). */
-const FORMAT = 4;
+/**
+ * Bumped when the layout of a cache file changes (5: the header holds the content hash; 4: named by the FNV-1a hash;
+ * 3: the source bytes, then the tree in ASCII JSON).
+ */
+const FORMAT = 5;
 /** More entries than this and the least recently written go: each file can be tens of MB for a huge roadmap. */
 const MAX_ENTRIES = 32;
 
 /**
  * An entry is one line of header, then the exact bytes the tree was parsed from, then the tree as JSON. The header
- * names the format, the parser build and the parse options (`key`) and how many source bytes follow.
+ * names the format, the parser build and the parse options (`key`), how many source bytes follow and their content
+ * hash: `{"format":5,"key":"…","source":1234,"hash":"<16 hex digits>"}`. A reader knows all but the hash beforehand.
  */
-function header(key: string, sourceBytes: number): Buffer {
-  return Buffer.from(`{"format":${FORMAT},"key":"${key}","source":${sourceBytes}}\n`);
+function headerStart(key: string, sourceBytes: number): Buffer {
+  return Buffer.from(`{"format":${FORMAT},"key":"${key}","source":${sourceBytes},"hash":"`);
+}
+
+const HASH_LENGTH = 16;
+/** What follows the hash: the end of the header line. */
+const HEADER_END = '"}\n';
+
+/** Content hashes known without hashing: of bytes just parsed, or whose cache entry holds their hash. */
+const knownHashes = new WeakMap<Uint8Array, string>();
+
+/**
+ * The one hash of a roadmap's bytes: what tells two roadmaps from standard input apart, and a moved file from a new
+ * one. Hashing a big roadmap takes a
+ * while in JavaScript, so a parse-cache entry keeps the hash of its bytes: a cached run does not hash at all.
+ */
+export function contentHash(bytes: Uint8Array): string {
+  let hash = knownHashes.get(bytes);
+  if (hash === undefined) {
+    hash = longHash(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
+    knownHashes.set(bytes, hash);
+  }
+  return hash;
 }
 
 /** The parse-cache folder under the tool's cache folder. */
@@ -54,16 +79,20 @@ export function readParseCache(file: string, key: string, source: Uint8Array): R
   } catch {
     return undefined;
   }
-  const head = header(key, source.length);
-  const start = head.length;
-  if (data.length < start + source.length || Buffer.compare(data.subarray(0, start), head) !== 0) return undefined;
+  const head = headerStart(key, source.length);
+  const start = head.length + HASH_LENGTH + HEADER_END.length;
+  if (data.length < start + source.length || Buffer.compare(data.subarray(0, head.length), head) !== 0) return undefined;
   if (Buffer.compare(data.subarray(start, start + source.length), source) !== 0) return undefined;
+  const hash = data.toString('latin1', head.length, head.length + HASH_LENGTH);
+  if (!/^[0-9a-f]{16}$/.test(hash) || data.toString('latin1', start - HEADER_END.length, start) !== HEADER_END) return undefined;
   const json = data.subarray(start + source.length);
   // The tree is written in ASCII (see writeParseCache), which decodes byte for byte; anything else is damage.
   if (!isAscii(json)) return undefined;
   try {
     const roadmap = JSON.parse(json.toString('latin1')) as unknown;
-    return looksLikeRoadmap(roadmap) ? roadmap : undefined;
+    if (!looksLikeRoadmap(roadmap)) return undefined;
+    knownHashes.set(source, hash);
+    return roadmap;
   } catch {
     return undefined;
   }
@@ -86,7 +115,7 @@ export function writeParseCache(file: string, key: string, source: Uint8Array, r
     mkdirSync(dir, { recursive: true });
     const fd = openSync(temp, 'w');
     try {
-      writeSync(fd, header(key, source.length));
+      writeSync(fd, Buffer.concat([headerStart(key, source.length), Buffer.from(`${contentHash(source)}${HEADER_END}`)]));
       writeSync(fd, source);
       // In slices: the tree of a 10 MB roadmap is 30 MB of JSON, which need not exist as one string.
       let batch = '';

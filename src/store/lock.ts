@@ -217,7 +217,22 @@ function startHeartbeat(Worker: WorkerClass, lockPath: string, token: string): I
   }
 }
 
-/** node:worker_threads is loaded only by commands that write, not at start-up. */
+/**
+ * From this size a read-modify-write of the file takes long enough to want a heartbeat. Below it the lock is held
+ * for a few milliseconds: only a stopped process (whose heartbeat thread stops too) or a hung disk could hold it for
+ * the 15 s after which it counts as stale, and a holder whose lock was taken over then saves nothing (assertLockHeld),
+ * so no change is ever lost. The thread costs 10 to 15 ms per write (starting it, stopping it at exit): more than a
+ * whole `roadmap done` should take.
+ */
+export const HEARTBEAT_FROM_BYTES = 1024 * 1024;
+
+/** Whether holding the lock of `target` may take long: a big file, or a test that holds it on purpose. */
+function mayHoldLong(target: string): boolean {
+  if (process.env.ROADMAP_TEST_PAUSE_IN_WRITE !== undefined) return true;
+  return (statSync(target, { throwIfNoEntry: false })?.size ?? 0) >= HEARTBEAT_FROM_BYTES;
+}
+
+/** node:worker_threads is loaded only by commands that write a big file, not at start-up. */
 type WorkerClass = typeof import('node:worker_threads').Worker;
 
 function runHolding<T>(a: Attempt, fn: () => T, Worker?: WorkerClass): T {
@@ -242,7 +257,7 @@ function runHolding<T>(a: Attempt, fn: () => T, Worker?: WorkerClass): T {
 export async function withLock<T>(target: string, fn: () => T, options: LockOptions = {}): Promise<T> {
   const a = begin(`${target}.lock`);
   if (held.has(a.lockPath)) return fn();
-  const { Worker } = await import('node:worker_threads');
+  const Worker = mayHoldLong(target) ? (await import('node:worker_threads')).Worker : undefined;
   for (let next = tryOnce(a, options); next !== true; next = tryOnce(a, options)) {
     const ms = next;
     await new Promise((resolve) => setTimeout(resolve, ms));

@@ -51,7 +51,7 @@ export function createInquirerPrompter(io: IO, env: NodeJS.ProcessEnv = process.
     };
     io.stdin.on('data', onData);
     try {
-      return await run(prompts, { input: io.stdin, output: io.stderr as NodeJS.WritableStream, signal: controller.signal, clearPromptOnDone: clear });
+      return await run(prompts, { input: io.stdin, output: (io.stderr.nodeStream ?? io.stderr) as NodeJS.WritableStream, signal: controller.signal, clearPromptOnDone: clear });
     } catch (error) {
       if (error instanceof Error && error.name === 'AbortPromptError') throw new PromptCancelled('escape');
       if (error instanceof Error && error.name === 'ExitPromptError') throw new PromptCancelled('interrupt');

@@ -17,7 +17,7 @@ const NONE: Spinner = { stop: () => Promise.resolve(), update: () => undefined }
  */
 export async function startSpinner(feedback: boolean, stderr: Output, text: string): Promise<Spinner> {
   if (!feedback) return NONE;
-  if (stderr === process.stderr) {
+  if ((stderr.nodeStream ?? stderr) === process.stderr) {
     const inWorker = await startWorkerSpinner(text, process.stderr.columns);
     if (inWorker) {
       testHold();

@@ -81,9 +81,9 @@ describe('topic ids', () => {
 
   it('are the same for ASCII titles whichever way they are made (ASCII alone, or with the Unicode classes)', () => {
     // A trailing "’" is dropped by the Unicode path and sends the title there: both paths must give the same slug.
-    const ascii = fc.string({ unit: fc.constantFrom(...'aZ09 -_/\\.:,;|+&!?()#\'"`~'.split('')), maxLength: 90 });
+    const ascii = fc.string({ unit: fc.constantFrom(...'aZ09 -_/\\.:,;|+&!?()#\'"`~\t\n\u0001\u007f'.split('')), maxLength: 90 });
     fc.assert(
-      fc.property(fc.oneof(ascii, fc.string({ unit: 'grapheme-ascii', maxLength: 200 })), (title) => {
+      fc.property(fc.oneof(ascii, fc.string({ unit: 'binary-ascii', maxLength: 200 })), (title) => {
         expect(slugify(title)).toBe(slugify(`${title}’`));
       }),
       { numRuns: 500 },

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
@@ -92,10 +93,31 @@ describe('the bundled bin', () => {
     const compileCache = temp();
     const r = await spawnBin(['next'], { home: temp(), env: { NODE_COMPILE_CACHE: compileCache } });
     expect(r.code, r.stderr).toBe(0);
-    const fits = readdirSync(join(ROOT, 'dist')).includes(`cli.cjs.${process.versions.v8}.v8cache`);
+    const fits = readdirSync(join(ROOT, 'dist')).includes(`cli.pack.cjs.${process.versions.v8}.v8cache`);
     // The build made a cache for this very V8 (the usual case with the Node that built it): Node's cache stays unused.
     if (fits) expect(readdirSync(compileCache)).toEqual([]);
     else if ('enableCompileCache' in nodeModule) expect(readdirSync(compileCache).length).toBeGreaterThan(0);
+  });
+
+  it('the build leaves a code cache that V8 accepts for every pack a plain `next` loads, and for no other V8', () => {
+    const dist = join(ROOT, 'dist');
+    if (!readdirSync(dist).includes(`cli.pack.cjs.${process.versions.v8}.v8cache`)) {
+      // Built by another Node (CI tests Node 22 and 24 on a build made with 20): none of its caches is for this V8.
+      expect(readdirSync(dist).filter((f) => f.endsWith(`.${process.versions.v8}.v8cache`))).toEqual([]);
+      return;
+    }
+    // In a child process, as the bin loads it: each compiled file says whether V8 took its cache.
+    const probe = `const lb = require(${JSON.stringify(join(ROOT, 'bin', 'load-bundle.js'))});
+      const { main } = lb.loadBundle(${JSON.stringify(join(dist, 'cli.cjs'))});
+      const sink = { write: () => true, isTTY: false };
+      main(['next'], { io: { stdout: sink, stderr: sink, stdin: process.stdin }, env: { ROADMAP_HOME: process.argv[1], PATH: '' } }).then((code) => {
+        console.log(JSON.stringify({ code, scripts: [...lb.scripts].map(([f, s]) => [require('node:path').basename(f), s.cachedDataRejected]) }));
+      });`;
+    const r = spawnSync(process.execPath, ['-e', probe, temp()], { encoding: 'utf8' });
+    const { code, scripts } = JSON.parse(r.stdout) as { code: number; scripts: Array<[string, boolean]> };
+    expect(code, r.stderr).toBe(0);
+    expect(scripts.map(([f]) => f)).toEqual(expect.arrayContaining(['cli.pack.cjs', expect.stringMatching(/^next-\w+\.pack\.cjs$/)]));
+    for (const [file, rejected] of scripts) expect(rejected, file).toBe(false);
   });
 
   it('V8 code caches that do not fit (damaged, or from another Node) are ignored', async () => {

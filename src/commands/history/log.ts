@@ -64,7 +64,7 @@ export const LOG_FIELDS = fieldsOf<ReturnType<typeof logJson>['events'][number]>
 
 export const registerLog: RegisterCommand = (kit) => {
   kit
-    .sub('log', 'show the history of your progress, newest first')
+    .sub('log')
     .option('-n, --limit <count>', 'show only the newest <count> entries')
     .option('--json [fields]', 'print JSON; with fields (at,action), one object per event with only those')
     .addHelpText('after', "\nExamples:\n  $ roadmap log\n  $ roadmap log -n 5\n  $ roadmap log --json | jq -r '.events[] | \"\\(.at) \\(.action)\"'")

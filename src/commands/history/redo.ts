@@ -5,7 +5,7 @@ import { progressLine } from '../../ui/render/topic.js';
 
 export const registerRedo: RegisterCommand = (kit) => {
   kit
-    .sub('redo', 're-apply what undo took back (or the last <n>); a new change ends what can be redone')
+    .sub('redo')
     .argument('[n]', 'how many undone changes to re-apply', undefined)
     .option('-y, --yes', `re-apply more than ${ASK_ABOVE} changes without asking (needed when not on a terminal)`)
     .option('--json', 'print what was re-applied as JSON')

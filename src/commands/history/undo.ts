@@ -5,7 +5,7 @@ import { progressLine } from '../../ui/render/topic.js';
 
 export const registerUndo: RegisterCommand = (kit) => {
   kit
-    .sub('undo', 'revert your last change (or the last <n>), a reset --all included; redo re-applies it')
+    .sub('undo')
     .argument('[n]', 'how many changes to revert', undefined)
     .option('-y, --yes', `revert more than ${ASK_ABOVE} changes without asking (needed when not on a terminal)`)
     .option('--json', 'print what was reverted as JSON')

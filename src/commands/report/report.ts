@@ -47,7 +47,7 @@ function writeReport(ctx: Context, session: Session, shown: string, html: string
 
 export const registerReport: RegisterCommand = (kit) => {
   kit
-    .sub('report', 'write your progress as one self-contained HTML page (sections, topics, notes, weekly chart, pace)')
+    .sub('report')
     .option('-o, --output <file>', `write the page to this file ("-": standard output); default ${DEFAULT_REPORT_FILE} on a terminal, standard output when piped`)
     .option('--open', 'open the page in your browser once written (prints its path when there is no browser)')
     .addHelpText(

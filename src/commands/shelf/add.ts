@@ -139,7 +139,7 @@ export function addJson(r: AddResult): unknown {
 
 export const registerAdd: RegisterCommand = (kit) => {
   kit
-    .sub('add', 'put a roadmap on your shelf: a Markdown file, a URL, github:OWNER/REPO[/PATH][@REF], a roadmap.sh folder, or - for stdin')
+    .sub('add')
     .argument('<source>', 'a file, an http(s) URL, github:OWNER/REPO[/PATH][@REF], a roadmap.sh roadmap folder, "-" (stdin); with --restore, a removed name')
     .option('--name <name>', 'its name on the shelf (default: from the file, repository or title)')
     .option('--no-use', 'do not make it the current roadmap')

@@ -75,7 +75,7 @@ export async function runRemove(name: string, opts: RemoveOptions, ctx: Context)
 
 export const registerRemove: RegisterCommand = (kit) => {
   kit
-    .sub('remove', 'take a roadmap off your shelf; its progress is kept unless --purge (undo: roadmap add --restore NAME)')
+    .sub('remove')
     .argument('<name>', 'its name, as roadmap roadmaps lists it')
     .option('--purge', 'also delete its progress (asks first; saved so --restore can bring it back)')
     .option('-y, --yes', 'do not ask (needed with --purge when not on a terminal)')

@@ -99,7 +99,7 @@ export function roadmapsJson(r: ShelfListing): unknown {
 
 export const registerRoadmaps: RegisterCommand = (kit) => {
   kit
-    .sub('roadmaps', 'list the roadmaps you follow: name, title, progress, last activity, source; * marks the current one')
+    .sub('roadmaps')
     .option('--json', 'print JSON')
     .addHelpText('after', "\nExamples:\n  $ roadmap roadmaps\n  $ roadmap roadmaps --json | jq -r '.roadmaps[] | \"\\(.name) \\(.progress.percent)%\"'")
     .action(async (_opts: unknown, cmd: Command) => {

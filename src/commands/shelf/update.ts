@@ -130,7 +130,7 @@ export function updateJson(r: UpdateResult): unknown {
 
 export const registerUpdate: RegisterCommand = (kit) => {
   kit
-    .sub('update', 'read a shelf roadmap from its source again: says what was added, removed and renamed (progress follows renames)')
+    .sub('update')
     .argument('[name]', 'its name (default: the current roadmap)')
     .option('--source <source>', 'read it from here from now on: a moved file, a new URL, "-" for stdin')
     .option('--json', 'print what changed as JSON')

@@ -28,7 +28,7 @@ export async function runUse(name: string, ctx: Context): Promise<RoadmapRef> {
 
 export const registerUse: RegisterCommand = (kit) => {
   kit
-    .sub('use', 'make a roadmap on your shelf the current one (go-backend is the bundled roadmap)')
+    .sub('use')
     .argument('<name>', 'its name, as roadmap roadmaps lists it')
     .option('--json', 'print the roadmap now in use as JSON')
     .addHelpText('after', '\nExamples:\n  $ roadmap use rust\n  $ roadmap use go-backend\n  $ ROADMAP=rust roadmap next      # one command only')

@@ -13,7 +13,7 @@ import { retryNote, syncContext, syncJson, withSpinner } from './sync-context.js
 export const registerSync: RegisterCommand = (kit) => {
   const { ctx } = kit;
   const sync = kit
-    .sub('sync', 'sync progress with a git repository you own: pull, merge, commit, push')
+    .sub('sync')
     .option('--json', 'print what was received and sent as JSON')
     .addOption(new Option('--background', 'run as auto-sync does: silently, giving up quickly').hideHelp())
     .addHelpText(

@@ -1,6 +1,6 @@
 import type { Note, ProgressState, StatusDelta } from './history.js';
 import { similarity } from '../lookup.js';
-import type { Roadmap, Status } from '../types.js';
+import type { Roadmap, Status, Topic } from '../types.js';
 import { allTopics, type TopicEntry } from '../tree.js';
 import { work } from '../work.js';
 
@@ -44,7 +44,15 @@ export interface Orphan {
 export function orphanIds(roadmap: Roadmap, state: ProgressState): string[] {
   // Every command asks: with nothing stored there is nothing to look up, and a big roadmap is not walked for it.
   if (state.records.size === 0 && state.notes.length === 0) return [];
-  const known = new Set(allTopics(roadmap).map((e) => e.topic.id));
+  // Only the ids: every command runs this, and an entry per topic (with its ancestors) is garbage on a big roadmap.
+  const known = new Set<string>();
+  const collect = (topics: readonly Topic[]): void => {
+    for (const t of topics) {
+      known.add(t.id);
+      if (t.children.length > 0) collect(t.children);
+    }
+  };
+  for (const section of roadmap.sections) collect(section.topics);
   const ids = new Set<string>();
   for (const id of state.records.keys()) if (!known.has(id)) ids.add(id);
   for (const n of state.notes) if (!known.has(n.topic)) ids.add(n.topic);

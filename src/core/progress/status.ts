@@ -100,8 +100,11 @@ export function nextTopics(roadmap: Roadmap, statuses: StatusMap, count: number)
     };
     for (const section of roadmap.sections) if (!visit(section.topics, section)) return;
   };
-  pass('in-progress', (t) => status(t.id) === 'in-progress');
-  pass('started-parent', (t, ancestors) => status(t.id) === 'pending' && ancestors.some((a) => status(a.id) === 'in-progress'));
+  // The first two passes can only pick something when a topic is in progress: most runs skip them.
+  if ([...statuses.values()].includes('in-progress')) {
+    pass('in-progress', (t) => status(t.id) === 'in-progress');
+    pass('started-parent', (t, ancestors) => status(t.id) === 'pending' && ancestors.some((a) => status(a.id) === 'in-progress'));
+  }
   pass('first-pending', (t) => status(t.id) === 'pending');
   return picks;
 }

@@ -8,17 +8,20 @@ const ASTRAL_WIDE = /[\u{20000}-\u{2fffd}\u{30000}-\u{3fffd}]/u;
  * Emoji shown as pictures: those presented as emoji by default, any pictograph asking for it with U+FE0F, and flags
  * (two regional indicators). A pictograph without U+FE0F whose default is text (©, ✔, ❤) is one column.
  */
-const WIDE_EMOJI = /\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F|\p{Regional_Indicator}{2}/u;
+let wideEmoji: RegExp | undefined;
 
 /**
  * Graphemes that take no column: combining marks with no base (at the start of a text) and variation selectors (both
  * Mn), format characters (zero width space, joiners), Hangul medial and final jamo.
  */
-const ZERO_WIDTH = /^(?:\p{Mn}|\p{Me}|\p{Cf}|[\u1160-\u11ff])+$/u;
+let zeroWidth: RegExp | undefined;
+
+// The two patterns above are made on first use: a Unicode property class costs V8 most of a millisecond to build,
+// paid at start-up by every command that loads this module, printing text or not.
 
 /** Whether a grapheme takes two terminal columns: East Asian wide characters and emoji. */
 export function isWide(grapheme: string): boolean {
-  return EAST_ASIAN_WIDE.test(grapheme) || ASTRAL_WIDE.test(grapheme) || WIDE_EMOJI.test(grapheme);
+  return EAST_ASIAN_WIDE.test(grapheme) || ASTRAL_WIDE.test(grapheme) || (wideEmoji ??= /\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F|\p{Regional_Indicator}{2}/u).test(grapheme);
 }
 
 /**
@@ -26,7 +29,7 @@ export function isWide(grapheme: string): boolean {
  * its base character ("é" written as e + U+0301 is one grapheme, one column).
  */
 export function graphemeWidth(grapheme: string): 0 | 1 | 2 {
-  if (ZERO_WIDTH.test(grapheme)) return 0;
+  if ((zeroWidth ??= /^(?:\p{Mn}|\p{Me}|\p{Cf}|[\u1160-\u11ff])+$/u).test(grapheme)) return 0;
   return isWide(grapheme) ? 2 : 1;
 }
 

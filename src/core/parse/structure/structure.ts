@@ -4,16 +4,11 @@ import { hasProse, proseText, type OutlineNode, type Prose } from '../outline/no
 import { SlugAllocator, slugFor } from '../slug.js';
 import { cleanTitle } from '../title.js';
 import { labelled, namesTopic, type TopicDraft } from '../topics.js';
-import type { Link, ParseWarning, Section, SectionSource, TopicSource } from '../../types.js';
+import { TOPIC_SOURCES, type Link, type ParseWarning, type Section, type SectionSource, type TopicSource } from '../../types.js';
 import { appendAll } from '../../append.js';
 
-/** Every section source, in the order --explain tries them. */
-export const SECTION_SOURCES: readonly SectionSource[] = ['h1', 'h2', 'h3', 'h4', 'list', 'table', 'details'];
-
-/** Every topic source. */
-export const TOPIC_SOURCES: readonly TopicSource[] = ['items', 'headings', 'rows', 'tasks'];
-
 export type { SectionSource, TopicSource } from '../../types.js';
+export { SECTION_SOURCES, TOPIC_SOURCES } from '../../types.js';
 
 /** How a roadmap is built, as the user states it; what is left out is inferred. */
 export interface StructureChoice {
