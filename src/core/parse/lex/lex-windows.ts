@@ -1,15 +1,17 @@
 import { Lexer, type Token } from 'marked';
 
 /**
- * A text bigger than four times this size is lexed a window of this size at a time; a smaller one in one piece,
- * where windows would only add the lexing again of what follows each window's last heading. Smaller windows are
- * faster on a big text, not only lighter: marked's loops over a short piece get optimised early in a run, and few
- * tokens are alive at once (1 MB roadmap, first run: 64 KB windows lex it in about 15% less time than 256 KB ones).
+ * A text over LEX_WHOLE is lexed a window of about this size at a time. Small windows are faster, not only lighter:
+ * marked's loops over a short piece get optimised early in a run, and few tokens are alive at once (1 MB roadmap,
+ * first run: 16 KB windows lex it in about a quarter less time than 256 KB ones).
  */
-export const LEX_WINDOW = 64 * 1024;
+export const LEX_WINDOW = 16 * 1024;
 
-/** Text up to this size is lexed in one piece. */
-export const LEX_WHOLE = 4 * LEX_WINDOW;
+/**
+ * Text up to this size is lexed in one piece: that is as fast, and windows would only add the lexing again of the
+ * pieces they cannot keep.
+ */
+export const LEX_WHOLE = 256 * 1024;
 
 /** Lexes one piece of Markdown; `lineOffset` is how many lines of the text come before it (for messages). */
 export type LexPiece = (piece: string, lineOffset: number) => Token[];
@@ -19,14 +21,17 @@ const markedLex: LexPiece = (piece) => Lexer.lex(piece, { gfm: true });
 /**
  * The block tokens of a Markdown text, the same as lexing it whole gives, but lexed a window at a time so that only
  * one window's tokens are alive at once: marked's tokens take about 18 times the text, too much for a 10 MB roadmap.
+ * A text up to `whole` characters is lexed in one piece.
  *
  * A window is cut at its last top-level heading. Everything before that heading ended inside the window without
  * reaching its end, so it is lexed exactly as in the whole text, and the heading starts a block in both; lexing goes
- * on from there. Reference definitions (`[x]: url`) apply to the whole document, so a text that has any is lexed in
- * one piece, as is one whose window holds no heading to cut at (the window grows until it does).
+ * on from there. A window reaches past its size to the end of the next line that looks like a heading (`## …` at the
+ * margin, if one comes within another window's length), so that it usually ends with the heading it is cut at and
+ * little gets lexed twice. Reference definitions (`[x]: url`) apply to the whole document, so a text that has any is
+ * lexed in one piece, as is one whose window holds no heading to cut at (the window grows until it does).
  */
-export function* lexInPieces(text: string, lex: LexPiece = markedLex, window = LEX_WINDOW): Generator<Token> {
-  if (text.length <= 4 * window || /\[[^\]\n]+\]:/.test(text)) {
+export function* lexInPieces(text: string, lex: LexPiece = markedLex, window = LEX_WINDOW, whole = LEX_WHOLE): Generator<Token> {
+  if (text.length <= whole || /\[[^\]\n]+\]:/.test(text)) {
     yield* lex(text, 0);
     return;
   }
@@ -34,7 +39,7 @@ export function* lexInPieces(text: string, lex: LexPiece = markedLex, window = L
   let lines = 0;
   let size = window;
   while (start + size < text.length) {
-    const tokens = lex(text.slice(start, start + size), lines);
+    const tokens = lex(text.slice(start, windowEnd(text, start + size, window)), lines);
     let cut = 0;
     let cutAt = 0;
     let offset = 0;
@@ -58,6 +63,21 @@ export function* lexInPieces(text: string, lex: LexPiece = markedLex, window = L
     size = window;
   }
   yield* lex(text.slice(start), lines);
+}
+
+/** A line that starts like an ATX heading at the margin, matched from the line feed before it. */
+const HEADING_LINE = /\n#{1,6}(?=[ \t\n]|$)/;
+
+/**
+ * Where a window meant to end at `at` ends: after the first line that looks like a heading in the next `window`
+ * characters, so that the window ends with the heading it will be cut at; at `at` when there is none (the window
+ * stays at most twice its size, and the search reads no further).
+ */
+function windowEnd(text: string, at: number, window: number): number {
+  const heading = HEADING_LINE.exec(text.slice(at - 1, at + window));
+  if (!heading) return at;
+  const end = text.indexOf('\n', at + heading.index);
+  return end < 0 ? text.length : end + 1;
 }
 
 function newlines(s: string): number {
