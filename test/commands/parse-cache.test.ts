@@ -76,6 +76,18 @@ describe('the parse cache', () => {
     expect(readFileSync(entry, 'utf8')).toBe(good);
   });
 
+  it('an entry whose tree holds a byte that is not ASCII is damaged: ignored, parsed again, rewritten', async () => {
+    const expected = await listJson();
+    const entry = onlyEntry();
+    const good = readFileSync(entry);
+    const bad = Buffer.from(good);
+    // A title's first letter made a byte no UTF-8 text has: decoded, it would read as U+FFFD instead of failing.
+    bad[good.lastIndexOf('"title":"') + '"title":"'.length] = 0xff;
+    writeFileSync(entry, bad);
+    expect(await listJson()).toEqual(expected);
+    expect(readFileSync(entry)).toEqual(good);
+  });
+
   it('any text comes back the same from the cache: accents, emoji, Persian, CJK, controls', async () => {
     writeFileSync(file, '# Полный путь 🚀\n\n## 1. Génériques et « types »\n\n- 学习 Go 的并发\n- یادگیری Go\n- Tab\there, bell \u0007, RTL \u202e mark\n\n## 2. 😀 Emoji section\n\n- [Lien](https://example.com/é)\n');
     const first = await run(['list', '--json', '--roadmap', file], { home: home.dir });
@@ -83,7 +95,7 @@ describe('the parse cache', () => {
     expect(first.code).toBe(0);
     expect(second.stdout).toBe(first.stdout);
     expect(first.stdout).toContain('学习 Go 的并发');
-    // The entry holds the source bytes as they are, then the tree in ASCII JSON.
+    // The entry holds the source bytes as they are, then the tree in ASCII JSON (read back without decoding UTF-8).
     const entry = readFileSync(onlyEntry());
     const headerEnd = entry.indexOf(10) + 1;
     const { source } = JSON.parse(entry.subarray(0, headerEnd).toString()) as { source: number };
