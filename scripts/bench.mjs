@@ -157,15 +157,22 @@ for (const r of rows.filter((x) => x.group !== 'scale')) {
   );
 }
 
-// Scale: the time above the floor per MB should stay about the same from 0.1 to 10 MB (linear growth).
-const scaleRows = rows.filter((x) => x.group === 'scale');
-const scale = ['| size | runs | median | above `node -e 0` | per MB | peak RSS |', '|---:|---:|---:|---:|---:|---:|'];
-for (const r of scaleRows) {
-  if (r.error) scale.push(`| ${r.mb} MB | | | | | FAILED: ${cell(r.error)} |`);
-  else scale.push(`| ${r.mb} MB | ${r.runs} | ${r.median.toFixed(0)} ms | ${(r.median - r.base).toFixed(0)} ms | ${((r.median - r.base) / r.mb).toFixed(0)} ms | ${r.peak.toFixed(0)} MB |`);
-}
-const perMb = scaleRows.filter((r) => !r.error && r.mb >= 1).map((r) => (r.median - r.base) / r.mb);
-const growth = perMb.length > 1 ? `From 1 to 10 MB the time per MB goes from ${perMb[0].toFixed(0)} to ${perMb[perMb.length - 1].toFixed(0)} ms (${(perMb[perMb.length - 1] / perMb[0]).toFixed(2)}×; 1.00× is exactly linear).` : '';
+// Scale: linear growth means each further MB costs about the same (the step column); the first rows also carry what
+// every run pays once (start-up, a cold JIT), so their average per MB is higher.
+const scaleRows = rows.filter((x) => x.group === 'scale' && !x.error);
+const scale = ['| size | runs | median | above `node -e 0` | per MB on average | per MB from the row above | peak RSS |', '|---:|---:|---:|---:|---:|---:|---:|'];
+const steps = [];
+scaleRows.forEach((r, i) => {
+  const prev = scaleRows[i - 1];
+  const step = prev ? (r.median - prev.median) / (r.mb - prev.mb) : undefined;
+  if (step !== undefined) steps.push(step);
+  scale.push(`| ${r.mb} MB | ${r.runs} | ${r.median.toFixed(0)} ms | ${(r.median - r.base).toFixed(0)} ms | ${((r.median - r.base) / r.mb).toFixed(0)} ms | ${step === undefined ? '—' : `${step.toFixed(0)} ms`} | ${r.peak.toFixed(0)} MB |`);
+});
+for (const r of rows.filter((x) => x.group === 'scale' && x.error)) scale.push(`| ${r.mb} MB | | | | | | FAILED: ${cell(r.error)} |`);
+const growth =
+  steps.length > 1
+    ? `Each further MB costs ${Math.min(...steps).toFixed(0)} to ${Math.max(...steps).toFixed(0)} ms; the last step costs ${(steps[steps.length - 1] / steps[0]).toFixed(2)}× the first per MB (1.00× is exactly linear; more would be growth faster than linear).`
+    : '';
 
 const envNote = CALLER_ENV
   ? `children ran in the caller's environment (--env)${process.env.NODE_EXTRA_CA_CERTS ? ', where NODE_EXTRA_CA_CERTS is set' : ''}${process.env.NODE_OPTIONS ? ', where NODE_OPTIONS is set' : ''}`
@@ -173,7 +180,7 @@ const envNote = CALLER_ENV
 const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 1024 ** 3).toFixed(1)} GB, Node ${process.version}, ${process.platform}; load average at the end ${loadavg()
   .map((n) => n.toFixed(2))
   .join(' ')}; medians of ${RUNS} runs each, alternated with \`node -e 0\`; ${envNote}; peak RSS is the highest of 3 extra runs; stdout to a file.`;
-const table = `${lines.join('\n')}\n\nScale (first runs of \`roadmap list --json\` on generated roadmaps):\n\n${scale.join('\n')}\n\n${growth}\n\n${machine}\n`;
+const table = `${lines.join('\n')}\n\n${scaleRows.length ? `Scale (first runs of \`roadmap list --json\` on generated roadmaps):\n\n${scale.join('\n')}\n\n${growth}\n\n` : ''}${machine}\n`;
 process.stdout.write(`\n${table}\n${failed ? 'Some targets were missed.' : 'All targets met.'}\n`);
 
 if (argv.includes('--save')) {

@@ -12,6 +12,7 @@ import { EditorError } from './ui/launch/editor-error.js';
 import { PromptCancelled } from './ui/prompter.js';
 import { work } from './core/work.js';
 import { inert } from './ui/sanitize.js';
+import { prepareColor } from './ui/theme.js';
 /** Set by scripts/build.mjs from package.json; absent when running from src/. */
 declare const __ROADMAP_VERSION__: string | undefined;
 
@@ -52,6 +53,7 @@ Progress is stored in $ROADMAP_HOME when set, else the platform's config folder 
 export async function main(argv: readonly string[], overrides: ContextOverrides = {}): Promise<number> {
   // Machine-readable runs never draw spinners; decided before parsing so slow work in any command respects it.
   const ctx = createContext(wantsJson(argv) ? { ...overrides, feedback: false } : overrides);
+  await prepareColor([ctx.io.stdout, ctx.io.stderr], ctx.env);
   const help = isProgramHelp(argv) ? renderedHelp(ctx.io.stdout) : undefined;
   if (help !== undefined) {
     ctx.io.stdout.write(help);

@@ -1,7 +1,53 @@
-import { Chalk, type ChalkInstance } from 'chalk';
 import { displayWidth, graphemes, graphemeWidth } from '../core/text/width.js';
 import type { Status } from '../core/types.js';
 import type { Output } from './streams.js';
+
+/** One style: the text wrapped in its escape sequences, or as it is without colour. */
+export type Style = (text: string) => string;
+
+/** The styles roadmap draws with (a subset of chalk's, so that output without colour needs no chalk at all). */
+export interface Styles {
+  dim: Style;
+  bold: Style & { cyan: Style };
+  green: Style;
+  yellow: Style;
+  red: Style;
+  cyan: Style;
+  underline: Style;
+  italic: Style;
+  strikethrough: Style;
+}
+
+const same: Style = (text) => text;
+/** Styles without colour: every text as it is. */
+const PLAIN: Styles = { dim: same, bold: Object.assign(same, { cyan: same }), green: same, yellow: same, red: same, cyan: same, underline: same, italic: same, strikethrough: same };
+
+let chalk: typeof import('chalk') | undefined;
+
+/**
+ * Loads chalk when one of these outputs may be drawn in colour (a terminal, or FORCE_COLOR). Output that is piped
+ * never needs it, and chalk costs half a millisecond to load and set up: `main` calls this before any command runs.
+ */
+export async function prepareColor(outputs: readonly Output[], env: NodeJS.ProcessEnv): Promise<void> {
+  if (chalk === undefined && outputs.some((out) => colorLevel(out, env, false) > 0)) chalk = await import('chalk');
+}
+
+function stylesFor(level: 0 | 1 | 2 | 3): Styles {
+  if (level === 0) return PLAIN;
+  if (!chalk) throw new Error('colour was asked for before prepareColor loaded chalk');
+  const c = new chalk.Chalk({ level });
+  return {
+    dim: (s) => c.dim(s),
+    bold: Object.assign((s: string) => c.bold(s), { cyan: (s: string) => c.bold.cyan(s) }),
+    green: (s) => c.green(s),
+    yellow: (s) => c.yellow(s),
+    red: (s) => c.red(s),
+    cyan: (s) => c.cyan(s),
+    underline: (s) => c.underline(s),
+    italic: (s) => c.italic(s),
+    strikethrough: (s) => c.strikethrough(s),
+  };
+}
 
 export interface Theme {
   color: boolean;
@@ -12,7 +58,7 @@ export interface Theme {
   readonly width: number | undefined;
   /** Whether links are drawn as OSC 8 hyperlinks (clickable text) rather than `text (url)`. */
   hyperlinks: boolean;
-  c: ChalkInstance;
+  c: Styles;
   mark(status: Status): string;
   bar(done: number, total: number, size?: number): string;
 }
@@ -62,7 +108,7 @@ export function hyperlinksAllowed(out: Output, env: NodeJS.ProcessEnv, color: bo
 
 export function createTheme(out: Output, env: NodeJS.ProcessEnv, noColorFlag: boolean): Theme {
   const level = colorLevel(out, env, noColorFlag);
-  const c = new Chalk({ level });
+  const c = stylesFor(level);
   const color = level > 0;
   return {
     color,

@@ -19,8 +19,9 @@ afterEach(() => {
 const NOW = new Date('2025-03-12T15:00:00.000Z');
 const noon = (daysAgo: number): string => new Date(Date.UTC(2025, 2, 12 - daysAgo, 12)).toISOString();
 
+/** What the browser stand-in wrote: the shell creates the file before printf fills it, so wait for its text. */
 async function waitFor(file: string): Promise<string> {
-  for (let i = 0; i < 100 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 100 && !(existsSync(file) && readFileSync(file, 'utf8') !== ''); i++) await new Promise((r) => setTimeout(r, 50));
   return readFileSync(file, 'utf8');
 }
 

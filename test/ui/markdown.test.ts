@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseRoadmap } from '../../src/core/parse/parse.js';
 import { displayWidth } from '../../src/core/text/width.js';
 import type { Topic } from '../../src/core/types.js';
 import { renderMarkdown } from '../../src/ui/render/markdown/blocks.js';
 import { clickableUrl } from '../../src/ui/render/markdown/hyperlink.js';
-import { createTheme, type Theme } from '../../src/ui/theme.js';
+import { createTheme, prepareColor, type Theme } from '../../src/ui/theme.js';
 
 const ESC = '\u001b';
 // eslint-disable-next-line no-control-regex
@@ -22,6 +22,9 @@ function colour(columns: number): Theme {
 }
 /** Piped output: no width, no colour. */
 const piped = createTheme({ write: () => true, isTTY: false }, {}, false);
+
+// As main() does before any command runs: chalk is loaded only when something may be drawn in colour.
+beforeAll(() => prepareColor([{ write: () => true, isTTY: true }], { TERM: 'xterm-256color', FORCE_COLOR: '1' }));
 
 const draw = (markdown: string, theme: Theme): string[] => renderMarkdown(markdown, theme, { width: theme.width });
 
