@@ -111,17 +111,13 @@ function loadBundle(file) {
   if (known) return known.exports;
   if (!packed.has(file)) readPack(file);
   const dir = dirname(file);
-  const factory = packed.get(file);
-  if (factory) {
-    packed.delete(file);
-    const module = { exports: {}, filename: file };
-    loaded.set(file, module);
-    factory.call(module.exports, module.exports, requireFrom(dir), module, file, dir);
-    return module.exports;
-  }
   const module = { exports: {}, filename: file };
   loaded.set(file, module);
-  return runWithCodeCache(file, readFileSync(file, 'utf8'), requireFrom(dir), module);
+  const factory = packed.get(file);
+  if (!factory) return runWithCodeCache(file, readFileSync(file, 'utf8'), requireFrom(dir), module);
+  packed.delete(file);
+  factory.call(module.exports, module.exports, requireFrom(dir), module, file, dir);
+  return module.exports;
 }
 
 module.exports = { codeCacheFile, codeCacheFits, loadBundle, scripts, useNodeCompileCache };

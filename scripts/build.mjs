@@ -110,11 +110,11 @@ for (const file of result.outputFiles) {
 // read, a stat and a compile of its own. A pack holds, as functions not yet run, all the chunks one of those steps
 // loads (cli.pack.cjs: everything cli.cjs requires; next-X.pack.cjs: what next-X.cjs requires beyond that), so each
 // step is one file and one code cache. bin/load-bundle.js runs a chunk from a pack when one holds it; a chunk in two
-// packs still runs once. The chunk files stay: bin/roadmap.js requires them as they are on Node 22 and later.
+// packs still runs once. The chunk files stay: a chunk no pack holds is loaded from its own file.
 writePacks(result.metafile);
 
-// Step 4: V8 code caches for bin/load-bundle.js, made by a warm-up run in a fresh Node (see warm-code-cache.mjs).
-// One fresh process per group of commands, as a user's runs are (see warm-code-cache.mjs for why).
+// Step 4: V8 code caches for bin/load-bundle.js, made by warm-up runs: one fresh process per group of commands, as a
+// user's runs are (see warm-code-cache.mjs for why).
 const groups = warmGroups('', '').length;
 for (let group = 0; group < groups; group++) {
   const warm = spawnSync(process.execPath, [join(root, 'scripts', 'warm-code-cache.mjs'), String(group)], { stdio: 'inherit' });
@@ -158,7 +158,6 @@ function writePacks(meta) {
     return seen;
   };
   const entryPack = closure('dist/cli.cjs');
-  const startup = new Set(entryPack);
   // commander is imported lazily (a pre-rendered --help needs none of it) but every other run needs it: its chunks go
   // into the start-up pack as well, as functions that only run when required, so a command reads one file fewer.
   for (const [out, o] of Object.entries(meta.outputs)) {

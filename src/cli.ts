@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command, CommanderError } from 'commander';
 import { watchForAutoSync, type AutoSync } from './app/auto-sync.js';
-import { addCommand, commandNamed, commanderOutput, createKit, type CommandEntry } from './app/command-kit.js';
+import { addCommand, commandNamed, commanderOutput, createKit, findCommand, type CommandEntry } from './app/command-kit.js';
 import { createContext, type Context, type ContextOverrides, type Output } from './context.js';
 import { CliError, ExitCode, SilentExit } from './app/errors.js';
 import { RoadmapInputError } from './core/errors.js';
@@ -200,7 +200,7 @@ async function buildProgram(ctx: Context, autoSync: AutoSync, argv: readonly str
     });
   const kit = createKit(ctx, program, COMMANDS);
   const name = commandNamed(argv);
-  const named = COMMANDS.find((entry) => entry.name === name || entry.aliases?.includes(name ?? ''));
+  const named = name === undefined ? undefined : findCommand(COMMANDS, name);
   // The other commands are named too (not loaded) for what lists them: --help, shell completion, and the suggestion
   // after a mistyped command. A run of one known command needs none of that.
   const listAll = named === undefined || named.name === '__complete';

@@ -50,6 +50,11 @@ export interface CommandEntry {
   load: () => Promise<RegisterCommand>;
 }
 
+/** The entry of the command called `name` (or by that alias), if the list has one. */
+export function findCommand(commands: readonly CommandEntry[], name: string): CommandEntry | undefined {
+  return commands.find((c) => c.name === name || c.aliases?.includes(name));
+}
+
 /** Adds a command as --help lists it: name, aliases and summary, nothing else (see `define`). */
 export function addCommand(program: Command, entry: CommandEntry): Command {
   return program
@@ -76,12 +81,11 @@ export function commanderOutput(ctx: Context): OutputConfiguration {
 
 export function createKit(ctx: Context, program: Command, commands: readonly CommandEntry[]): Kit {
   const { stdout } = ctx.io;
-  const entryOf = (name: string): CommandEntry | undefined => commands.find((c) => c.name === name || c.aliases?.includes(name));
   const defined = new Set<string>();
   const kit: Kit = {
     ctx,
     sub: (name) => {
-      const entry = entryOf(name);
+      const entry = findCommand(commands, name);
       if (!entry) throw new Error(`"${name}" is not in the program's command list (cli.ts)`);
       defined.add(entry.name);
       return (
@@ -91,7 +95,7 @@ export function createKit(ctx: Context, program: Command, commands: readonly Com
       );
     },
     define: async (name) => {
-      const entry = entryOf(name);
+      const entry = findCommand(commands, name);
       if (!entry) return undefined;
       const known = program.commands.find((c) => c.name() === entry.name);
       if (known && defined.has(entry.name)) return known;

@@ -40,8 +40,8 @@ const knownHashes = new WeakMap<Uint8Array, string>();
 
 /**
  * The one hash of a roadmap's bytes: what tells two roadmaps from standard input apart, and a moved file from a new
- * one. Hashing a big roadmap takes a
- * while in JavaScript, so a parse-cache entry keeps the hash of its bytes: a cached run does not hash at all.
+ * one. Hashing a big roadmap takes a while in JavaScript, so a parse-cache entry keeps the hash of its bytes: a
+ * cached run does not hash at all.
  */
 export function contentHash(bytes: Uint8Array): string {
   let hash = knownHashes.get(bytes);

@@ -20,7 +20,7 @@ export interface Styles {
 
 const same: Style = (text) => text;
 /** Styles without colour: every text as it is. */
-const PLAIN: Styles = { dim: same, bold: Object.assign(same, { cyan: same }), green: same, yellow: same, red: same, cyan: same, underline: same, italic: same, strikethrough: same };
+const PLAIN: Styles = { dim: same, bold: Object.assign((text: string) => text, { cyan: same }), green: same, yellow: same, red: same, cyan: same, underline: same, italic: same, strikethrough: same };
 
 let chalk: typeof import('chalk') | undefined;
 

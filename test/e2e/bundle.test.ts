@@ -1,27 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateRoadmap } from '../../scripts/bench-roadmap.mjs';
 import { ROOT, spawnBin } from '../helpers/bin.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
 import { PtySession } from '../helpers/pty.js';
 
-let dirs: string[] = [];
 let pty: PtySession | undefined;
-const temp = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'roadmap-bundle-'));
-  dirs.push(dir);
-  return dir;
-};
-beforeEach(() => {
-  dirs = [];
-});
+const temp = tempDirs('roadmap-bundle-');
 afterEach(() => {
   pty?.kill();
   pty = undefined;
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
 /** What `npm pack` ships (bin, dist, roadmap, package.json), copied where no node_modules can be found. */

@@ -1,24 +1,13 @@
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, spawnBin } from '../helpers/bin.js';
 import { writeGridRoadmap } from '../helpers/roadmaps.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
 import { itWithSharedData, SEED_FILE } from '../helpers/shared-data.js';
 
-let dirs: string[] = [];
-const temp = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'roadmap-e2e-'));
-  dirs.push(dir);
-  return dir;
-};
-beforeEach(() => {
-  dirs = [];
-});
-afterEach(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const temp = tempDirs('roadmap-e2e-');
 
 /** Every file under a folder, relative to it. */
 function filesUnder(dir: string): string[] {

@@ -1,27 +1,16 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateRoadmap } from '../../scripts/bench-roadmap.mjs';
 import { randomId } from '../../src/app/session.js';
 import { BIN, ROOT, spawnBin } from '../helpers/bin.js';
 import { run } from '../helpers/io.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
 
 // What the start-up work of issue 19 changed, seen from outside: a run loads only the command it names, the program's
 // help comes pre-rendered from the build, output goes straight to the file descriptors.
-let dirs: string[] = [];
-const temp = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'roadmap-startup-'));
-  dirs.push(dir);
-  return dir;
-};
-beforeEach(() => {
-  dirs = [];
-});
-afterEach(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const temp = tempDirs('roadmap-startup-');
 
 describe('the program help', () => {
   it('the help the build rendered (dist/help.txt) is the help commander renders from the sources', async () => {
