@@ -1,6 +1,8 @@
 import { Lexer, type Token } from 'marked';
 import { RoadmapInputError } from '../../errors.js';
 import { marksIn, scanBlocks, tooManyMarks } from './block-scan.js';
+import { DECLINE, inlineTokens } from './fast-inline.js';
+import { fastBlocks, type InlineRun } from './fast-lex.js';
 import { lexInPieces } from './lex-windows.js';
 import { checkSize, LIMITS, type Work } from './limits.js';
 
@@ -65,9 +67,22 @@ function countScanned(scanned: Work | undefined, budget: Work): boolean {
   return true;
 }
 
-/** Lexer.lex in two steps, so the inline runs can be measured before the quadratic inline pass runs. */
+/** How often the fast lexer declined, for tests: whole pieces, and inline runs given to marked alone. */
+export const fastLexStats = { pieces: 0, declinedPieces: 0, runs: 0, declinedRuns: 0 };
+
+/**
+ * Lexer.lex in two steps, so the inline runs can be measured before the quadratic inline pass runs. The fast lexer
+ * (fast-lex.ts, fast-inline.ts) makes marked's tokens for the common subset of Markdown; a piece it declines is
+ * lexed by marked whole, an inline run it declines by marked alone.
+ */
 function lexChecked(text: string, lineOffset: number, budget: Work, scanned?: Work): Token[] {
   if (!countScanned(scanned, budget)) scanBlocks(text, lineOffset, budget);
+  const fast = fastPiece(text);
+  if (fast) {
+    checkEmphasis(fast.runs, text, lineOffset, budget);
+    lexRuns(fast.runs);
+    return fast.tokens;
+  }
   const lexer = new Lexer({ gfm: true });
   try {
     lexer.blockTokens(text, lexer.tokens);
@@ -77,13 +92,60 @@ function lexChecked(text: string, lineOffset: number, budget: Work, scanned?: Wo
       lexer.inlineTokens(run.src, run.tokens);
     }
   } catch (error) {
-    if (error instanceof RangeError) {
-      throw new RoadmapInputError('the Markdown is nested too deeply or has a paragraph too large to read', 'split long paragraphs with blank lines and flatten deep nesting');
-    }
-    throw error;
+    throw tooDeep(error);
   }
   lexer.inlineQueue = [];
   return lexer.tokens;
+}
+
+/** The fast lexer's blocks of a piece, or undefined when it declines (counted in fastLexStats). */
+function fastPiece(text: string): ReturnType<typeof fastBlocks> {
+  fastLexStats.pieces++;
+  const fast = fastBlocks(text);
+  if (!fast) fastLexStats.declinedPieces++;
+  return fast;
+}
+
+/**
+ * The tokens of a piece as lexChecked makes them when the fast lexer takes it, without the limits; undefined when it
+ * declines the piece. For tests that hold it equal to marked.
+ */
+export function lexFast(text: string): Token[] | undefined {
+  const fast = fastPiece(text);
+  if (!fast) return undefined;
+  lexRuns(fast.runs);
+  return fast.tokens;
+}
+
+/** The inline tokens of each run, from the fast lexer or, for a run it declines, from marked. */
+function lexRuns(runs: readonly InlineRun[]): void {
+  let lexer: Lexer | undefined;
+  for (const run of runs) {
+    fastLexStats.runs++;
+    const before = run.tokens.length;
+    try {
+      inlineTokens(run.src, run.tokens);
+      continue;
+    } catch (error) {
+      if (error !== DECLINE) throw tooDeep(error);
+    }
+    fastLexStats.declinedRuns++;
+    run.tokens.length = before;
+    lexer ??= new Lexer({ gfm: true });
+    try {
+      lexer.state.inRawBlock = false;
+      lexer.inlineTokens(run.src, run.tokens);
+    } catch (error) {
+      throw tooDeep(error);
+    }
+  }
+}
+
+function tooDeep(error: unknown): unknown {
+  if (error instanceof RangeError) {
+    return new RoadmapInputError('the Markdown is nested too deeply or has a paragraph too large to read', 'split long paragraphs with blank lines and flatten deep nesting');
+  }
+  return error;
 }
 
 /**

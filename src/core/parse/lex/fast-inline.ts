@@ -1,0 +1,356 @@
+import type { Token } from 'marked';
+
+/**
+ * The inline half of the fast lexer (fast-lex.ts): marked 18's inline pass (`Lexer.inlineTokens`, GFM) for the
+ * common subset roadmaps are written in: text, `[text](url)` links, code spans, escapes, hard breaks after two
+ * spaces, and emphasis. Emphasis is marked's own algorithm, ported line for line with its regexes, so that any
+ * pairing of `*` and `_` comes out the same. Whatever else it meets (HTML, `<autolinks>`, bare URLs and e-mail
+ * addresses, images, strikethrough, numeric character references, escapes it does not know) makes it throw
+ * DECLINE, and the caller gives that run to marked.
+ */
+
+/** Thrown when a run holds something the fast lexer does not reproduce exactly. */
+export const DECLINE = new Error('fast lexer declined');
+
+/** How often each reason made the fast lexer decline (tests report them). */
+export const declineReasons = new Map<string, number>();
+
+/** Counts `reason` and returns DECLINE, to throw. */
+export function decline(reason: string): Error {
+  declineReasons.set(reason, (declineReasons.get(reason) ?? 0) + 1);
+  return DECLINE;
+}
+
+// marked 18.2.1's GFM inline rules, copied from `Lexer.rules.inline.gfm` (fast-lex.test.ts holds them equal).
+export const RULES = {
+  emStrongLDelim: /^(?:\*+(?:((?!\*)(?!~)[\p{P}\p{S}])|([^\s*]))?)|^_+(?:((?!_)(?!~)[\p{P}\p{S}])|([^\s_]))?/u,
+  emStrongRDelimAst:
+    /^[^_*]*?__[^_*]*?\*[^_*]*?(?=__)|[^*]+(?=[^*])|(?!\*)(?!~)[\p{P}\p{S}](\*+)(?=[\s]|$)|(?:[^\s\p{P}\p{S}]|~)(\*+)(?!\*)(?=(?!~)[\s\p{P}\p{S}]|$)|(?!\*)(?!~)[\s\p{P}\p{S}](\*+)(?=(?:[^\s\p{P}\p{S}]|~))|[\s](\*+)(?!\*)(?=(?!~)[\p{P}\p{S}])|(?!\*)(?!~)[\p{P}\p{S}](\*+)(?!\*)(?=(?!~)[\p{P}\p{S}])|(?:[^\s\p{P}\p{S}]|~)(\*+)(?=(?:[^\s\p{P}\p{S}]|~))/gu,
+  emStrongRDelimUnd:
+    /^[^_*]*?\*\*[^_*]*?_[^_*]*?(?=\*\*)|[^_]+(?=[^_])|(?!_)[\p{P}\p{S}](_+)(?=[\s]|$)|[^\s\p{P}\p{S}](_+)(?!_)(?=[\s\p{P}\p{S}]|$)|(?!_)[\s\p{P}\p{S}](_+)(?=[^\s\p{P}\p{S}])|[\s](_+)(?!_)(?=[\p{P}\p{S}])|(?!_)[\p{P}\p{S}](_+)(?!_)(?=[\p{P}\p{S}])/gu,
+  punctuation: /^((?![*_])[\s\p{P}\p{S}])/u,
+  anyPunctuationOutsideCode: /(`+)(?:[^`]|[^`][\s\S]*?[^`])\1(?!`)|`+|\\([\p{P}\p{S}])/gu,
+  blockSkip: /\[(?:[^\[\]`]|(?<a>`+)[^`]+\k<a>(?!`))*?\]\((?:\\[\s\S]|[^\\\(\)]|\((?:\\[\s\S]|[^\\\(\)])*\))*\)|(?<!`)()(?<b>`+)[^`]+\k<b>(?!`)|<(?! )[^<>]*?>/g,
+  tag: /^<!--(?:-?>|[\s\S]*?-->)|^<\/[a-zA-Z][a-zA-Z0-9-]*\s*>|^<[a-zA-Z][a-zA-Z0-9-]*(?:\s+[a-zA-Z:_][\w.:-]*(?:\s*=\s*"[^"]*"|\s*=\s*'[^']*'|\s*=\s*[^\s"'=<>`]+)?)*?\s*\/?>|^<\?[\s\S]*?\?>|^<![a-zA-Z]+\s[\s\S]*?>|^<!\[CDATA\[[\s\S]*?\]\]>/,
+  autolink:
+    /^<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s\x00-\x1f<>]*|[a-zA-Z0-9.!#$%&'*+/=?_`{|}~-]+(@)[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+(?![-_]))>/,
+  escape: /^\\([!"#$%&'()*+,\-./:;<=>?@\[\]\\^_`{|}~])/,
+};
+const UNICODE_ALNUM = /[\p{L}\p{N}]/u;
+/** Things the GFM text rule stops at, or that start tokens this lexer does not make (autolinks, e-mail, www). */
+const UNSUPPORTED_TEXT = /:\/\/|www\.|mailto:|xmpp:/i;
+
+/** marked's scan for the last `*` and `_` runs that could close emphasis (helpers.ts). */
+function lastClosers(src: string): { '*': number; _: number } {
+  const out = { '*': -1, _: -1 };
+  const len = src.length;
+  for (let i = 0; i < len; i++) {
+    const ch = src[i];
+    if (ch !== '*' && ch !== '_' && ch !== '~') continue;
+    const prev = i === 0 ? '\n' : src[i - 1];
+    let j = i + 1;
+    while (j < len && src[j] === ch) j++;
+    if (prev !== ' ' && prev !== '\t' && prev !== '\n' && prev !== '\r' && prev !== '\f' && ch !== '~') out[ch] = i;
+    i = j - 1;
+  }
+  return out;
+}
+
+/** marked's #maskBlocks. */
+function maskBlocks(src: string): string {
+  const { blockSkip, tag, autolink } = RULES;
+  let masked = '';
+  let last = 0;
+  let match: RegExpExecArray | null;
+  blockSkip.lastIndex = 0;
+  while ((match = blockSkip.exec(src))) {
+    const start = match.index + (match[2] ? match[2].length : 0);
+    let end = match.index + match[0].length;
+    if (src.charAt(start) === '<') {
+      const rest = src.slice(start);
+      const html = tag.exec(rest) ?? autolink.exec(rest);
+      if (!html) {
+        blockSkip.lastIndex = start + 1;
+        continue;
+      }
+      end = start + html[0].length;
+      blockSkip.lastIndex = end;
+    }
+    masked += src.slice(last, start) + '[' + 'a'.repeat(end - start - 2) + ']';
+    last = end;
+  }
+  return masked + src.slice(last);
+}
+
+/** marked's #maskSrc, without reference links (a document with definitions is not taken). */
+function maskSrc(src: string): string {
+  const escaped = src.replace(RULES.anyPunctuationOutsideCode, (match0: string, code: string | undefined, punct: string | undefined) => {
+    if (punct) return '+'.repeat(match0.length);
+    if (code) return code + match0.slice(code.length, -code.length).replace(/`/g, '+') + code;
+    return match0;
+  });
+  return maskBlocks(escaped);
+}
+
+interface TextToken {
+  type: 'text';
+  raw: string;
+  text: string;
+  escaped?: boolean;
+}
+
+function isText(token: Token | undefined): token is Token & TextToken {
+  return token?.type === 'text';
+}
+
+/** Where a code span that opens at `i` (a run of backticks) closes: the end of the closing run, or -1. */
+function codeSpanEnd(src: string, i: number): number {
+  let j = i;
+  while (src.charCodeAt(j) === 96) j++;
+  const n = j - i;
+  for (let k = src.indexOf('`', j + 1); k >= 0; k = src.indexOf('`', k)) {
+    let e = k;
+    while (src.charCodeAt(e) === 96) e++;
+    if (e - k === n && src.charCodeAt(k - 1) !== 96) return e;
+    k = e;
+  }
+  return -1;
+}
+
+/** A `[label](href)` link at `i` in the subset: its end and parts, or undefined when it is not one for certain. */
+function linkAt(src: string, i: number): { end: number; label: string; href: string } | 'text' | undefined {
+  let j = i + 1;
+  for (;;) {
+    const c = src.charCodeAt(j);
+    if (Number.isNaN(c)) return 'text';
+    if (c === 93) break; // ]
+    if (c === 91 || c === 92 || c === 60) return undefined; // [ \ <
+    if (c === 96) {
+      // a code span inside the label: its backticks must pair up inside it, holding no bracket
+      let e = j;
+      while (src.charCodeAt(e) === 96) e++;
+      const close = src.indexOf('`', e);
+      if (close < 0) return undefined;
+      const inner = src.slice(e, close);
+      if (inner.includes(']') || inner.includes('[') || inner === '') return undefined;
+      j = close;
+      while (src.charCodeAt(j) === 96) j++;
+      continue;
+    }
+    j++;
+  }
+  const label = src.slice(i + 1, j);
+  if (src.charCodeAt(j + 1) !== 40) return 'text'; // not followed by (
+  let k = j + 2;
+  while (k < src.length) {
+    const c = src.charCodeAt(k);
+    if (c <= 32) break;
+    k++;
+  }
+  const run = src.slice(j + 2, k);
+  const close = run.indexOf(')');
+  if (close <= 0) return undefined;
+  const href = run.slice(0, close);
+  if (href.includes('(') || href.includes('\\') || href.charCodeAt(0) === 60) return undefined;
+  return { end: j + 2 + close + 1, label, href };
+}
+
+/** Whether marked's nolink rule matches a `[` at `i`: a label without brackets or backslashes, not only spaces. */
+function nolinkAt(src: string, i: number): boolean {
+  const close = src.indexOf(']', i + 1);
+  if (close < 0) return false;
+  const label = src.slice(i + 1, close);
+  if (label.includes('[') || label.includes('\\')) throw decline('inline: bracket or backslash in a label');
+  return label.trim() !== '' && !/\n[ \t]*\n/.test(label);
+}
+
+/**
+ * marked's inline tokens of `src`, appended to `tokens`. Throws DECLINE where the run is outside the subset.
+ */
+export function inlineTokens(src: string, tokens: Token[] = []): Token[] {
+  if (src.includes('@')) throw decline('inline: @ (e-mail autolink)');
+  if (src.includes('&#')) throw decline('inline: numeric character reference');
+  if (src.includes('~')) throw decline('inline: ~ (strikethrough)');
+  const hasDelimiter = src.includes('*') || src.includes('_');
+  const maskedSrc = hasDelimiter ? maskSrc(src) : src;
+  const closers = hasDelimiter ? lastClosers(maskedSrc) : { '*': -1, _: -1 };
+  const linkParenPossible = src.includes(')');
+  const len = src.length;
+  let keepPrevChar = false;
+  let prevChar = '';
+  let i = 0;
+  const pushText = (raw: string): void => {
+    const last = tokens[tokens.length - 1];
+    if (isText(last)) {
+      last.raw += raw;
+      last.text += raw;
+    } else tokens.push({ type: 'text', raw, text: raw, escaped: false } as Token);
+  };
+  while (i < len) {
+    if (!keepPrevChar) prevChar = '';
+    keepPrevChar = false;
+    const c = src.charCodeAt(i);
+    // escape
+    if (c === 92) {
+      const cap = RULES.escape.exec(src.slice(i, i + 2));
+      if (!cap) throw decline('inline: backslash not before punctuation');
+      tokens.push({ type: 'escape', raw: cap[0], text: cap[1] } as Token);
+      i += 2;
+      continue;
+    }
+    if (c === 60) throw decline('inline: < (HTML or autolink)');
+    // link, reflink, nolink
+    if (c === 91 || c === 33) {
+      if (c === 33) {
+        if (src.charCodeAt(i + 1) === 91) throw decline('inline: image');
+      } else {
+        const link = linkAt(src, i);
+        if (link === undefined) throw decline('inline: link outside the subset');
+        if (link !== 'text' && linkParenPossible) {
+          tokens.push({ type: 'link', raw: src.slice(i, link.end), href: link.href, title: null, text: link.label, tokens: inlineTokens(link.label) } as Token);
+          i = link.end;
+          continue;
+        }
+        if (nolinkAt(src, i)) {
+          const last = tokens[tokens.length - 1];
+          if (isText(last)) {
+            last.raw += '[';
+            last.text += '[';
+          } else tokens.push({ type: 'text', raw: '[', text: '[' } as Token);
+          i++;
+          continue;
+        }
+      }
+    }
+    // a run of * or _ that nothing ahead can close is text
+    if (c === 42 || c === 95) {
+      const ch = c === 42 ? '*' : '_';
+      if (closers[ch] <= i) {
+        let end = i + 1;
+        while (end < len && src.charCodeAt(end) === c) end++;
+        const raw = src.slice(i, end);
+        const last = tokens[tokens.length - 1];
+        if (isText(last) && !last.escaped) {
+          last.raw += raw;
+          last.text += raw;
+        } else tokens.push({ type: 'text', raw, text: raw, escaped: false } as Token);
+        i = end;
+        prevChar = ch;
+        keepPrevChar = true;
+        continue;
+      }
+      const token = emStrong(src.slice(i), maskedSrc, prevChar, closers[ch]);
+      if (token) {
+        tokens.push(token);
+        i += token.raw.length;
+        continue;
+      }
+    }
+    // code span
+    if (c === 96) {
+      const end = codeSpanEnd(src, i);
+      if (end < 0) throw decline('inline: unclosed backticks');
+      let open = i;
+      while (src.charCodeAt(open) === 96) open++;
+      let text = src.slice(open, end - (open - i)).replace(/\n/g, ' ');
+      if (/[^ ]/.test(text) && text.startsWith(' ') && text.endsWith(' ')) text = text.substring(1, text.length - 1);
+      tokens.push({ type: 'codespan', raw: src.slice(i, end), text } as Token);
+      i = end;
+      continue;
+    }
+    // hard break: two or more spaces before a line feed
+    if (c === 32 || c === 10) {
+      let e = i;
+      while (src.charCodeAt(e) === 32) e++;
+      if (src.charCodeAt(e) === 10 && e - i >= 2) {
+        if (/^\s*$/.test(src.slice(e + 1))) throw decline('inline: trailing spaces at the end');
+        e++;
+        while (src.charCodeAt(e) === 32 || src.charCodeAt(e) === 9) e++;
+        tokens.push({ type: 'br', raw: src.slice(i, e) } as Token);
+        i = e;
+        continue;
+      }
+    }
+    // text, up to the next character that may start something else
+    let j = i + 1;
+    for (; j < len; j++) {
+      const d = src.charCodeAt(j);
+      // \ < ! [ ` * ~ _
+      if (d === 92 || d === 60 || d === 33 || d === 91 || d === 96 || d === 42 || d === 126 || d === 95) break;
+      if (d === 32 && src.charCodeAt(j - 1) !== 32) {
+        let e = j;
+        while (src.charCodeAt(e) === 32) e++;
+        if (e - j >= 2 && src.charCodeAt(e) === 10) break;
+      }
+    }
+    const raw = src.slice(i, j);
+    if (UNSUPPORTED_TEXT.test(raw)) throw decline('inline: bare URL or www.');
+    if (!raw.endsWith('_')) prevChar = raw.slice(-1);
+    keepPrevChar = true;
+    pushText(raw);
+    i = j;
+  }
+  return tokens;
+}
+
+/** marked's Tokenizer.emStrong (GFM), with the last possible closer passed in. */
+function emStrong(src: string, maskedSrc: string, prevChar: string, lastCloser: number): Token | undefined {
+  let match = RULES.emStrongLDelim.exec(src);
+  if (!match) return undefined;
+  if (!match[1] && !match[2] && !match[3] && !match[4]) return undefined;
+  const delimChar = match[0][0];
+  const midRun = prevChar === delimChar;
+  const srcStart = maskedSrc.length - src.length;
+  let runStart = srcStart;
+  while (runStart > 0 && maskedSrc[runStart - 1] === delimChar) runStart--;
+  const runPrevChar = [...maskedSrc.slice(Math.max(0, runStart - 2), runStart)].at(-1) ?? '';
+  const runPrevPunct = runPrevChar === '*' || runPrevChar === '_' || !!RULES.punctuation.exec(runPrevChar);
+  if (runStart < srcStart) prevChar = runPrevChar;
+  const prevPunct = runStart < srcStart ? runPrevPunct : prevChar === '*' || prevChar === '_' || !!RULES.punctuation.exec(prevChar);
+  if (match[4] && UNICODE_ALNUM.exec(prevChar)) return undefined;
+  const nextChar = match[1] || match[3] || '';
+  if (!nextChar || !prevChar || prevPunct) {
+    const lLength = [...match[0]].length - 1;
+    let rDelim: string | undefined;
+    let rLength: number;
+    let delimTotal = lLength;
+    let midDelimTotal = 0;
+    const runLength = srcStart - runStart + lLength;
+    const openerCanClose = !!runPrevChar.trim() && (!!nextChar || (delimChar === '*' && !runPrevPunct));
+    if (delimChar !== '*' && delimChar !== '_') return undefined;
+    const endReg = delimChar === '*' ? RULES.emStrongRDelimAst : RULES.emStrongRDelimUnd;
+    const windowStart = maskedSrc.length - src.length + lLength;
+    if (lastCloser < windowStart) return undefined;
+    const window = maskedSrc.slice(-1 * src.length + lLength);
+    const lastInWindow = lastCloser - windowStart;
+    endReg.lastIndex = 0;
+    while ((match = endReg.exec(window)) !== null) {
+      if (match.index > lastInWindow) break;
+      rDelim = match[1] || match[2] || match[3] || match[4] || match[5] || match[6];
+      if (!rDelim) continue;
+      rLength = [...rDelim].length;
+      if (match[3] || match[4]) {
+        delimTotal += rLength;
+        continue;
+      } else if (match[5] || match[6] || openerCanClose) {
+        if (runLength % 3 && !((runLength + rLength) % 3)) {
+          if (midRun && (match[5] || match[6])) break;
+          midDelimTotal += rLength;
+          continue;
+        }
+      }
+      delimTotal -= rLength;
+      if (delimTotal > 0) continue;
+      rLength = Math.min(rLength, rLength + delimTotal + midDelimTotal);
+      const lastCharLength = [...match[0]][0]?.length ?? 1;
+      const raw = src.slice(0, lLength + match.index + lastCharLength + rLength);
+      if (Math.min(lLength, rLength) % 2) {
+        const text = raw.slice(1, -1);
+        return { type: 'em', raw, text, tokens: inlineTokens(text) } as Token;
+      }
+      const text = raw.slice(2, -2);
+      return { type: 'strong', raw, text, tokens: inlineTokens(text) } as Token;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,413 @@
+import type { Token } from 'marked';
+import { DECLINE, decline } from './fast-inline.js';
+
+/**
+ * A fast block lexer for the Markdown roadmaps are written in: ATX headings, paragraphs, blank lines, bullet and
+ * ordered lists nested by indentation (task items too), fenced code and thematic breaks. It is marked 18's GFM block
+ * lexer (Lexer.blockTokens with its space, fences, heading, hr, list, paragraph and text tokenizers) ported to a
+ * line scan: same control flow, same state (`top`, the last token, the inline queue), the same objects out. Anything
+ * outside that subset, or where it cannot be sure marked would read the text the same way (setext headings, tables,
+ * indented code, block quotes, HTML, reference definitions, lazy continuation lines, tabs and unusual white space),
+ * makes it give up on the whole piece: fastBlocks returns undefined and marked lexes the piece as before.
+ */
+
+/** One inline run, as marked queues it: the text and the token array its inline tokens go into. */
+export interface InlineRun {
+  src: string;
+  tokens: Token[];
+}
+
+export interface FastBlocks {
+  tokens: Token[];
+  runs: InlineRun[];
+}
+
+interface State {
+  top: boolean;
+  lastToken: Token | undefined;
+  runs: InlineRun[];
+}
+
+/**
+ * Text the fast lexer never takes: tabs and white space other than spaces and line feeds (marked expands tabs, and
+ * trims Unicode spaces in places), and `]:`, which may be a reference definition.
+ */
+const ODD = /[\t\r\v\f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]|\]:/;
+
+const HEADING = /^ {0,3}(#{1,6})(?=\s|$)(.*)$/;
+const HR = /^ {0,3}((?:-[\t ]*){3,}|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,})$/;
+const LIST_START = /^( {0,3}(?:[*+-]|\d{1,9}[.)]))([ \t][^\n]*?)?$/;
+const LIST_INTERRUPTS = /^ {0,3}(?:[*+-]|1[.)])[ \t]+[^ \t\n]/;
+const FENCE_START = /^ {0,3}(?:`{3,}(?=[^`\n]*$)|~~~)/;
+const FENCE_OPEN = /^(`{3,}(?=[^`\n]*$)|~{3,})(.*)$/;
+const PARAGRAPH_HEADING = /^ {0,3}#{1,6}(?:\s|$)/;
+/** A line that starts a block quote or HTML: not taken. */
+const QUOTE_OR_HTML = /^ {0,3}[<>]/;
+/** A line that would make the line above it a setext heading or a table header: not taken. */
+const UNDERLINE_OR_ALIGN = /^ {0,3}(?:=+|-+) *$|^ {0,3}(?:\| *)?:?-+:? *(?:\| *:?-+:? *)*(?:\| *)?$/;
+const TASK = /^\[[ xX]\][ \t]+\S/;
+const TASK_PREFIX = /^\[[ xX]\][ \t]+/;
+const TASK_BOX = /\[[ xX]\]/;
+
+/** marked's indent-bounded rules for the lines of a list item, by min(3, indent - 1). */
+function byIndent(make: (k: number) => RegExp): RegExp[] {
+  return [0, 1, 2, 3].map(make);
+}
+const NEXT_BULLET = byIndent((k) => new RegExp(`^ {0,${k}}(?:[*+-]|\\d{1,9}[.)])((?:[ \t][^\\n]*)?(?:\\n|$))`));
+const ITEM_HR = byIndent((k) => new RegExp(`^ {0,${k}}((?:-[ \t]*){3,}|(?:_[ \t]*){3,}|(?:\\*[ \t]*){3,})(?:\\n+|$)`));
+const ITEM_FENCE = byIndent((k) => new RegExp(`^ {0,${k}}(?:\`\`\`|~~~)`));
+const ITEM_HEADING = byIndent((k) => new RegExp(`^ {0,${k}}#{1,6}(?:\\s|$)`));
+const ITEM = new Map<string, RegExp>();
+
+function itemRegex(bullet: string): RegExp {
+  let re = ITEM.get(bullet);
+  if (!re) {
+    re = new RegExp(`^( {0,3}${bullet})((?:[\t ][^\\n]*)?)$`);
+    ITEM.set(bullet, re);
+  }
+  return re;
+}
+
+/** Tokens and inline runs of `text` as marked's blockTokens makes them, or undefined where it is not sure. */
+export function fastBlocks(text: string): FastBlocks | undefined {
+  const odd = ODD.exec(text);
+  if (odd) {
+    decline(odd[0] === ']:' ? 'block: ]: (reference definition)' : 'block: tab or unusual white space');
+    return undefined;
+  }
+  const state: State = { top: true, lastToken: undefined, runs: [] };
+  try {
+    const tokens = blockTokens(text, [], state);
+    return { tokens, runs: state.runs };
+  } catch (error) {
+    if (error === DECLINE) return undefined;
+    throw error;
+  }
+}
+
+function lineEnd(src: string, at: number): number {
+  const nl = src.indexOf('\n', at);
+  return nl < 0 ? src.length : nl;
+}
+
+function isBlank(line: string): boolean {
+  for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) !== 32) return false;
+  return true;
+}
+
+function queue(state: State, src: string): Token[] {
+  const tokens: Token[] = [];
+  state.runs.push({ src, tokens });
+  return tokens;
+}
+
+function blockTokens(src: string, tokens: Token[], state: State): Token[] {
+  const outerLastToken = state.lastToken;
+  const n = src.length;
+  let p = 0;
+  let lastParagraph: Token | undefined;
+  /** Lines before this index were checked for a setext underline or table delimiter below a text line. */
+  let checked = 0;
+  while (p < n) {
+    state.lastToken = tokens[tokens.length - 1];
+    const last = state.lastToken;
+    // space
+    let q = p;
+    for (;;) {
+      let r = q;
+      while (src.charCodeAt(r) === 32) r++;
+      if (r < n && src.charCodeAt(r) === 10) q = r + 1;
+      else {
+        if (r === n) q = r;
+        break;
+      }
+    }
+    if (q > p) {
+      const raw = src.slice(p, q);
+      if (raw.length === 1 && last !== undefined) last.raw += '\n';
+      else tokens.push({ type: 'space', raw } as Token);
+      p = q;
+      continue;
+    }
+    const e = lineEnd(src, p);
+    const line = src.slice(p, e);
+    let indent = 0;
+    while (line.charCodeAt(indent) === 32) indent++;
+    // indented code
+    if (indent >= 4) throw decline('block: indented code');
+    // fences
+    if (FENCE_START.test(line) || /^ {0,3}~{3,}/.test(line)) {
+      const token = fence(src, p, e, line);
+      tokens.push(token);
+      p += token.raw.length;
+      continue;
+    }
+    // heading
+    const heading = HEADING.exec(line);
+    if (heading) {
+      let text = (heading[2] ?? '').trim();
+      if (text.endsWith('#')) {
+        let cut = text.length;
+        while (cut > 0 && text.charCodeAt(cut - 1) === 35) cut--;
+        const trimmed = text.slice(0, cut);
+        if (!trimmed || trimmed.endsWith(' ')) text = trimmed.trim();
+      }
+      tokens.push({ type: 'heading', raw: line, depth: (heading[1] ?? '').length, text, tokens: queue(state, text) } as Token);
+      p = e;
+      continue;
+    }
+    // hr
+    if (HR.test(line)) {
+      tokens.push({ type: 'hr', raw: line } as Token);
+      p = e;
+      continue;
+    }
+    // blockquote, html
+    if (QUOTE_OR_HTML.test(line)) throw decline('block: block quote or HTML');
+    // list
+    if (LIST_START.test(line)) {
+      const token = list(src, p, line, state);
+      if (token) {
+        tokens.push(token);
+        p += token.raw.length;
+        continue;
+      }
+    }
+    // table, setext heading: declined where a text line is followed by an underline or a delimiter row
+    if (p >= checked) checked = checkBelow(src, p);
+    if (state.top) {
+      const end = paragraphEnd(src, e);
+      const text = src.slice(p, end);
+      if (last === lastParagraph && last?.type === 'paragraph') {
+        // marked merges a paragraph into one before it that ended on a false interruption
+        last.raw += (last.raw.endsWith('\n') ? '' : '\n') + text;
+        (last as { text: string }).text += '\n' + text;
+        const run = state.runs[state.runs.length - 1];
+        if (run) run.src = (last as { text: string }).text;
+        lastParagraph = last;
+      } else {
+        const token = { type: 'paragraph', raw: text, text, tokens: queue(state, text) } as Token;
+        tokens.push(token);
+        lastParagraph = token;
+      }
+      p = end;
+      continue;
+    }
+    // text
+    if (last?.type === 'text') {
+      last.raw += (last.raw.endsWith('\n') ? '' : '\n') + line;
+      (last as { text: string }).text += '\n' + line;
+      const run = state.runs[state.runs.length - 1];
+      if (run) run.src = (last as { text: string }).text;
+    } else tokens.push({ type: 'text', raw: line, text: line, tokens: queue(state, line) } as Token);
+    p = e;
+  }
+  state.top = true;
+  state.lastToken = outerLastToken;
+  return tokens;
+}
+
+/**
+ * Declines when a line in the stretch of non-blank lines from `p` (after its first) looks like a setext underline
+ * or a table delimiter row: the lines above it may be a heading or a table. Returns where the stretch ends.
+ */
+function checkBelow(src: string, p: number): number {
+  let e = lineEnd(src, p);
+  while (e < src.length) {
+    const s = e + 1;
+    e = lineEnd(src, s);
+    const line = src.slice(s, e);
+    if (isBlank(line)) return s;
+    if (UNDERLINE_OR_ALIGN.test(line)) throw decline('block: setext underline or table');
+  }
+  return e;
+}
+
+/** Whether a line interrupts a top-level paragraph (marked's GFM paragraph rule), declining where unsure. */
+function interrupts(line: string): boolean {
+  if (QUOTE_OR_HTML.test(line)) return true;
+  return HR.test(line) || PARAGRAPH_HEADING.test(line) || FENCE_START.test(line) || LIST_INTERRUPTS.test(line);
+}
+
+/** The end of a paragraph whose first line ends at `e`. */
+function paragraphEnd(src: string, e: number): number {
+  const n = src.length;
+  while (e < n) {
+    const s = e + 1;
+    const ne = lineEnd(src, s);
+    const line = src.slice(s, ne);
+    if (line === '') break;
+    if (isBlank(line)) {
+      if (ne < n) break;
+      throw decline('block: spaces-only last line');
+    }
+    if (UNDERLINE_OR_ALIGN.test(line)) throw decline('block: setext underline or table');
+    if (interrupts(line)) break;
+    e = ne;
+  }
+  return e;
+}
+
+/** A fenced code block at `p` whose first line ends at `e`. */
+function fence(src: string, p: number, e: number, line: string): Token {
+  const open = FENCE_OPEN.exec(line);
+  if (!open) throw decline('block: indented fence');
+  const marker = open[1] ?? '';
+  const info = open[2] ?? '';
+  if (info.includes('\\')) throw decline('block: backslash in a fence info');
+  const char = marker.charCodeAt(0);
+  const n = src.length;
+  let s = e + 1;
+  while (s <= n && e < n) {
+    const le = lineEnd(src, s);
+    if (closes(src.slice(s, le), marker, char)) {
+      const raw = src.slice(p, le);
+      let text = '';
+      if (s > e + 1) {
+        text = src.slice(e + 1, s - 1);
+        if (text === '' || text.endsWith('\n')) text += '\n';
+      }
+      return { type: 'code', raw, lang: info.trim(), text } as Token;
+    }
+    if (le >= n) break;
+    s = le + 1;
+  }
+  throw decline('block: unclosed fence');
+}
+
+function closes(line: string, marker: string, char: number): boolean {
+  let i = 0;
+  while (i < 3 && line.charCodeAt(i) === 32) i++;
+  if (!line.startsWith(marker, i)) return false;
+  i += marker.length;
+  while (line.charCodeAt(i) === char) i++;
+  while (line.charCodeAt(i) === 32) i++;
+  return i === line.length;
+}
+
+interface Item {
+  type: 'list_item';
+  raw: string;
+  task: boolean;
+  checked?: boolean;
+  loose: boolean;
+  text: string;
+  tokens: Token[];
+}
+
+function endsWithDoubleBlank(raw: string): boolean {
+  let i = raw.length - 1;
+  while (i >= 0 && raw.charCodeAt(i) === 32) i--;
+  if (raw.charCodeAt(i) !== 10) return false;
+  i--;
+  while (i >= 0 && raw.charCodeAt(i) === 32) i--;
+  return raw.charCodeAt(i) === 10;
+}
+
+/** marked's list tokenizer at `p`, whose first line is `first`. */
+function list(src: string, p: number, first: string, state: State): Token | undefined {
+  if (state.lastToken?.type === 'text' && !LIST_INTERRUPTS.test(first)) return undefined;
+  const cap = LIST_START.exec(first);
+  const bull = (cap?.[1] ?? '').trim();
+  const ordered = bull.length > 1;
+  const items: Item[] = [];
+  const token = { type: 'list', raw: '', ordered, start: ordered ? +bull.slice(0, -1) : '', loose: false, items };
+  const itemRe = itemRegex(ordered ? `\\d{1,9}\\${bull.slice(-1)}` : `\\${bull}`);
+  const n = src.length;
+  let q = p;
+  let endsWithBlankLine = false;
+  while (q < n) {
+    let le = lineEnd(src, q);
+    const itemLine = src.slice(q, le);
+    const item = itemRe.exec(itemLine);
+    if (!item) break;
+    if (HR.test(itemLine)) break;
+    const itemStart = q;
+    q = le < n ? le + 1 : n;
+    const bulletIndent = (item[1] ?? '').length;
+    let line = item[2] ?? '';
+    let nextLine = src.slice(q, lineEnd(src, q));
+    let blankLine = !line.trim();
+    let indent: number;
+    let contents = '';
+    if (blankLine) indent = bulletIndent + 1;
+    else {
+      indent = line.search(/[^ ]/);
+      if (indent > 4) throw decline('block: list item starting with indented code');
+      contents = line.slice(indent);
+      indent += bulletIndent;
+    }
+    let endEarly = false;
+    if (blankLine && isBlank(nextLine)) {
+      q = Math.min(n, q + nextLine.length + 1);
+      endEarly = true;
+    }
+    if (!endEarly) {
+      const k = Math.max(0, Math.min(3, indent - 1));
+      while (q < n) {
+        le = lineEnd(src, q);
+        nextLine = src.slice(q, le);
+        if (ITEM_FENCE[k]?.test(nextLine) || ITEM_HEADING[k]?.test(nextLine)) break;
+        if (QUOTE_OR_HTML.test(nextLine)) throw decline('block: block quote or HTML in a list');
+        if (NEXT_BULLET[k]?.test(nextLine) || ITEM_HR[k]?.test(nextLine)) break;
+        const blank = isBlank(nextLine);
+        if (blank || nextLine.search(/[^ ]/) >= indent) contents += '\n' + nextLine.slice(indent);
+        else if (blankLine) break;
+        else throw decline('block: lazy continuation line');
+        blankLine = blank;
+        q = le < n ? le + 1 : n;
+        line = nextLine.slice(indent);
+      }
+    }
+    const raw = src.slice(itemStart, q);
+    if (!token.loose) {
+      if (endsWithBlankLine) token.loose = true;
+      else if (endsWithDoubleBlank(raw)) endsWithBlankLine = true;
+    }
+    items.push({ type: 'list_item', raw, task: TASK.test(contents), loose: false, text: contents, tokens: [] });
+  }
+  const lastItem = items[items.length - 1];
+  if (!lastItem) return undefined;
+  lastItem.raw = lastItem.raw.trimEnd();
+  lastItem.text = lastItem.text.trimEnd();
+  token.raw = src.slice(p, q).trimEnd();
+  const runStarts: number[] = [];
+  for (const item of items) {
+    state.top = false;
+    runStarts.push(state.runs.length);
+    item.tokens = blockTokens(item.text, [], state);
+    if (!token.loose) token.loose = item.tokens.some((t) => t.type === 'space' && /\n.*\n/.test(t.raw));
+  }
+  items.forEach((item, i) => {
+    const first = item.tokens[0] as (Token & { text: string; tokens: Token[] }) | undefined;
+    if (item.task && (first?.type === 'text' || first?.type === 'paragraph')) {
+      item.text = item.text.replace(TASK_PREFIX, '');
+      first.raw = first.raw.replace(TASK_PREFIX, '');
+      first.text = first.text.replace(TASK_PREFIX, '');
+      for (let j = runStarts[i] ?? 0; j < state.runs.length; j++) {
+        const run = state.runs[j];
+        if (run?.tokens === first.tokens) {
+          run.src = run.src.replace(TASK_PREFIX, '');
+          break;
+        }
+      }
+      const box = TASK_BOX.exec(item.raw);
+      if (box) {
+        const checkbox = { type: 'checkbox', raw: box[0] + ' ', checked: box[0] !== '[ ]' } as Token & { raw: string; checked: boolean };
+        item.checked = checkbox.checked;
+        if (token.loose) {
+          first.raw = checkbox.raw + first.raw;
+          first.text = checkbox.raw + first.text;
+          first.tokens.unshift(checkbox);
+        } else item.tokens.unshift(checkbox);
+      }
+    } else if (item.task) item.task = false;
+  });
+  if (token.loose) {
+    for (const item of items) {
+      item.loose = true;
+      for (const t of item.tokens) if (t.type === 'text') (t as { type: string }).type = 'paragraph';
+    }
+  }
+  return token as unknown as Token;
+}
