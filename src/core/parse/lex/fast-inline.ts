@@ -36,6 +36,8 @@ export const RULES = {
     /^<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s\x00-\x1f<>]*|[a-zA-Z0-9.!#$%&'*+/=?_`{|}~-]+(@)[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+(?![-_]))>/,
   escape: /^\\([!"#$%&'()*+,\-./:;<=>?@\[\]\\^_`{|}~])/,
 };
+/** Where a text piece ends: a character that may start another token, or two spaces before a line feed. */
+const TEXT_STOP = /[\\<!\[`*~_]|(?<! ) {2,}\n/g;
 const UNICODE_ALNUM = /[\p{L}\p{N}]/u;
 /** Things the GFM text rule stops at, or that start tokens this lexer does not make (autolinks, e-mail, www). */
 const UNSUPPORTED_TEXT = /:\/\/|www\.|mailto:|xmpp:/i;
@@ -272,17 +274,8 @@ export function inlineTokens(src: string, tokens: Token[] = []): Token[] {
       }
     }
     // text, up to the next character that may start something else
-    let j = i + 1;
-    for (; j < len; j++) {
-      const d = src.charCodeAt(j);
-      // \ < ! [ ` * ~ _
-      if (d === 92 || d === 60 || d === 33 || d === 91 || d === 96 || d === 42 || d === 126 || d === 95) break;
-      if (d === 32 && src.charCodeAt(j - 1) !== 32) {
-        let e = j;
-        while (src.charCodeAt(e) === 32) e++;
-        if (e - j >= 2 && src.charCodeAt(e) === 10) break;
-      }
-    }
+    TEXT_STOP.lastIndex = i + 1;
+    const j = TEXT_STOP.exec(src)?.index ?? len;
     const raw = src.slice(i, j);
     if (UNSUPPORTED_TEXT.test(raw)) throw decline('inline: bare URL or www.');
     if (!raw.endsWith('_')) prevChar = raw.slice(-1);

@@ -133,8 +133,19 @@ function blockTokens(src: string, tokens: Token[], state: State): Token[] {
     const line = src.slice(p, e);
     let indent = 0;
     while (line.charCodeAt(indent) === 32) indent++;
-    // indented code
-    if (indent >= 4) throw decline('block: indented code');
+    // indented code: a block of its own, or more lines of the paragraph or text above it
+    if (indent >= 4) {
+      const code = indentedCode(src, p);
+      if (last?.type === 'paragraph' || last?.type === 'text') {
+        const merged = last as { raw: string; text: string };
+        merged.raw += (merged.raw.endsWith('\n') ? '' : '\n') + code.raw;
+        merged.text += '\n' + code.text;
+        const run = state.runs[state.runs.length - 1];
+        if (run) run.src = merged.text;
+      } else tokens.push({ type: 'code', raw: code.raw, codeBlockStyle: 'indented', text: code.text } as Token);
+      p += code.raw.length;
+      continue;
+    }
     // fences
     if (FENCE_START.test(line) || /^ {0,3}~{3,}/.test(line)) {
       const token = fence(src, p, e, line);
@@ -205,6 +216,39 @@ function blockTokens(src: string, tokens: Token[], state: State): Token[] {
   state.top = true;
   state.lastToken = outerLastToken;
   return tokens;
+}
+
+/** marked's indented code block at `p` (lines indented by four spaces, blank lines between them). */
+function indentedCode(src: string, p: number): { raw: string; text: string } {
+  const n = src.length;
+  let q = p;
+  while (q < n && src.startsWith('    ', q) && q + 4 < n && src.charCodeAt(q + 4) !== 10) {
+    q = lineEnd(src, q);
+    if (q >= n) break;
+    // the line feed and any blank lines after it
+    let after = q + 1;
+    for (;;) {
+      let r = after;
+      while (src.charCodeAt(r) === 32) r++;
+      if (r < n && src.charCodeAt(r) === 10) after = r + 1;
+      else {
+        if (r === n) after = r;
+        break;
+      }
+    }
+    q = after;
+  }
+  const raw = trimTrailingBlankLines(src.slice(p, q));
+  return { raw, text: raw.replace(/^ {1,4}/gm, '') };
+}
+
+/** marked's trimTrailingBlankLines: drops trailing blank lines but keeps a single final line feed. */
+function trimTrailingBlankLines(str: string): string {
+  const lines = str.split('\n');
+  let end = lines.length - 1;
+  while (end >= 0 && isBlank(lines[end] ?? '')) end--;
+  if (lines.length - end <= 2) return str;
+  return lines.slice(0, end + 1).join('\n');
 }
 
 /**

@@ -8,10 +8,11 @@ import { Lexer, type Token } from 'marked';
 export const LEX_WINDOW = 16 * 1024;
 
 /**
- * Text up to this size is lexed in one piece: that is as fast, and windows would only add the lexing again of the
- * pieces they cannot keep.
+ * Text up to this size is lexed in one piece: windows would only add the lexing again of the pieces they cannot keep.
+ * Longer text is cut into windows also so that the fast lexer (fast-lex.ts) declines no more than a window to marked
+ * when it meets something it does not take (HTML, a block quote, a table): most READMEs have some of that.
  */
-export const LEX_WHOLE = 256 * 1024;
+export const LEX_WHOLE = 2 * LEX_WINDOW;
 
 /** Lexes one piece of Markdown; `lineOffset` is how many lines of the text come before it (for messages). */
 export type LexPiece = (piece: string, lineOffset: number) => Token[];

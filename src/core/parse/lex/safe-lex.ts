@@ -76,13 +76,15 @@ export const fastLexStats = { pieces: 0, declinedPieces: 0, runs: 0, declinedRun
  * lexed by marked whole, an inline run it declines by marked alone.
  */
 function lexChecked(text: string, lineOffset: number, budget: Work, scanned?: Work): Token[] {
-  if (!countScanned(scanned, budget)) scanBlocks(text, lineOffset, budget);
+  if (scanned && !countScanned(scanned, budget)) scanBlocks(text, lineOffset, budget);
   const fast = fastPiece(text);
   if (fast) {
     checkEmphasis(fast.runs, text, lineOffset, budget);
     lexRuns(fast.runs);
     return fast.tokens;
   }
+  // The window scan guards marked's block pass; a window the fast lexer took needs none (the whole text was scanned).
+  if (!scanned) scanBlocks(text, lineOffset, budget);
   const lexer = new Lexer({ gfm: true });
   try {
     lexer.blockTokens(text, lexer.tokens);
