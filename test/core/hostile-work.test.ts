@@ -109,7 +109,7 @@ describe('a legitimate big roadmap', () => {
 
 describe('the work counted for what marked lexes', () => {
   it('is, for a text lexed in one piece, what a scan of that piece counts (the whole-text scan is not repeated)', () => {
-    const { text } = legitimateRoadmap(200_000);
+    const { text } = legitimateRoadmap(LEX_WHOLE / 2);
     expect(text.length).toBeLessThan(LEX_WHOLE);
     const budget = newLexBudget();
     expect([...lexMarkdown(text, 0, budget)].length).toBeGreaterThan(0);

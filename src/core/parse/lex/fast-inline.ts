@@ -22,6 +22,7 @@ export function decline(reason: string): Error {
 }
 
 // marked 18.2.1's GFM inline rules, copied from `Lexer.rules.inline.gfm` (fast-lex.test.ts holds them equal).
+/* eslint-disable no-useless-escape, no-control-regex -- copied as marked writes them */
 export const RULES = {
   emStrongLDelim: /^(?:\*+(?:((?!\*)(?!~)[\p{P}\p{S}])|([^\s*]))?)|^_+(?:((?!_)(?!~)[\p{P}\p{S}])|([^\s_]))?/u,
   emStrongRDelimAst:
@@ -36,8 +37,9 @@ export const RULES = {
     /^<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s\x00-\x1f<>]*|[a-zA-Z0-9.!#$%&'*+/=?_`{|}~-]+(@)[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+(?![-_]))>/,
   escape: /^\\([!"#$%&'()*+,\-./:;<=>?@\[\]\\^_`{|}~])/,
 };
+/* eslint-enable no-useless-escape, no-control-regex */
 /** Where a text piece ends: a character that may start another token, or two spaces before a line feed. */
-const TEXT_STOP = /[\\<!\[`*~_]|(?<! ) {2,}\n/g;
+const TEXT_STOP = /[\\<![`*~_]|(?<! ) {2,}\n/g;
 const UNICODE_ALNUM = /[\p{L}\p{N}]/u;
 /** Things the GFM text rule stops at, or that start tokens this lexer does not make (autolinks, e-mail, www). */
 const UNSUPPORTED_TEXT = /:\/\/|www\.|mailto:|xmpp:/i;
@@ -186,7 +188,7 @@ export function inlineTokens(src: string, tokens: Token[] = []): Token[] {
     if (isText(last)) {
       last.raw += raw;
       last.text += raw;
-    } else tokens.push({ type: 'text', raw, text: raw, escaped: false } as Token);
+    } else tokens.push({ type: 'text', raw, text: raw, escaped: false });
   };
   while (i < len) {
     if (!keepPrevChar) prevChar = '';
@@ -196,7 +198,7 @@ export function inlineTokens(src: string, tokens: Token[] = []): Token[] {
     if (c === 92) {
       const cap = RULES.escape.exec(src.slice(i, i + 2));
       if (!cap) throw decline('inline: backslash not before punctuation');
-      tokens.push({ type: 'escape', raw: cap[0], text: cap[1] } as Token);
+      tokens.push({ type: 'escape', raw: cap[0], text: cap[1] });
       i += 2;
       continue;
     }
@@ -209,7 +211,7 @@ export function inlineTokens(src: string, tokens: Token[] = []): Token[] {
         const link = linkAt(src, i);
         if (link === undefined) throw decline('inline: link outside the subset');
         if (link !== 'text' && linkParenPossible) {
-          tokens.push({ type: 'link', raw: src.slice(i, link.end), href: link.href, title: null, text: link.label, tokens: inlineTokens(link.label) } as Token);
+          tokens.push({ type: 'link', raw: src.slice(i, link.end), href: link.href, title: null, text: link.label, tokens: inlineTokens(link.label) });
           i = link.end;
           continue;
         }
@@ -218,7 +220,7 @@ export function inlineTokens(src: string, tokens: Token[] = []): Token[] {
           if (isText(last)) {
             last.raw += '[';
             last.text += '[';
-          } else tokens.push({ type: 'text', raw: '[', text: '[' } as Token);
+          } else tokens.push({ type: 'text', raw: '[', text: '[' });
           i++;
           continue;
         }
@@ -235,7 +237,7 @@ export function inlineTokens(src: string, tokens: Token[] = []): Token[] {
         if (isText(last) && !last.escaped) {
           last.raw += raw;
           last.text += raw;
-        } else tokens.push({ type: 'text', raw, text: raw, escaped: false } as Token);
+        } else tokens.push({ type: 'text', raw, text: raw, escaped: false });
         i = end;
         prevChar = ch;
         keepPrevChar = true;
@@ -256,7 +258,7 @@ export function inlineTokens(src: string, tokens: Token[] = []): Token[] {
       while (src.charCodeAt(open) === 96) open++;
       let text = src.slice(open, end - (open - i)).replace(/\n/g, ' ');
       if (/[^ ]/.test(text) && text.startsWith(' ') && text.endsWith(' ')) text = text.substring(1, text.length - 1);
-      tokens.push({ type: 'codespan', raw: src.slice(i, end), text } as Token);
+      tokens.push({ type: 'codespan', raw: src.slice(i, end), text });
       i = end;
       continue;
     }
@@ -268,7 +270,7 @@ export function inlineTokens(src: string, tokens: Token[] = []): Token[] {
         if (/^\s*$/.test(src.slice(e + 1))) throw decline('inline: trailing spaces at the end');
         e++;
         while (src.charCodeAt(e) === 32 || src.charCodeAt(e) === 9) e++;
-        tokens.push({ type: 'br', raw: src.slice(i, e) } as Token);
+        tokens.push({ type: 'br', raw: src.slice(i, e) });
         i = e;
         continue;
       }
@@ -296,14 +298,14 @@ function emStrong(src: string, maskedSrc: string, prevChar: string, lastCloser: 
   const srcStart = maskedSrc.length - src.length;
   let runStart = srcStart;
   while (runStart > 0 && maskedSrc[runStart - 1] === delimChar) runStart--;
-  const runPrevChar = [...maskedSrc.slice(Math.max(0, runStart - 2), runStart)].at(-1) ?? '';
+  const runPrevChar = Array.from(maskedSrc.slice(Math.max(0, runStart - 2), runStart)).at(-1) ?? '';
   const runPrevPunct = runPrevChar === '*' || runPrevChar === '_' || !!RULES.punctuation.exec(runPrevChar);
   if (runStart < srcStart) prevChar = runPrevChar;
   const prevPunct = runStart < srcStart ? runPrevPunct : prevChar === '*' || prevChar === '_' || !!RULES.punctuation.exec(prevChar);
   if (match[4] && UNICODE_ALNUM.exec(prevChar)) return undefined;
   const nextChar = match[1] || match[3] || '';
   if (!nextChar || !prevChar || prevPunct) {
-    const lLength = [...match[0]].length - 1;
+    const lLength = Array.from(match[0]).length - 1;
     let rDelim: string | undefined;
     let rLength: number;
     let delimTotal = lLength;
@@ -321,7 +323,7 @@ function emStrong(src: string, maskedSrc: string, prevChar: string, lastCloser: 
       if (match.index > lastInWindow) break;
       rDelim = match[1] || match[2] || match[3] || match[4] || match[5] || match[6];
       if (!rDelim) continue;
-      rLength = [...rDelim].length;
+      rLength = Array.from(rDelim).length;
       if (match[3] || match[4]) {
         delimTotal += rLength;
         continue;
@@ -335,14 +337,14 @@ function emStrong(src: string, maskedSrc: string, prevChar: string, lastCloser: 
       delimTotal -= rLength;
       if (delimTotal > 0) continue;
       rLength = Math.min(rLength, rLength + delimTotal + midDelimTotal);
-      const lastCharLength = [...match[0]][0]?.length ?? 1;
+      const lastCharLength = Array.from(match[0])[0]?.length ?? 1;
       const raw = src.slice(0, lLength + match.index + lastCharLength + rLength);
       if (Math.min(lLength, rLength) % 2) {
         const text = raw.slice(1, -1);
-        return { type: 'em', raw, text, tokens: inlineTokens(text) } as Token;
+        return { type: 'em', raw, text, tokens: inlineTokens(text) };
       }
       const text = raw.slice(2, -2);
-      return { type: 'strong', raw, text, tokens: inlineTokens(text) } as Token;
+      return { type: 'strong', raw, text, tokens: inlineTokens(text) };
     }
   }
   return undefined;

@@ -125,7 +125,7 @@ function blockTokens(src: string, tokens: Token[], state: State): Token[] {
     if (q > p) {
       const raw = src.slice(p, q);
       if (raw.length === 1 && last !== undefined) last.raw += '\n';
-      else tokens.push({ type: 'space', raw } as Token);
+      else tokens.push({ type: 'space', raw });
       p = q;
       continue;
     }
@@ -142,7 +142,7 @@ function blockTokens(src: string, tokens: Token[], state: State): Token[] {
         merged.text += '\n' + code.text;
         const run = state.runs[state.runs.length - 1];
         if (run) run.src = merged.text;
-      } else tokens.push({ type: 'code', raw: code.raw, codeBlockStyle: 'indented', text: code.text } as Token);
+      } else tokens.push({ type: 'code', raw: code.raw, codeBlockStyle: 'indented', text: code.text });
       p += code.raw.length;
       continue;
     }
@@ -163,13 +163,13 @@ function blockTokens(src: string, tokens: Token[], state: State): Token[] {
         const trimmed = text.slice(0, cut);
         if (!trimmed || trimmed.endsWith(' ')) text = trimmed.trim();
       }
-      tokens.push({ type: 'heading', raw: line, depth: (heading[1] ?? '').length, text, tokens: queue(state, text) } as Token);
+      tokens.push({ type: 'heading', raw: line, depth: (heading[1] ?? '').length, text, tokens: queue(state, text) });
       p = e;
       continue;
     }
     // hr
     if (HR.test(line)) {
-      tokens.push({ type: 'hr', raw: line } as Token);
+      tokens.push({ type: 'hr', raw: line });
       p = e;
       continue;
     }
@@ -210,7 +210,7 @@ function blockTokens(src: string, tokens: Token[], state: State): Token[] {
       (last as { text: string }).text += '\n' + line;
       const run = state.runs[state.runs.length - 1];
       if (run) run.src = (last as { text: string }).text;
-    } else tokens.push({ type: 'text', raw: line, text: line, tokens: queue(state, line) } as Token);
+    } else tokens.push({ type: 'text', raw: line, text: line, tokens: queue(state, line) });
     p = e;
   }
   state.top = true;
@@ -311,7 +311,7 @@ function fence(src: string, p: number, e: number, line: string): Token {
         text = src.slice(e + 1, s - 1);
         if (text === '' || text.endsWith('\n')) text += '\n';
       }
-      return { type: 'code', raw, lang: info.trim(), text } as Token;
+      return { type: 'code', raw, lang: info.trim(), text };
     }
     if (le >= n) break;
     s = le + 1;
@@ -369,7 +369,7 @@ function list(src: string, p: number, first: string, state: State): Token | unde
     const itemStart = q;
     q = le < n ? le + 1 : n;
     const bulletIndent = (item[1] ?? '').length;
-    let line = item[2] ?? '';
+    const line = item[2] ?? '';
     let nextLine = src.slice(q, lineEnd(src, q));
     let blankLine = !line.trim();
     let indent: number;
@@ -400,7 +400,6 @@ function list(src: string, p: number, first: string, state: State): Token | unde
         else throw decline('block: lazy continuation line');
         blankLine = blank;
         q = le < n ? le + 1 : n;
-        line = nextLine.slice(indent);
       }
     }
     const raw = src.slice(itemStart, q);
@@ -453,5 +452,5 @@ function list(src: string, p: number, first: string, state: State): Token | unde
       for (const t of item.tokens) if (t.type === 'text') (t as { type: string }).type = 'paragraph';
     }
   }
-  return token as unknown as Token;
+  return token;
 }

@@ -1,10 +1,11 @@
-import { Lexer, type Token } from 'marked';
+import type { Lexer, Token } from 'marked';
 import { RoadmapInputError } from '../../errors.js';
 import { marksIn, scanBlocks, tooManyMarks } from './block-scan.js';
 import { DECLINE, inlineTokens } from './fast-inline.js';
 import { fastBlocks, type InlineRun } from './fast-lex.js';
 import { lexInPieces } from './lex-windows.js';
 import { checkSize, LIMITS, type Work } from './limits.js';
+import { markedLexer } from './marked-lazy.js';
 
 /**
  * Work on one document, shared by every lexMarkdown call for it (Markdown inside HTML is lexed again): `checked` for
@@ -85,7 +86,7 @@ function lexChecked(text: string, lineOffset: number, budget: Work, scanned?: Wo
   }
   // The window scan guards marked's block pass; a window the fast lexer took needs none (the whole text was scanned).
   if (!scanned) scanBlocks(text, lineOffset, budget);
-  const lexer = new Lexer({ gfm: true });
+  const lexer = new (markedLexer())({ gfm: true });
   try {
     lexer.blockTokens(text, lexer.tokens);
     checkEmphasis(lexer.inlineQueue, text, lineOffset, budget);
@@ -133,7 +134,7 @@ function lexRuns(runs: readonly InlineRun[]): void {
     }
     fastLexStats.declinedRuns++;
     run.tokens.length = before;
-    lexer ??= new Lexer({ gfm: true });
+    lexer ??= new (markedLexer())({ gfm: true });
     try {
       lexer.state.inRawBlock = false;
       lexer.inlineTokens(run.src, run.tokens);
