@@ -149,6 +149,43 @@ describe('the fast lexer gives exactly the tokens marked gives', () => {
   });
 });
 
+/** Random Markdown-ish lines from pieces that matter to the lexer; seeded, so a failure repeats. */
+function randomMarkdown(count: number, seed: number): string[] {
+  let state = seed;
+  const rnd = (): number => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state / 4294967296;
+  };
+  const pick = (list: readonly string[]): string => list[Math.floor(rnd() * list.length)] ?? '';
+  const atoms = ['a', 'word', ' ', '  ', '*', '**', '***', '_', '__', '`', '``', '[', ']', '(', ')', '[x](u)', '[`c`](http://e.com/a_b)', '\\*', '\\', '!', '#', '-', '1.', '+', '[ ]', '[x]', 'é', '.', ':', '"', '=', '|', '_a_', '*a*', ' *', '* ', '](', '**a**', '`a`', 'x_y', '*[', ']*', '_**', '**_', '  \n', '~', '<b>', '@', 'www.x', '&#1;'];
+  const starts = ['', '', '', '- ', '  - ', '    - ', '* ', '1. ', '2. ', '# ', '## ', '   ', '    ', '```', '~~~', '---', '- [ ] ', '- [x] ', '> ', '1) '];
+  const texts: string[] = [];
+  for (let c = 0; c < count; c++) {
+    const lines: string[] = [];
+    for (let l = 0, n = 1 + Math.floor(rnd() * 8); l < n; l++) {
+      let line = rnd() < 0.15 ? '' : pick(starts);
+      for (let k = 0, m = line === '' ? 0 : Math.floor(rnd() * 8); k < m; k++) line += pick(atoms);
+      lines.push(line);
+    }
+    texts.push(lines.join('\n') + (rnd() < 0.5 ? '\n' : ''));
+  }
+  return texts;
+}
+
+describe('the fast lexer on random Markdown', () => {
+  it('gives marked\'s tokens for every text it takes, and takes many', () => {
+    let taken = 0;
+    let lexedRuns = 0;
+    for (const text of randomMarkdown(4000, 19)) {
+      const outcome = compare(text);
+      if (outcome.taken) taken++;
+      lexedRuns += outcome.runs - outcome.declinedRuns;
+    }
+    expect(taken).toBeGreaterThan(1000);
+    expect(lexedRuns).toBeGreaterThan(1000);
+  });
+});
+
 describeWithSharedData('the fast lexer on the corpus', () => {
   it('gives marked\'s tokens for every corpus file, whole and in windows', () => {
     const files = readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.md'));

@@ -40,24 +40,29 @@ export const RULES = {
 /* eslint-enable no-useless-escape, no-control-regex */
 /** Where a text piece ends: a character that may start another token, or two spaces before a line feed. */
 const TEXT_STOP = /[\\<![`*~_]|(?<! ) {2,}\n/g;
+/** What masking may change: code spans, escapes, links, HTML. */
+const MASKED = /[`\\[<]/;
 const UNICODE_ALNUM = /[\p{L}\p{N}]/u;
 /** Things the GFM text rule stops at, or that start tokens this lexer does not make (autolinks, e-mail, www). */
 const UNSUPPORTED_TEXT = /:\/\/|www\.|mailto:|xmpp:/i;
 
-/** marked's scan for the last `*` and `_` runs that could close emphasis (helpers.ts). */
+/**
+ * marked's scan for the last `*` and `_` runs that could close emphasis (helpers.ts): the start of the last run of
+ * each that does not follow white space or the start of the text. Searched from the end.
+ */
 function lastClosers(src: string): { '*': number; _: number } {
-  const out = { '*': -1, _: -1 };
-  const len = src.length;
-  for (let i = 0; i < len; i++) {
-    const ch = src[i];
-    if (ch !== '*' && ch !== '_' && ch !== '~') continue;
-    const prev = i === 0 ? '\n' : src[i - 1];
-    let j = i + 1;
-    while (j < len && src[j] === ch) j++;
-    if (prev !== ' ' && prev !== '\t' && prev !== '\n' && prev !== '\r' && prev !== '\f' && ch !== '~') out[ch] = i;
-    i = j - 1;
+  return { '*': lastCloser(src, '*'), _: lastCloser(src, '_') };
+}
+
+function lastCloser(src: string, ch: string): number {
+  for (let at = src.lastIndexOf(ch); at >= 0; ) {
+    let start = at;
+    while (start > 0 && src[start - 1] === ch) start--;
+    const prev = start === 0 ? '\n' : src[start - 1];
+    if (prev !== ' ' && prev !== '\t' && prev !== '\n' && prev !== '\r' && prev !== '\f') return start;
+    at = start === 0 ? -1 : src.lastIndexOf(ch, start - 1);
   }
-  return out;
+  return -1;
 }
 
 /** marked's #maskBlocks. */
@@ -159,13 +164,26 @@ function linkAt(src: string, i: number): { end: number; label: string; href: str
   return { end: j + 2 + close + 1, label, href };
 }
 
-/** Whether marked's nolink rule matches a `[` at `i`: a label without brackets or backslashes, not only spaces. */
+/** Whether a reference label (marked's _blockLabel) matches `label`: not empty, not only spaces, no brackets. */
+function refLabel(label: string): boolean {
+  if (label.includes('\\')) throw decline('inline: bracket or backslash in a label');
+  return label.trim() !== '' && !label.includes('[') && !/\n[ \t]*\n/.test(label);
+}
+
+/**
+ * Whether marked's reflink or nolink rule matches a `[` at `i` (`[text][ref]`, `[ref]`): with no definitions, either
+ * makes a text token of the `[` alone.
+ */
 function nolinkAt(src: string, i: number): boolean {
   const close = src.indexOf(']', i + 1);
   if (close < 0) return false;
   const label = src.slice(i + 1, close);
   if (label.includes('[') || label.includes('\\')) throw decline('inline: bracket or backslash in a label');
-  return label.trim() !== '' && !/\n[ \t]*\n/.test(label);
+  if (src.charCodeAt(close + 1) === 91) {
+    const end = src.indexOf(']', close + 2);
+    if (end >= 0 && refLabel(src.slice(close + 2, end))) return true;
+  }
+  return refLabel(label);
 }
 
 /**
@@ -176,7 +194,8 @@ export function inlineTokens(src: string, tokens: Token[] = []): Token[] {
   if (src.includes('&#')) throw decline('inline: numeric character reference');
   if (src.includes('~')) throw decline('inline: ~ (strikethrough)');
   const hasDelimiter = src.includes('*') || src.includes('_');
-  const maskedSrc = hasDelimiter ? maskSrc(src) : src;
+  // Masking changes only code spans, escapes, links and HTML: a run without `, \\, [ or < is its own mask.
+  const maskedSrc = hasDelimiter && MASKED.test(src) ? maskSrc(src) : src;
   const closers = hasDelimiter ? lastClosers(maskedSrc) : { '*': -1, _: -1 };
   const linkParenPossible = src.includes(')');
   const len = src.length;

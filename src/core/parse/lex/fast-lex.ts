@@ -40,9 +40,10 @@ const LIST_START = /^( {0,3}(?:[*+-]|\d{1,9}[.)]))([ \t][^\n]*?)?$/;
 const LIST_INTERRUPTS = /^ {0,3}(?:[*+-]|1[.)])[ \t]+[^ \t\n]/;
 const FENCE_START = /^ {0,3}(?:`{3,}(?=[^`\n]*$)|~~~)/;
 const FENCE_OPEN = /^(`{3,}(?=[^`\n]*$)|~{3,})(.*)$/;
+const TILDE_FENCE = /^ {0,3}~{3,}/;
+const NON_SPACE = /[^ ]/;
 const PARAGRAPH_HEADING = /^ {0,3}#{1,6}(?:\s|$)/;
 /** A line that starts a block quote or HTML: not taken. */
-const QUOTE_OR_HTML = /^ {0,3}[<>]/;
 /** A line that would make the line above it a setext heading or a table header: not taken. */
 const UNDERLINE_OR_ALIGN = /^ {0,3}(?:=+|-+) *$|^ {0,3}(?:\| *)?:?-+:? *(?:\| *:?-+:? *)*(?:\| *)?$/;
 const TASK = /^\[[ xX]\][ \t]+\S/;
@@ -146,15 +147,17 @@ function blockTokens(src: string, tokens: Token[], state: State): Token[] {
       p += code.raw.length;
       continue;
     }
+    // Each rule below needs its own first character after up to three spaces: test only the ones that may match.
+    const c = line.charCodeAt(indent);
     // fences
-    if (FENCE_START.test(line) || /^ {0,3}~{3,}/.test(line)) {
+    if ((c === 96 || c === 126) && (FENCE_START.test(line) || TILDE_FENCE.test(line))) {
       const token = fence(src, p, e, line);
       tokens.push(token);
       p += token.raw.length;
       continue;
     }
     // heading
-    const heading = HEADING.exec(line);
+    const heading = c === 35 ? HEADING.exec(line) : null;
     if (heading) {
       let text = (heading[2] ?? '').trim();
       if (text.endsWith('#')) {
@@ -168,15 +171,15 @@ function blockTokens(src: string, tokens: Token[], state: State): Token[] {
       continue;
     }
     // hr
-    if (HR.test(line)) {
+    if ((c === 45 || c === 42 || c === 95) && HR.test(line)) {
       tokens.push({ type: 'hr', raw: line });
       p = e;
       continue;
     }
     // blockquote, html
-    if (QUOTE_OR_HTML.test(line)) throw decline('block: block quote or HTML');
+    if (c === 60 || c === 62) throw decline('block: block quote or HTML');
     // list
-    if (LIST_START.test(line)) {
+    if ((c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57)) && LIST_START.test(line)) {
       const token = list(src, p, line, state);
       if (token) {
         tokens.push(token);
@@ -262,15 +265,42 @@ function checkBelow(src: string, p: number): number {
     e = lineEnd(src, s);
     const line = src.slice(s, e);
     if (isBlank(line)) return s;
-    if (UNDERLINE_OR_ALIGN.test(line)) throw decline('block: setext underline or table');
+    if (underlineOrAlign(line)) throw decline('block: setext underline or table');
   }
   return e;
 }
 
-/** Whether a line interrupts a top-level paragraph (marked's GFM paragraph rule), declining where unsure. */
+/** Where the first character other than a space is in a line (its length when there is none). */
+function firstNonSpace(line: string): number {
+  let i = 0;
+  while (line.charCodeAt(i) === 32) i++;
+  return i;
+}
+
+/**
+ * Whether a line may make the line above it a setext heading or a table header (then the fast lexer declines):
+ * UNDERLINE_OR_ALIGN, tested only when the line starts with a character it needs.
+ */
+function underlineOrAlign(line: string): boolean {
+  const f = firstNonSpace(line);
+  if (f > 3) return false;
+  const c = line.charCodeAt(f);
+  return (c === 61 || c === 45 || c === 124 || c === 58) && UNDERLINE_OR_ALIGN.test(line);
+}
+
+/**
+ * Whether a line interrupts a top-level paragraph (marked's GFM paragraph rule). A line starting a block quote or
+ * HTML ends it here, and the block after it declines.
+ */
 function interrupts(line: string): boolean {
-  if (QUOTE_OR_HTML.test(line)) return true;
-  return HR.test(line) || PARAGRAPH_HEADING.test(line) || FENCE_START.test(line) || LIST_INTERRUPTS.test(line);
+  const f = firstNonSpace(line);
+  if (f > 3) return false;
+  const c = line.charCodeAt(f);
+  if (c === 60 || c === 62) return true;
+  if ((c === 45 || c === 42 || c === 95) && HR.test(line)) return true;
+  if (c === 35) return PARAGRAPH_HEADING.test(line);
+  if (c === 96 || c === 126) return FENCE_START.test(line);
+  return (c === 45 || c === 42 || c === 43 || c === 49) && LIST_INTERRUPTS.test(line);
 }
 
 /** The end of a paragraph whose first line ends at `e`. */
@@ -285,7 +315,7 @@ function paragraphEnd(src: string, e: number): number {
       if (ne < n) break;
       throw decline('block: spaces-only last line');
     }
-    if (UNDERLINE_OR_ALIGN.test(line)) throw decline('block: setext underline or table');
+    if (underlineOrAlign(line)) throw decline('block: setext underline or table');
     if (interrupts(line)) break;
     e = ne;
   }
@@ -365,7 +395,8 @@ function list(src: string, p: number, first: string, state: State): Token | unde
     const itemLine = src.slice(q, le);
     const item = itemRe.exec(itemLine);
     if (!item) break;
-    if (HR.test(itemLine)) break;
+    const ic = itemLine.charCodeAt(firstNonSpace(itemLine));
+    if ((ic === 45 || ic === 42 || ic === 95) && HR.test(itemLine)) break;
     const itemStart = q;
     q = le < n ? le + 1 : n;
     const bulletIndent = (item[1] ?? '').length;
@@ -376,7 +407,7 @@ function list(src: string, p: number, first: string, state: State): Token | unde
     let contents = '';
     if (blankLine) indent = bulletIndent + 1;
     else {
-      indent = line.search(/[^ ]/);
+      indent = line.search(NON_SPACE);
       if (indent > 4) throw decline('block: list item starting with indented code');
       contents = line.slice(indent);
       indent += bulletIndent;
@@ -391,11 +422,18 @@ function list(src: string, p: number, first: string, state: State): Token | unde
       while (q < n) {
         le = lineEnd(src, q);
         nextLine = src.slice(q, le);
-        if (ITEM_FENCE[k]?.test(nextLine) || ITEM_HEADING[k]?.test(nextLine)) break;
-        if (QUOTE_OR_HTML.test(nextLine)) throw decline('block: block quote or HTML in a list');
-        if (NEXT_BULLET[k]?.test(nextLine) || ITEM_HR[k]?.test(nextLine)) break;
-        const blank = isBlank(nextLine);
-        if (blank || nextLine.search(/[^ ]/) >= indent) contents += '\n' + nextLine.slice(indent);
+        // marked's tests, each only for a line whose first character it needs
+        const f = firstNonSpace(nextLine);
+        const c = nextLine.charCodeAt(f);
+        if (f <= 3) {
+          if ((c === 96 || c === 126) && ITEM_FENCE[k]?.test(nextLine)) break;
+          if (c === 35 && ITEM_HEADING[k]?.test(nextLine)) break;
+          if (c === 60 || c === 62) throw decline('block: block quote or HTML in a list');
+          if ((c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57)) && NEXT_BULLET[k]?.test(nextLine)) break;
+          if ((c === 45 || c === 42 || c === 95) && ITEM_HR[k]?.test(nextLine)) break;
+        }
+        const blank = f === nextLine.length;
+        if (blank || f >= indent) contents += '\n' + nextLine.slice(indent);
         else if (blankLine) break;
         else throw decline('block: lazy continuation line');
         blankLine = blank;
