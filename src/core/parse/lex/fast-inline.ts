@@ -36,15 +36,17 @@ export const RULES = {
   autolink:
     /^<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s\x00-\x1f<>]*|[a-zA-Z0-9.!#$%&'*+/=?_`{|}~-]+(@)[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+(?![-_]))>/,
   escape: /^\\([!"#$%&'()*+,\-./:;<=>?@\[\]\\^_`{|}~])/,
+  url: /^(?:mailto:[A-Za-z0-9._+-]+@[a-zA-Z0-9-_]+(?:\.[a-zA-Z0-9-_]*[a-zA-Z0-9])+(?![\w-])|xmpp:[A-Za-z0-9._+-]+@[a-zA-Z0-9-_]+(?:\.[a-zA-Z0-9-_]*[a-zA-Z0-9])+(?![\w-])(?:\/[A-Za-z0-9@.]+)?)|^((?:[hH][tT][tT][pP][sS]?|[fF][tT][pP]):\/\/|www\.)(?:[a-zA-Z0-9\-]+\.?)+[^\s<]*|^[A-Za-z0-9._+-]+(@)[a-zA-Z0-9-_]+(?:\.[a-zA-Z0-9-_]*[a-zA-Z0-9])+(?![\w-])/,
+  _backpedal: /(?:[^?!.,:;*_'"~()&]+|\([^)]*\)|&(?![a-zA-Z0-9]+;$)|[?!.,:;*_'"~)]+(?!$))+/,
 };
 /* eslint-enable no-useless-escape, no-control-regex */
 /** Where a text piece ends: a character that may start another token, or two spaces before a line feed. */
-const TEXT_STOP = /[\\<![`*~_]|(?<! ) {2,}\n/g;
+const TEXT_STOP = /[\\<![`*~_]|(?<! ) {2,}\n|(?:[hH][tT][tT][pP][sS]?|[fF][tT][pP]):\/\/|(?<![^\s*_~(])www\./g;
 /** What masking may change: code spans, escapes, links, HTML. */
 const MASKED = /[`\\[<]/;
 const UNICODE_ALNUM = /[\p{L}\p{N}]/u;
-/** Things the GFM text rule stops at, or that start tokens this lexer does not make (autolinks, e-mail, www). */
-const UNSUPPORTED_TEXT = /:\/\/|www\.|mailto:|xmpp:/i;
+/** Set while a link's text is lexed: marked makes no bare-URL links inside a link. */
+let inLink = false;
 
 /**
  * marked's scan for the last `*` and `_` runs that could close emphasis (helpers.ts): the start of the last run of
@@ -127,7 +129,7 @@ function codeSpanEnd(src: string, i: number): number {
 }
 
 /** A `[label](href)` link at `i` in the subset: its end and parts, or undefined when it is not one for certain. */
-function linkAt(src: string, i: number): { end: number; label: string; href: string } | 'text' | undefined {
+function linkAt(src: string, i: number): { end: number; label: string; href: string; title: string | null } | 'text' | undefined {
   let j = i + 1;
   for (;;) {
     const c = src.charCodeAt(j);
@@ -158,10 +160,27 @@ function linkAt(src: string, i: number): { end: number; label: string; href: str
   }
   const run = src.slice(j + 2, k);
   const close = run.indexOf(')');
-  if (close <= 0) return undefined;
+  if (close < 0) return titled(src, k, label, run);
+  if (close === 0) return undefined;
   const href = run.slice(0, close);
   if (href.includes('(') || href.includes('\\') || href.charCodeAt(0) === 60) return undefined;
-  return { end: j + 2 + close + 1, label, href };
+  return { end: j + 2 + close + 1, label, href, title: null };
+}
+
+/** `[label](href "title")`, the href ending at `k`: spaces, a title in double quotes, spaces, `)`. */
+function titled(src: string, k: number, label: string, href: string): { end: number; label: string; href: string; title: string | null } | undefined {
+  if (href === '' || href.includes('(') || href.includes('\\') || href.charCodeAt(0) === 60) return undefined;
+  let q = k;
+  while (src.charCodeAt(q) === 32) q++;
+  if (q === k || src.charCodeAt(q) !== 34) return undefined;
+  const end = src.indexOf('"', q + 1);
+  if (end < 0) return undefined;
+  const title = src.slice(q + 1, end);
+  if (title.includes('\\') || title.includes('\n')) return undefined;
+  let r = end + 1;
+  while (src.charCodeAt(r) === 32) r++;
+  if (src.charCodeAt(r) !== 41) return undefined;
+  return { end: r + 1, label, href, title: title || null };
 }
 
 /** Whether a reference label (marked's _blockLabel) matches `label`: not empty, not only spaces, no brackets. */
@@ -187,9 +206,30 @@ function nolinkAt(src: string, i: number): boolean {
 }
 
 /**
- * marked's inline tokens of `src`, appended to `tokens`. Throws DECLINE where the run is outside the subset.
+ * marked's inline tokens of one inline run, appended to `tokens`. Throws DECLINE where the run is outside the subset.
  */
 export function inlineTokens(src: string, tokens: Token[] = []): Token[] {
+  inLink = false;
+  return lexInline(src, tokens);
+}
+
+/** marked's GFM url tokenizer (bare http://, https://, ftp:// and www. links) at the start of `src`. */
+function url(src: string): Token | undefined {
+  const cap = RULES.url.exec(src);
+  if (!cap) return undefined;
+  if (cap[2] === '@') throw decline('inline: @ (e-mail autolink)');
+  let raw = cap[0];
+  let previous: string;
+  do {
+    previous = raw;
+    raw = RULES._backpedal.exec(raw)?.[0] ?? '';
+  } while (previous !== raw);
+  const href = cap[1] === 'www.' ? 'http://' + raw : raw;
+  return { type: 'link', raw, text: raw, href, autolink: true, tokens: [{ type: 'text', raw, text: raw }] };
+}
+
+/** marked's inlineTokens. */
+function lexInline(src: string, tokens: Token[] = []): Token[] {
   if (src.includes('@')) throw decline('inline: @ (e-mail autolink)');
   if (src.includes('&#')) throw decline('inline: numeric character reference');
   if (src.includes('~')) throw decline('inline: ~ (strikethrough)');
@@ -230,7 +270,11 @@ export function inlineTokens(src: string, tokens: Token[] = []): Token[] {
         const link = linkAt(src, i);
         if (link === undefined) throw decline('inline: link outside the subset');
         if (link !== 'text' && linkParenPossible) {
-          tokens.push({ type: 'link', raw: src.slice(i, link.end), href: link.href, title: null, text: link.label, tokens: inlineTokens(link.label) });
+          const outer = inLink;
+          inLink = true;
+          const labelTokens = lexInline(link.label);
+          inLink = outer;
+          tokens.push({ type: 'link', raw: src.slice(i, link.end), href: link.href, title: link.title, text: link.label, tokens: labelTokens });
           i = link.end;
           continue;
         }
@@ -294,11 +338,19 @@ export function inlineTokens(src: string, tokens: Token[] = []): Token[] {
         continue;
       }
     }
+    // bare URL
+    if (!inLink && (c === 104 || c === 72 || c === 102 || c === 70 || c === 119)) {
+      const token = url(src.slice(i));
+      if (token) {
+        tokens.push(token);
+        i += token.raw.length;
+        continue;
+      }
+    }
     // text, up to the next character that may start something else
     TEXT_STOP.lastIndex = i + 1;
     const j = TEXT_STOP.exec(src)?.index ?? len;
     const raw = src.slice(i, j);
-    if (UNSUPPORTED_TEXT.test(raw)) throw decline('inline: bare URL or www.');
     if (!raw.endsWith('_')) prevChar = raw.slice(-1);
     keepPrevChar = true;
     pushText(raw);
@@ -360,10 +412,10 @@ function emStrong(src: string, maskedSrc: string, prevChar: string, lastCloser: 
       const raw = src.slice(0, lLength + match.index + lastCharLength + rLength);
       if (Math.min(lLength, rLength) % 2) {
         const text = raw.slice(1, -1);
-        return { type: 'em', raw, text, tokens: inlineTokens(text) };
+        return { type: 'em', raw, text, tokens: lexInline(text) };
       }
       const text = raw.slice(2, -2);
-      return { type: 'strong', raw, text, tokens: inlineTokens(text) };
+      return { type: 'strong', raw, text, tokens: lexInline(text) };
     }
   }
   return undefined;
