@@ -46,6 +46,9 @@ const PARAGRAPH_HEADING = /^ {0,3}#{1,6}(?:\s|$)/;
 /** A line that starts a block quote or HTML: not taken. */
 /** A line that would make the line above it a setext heading or a table header: not taken. */
 const UNDERLINE_OR_ALIGN = /^ {0,3}(?:=+|-+) *$|^ {0,3}(?:\| *)?:?-+:? *(?:\| *:?-+:? *)*(?:\| *)?$/;
+/** marked 18's GFM table rule (`Lexer.rules.block.gfm.table`; fast-lex.test.ts holds it equal). */
+ 
+export const TABLE = /^ *([^\n ].*)\n {0,3}((?:\| *)?:?-+:? *(?:\| *:?-+:? *)*(?:\| *)?)(?:\n((?:(?! *\n| {0,3}((?:-[\t ]*){3,}|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,})(?:\n+|$)| {0,3}#{1,6}(?:\s|$)| {0,3}>|(?: {4}| {0,3}\t)[^\n]| {0,3}(?:`{3,}(?=[^`\n]*(?:\n|$))|~~~)[^\n]*(?:\n|$)| {0,3}(?:[*+-]|1[.)])[ \t]| {0,3}(?:<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|meta|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t]+|\n|\/?>)|<(?:(?:script|pre|style|textarea)(?:[\s>]|$)|!--)|<\?|<![A-Za-z]|<!\[CDATA\[)).*(?:\n|$))*)\n*|$)/;
 const TASK = /^\[[ xX]\][ \t]+\S/;
 const TASK_PREFIX = /^\[[ xX]\][ \t]+/;
 const TASK_BOX = /\[[ xX]\]/;
@@ -187,7 +190,15 @@ function blockTokens(src: string, tokens: Token[], state: State): Token[] {
         continue;
       }
     }
-    // table, setext heading: declined where a text line is followed by an underline or a delimiter row
+    // table
+    const table = tableAt(src, p, e, state);
+    if (table) {
+      tokens.push(table);
+      p += table.raw.length;
+      continue;
+    }
+    // setext heading, or a table marked would not take: declined where a text line is followed by an underline or a
+    // delimiter row
     if (p >= checked) checked = checkBelow(src, p);
     if (state.top) {
       const end = paragraphEnd(src, e);
@@ -219,6 +230,45 @@ function blockTokens(src: string, tokens: Token[], state: State): Token[] {
   state.top = true;
   state.lastToken = outerLastToken;
   return tokens;
+}
+
+/** marked's splitCells: the cells of a table row, `|` escaped as `\|` kept in them. */
+function splitCells(tableRow: string, count?: number): string[] {
+  const row = tableRow.replace(/\|/g, (_match, offset: number, str: string) => {
+    let escaped = false;
+    let curr = offset;
+    while (--curr >= 0 && str[curr] === '\\') escaped = !escaped;
+    return escaped ? '|' : ' |';
+  });
+  const cells = row.split(/ \|/);
+  if (!cells[0]?.trim()) cells.shift();
+  if (cells.length > 0 && !cells[cells.length - 1]?.trim()) cells.pop();
+  if (count) {
+    if (cells.length > count) cells.splice(count);
+    else while (cells.length < count) cells.push('');
+  }
+  return cells.map((cell) => cell.trim().replace(/\\\|/g, '|'));
+}
+
+/** marked's table tokenizer at `p` (first line ending at `e`), or undefined where it makes none. */
+function tableAt(src: string, p: number, e: number, state: State): Token | undefined {
+  if (e >= src.length) return undefined;
+  const next = src.slice(e + 1, lineEnd(src, e + 1));
+  const f = firstNonSpace(next);
+  const c = next.charCodeAt(f);
+  if (f > 3 || (c !== 124 && c !== 58 && c !== 45)) return undefined;
+  const cap = TABLE.exec(src.slice(p));
+  if (!cap || !/[:|]/.test(cap[2] ?? '')) return undefined;
+  const headers = splitCells(cap[1] ?? '');
+  const aligns = (cap[2] ?? '').replace(/^\||\| *$/g, '').split('|');
+  const rows = cap[3]?.trim() ? cap[3].replace(/\n[ \t]*$/, '').split('\n') : [];
+  if (headers.length !== aligns.length) return undefined;
+  let raw = cap[0];
+  while (raw.endsWith('\n')) raw = raw.slice(0, -1);
+  const align = aligns.map((a) => (/^ *-+: *$/.test(a) ? 'right' : /^ *:-+: *$/.test(a) ? 'center' : /^ *:-+ *$/.test(a) ? 'left' : null));
+  const header = headers.map((text, i) => ({ text, tokens: queue(state, text), header: true, align: align[i] }));
+  const body = rows.map((row) => splitCells(row, header.length).map((text, i) => ({ text, tokens: queue(state, text), header: false, align: align[i] })));
+  return { type: 'table', raw, header, align, rows: body };
 }
 
 /** marked's indented code block at `p` (lines indented by four spaces, blank lines between them). */
