@@ -37,6 +37,9 @@ export const RULES = {
     /^<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s\x00-\x1f<>]*|[a-zA-Z0-9.!#$%&'*+/=?_`{|}~-]+(@)[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+(?![-_]))>/,
   escape: /^\\([!"#$%&'()*+,\-./:;<=>?@\[\]\\^_`{|}~])/,
   url: /^(?:mailto:[A-Za-z0-9._+-]+@[a-zA-Z0-9-_]+(?:\.[a-zA-Z0-9-_]*[a-zA-Z0-9])+(?![\w-])|xmpp:[A-Za-z0-9._+-]+@[a-zA-Z0-9-_]+(?:\.[a-zA-Z0-9-_]*[a-zA-Z0-9])+(?![\w-])(?:\/[A-Za-z0-9@.]+)?)|^((?:[hH][tT][tT][pP][sS]?|[fF][tT][pP]):\/\/|www\.)(?:[a-zA-Z0-9\-]+\.?)+[^\s<]*|^[A-Za-z0-9._+-]+(@)[a-zA-Z0-9-_]+(?:\.[a-zA-Z0-9-_]*[a-zA-Z0-9])+(?![\w-])/,
+  text: /^(?:[^a-zA-Z0-9](?=(?:mailto|xmpp):)|(`+|~+|[^`~])(?:(?=[`~])|(?= {2,}\n)|(?=[a-zA-Z0-9.!#$%&'*+\/=?_`{\|}~-]+@)|[\s\S]*?(?:(?=[\\<!\[`*~_]|\b_|[hH][tT][tT][pP][sS]?|[fF][tT][pP]:\/\/|(?<![^\s*_~(])www\.|$)|[^ ](?= {2,}\n)|[^a-zA-Z0-9](?=(?:mailto|xmpp):)|[^a-zA-Z0-9.!#$%&'*+\/=?_`{\|}~-](?=[a-zA-Z0-9.!#$%&'*+\/=?_`{\|}~-]+@))))/,
+  delLDelim: /^~~?(?:((?!~)[\p{P}\p{S}])|[^\s~])/u,
+  delRDelim: /^[^~]+(?=[^~])|(?!~)[\p{P}\p{S}](~~?)(?=[\s]|$)|[^\s\p{P}\p{S}](~~?)(?!~)(?=[\s\p{P}\p{S}]|$)|(?!~)[\s\p{P}\p{S}](~~?)(?=[^\s\p{P}\p{S}])|[\s](~~?)(?!~)(?=[\p{P}\p{S}])|(?!~)[\p{P}\p{S}](~~?)(?!~)(?=[\p{P}\p{S}])|[^\s\p{P}\p{S}](~~?)(?=[^\s\p{P}\p{S}])/gu,
   _backpedal: /(?:[^?!.,:;*_'"~()&]+|\([^)]*\)|&(?![a-zA-Z0-9]+;$)|[?!.,:;*_'"~)]+(?!$))+/,
 };
 /* eslint-enable no-useless-escape, no-control-regex */
@@ -52,8 +55,8 @@ let inLink = false;
  * marked's scan for the last `*` and `_` runs that could close emphasis (helpers.ts): the start of the last run of
  * each that does not follow white space or the start of the text. Searched from the end.
  */
-function lastClosers(src: string): { '*': number; _: number } {
-  return { '*': lastCloser(src, '*'), _: lastCloser(src, '_') };
+function lastClosers(src: string): { '*': number; _: number; '~': number } {
+  return { '*': lastCloser(src, '*'), _: lastCloser(src, '_'), '~': lastCloser(src, '~') };
 }
 
 function lastCloser(src: string, ch: string): number {
@@ -217,7 +220,7 @@ export function inlineTokens(src: string, tokens: Token[] = []): Token[] {
 function url(src: string): Token | undefined {
   const cap = RULES.url.exec(src);
   if (!cap) return undefined;
-  if (cap[2] === '@') throw decline('inline: @ (e-mail autolink)');
+  if (cap[2] === '@') return { type: 'link', raw: cap[0], text: cap[0], href: 'mailto:' + cap[0], autolink: true, tokens: [{ type: 'text', raw: cap[0], text: cap[0] }] };
   let raw = cap[0];
   let previous: string;
   do {
@@ -230,13 +233,13 @@ function url(src: string): Token | undefined {
 
 /** marked's inlineTokens. */
 function lexInline(src: string, tokens: Token[] = []): Token[] {
-  if (src.includes('@')) throw decline('inline: @ (e-mail autolink)');
+  // An @ may make an e-mail link anywhere: such a run takes marked's own text rule, and its url rule at every token.
+  const hasAt = src.includes('@');
   if (src.includes('&#')) throw decline('inline: numeric character reference');
-  if (src.includes('~')) throw decline('inline: ~ (strikethrough)');
-  const hasDelimiter = src.includes('*') || src.includes('_');
+  const hasDelimiter = src.includes('*') || src.includes('_') || src.includes('~');
   // Masking changes only code spans, escapes, links and HTML: a run without `, \\, [ or < is its own mask.
   const maskedSrc = hasDelimiter && MASKED.test(src) ? maskSrc(src) : src;
-  const closers = hasDelimiter ? lastClosers(maskedSrc) : { '*': -1, _: -1 };
+  const closers = hasDelimiter ? lastClosers(maskedSrc) : { '*': -1, _: -1, '~': -1 };
   const linkParenPossible = src.includes(')');
   const len = src.length;
   let keepPrevChar = false;
@@ -289,9 +292,9 @@ function lexInline(src: string, tokens: Token[] = []): Token[] {
         }
       }
     }
-    // a run of * or _ that nothing ahead can close is text
-    if (c === 42 || c === 95) {
-      const ch = c === 42 ? '*' : '_';
+    // a run of * _ or ~ that nothing ahead can close is text
+    if (c === 42 || c === 95 || c === 126) {
+      const ch = c === 42 ? '*' : c === 95 ? '_' : '~';
       if (closers[ch] <= i) {
         let end = i + 1;
         while (end < len && src.charCodeAt(end) === c) end++;
@@ -306,7 +309,7 @@ function lexInline(src: string, tokens: Token[] = []): Token[] {
         keepPrevChar = true;
         continue;
       }
-      const token = emStrong(src.slice(i), maskedSrc, prevChar, closers[ch]);
+      const token = ch === '~' ? del(src.slice(i), maskedSrc, prevChar, closers[ch]) : emStrong(src.slice(i), maskedSrc, prevChar, closers[ch]);
       if (token) {
         tokens.push(token);
         i += token.raw.length;
@@ -339,7 +342,7 @@ function lexInline(src: string, tokens: Token[] = []): Token[] {
       }
     }
     // bare URL
-    if (!inLink && (c === 104 || c === 72 || c === 102 || c === 70 || c === 119)) {
+    if (!inLink && (hasAt || c === 104 || c === 72 || c === 102 || c === 70 || c === 119)) {
       const token = url(src.slice(i));
       if (token) {
         tokens.push(token);
@@ -348,8 +351,18 @@ function lexInline(src: string, tokens: Token[] = []): Token[] {
       }
     }
     // text, up to the next character that may start something else
-    TEXT_STOP.lastIndex = i + 1;
-    const j = TEXT_STOP.exec(src)?.index ?? len;
+    let j: number;
+    if (hasAt) {
+      j = i + (RULES.text.exec(src.slice(i))?.[0].length ?? 0);
+      if (j === i) throw decline('inline: text rule');
+    } else {
+      // a text piece that starts with ~ takes the whole run of them
+      let from = i + 1;
+      if (c === 126) while (src.charCodeAt(from) === 126) from++;
+      TEXT_STOP.lastIndex = from;
+      j = TEXT_STOP.exec(src)?.index ?? len;
+      if (c === 126) j = Math.max(j, from);
+    }
     const raw = src.slice(i, j);
     if (!raw.endsWith('_')) prevChar = raw.slice(-1);
     keepPrevChar = true;
@@ -357,6 +370,41 @@ function lexInline(src: string, tokens: Token[] = []): Token[] {
     i = j;
   }
   return tokens;
+}
+
+/** marked's Tokenizer.del (GFM strikethrough), with the last possible closer passed in. */
+function del(src: string, maskedSrc: string, prevChar: string, lastCloser: number): Token | undefined {
+  let match = RULES.delLDelim.exec(src);
+  if (!match) return undefined;
+  const nextChar = match[1] || '';
+  if (nextChar && prevChar && !RULES.punctuation.exec(prevChar)) return undefined;
+  const lLength = Array.from(match[0]).length - 1;
+  let delimTotal = lLength;
+  const windowStart = maskedSrc.length - src.length + lLength;
+  if (lastCloser < windowStart) return undefined;
+  const window = maskedSrc.slice(-1 * src.length + lLength);
+  const lastInWindow = lastCloser - windowStart;
+  const endReg = RULES.delRDelim;
+  endReg.lastIndex = 0;
+  while ((match = endReg.exec(window)) !== null) {
+    if (match.index > lastInWindow) break;
+    const rDelim = match[1] || match[2] || match[3] || match[4] || match[5] || match[6];
+    if (!rDelim) continue;
+    let rLength = Array.from(rDelim).length;
+    if (rLength !== lLength) continue;
+    if (match[3] || match[4]) {
+      delimTotal += rLength;
+      continue;
+    }
+    delimTotal -= rLength;
+    if (delimTotal > 0) continue;
+    rLength = Math.min(rLength, rLength + delimTotal);
+    const lastCharLength = Array.from(match[0])[0]?.length ?? 1;
+    const raw = src.slice(0, lLength + match.index + lastCharLength + rLength);
+    const text = raw.slice(lLength, -lLength);
+    return { type: 'del', raw, text, tokens: lexInline(text) };
+  }
+  return undefined;
 }
 
 /** marked's Tokenizer.emStrong (GFM), with the last possible closer passed in. */
