@@ -50,6 +50,9 @@ const MASKED = /[`\\[<]/;
 const UNICODE_ALNUM = /[\p{L}\p{N}]/u;
 /** Set while a link's text is lexed: marked makes no bare-URL links inside a link. */
 let inLink = false;
+/** Set when a link (not an image) was made in the link text being lexed. */
+let linkEmitted = false;
+const madeLink = (): boolean => linkEmitted;
 
 /**
  * marked's scan for the last `*` and `_` runs that could close emphasis (helpers.ts): the start of the last run of
@@ -134,11 +137,22 @@ function codeSpanEnd(src: string, i: number): number {
 /** A `[label](href)` link at `i` in the subset: its end and parts, or undefined when it is not one for certain. */
 function linkAt(src: string, i: number): { end: number; label: string; href: string; title: string | null } | 'text' | undefined {
   let j = i + 1;
+  let nested = false;
   for (;;) {
     const c = src.charCodeAt(j);
-    if (Number.isNaN(c)) return 'text';
+    if (Number.isNaN(c)) return nested ? undefined : 'text';
     if (c === 93) break; // ]
-    if (c === 91 || c === 92 || c === 60) return undefined; // [ \ <
+    if (c === 92 || c === 60) return undefined; // \ <
+    if (c === 91) {
+      // one level of brackets inside the label, as marked's label rule takes
+      const close = src.indexOf(']', j + 1);
+      if (close < 0) return undefined;
+      const inner = src.slice(j + 1, close);
+      if (inner.includes('[') || inner.includes('\\')) return undefined;
+      nested = true;
+      j = close + 1;
+      continue;
+    }
     if (c === 96) {
       // a code span inside the label: its backticks must pair up inside it, holding no bracket
       let e = j;
@@ -154,7 +168,7 @@ function linkAt(src: string, i: number): { end: number; label: string; href: str
     j++;
   }
   const label = src.slice(i + 1, j);
-  if (src.charCodeAt(j + 1) !== 40) return 'text'; // not followed by (
+  if (src.charCodeAt(j + 1) !== 40) return nested ? undefined : 'text'; // not followed by (
   let k = j + 2;
   while (k < src.length) {
     const c = src.charCodeAt(k);
@@ -162,17 +176,34 @@ function linkAt(src: string, i: number): { end: number; label: string; href: str
     k++;
   }
   const run = src.slice(j + 2, k);
-  const close = run.indexOf(')');
-  if (close < 0) return titled(src, k, label, run);
-  if (close === 0) return undefined;
-  const href = run.slice(0, close);
-  if (href.includes('(') || href.includes('\\') || href.charCodeAt(0) === 60) return undefined;
-  return { end: j + 2 + close + 1, label, href, title: null };
+  if (run.includes('\\') || run.charCodeAt(0) === 60) return undefined;
+  const last = run.lastIndexOf(')');
+  if (last < 0) return titled(src, k, label, run);
+  // The href rule is greedy: the whole run wins when white space and `)` or a title follow it.
+  let after = k;
+  while (src.charCodeAt(after) === 32 || src.charCodeAt(after) === 10) after++;
+  if (after > k && after < src.length && /["'()]/.test(src.charAt(after))) return undefined;
+  if (last === 0) return undefined;
+  // marked cuts the href at its first unbalanced `)` (findClosingBracket)
+  let href = run.slice(0, last);
+  let end = j + 2 + last + 1;
+  let level = 0;
+  for (let q = 0; q < href.length; q++) {
+    const c = href.charCodeAt(q);
+    if (c === 40) level++;
+    else if (c === 41 && --level < 0) {
+      href = href.slice(0, q);
+      end = j + 2 + q + 1;
+      break;
+    }
+  }
+  if (level > 0) return undefined;
+  return { end, label, href, title: null };
 }
 
 /** `[label](href "title")`, the href ending at `k`: spaces, a title in double quotes, spaces, `)`. */
 function titled(src: string, k: number, label: string, href: string): { end: number; label: string; href: string; title: string | null } | undefined {
-  if (href === '' || href.includes('(') || href.includes('\\') || href.charCodeAt(0) === 60) return undefined;
+  if (href === '' || href.includes('(')) return undefined;
   let q = k;
   while (src.charCodeAt(q) === 32) q++;
   if (q === k || src.charCodeAt(q) !== 34) return undefined;
@@ -213,6 +244,7 @@ function nolinkAt(src: string, i: number): boolean {
  */
 export function inlineTokens(src: string, tokens: Token[] = []): Token[] {
   inLink = false;
+  linkEmitted = false;
   return lexInline(src, tokens);
 }
 
@@ -268,15 +300,31 @@ function lexInline(src: string, tokens: Token[] = []): Token[] {
     // link, reflink, nolink
     if (c === 91 || c === 33) {
       if (c === 33) {
-        if (src.charCodeAt(i + 1) === 91) throw decline('inline: image');
+        if (src.charCodeAt(i + 1) === 91) {
+          const image = linkAt(src, i + 1);
+          if (image === undefined || image === 'text' || !linkParenPossible) throw decline('inline: image outside the subset');
+          const outer = inLink;
+          const outerEmitted = linkEmitted;
+          inLink = true;
+          const labelTokens = lexInline(image.label);
+          inLink = outer;
+          linkEmitted = outerEmitted;
+          tokens.push({ type: 'image', raw: src.slice(i, image.end), href: image.href, title: image.title, text: image.label, tokens: labelTokens });
+          i = image.end;
+          continue;
+        }
       } else {
         const link = linkAt(src, i);
         if (link === undefined) throw decline('inline: link outside the subset');
         if (link !== 'text' && linkParenPossible) {
           const outer = inLink;
           inLink = true;
+          linkEmitted = false;
           const labelTokens = lexInline(link.label);
           inLink = outer;
+          // marked makes no link of text that holds a link
+          if (madeLink()) throw decline('inline: link inside a link');
+          linkEmitted = true;
           tokens.push({ type: 'link', raw: src.slice(i, link.end), href: link.href, title: link.title, text: link.label, tokens: labelTokens });
           i = link.end;
           continue;
