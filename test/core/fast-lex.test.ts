@@ -127,6 +127,14 @@ describe('the fast lexer gives exactly the tokens marked gives', () => {
     expect(outcome.runs).toBe(4);
   });
 
+  it('carries an <a> tag left open in a run it gave to marked into the runs after it, as marked does', () => {
+    const text = 'see <a href="x">this\n\nthen http://x.y and www.z.org\n\n# Later\n\nhttp://a.b\n';
+    expect(compare(text)).toMatchObject({ taken: true, declinedRuns: 1 });
+    // and across windows: a long text with such a tag is not cut where marked would lex it in one piece
+    const long = `${text}\n${generateRoadmap(100_000, 5)}\nhttps://end.example\n`;
+    compareWindows(long);
+  });
+
   it('uses the GFM inline rules of the marked it is built with', () => {
     const rules = Lexer.rules.inline.gfm;
     for (const [name, re] of Object.entries(RULES)) expect(String(re), name).toBe(String(rules[name as keyof typeof rules]));

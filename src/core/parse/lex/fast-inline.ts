@@ -242,8 +242,8 @@ function nolinkAt(src: string, i: number): boolean {
 /**
  * marked's inline tokens of one inline run, appended to `tokens`. Throws DECLINE where the run is outside the subset.
  */
-export function inlineTokens(src: string, tokens: Token[] = []): Token[] {
-  inLink = false;
+export function inlineTokens(src: string, tokens: Token[] = [], insideLink = false): Token[] {
+  inLink = insideLink;
   linkEmitted = false;
   return lexInline(src, tokens);
 }

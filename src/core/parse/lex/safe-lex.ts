@@ -3,7 +3,7 @@ import { RoadmapInputError } from '../../errors.js';
 import { marksIn, scanBlocks, tooManyMarks } from './block-scan.js';
 import { DECLINE, inlineTokens } from './fast-inline.js';
 import { fastBlocks, type InlineRun } from './fast-lex.js';
-import { lexInPieces } from './lex-windows.js';
+import { LEX_WINDOW, lexInPieces, wholeSize } from './lex-windows.js';
 import { checkSize, LIMITS, type Work } from './limits.js';
 import { markedLexer } from './marked-lazy.js';
 
@@ -39,7 +39,7 @@ export function lexMarkdown(text: string, lineOffset = 0, budget = newLexBudget(
   scanBlocks(text, lineOffset, budget.checked, true);
   const scanned = workSince(before, budget.checked);
   // A text lexed in one piece (most) was just scanned whole: its window scan would count exactly the same work.
-  return lexInPieces(text, (piece, pieceOffset) => lexChecked(piece, lineOffset + pieceOffset, budget.lexed, pieceOffset === 0 && piece.length === text.length ? scanned : undefined));
+  return lexInPieces(text, (piece, pieceOffset) => lexChecked(piece, lineOffset + pieceOffset, budget.lexed, pieceOffset === 0 && piece.length === text.length ? scanned : undefined), LEX_WINDOW, wholeSize(text));
 }
 
 /** The work a scan added to a budget. */
@@ -127,7 +127,8 @@ function lexRuns(runs: readonly InlineRun[]): void {
     fastLexStats.runs++;
     const before = run.tokens.length;
     try {
-      inlineTokens(run.src, run.tokens);
+      // marked carries "inside a link" (an <a> tag not closed) from one run to the next
+      inlineTokens(run.src, run.tokens, lexer?.state.inLink ?? false);
       continue;
     } catch (error) {
       if (error !== DECLINE) throw tooDeep(error);
