@@ -20,6 +20,11 @@ export interface InlineRun {
 export interface FastBlocks {
   tokens: Token[];
   runs: InlineRun[];
+  /**
+   * Where the fast lexer stopped, when it declined part of the text: `tokens` are marked's tokens of the text before
+   * this offset, which is where a top-level heading starts, and marked lexes the rest. Undefined when it took all.
+   */
+  rest?: number;
 }
 
 interface State {
@@ -80,13 +85,38 @@ export function fastBlocks(text: string): FastBlocks | undefined {
     return undefined;
   }
   const state: State = { top: true, lastToken: undefined, runs: [] };
+  const tokens: Token[] = [];
   try {
-    const tokens = blockTokens(text, [], state);
+    blockTokens(text, tokens, state);
     return { tokens, runs: state.runs };
   } catch (error) {
-    if (error === DECLINE) return undefined;
-    throw error;
+    if (error !== DECLINE) throw error;
   }
+  return prefix(text, tokens, state.runs);
+}
+
+/**
+ * What the fast lexer can keep of a text it declined: the top-level tokens before its last top-level heading. Only
+ * the last token of a block can still change when lexing goes on (a line feed added to its raw, a paragraph or text
+ * merged into it); the ones before the heading are final, and marked, lexing from the heading on, starts a block
+ * there as it does in the whole text (lex-windows.ts makes the same cut). Undefined when there is no such heading.
+ */
+function prefix(text: string, tokens: Token[], runs: InlineRun[]): FastBlocks | undefined {
+  let offset = 0;
+  let cut = -1;
+  let cutAt = 0;
+  tokens.forEach((token, i) => {
+    if (i > 0 && token.type === 'heading') {
+      cut = i;
+      cutAt = offset;
+    }
+    offset += token.raw.length;
+  });
+  const heading = tokens[cut] as (Token & { tokens: Token[] }) | undefined;
+  if (!heading || !text.startsWith(heading.raw, cutAt)) return undefined;
+  const run = runs.findIndex((r) => r.tokens === heading.tokens);
+  if (run < 0) return undefined;
+  return { tokens: tokens.slice(0, cut), runs: runs.slice(0, run), rest: cutAt };
 }
 
 function lineEnd(src: string, at: number): number {

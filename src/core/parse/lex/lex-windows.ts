@@ -14,18 +14,6 @@ export const LEX_WINDOW = 16 * 1024;
  */
 export const LEX_WHOLE = 256 * 1024;
 
-/**
- * With the fast lexer (fast-lex.ts), text over this size is cut into windows too, so that what it declines to marked
- * (HTML, a block quote) costs a window, not the document. Not when the text has an `<a ` tag: marked carries "inside
- * a link" from one inline run to the next, so such a text is cut only where it was before (LEX_WHOLE).
- */
-export const LEX_FAST_WHOLE = 2 * LEX_WINDOW;
-
-/** The size up to which `text` is lexed in one piece. */
-export function wholeSize(text: string): number {
-  return /<a /i.test(text) ? LEX_WHOLE : LEX_FAST_WHOLE;
-}
-
 /** Lexes one piece of Markdown; `lineOffset` is how many lines of the text come before it (for messages). */
 export type LexPiece = (piece: string, lineOffset: number) => Token[];
 

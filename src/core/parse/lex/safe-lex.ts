@@ -3,7 +3,7 @@ import { RoadmapInputError } from '../../errors.js';
 import { marksIn, scanBlocks, tooManyMarks } from './block-scan.js';
 import { DECLINE, inlineTokens } from './fast-inline.js';
 import { fastBlocks, type InlineRun } from './fast-lex.js';
-import { LEX_WINDOW, lexInPieces, wholeSize } from './lex-windows.js';
+import { lexInPieces } from './lex-windows.js';
 import { checkSize, LIMITS, type Work } from './limits.js';
 import { markedLexer } from './marked-lazy.js';
 
@@ -39,7 +39,7 @@ export function lexMarkdown(text: string, lineOffset = 0, budget = newLexBudget(
   scanBlocks(text, lineOffset, budget.checked, true);
   const scanned = workSince(before, budget.checked);
   // A text lexed in one piece (most) was just scanned whole: its window scan would count exactly the same work.
-  return lexInPieces(text, (piece, pieceOffset) => lexChecked(piece, lineOffset + pieceOffset, budget.lexed, pieceOffset === 0 && piece.length === text.length ? scanned : undefined), LEX_WINDOW, wholeSize(text));
+  return lexInPieces(text, (piece, pieceOffset) => lexChecked(piece, lineOffset + pieceOffset, budget.lexed, pieceOffset === 0 && piece.length === text.length ? scanned : undefined));
 }
 
 /** The work a scan added to a budget. */
@@ -68,8 +68,11 @@ function countScanned(scanned: Work | undefined, budget: Work): boolean {
   return true;
 }
 
-/** How often the fast lexer declined, for tests: whole pieces, and inline runs given to marked alone. */
-export const fastLexStats = { pieces: 0, declinedPieces: 0, runs: 0, declinedRuns: 0 };
+/**
+ * How often the fast lexer declined, for tests: whole pieces, pieces it took in part (and the characters it took of
+ * them), and inline runs given to marked alone.
+ */
+export const fastLexStats = { pieces: 0, declinedPieces: 0, partPieces: 0, partChars: 0, runs: 0, declinedRuns: 0 };
 
 /**
  * Lexer.lex in two steps, so the inline runs can be measured before the quadratic inline pass runs. The fast lexer
@@ -79,12 +82,33 @@ export const fastLexStats = { pieces: 0, declinedPieces: 0, runs: 0, declinedRun
 function lexChecked(text: string, lineOffset: number, budget: Work, scanned?: Work): Token[] {
   if (scanned && !countScanned(scanned, budget)) scanBlocks(text, lineOffset, budget);
   const fast = fastPiece(text);
-  if (fast) {
-    checkEmphasis(fast.runs, text, lineOffset, budget);
-    lexRuns(fast.runs);
-    return fast.tokens;
+  if (fast?.rest === undefined) {
+    if (fast) {
+      checkEmphasis(fast.runs, text, lineOffset, budget);
+      lexRuns(fast.runs);
+      return fast.tokens;
+    }
+    return markedPiece(text, lineOffset, budget, scanned);
   }
-  // The window scan guards marked's block pass; a window the fast lexer took needs none (the whole text was scanned).
+  // The fast lexer kept the text before a heading; marked lexes from there. Not when a run it gave to marked left an
+  // <a> tag open: marked would carry that into the runs after the heading.
+  checkEmphasis(fast.runs, text, lineOffset, budget);
+  if (lexRuns(fast.runs)) return markedPiece(text, lineOffset, budget, scanned);
+  const tokens = fast.tokens;
+  const rest = markedPiece(text.slice(fast.rest), lineOffset + countLines(text, fast.rest), budget, scanned);
+  for (const token of rest) tokens.push(token);
+  return tokens;
+}
+
+/** Lines before `end` in `text`. */
+function countLines(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** marked's tokens of a piece, after the window scan that guards it (not needed when the whole text was one piece). */
+function markedPiece(text: string, lineOffset: number, budget: Work, scanned?: Work): Token[] {
   if (!scanned) scanBlocks(text, lineOffset, budget);
   const lexer = new (markedLexer())({ gfm: true });
   try {
@@ -105,23 +129,31 @@ function lexChecked(text: string, lineOffset: number, budget: Work, scanned?: Wo
 function fastPiece(text: string): ReturnType<typeof fastBlocks> {
   fastLexStats.pieces++;
   const fast = fastBlocks(text);
-  if (!fast) fastLexStats.declinedPieces++;
+  if (fast?.rest !== undefined) {
+    fastLexStats.partPieces++;
+    fastLexStats.partChars += fast.rest;
+  } else if (!fast) fastLexStats.declinedPieces++;
   return fast;
 }
 
 /**
- * The tokens of a piece as lexChecked makes them when the fast lexer takes it, without the limits; undefined when it
- * declines the piece. For tests that hold it equal to marked.
+ * The tokens of a piece as lexChecked makes them, without the limits: the fast lexer's, with marked's for what it
+ * declines. `taken` says whether the fast lexer took the whole piece. For tests that hold it equal to marked.
  */
-export function lexFast(text: string): Token[] | undefined {
+export function lexFast(text: string): { tokens: Token[]; taken: boolean } {
   const fast = fastPiece(text);
-  if (!fast) return undefined;
-  lexRuns(fast.runs);
-  return fast.tokens;
+  if (!fast) return { tokens: [...markedLexer().lex(text, { gfm: true })], taken: false };
+  const leftInLink = lexRuns(fast.runs);
+  if (fast.rest === undefined) return { tokens: fast.tokens, taken: true };
+  if (leftInLink) return { tokens: [...markedLexer().lex(text, { gfm: true })], taken: false };
+  return { tokens: [...fast.tokens, ...markedLexer().lex(text.slice(fast.rest), { gfm: true })], taken: false };
 }
 
-/** The inline tokens of each run, from the fast lexer or, for a run it declines, from marked. */
-function lexRuns(runs: readonly InlineRun[]): void {
+/**
+ * The inline tokens of each run, from the fast lexer or, for a run it declines, from marked. True when marked was
+ * left inside an <a> tag.
+ */
+function lexRuns(runs: readonly InlineRun[]): boolean {
   let lexer: Lexer | undefined;
   for (const run of runs) {
     fastLexStats.runs++;
@@ -143,6 +175,7 @@ function lexRuns(runs: readonly InlineRun[]): void {
       throw tooDeep(error);
     }
   }
+  return lexer?.state.inLink ?? false;
 }
 
 function tooDeep(error: unknown): unknown {
