@@ -44,11 +44,26 @@ export function buildSections(nodes: readonly OutlineNode[], reader: SectionRead
  * Display titles of siblings. When taking the numbering off makes two of them the same ("Week 1 Challenge" and "Week 2
  * Challenge" both "Challenge"), the numbering is what tells them apart, so it stays in their titles.
  */
-function siblingTitles(raws: readonly string[]): CleanTitle[] {
+function siblingTitles(raws: readonly string[]): SiblingTitle[] {
   const cleans = raws.map((r) => cleanTitle(r));
+  // Each title is lowercased once: for this count, and as the key the caller checks duplicates with.
+  const keys = cleans.map((c) => c.title.toLowerCase());
   const count = new Map<string, number>();
-  for (const c of cleans) count.set(c.title.toLowerCase(), (count.get(c.title.toLowerCase()) ?? 0) + 1);
-  return cleans.map((c) => ((count.get(c.title.toLowerCase()) ?? 0) > 1 && c.order && !/^\p{Nd}+$/u.test(c.order) ? { ...c, title: `${c.order}: ${c.title}` } : c));
+  if (cleans.length > 1) for (const k of keys) count.set(k, (count.get(k) ?? 0) + 1);
+  return cleans.map((c, i) => {
+    const key = keys[i] ?? '';
+    if ((count.get(key) ?? 0) > 1 && c.order && !/^\p{Nd}+$/u.test(c.order)) {
+      const title = `${c.order}: ${c.title}`;
+      return { clean: { ...c, title }, key: title.toLowerCase() };
+    }
+    return { clean: c, key };
+  });
+}
+
+/** A sibling's display title, and it lowercased (what tells duplicates apart). */
+interface SiblingTitle {
+  clean: Readonly<CleanTitle>;
+  key: string;
 }
 
 /** A group as people read it: emoji off, numbering kept ("Week 1-2: Core Concepts"). */
@@ -82,7 +97,8 @@ export function buildTopics(drafts: readonly TopicDraft[], parentId: string, par
   const titles = siblingTitles(drafts.map((d) => d.title ?? d.node.text));
   return drafts.map((d, i) => {
     const n = d.node;
-    const clean = titles[i] ?? cleanTitle(d.title ?? n.text);
+    const sibling = titles[i];
+    const clean = sibling?.clean ?? cleanTitle(d.title ?? n.text);
     const id = `${parentId}/${slugs.take(slugFor(clean.title, n.url))}`;
     const number = `${parentNumber}.${i + 1}`;
     const topic: Topic = { id, number, title: clean.title, links: dedupe(d.links), children: [], line: n.line };
@@ -98,7 +114,7 @@ export function buildTopics(drafts: readonly TopicDraft[], parentId: string, par
     if (n.checked !== undefined) topic.checked = n.checked;
     if (n.attrs) topic.attrs = n.attrs;
     if (d.group) topic.group = groupLabel(d.group);
-    const key = clean.title.toLowerCase();
+    const key = sibling?.key ?? clean.title.toLowerCase();
     const prev = seen.get(key);
     if (prev !== undefined) {
       warnings.push({ kind: 'duplicate-title', message: `"${clean.title}" appears twice under the same parent (also line ${prev})`, line: n.line });
