@@ -9,21 +9,11 @@ const ASCII = /^[\0-\x7f]*$/;
 /** Characters that separate the words of a slug; every other character that is no letter or digit is dropped. */
 const ASCII_SEPARATORS = /[\s\-_/\\.:,;|+&]+/;
 const ASCII_DROPPED = /[^a-z0-9\s\-_/\\.:,;|+&]+/g;
-const ASCII_SEPARATOR_RUNS = /[\s\-_/\\.:,;|+&]+/g;
-const DASH = 45;
 
 /** A readable, stable slug: Unicode lowercase, letters and digits of every script kept, separators collapsed to "-". */
 export function slugify(title: string): string {
-  const ascii = ASCII.test(title);
-  if (ascii) {
-    // The usual title: its words joined with "-" in one pass; only a slug over MAX_SLUG needs the words apart.
-    const joined = title.toLowerCase().replace(ASCII_DROPPED, '').replace(ASCII_SEPARATOR_RUNS, '-');
-    const from = joined.charCodeAt(0) === DASH ? 1 : 0;
-    const to = joined.length > from && joined.charCodeAt(joined.length - 1) === DASH ? joined.length - 1 : joined.length;
-    if (to - from <= MAX_SLUG) return from === 0 && to === joined.length ? joined : joined.slice(from, to);
-  }
   // For ASCII the two paths give the same words: letters and digits, split at separators, other characters dropped.
-  const words = ascii
+  const words = ASCII.test(title)
     ? title.toLowerCase().replace(ASCII_DROPPED, '').split(ASCII_SEPARATORS)
     : title
         .normalize('NFC')
