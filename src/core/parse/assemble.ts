@@ -1,6 +1,7 @@
 import { proseMarkdown, proseText, type OutlineNode } from './outline/node.js';
 import type { SectionReader } from './sections.js';
 import { SlugAllocator, slugFor } from './slug.js';
+import { work } from '../work.js';
 import { cleanTitle, type CleanTitle } from './title.js';
 import type { TopicDraft } from './topics.js';
 import type { Link, ParseWarning, Section, Topic } from '../types.js';
@@ -92,6 +93,7 @@ function dedupe(links: readonly Link[]): Link[] {
 export function buildTopics(drafts: readonly TopicDraft[], parentId: string, parentNumber: string, warnings: ParseWarning[]): Topic[] {
   // Most topics have no subtopics: no allocator, maps or title lists for them.
   if (drafts.length === 0) return [];
+  if (drafts.length === 1 && drafts[0]) return [onlyTopic(drafts[0], parentId, parentNumber, warnings)];
   const slugs = new SlugAllocator();
   const seen = new Map<string, number>();
   const titles = siblingTitles(drafts.map((d) => d.title ?? d.node.text));
@@ -99,21 +101,7 @@ export function buildTopics(drafts: readonly TopicDraft[], parentId: string, par
     const n = d.node;
     const sibling = titles[i];
     const clean = sibling?.clean ?? cleanTitle(d.title ?? n.text);
-    const id = `${parentId}/${slugs.take(slugFor(clean.title, n.url))}`;
-    const number = `${parentNumber}.${i + 1}`;
-    const topic: Topic = { id, number, title: clean.title, links: dedupe(d.links), children: [], line: n.line };
-    topic.children = buildTopics(d.children, id, number, warnings);
-    const order = clean.order ?? n.order;
-    if (order) topic.order = order;
-    if (clean.icon) topic.icon = clean.icon;
-    const description = proseText(d.description);
-    if (description) topic.description = description;
-    const markdown = proseMarkdown(d.description);
-    if (markdown) topic.descriptionMarkdown = markdown;
-    if (n.url && !n.url.startsWith('#')) topic.url = n.url;
-    if (n.checked !== undefined) topic.checked = n.checked;
-    if (n.attrs) topic.attrs = n.attrs;
-    if (d.group) topic.group = groupLabel(d.group);
+    const topic = topicOf(d, clean, `${parentId}/${slugs.take(slugFor(clean.title, n.url))}`, `${parentNumber}.${i + 1}`, warnings);
     const key = sibling?.key ?? clean.title.toLowerCase();
     const prev = seen.get(key);
     if (prev !== undefined) {
@@ -121,4 +109,31 @@ export function buildTopics(drafts: readonly TopicDraft[], parentId: string, par
     } else seen.set(key, n.line);
     return topic;
   });
+}
+
+/** The one topic below a parent (the usual case): its slug cannot be taken, its title not repeated. */
+function onlyTopic(d: TopicDraft, parentId: string, parentNumber: string, warnings: ParseWarning[]): Topic {
+  const clean = cleanTitle(d.title ?? d.node.text);
+  // As SlugAllocator.take counts the slug it hands out.
+  work.slugSteps++;
+  return topicOf(d, clean, `${parentId}/${slugFor(clean.title, d.node.url)}`, `${parentNumber}.1`, warnings);
+}
+
+/** A topic with its id and number, and its subtopics below it. */
+function topicOf(d: TopicDraft, clean: Readonly<CleanTitle>, id: string, number: string, warnings: ParseWarning[]): Topic {
+  const n = d.node;
+  const topic: Topic = { id, number, title: clean.title, links: dedupe(d.links), children: [], line: n.line };
+  topic.children = buildTopics(d.children, id, number, warnings);
+  const order = clean.order ?? n.order;
+  if (order) topic.order = order;
+  if (clean.icon) topic.icon = clean.icon;
+  const description = proseText(d.description);
+  if (description) topic.description = description;
+  const markdown = proseMarkdown(d.description);
+  if (markdown) topic.descriptionMarkdown = markdown;
+  if (n.url && !n.url.startsWith('#')) topic.url = n.url;
+  if (n.checked !== undefined) topic.checked = n.checked;
+  if (n.attrs) topic.attrs = n.attrs;
+  if (d.group) topic.group = groupLabel(d.group);
+  return topic;
 }

@@ -116,6 +116,8 @@ export function labelled(n: OutlineNode): boolean {
 /** The label a bullet starts with: its bold term, or a few words before a colon. */
 function labelOf(n: OutlineNode): string | undefined {
   if (n.term) return n.text;
+  // Most items hold no colon at all: no pattern to run for them.
+  if (!n.text.includes(':') && !n.text.includes('：')) return undefined;
   return /^([^:：]{1,24})[:：]\s*\S/u.exec(n.text)?.[1]?.trim();
 }
 
