@@ -56,23 +56,7 @@ function endsWithColon(title: string): boolean {
  * Splits a heading or item title into its display title, leading numbering (`order`) and leading emoji (`icon`).
  * Called for every heading and item, so each pattern runs only when the first or last character lets it match.
  */
-export function cleanTitle(raw: string): Readonly<CleanTitle> {
-  const known = cleaned.get(raw);
-  if (known) return known;
-  const out = splitTitle(raw);
-  if (cleaned.size >= CLEANED_MAX) cleaned.clear();
-  cleaned.set(raw, out);
-  return out;
-}
-
-/**
- * Titles already split: most are asked about several times (choosing the sections, reading them, numbering their
- * topics). Bounded, so a huge roadmap's titles are not all held twice; callers share the objects and never change them.
- */
-const cleaned = new Map<string, Readonly<CleanTitle>>();
-const CLEANED_MAX = 1 << 16;
-
-function splitTitle(raw: string): CleanTitle {
+export function cleanTitle(raw: string): CleanTitle {
   let title = collapseSpaces(raw).trim();
   const out: CleanTitle = { title };
   const emoji = mayStartWithEmoji(title) ? LEADING_EMOJI.exec(title) : null;
