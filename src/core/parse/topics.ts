@@ -77,6 +77,8 @@ function flatText(n: OutlineNode, out: string[], links: Link[]): void {
  */
 function flatMarkdown(n: OutlineNode, indent = ''): string {
   const item = n.kind === 'item';
+  // A bare item (most of them: a link, a line of text) is just its line, with no lists to make for it.
+  if (item && n.children.length === 0 && n.description.length === 0) return `${indent}- ${n.text ? escapeMarkdown(n.text) : ''}`;
   const kids = n.children.filter((c) => !c.toc);
   const below = kids.map((c) => flatMarkdown(c, item ? `${indent}  ` : indent)).join(kids.every((c) => c.kind === 'item') ? '\n' : '\n\n');
   const title = n.text ? escapeMarkdown(n.text) : '';
