@@ -109,11 +109,11 @@ for (const file of result.outputFiles) {
 // names and the chunks that requires: some 20 files of a few hundred bytes to 100 KB each, and each file costs a
 // read, a stat and a compile of its own. A pack holds, as functions not yet run, all the chunks one of those steps
 // loads (cli.pack.cjs: everything cli.cjs requires; next-X.pack.cjs: what next-X.cjs requires beyond that), so each
-// step is one file and one code cache. bin/load-bundle.js runs a chunk from a pack when one holds it; a chunk in two
+// step is one file and one code cache. the loader in bin/roadmap.js runs a chunk from a pack when one holds it; a chunk in two
 // packs still runs once. The chunk files stay: a chunk no pack holds is loaded from its own file.
 writePacks(result.metafile);
 
-// Step 4: V8 code caches for bin/load-bundle.js, made by warm-up runs: one fresh process per group of commands, as a
+// Step 4: V8 code caches for the loader in bin/roadmap.js, made by warm-up runs: one fresh process per group of commands, as a
 // user's runs are (see warm-code-cache.mjs for why).
 const groups = warmGroups('', '').length;
 for (let group = 0; group < groups; group++) {
@@ -168,6 +168,11 @@ function writePacks(meta) {
   for (const [out, o] of Object.entries(meta.outputs)) {
     for (const i of o.imports) if (i.kind === 'dynamic-import' && chunk(i.path)) importers.set(i.path, [...(importers.get(i.path) ?? []), out]);
   }
+  // An entry that only re-exports what the start-up pack holds (import('commander') gives one) goes into that pack
+  // too: on its own it would cost a file, a stat and a code cache for a few hundred bytes.
+  for (const entry of importers.keys()) {
+    if ([...closure(entry)].every((f) => f === entry || entryPack.has(f))) entryPack.add(entry);
+  }
   const loadedBefore = (entry) => {
     const sets = importers.get(entry).map(closure);
     return new Set([...sets[0]].filter((f) => sets.every((s) => s.has(f))));
@@ -185,7 +190,7 @@ function writePacks(meta) {
       const name = f.slice('dist/'.length);
       return `define(${JSON.stringify(name)}, function (exports, require, module, __filename, __dirname) {\n${readFileSync(join(root, f), 'utf8')}\n});\n`;
     });
-    // All ASCII (esbuild escapes everything else but comments), so bin/load-bundle.js reads it without decoding UTF-8.
+    // All ASCII (esbuild escapes everything else but comments), so the loader reads it without decoding UTF-8.
     const text = `module.exports = function (define) {\n${body.join('')}};\n`.replace(/[^\0-\x7f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
     writeFileSync(join(root, entry.replace(/\.cjs$/, '.pack.cjs')), text);
   }

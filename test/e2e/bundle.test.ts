@@ -98,7 +98,7 @@ describe('the bundled bin', () => {
       return;
     }
     // In a child process, as the bin loads it: each compiled file says whether V8 took its cache.
-    const probe = `const lb = require(${JSON.stringify(join(ROOT, 'bin', 'load-bundle.js'))});
+    const probe = `const lb = require(${JSON.stringify(join(ROOT, 'bin', 'roadmap.js'))});
       const { main } = lb.loadBundle(${JSON.stringify(join(dist, 'cli.cjs'))});
       const sink = { write: () => true, isTTY: false };
       main(['next'], { io: { stdout: sink, stderr: sink, stdin: process.stdin }, env: { ROADMAP_HOME: process.argv[1], PATH: '' } }).then((code) => {
