@@ -68,9 +68,8 @@ function runWithCodeCache(file, source, require, module = { exports: {}, filenam
 }
 
 /** Reads the pack of `file`, if the build made one, and keeps its chunks until they are required. */
-function readPack(file) {
-  const pack = packFile(file);
-  if (packsTried.has(pack)) return;
+function readPack(file, pack = packFile(file)) {
+  if (packsTried.has(pack)) return false;
   packsTried.add(pack);
   let define;
   if (!viaRequire) {
@@ -78,14 +77,14 @@ function readPack(file) {
     try {
       define = runWithCodeCache(pack, readFileSync(pack, 'latin1'), require);
     } catch (error) {
-      if (error.code === 'ENOENT') return;
+      if (error.code === 'ENOENT') return false;
       throw error;
     }
   } else {
     try {
       define = require(pack);
     } catch (error) {
-      if (error.code === 'MODULE_NOT_FOUND' && !existsSync(pack)) return;
+      if (error.code === 'MODULE_NOT_FOUND' && !existsSync(pack)) return false;
       throw error;
     }
   }
@@ -94,6 +93,7 @@ function readPack(file) {
     const path = dir + sep + name;
     if (!loaded.has(path) && !packed.has(path)) packed.set(path, factory);
   });
+  return true;
 }
 
 const requires = new Map();
@@ -109,11 +109,14 @@ function requireFrom(dir) {
   return bundleRequire;
 }
 
-/** Like require(file) for a file of the bundle; the chunks it requires ("./chunk-X.cjs") are loaded the same way. */
-function loadBundle(file) {
+/**
+ * Like require(file) for a file of the bundle; the chunks it requires ("./chunk-X.cjs") are loaded the same way.
+ * `pack`: a pack to read first instead of the file's own, when the build made it (a command's start-up pack).
+ */
+function loadBundle(file, pack) {
   const known = loaded.get(file);
   if (known) return known.exports;
-  if (!packed.has(file)) readPack(file);
+  if (!packed.has(file) && !(pack && readPack(file, pack))) readPack(file);
   const dir = dirname(file);
   const module = { exports: {}, filename: file };
   loaded.set(file, module);
@@ -124,19 +127,75 @@ function loadBundle(file) {
   return module.exports;
 }
 
-module.exports = { codeCacheFile, codeCacheFits, loadBundle, scripts, useNodeCompileCache };
+/** The bundle files this process has loaded (the build's step 5 packs what an everyday command loads). */
+function loadedFiles() {
+  return [...loaded.keys()];
+}
 
-module.exports = { codeCacheFile, codeCacheFits, loadBundle, scripts, useNodeCompileCache };
+/**
+ * The start-up pack the build made for the command named `word` (build.mjs, step 5): its everyday run in one file.
+ * Only a plain command name makes a file name; anything else starts from cli.pack.cjs.
+ */
+function startPackFile(dist, word) {
+  return word !== undefined && /^[a-z_]+$/.test(word) ? dist + sep + 'start' + sep + word + '.pack.cjs' : undefined;
+}
+
+/**
+ * The name of the command a command line runs, as src/app/command-kit.ts's commandNamed finds it: the first word that
+ * is not a global option or the value of one. Only picks a start-up pack: a wrong guess costs time, not correctness.
+ */
+function commandWord(argv) {
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i];
+    if (word === '--') return undefined;
+    if (word === '-r' || word === '--roadmap') i++;
+    else if (!word.startsWith('-') || word === '-') return word;
+  }
+  return undefined;
+}
+
+module.exports = { codeCacheFile, codeCacheFits, commandWord, loadBundle, loadedFiles, scripts, startPackFile, useNodeCompileCache };
+
+/** The bundle files this process has loaded (the build's step 5 packs what an everyday command loads). */
+function loadedFiles() {
+  return [...loaded.keys()];
+}
+
+/**
+ * The start-up pack the build made for the command named `word` (build.mjs, step 5): its everyday run in one file.
+ * Only a plain command name makes a file name; anything else starts from cli.pack.cjs.
+ */
+function startPackFile(dist, word) {
+  return word !== undefined && /^[a-z_]+$/.test(word) ? dist + sep + 'start' + sep + word + '.pack.cjs' : undefined;
+}
+
+/**
+ * The name of the command a command line runs, as src/app/command-kit.ts's commandNamed finds it: the first word that
+ * is not a global option or the value of one. Only picks a start-up pack: a wrong guess costs time, not correctness.
+ */
+function commandWord(argv) {
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i];
+    if (word === '--') return undefined;
+    if (word === '-r' || word === '--roadmap') i++;
+    else if (!word.startsWith('-') || word === '-') return word;
+  }
+  return undefined;
+}
+
+module.exports = { codeCacheFile, codeCacheFits, commandWord, loadBundle, loadedFiles, scripts, startPackFile, useNodeCompileCache };
 
 /** Runs the CLI; the build's warm-up requires this file for the loader instead, and runs commands in-process. */
 function start() {
-  const cli = require('node:path').join(__dirname, '..', 'dist', 'cli.cjs');
+  const dist = require('node:path').join(__dirname, '..', 'dist');
+  const cli = dist + sep + 'cli.cjs';
+  const argv = process.argv.slice(2);
   // dist/ holds V8 code caches for the Node that built it, and another V8 would reject them. Node 22.1 and later
   // keep a compile cache of their own instead (NODE_COMPILE_CACHE, or node-compile-cache in the temp folder, as npm
   // does), for what require() loads: the loader then requires the packs (BENCHMARKS.md, "Node 22 and 24").
   if (!codeCacheFits(cli)) useNodeCompileCache();
-  const { main, outputSettled } = loadBundle(cli);
-  main(process.argv.slice(2)).then((code) => {
+  const { main, outputSettled } = loadBundle(cli, startPackFile(dist, commandWord(argv)));
+  main(argv).then((code) => {
     process.exitCode = code;
     // Everything is written (output goes out in synchronous writes) and nothing the command started is still
     // running: exit now rather than have Node take the heap apart first, which costs a whole-heap walk (ms on a big
