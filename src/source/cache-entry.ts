@@ -6,8 +6,8 @@ import { SourceError } from './errors.js';
 
 /**
  * Bumped when the layout of a cache file changes (6: an outline, and each section's topics read when first asked
- * for; 5: the header holds the content hash; 4: named by the FNV-1a hash; 3: the source
- * bytes, then the tree in ASCII JSON).
+ * for; 5: the header holds the content hash; 4: named by the FNV-1a hash; 3: the source bytes, then the tree in ASCII
+ * JSON). An entry of another format is a miss: the roadmap is parsed again and the entry rewritten.
  */
 const FORMAT = 6;
 
