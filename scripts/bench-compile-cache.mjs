@@ -1,5 +1,5 @@
 // Start-up of the built bin on the Node running this script, loaded four ways (BENCHMARKS.md, "Node 22 and 24"):
-//   A  bin/load-bundle.js with the code caches `npm run build` made (for the Node that built dist/; none is read on
+//   A  the loader of bin/roadmap.js with the code caches `npm run build` made (for the Node that built dist/; none is read on
 //      another Node, whose V8 would reject it)
 //   B  the same, with code caches made by this very Node (scripts/warm-code-cache.mjs run by it, in a copy)
 //   C  module.enableCompileCache() and a plain require() of dist/cli.cjs (Node 22.1 and later)
@@ -36,7 +36,7 @@ function entry(dir, load) {
 }
 
 try {
-  const viaLoader = "const { main } = require('./load-bundle.js').loadBundle(require('node:path').join(__dirname, '..', 'dist', 'cli.cjs'));";
+  const viaLoader = "const { main } = require('./roadmap.js').loadBundle(require('node:path').join(__dirname, '..', 'dist', 'cli.cjs'));";
   const ownCache = copy('b');
   const warm = spawnSync(process.execPath, [join(ownCache, 'scripts', 'warm-code-cache.mjs')], { stdio: 'inherit' });
   if (warm.status !== 0) throw new Error('warming the code cache failed');

@@ -3,11 +3,12 @@
 // loads only what it uses. Run by `npm run build` and `prepare`.
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, transform } from 'esbuild';
 import { HEAVY_BUILTINS, LAZY_HELPER, lazyNamedImports } from './lazy-builtins.mjs';
-import { warmGroups } from './warm-code-cache.mjs';
+import { START_RUNS, warmGroups } from './warm-code-cache.mjs';
 
 const heavy = new RegExp(`^(node:)?(${HEAVY_BUILTINS.join('|')})$`);
 
@@ -109,17 +110,24 @@ for (const file of result.outputFiles) {
 // names and the chunks that requires: some 20 files of a few hundred bytes to 100 KB each, and each file costs a
 // read, a stat and a compile of its own. A pack holds, as functions not yet run, all the chunks one of those steps
 // loads (cli.pack.cjs: everything cli.cjs requires; next-X.pack.cjs: what next-X.cjs requires beyond that), so each
-// step is one file and one code cache. bin/load-bundle.js runs a chunk from a pack when one holds it; a chunk in two
+// step is one file and one code cache. the loader in bin/roadmap.js runs a chunk from a pack when one holds it; a chunk in two
 // packs still runs once. The chunk files stay: a chunk no pack holds is loaded from its own file.
 writePacks(result.metafile);
 
-// Step 4: V8 code caches for bin/load-bundle.js, made by warm-up runs: one fresh process per group of commands, as a
+// Step 4: V8 code caches for the loader in bin/roadmap.js, made by warm-up runs: one fresh process per group of commands, as a
 // user's runs are (see warm-code-cache.mjs for why).
 const groups = warmGroups('', '').length;
 for (let group = 0; group < groups; group++) {
   const warm = spawnSync(process.execPath, [join(root, 'scripts', 'warm-code-cache.mjs'), String(group)], { stdio: 'inherit' });
   if (warm.status !== 0) throw new Error(`warming the code cache failed (group ${group})`);
 }
+
+// Step 5: a start-up pack for each everyday command (dist/start/<word>.pack.cjs): the entry, every chunk that command
+// loads on an everyday run (progress stored, the roadmap's parse cache warm) and their code cache, in one file. It
+// replaces reading cli.pack.cjs and then the command's own pack: one file and one code cache fewer, and a code cache
+// of only what that command runs (V8 reads a cache in time proportional to its size). bin/roadmap.js picks the pack
+// by the command's name; any other command, or a chunk the pack lacks, is loaded as in step 3.
+writeStartPacks();
 
 // Which chunks load which, statically or lazily: test/e2e/bundle.test.ts checks that heavy packages stay lazy.
 writeFileSync(join(root, 'dist', 'bundle-meta.json'), JSON.stringify(result.metafile));
@@ -143,6 +151,37 @@ function thirdPartyLicenses(inputs) {
   return `roadmap's dist/ bundles these packages. Their licences follow.\n\n${parts.join(`\n${'-'.repeat(80)}\n\n`)}`;
 }
 writeFileSync(join(root, 'dist', 'THIRD-PARTY-LICENSES.txt'), thirdPartyLicenses(result.metafile.inputs));
+
+/** The text of a pack: the chunks of dist/ named in `members`, as functions not yet run (see step 3). */
+function packText(members) {
+  const body = members.map((f) => {
+    const name = f.slice('dist/'.length);
+    return `define(${JSON.stringify(name)}, function (exports, require, module, __filename, __dirname) {\n${readFileSync(join(root, f), 'utf8')}\n});\n`;
+  });
+  // All ASCII (esbuild escapes everything else but comments), so the loader reads it without decoding UTF-8.
+  return `module.exports = function (define) {\n${body.join('')}};\n`.replace(/[^\0-\x7f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Step 5: what each everyday command loads, traced in a fresh process, written as one pack and warmed in another. */
+function writeStartPacks() {
+  const warm = (...args) => {
+    const r = spawnSync(process.execPath, [join(root, 'scripts', 'warm-code-cache.mjs'), ...args], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`start-up pack step failed: ${args.slice(0, 2).join(' ')}`);
+    return r.stdout;
+  };
+  const home = mkdtempSync(join(tmpdir(), 'roadmap-start-packs-'));
+  try {
+    mkdirSync(join(root, 'dist', 'start'), { recursive: true });
+    warm('prepare', home);
+    for (const word of Object.keys(START_RUNS)) {
+      const files = JSON.parse(warm('trace', word, home));
+      writeFileSync(join(root, 'dist', 'start', `${word}.pack.cjs`), packText(files.map((f) => `dist/${f}`)));
+      warm('warm', word, home);
+    }
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}
 
 /** Writes a pack beside the entry and beside each chunk a dynamic import() loads; see step 3. */
 function writePacks(meta) {
@@ -168,6 +207,11 @@ function writePacks(meta) {
   for (const [out, o] of Object.entries(meta.outputs)) {
     for (const i of o.imports) if (i.kind === 'dynamic-import' && chunk(i.path)) importers.set(i.path, [...(importers.get(i.path) ?? []), out]);
   }
+  // An entry that only re-exports what the start-up pack holds (import('commander') gives one) goes into that pack
+  // too: on its own it would cost a file, a stat and a code cache for a few hundred bytes.
+  for (const entry of importers.keys()) {
+    if ([...closure(entry)].every((f) => f === entry || entryPack.has(f))) entryPack.add(entry);
+  }
   const loadedBefore = (entry) => {
     const sets = importers.get(entry).map(closure);
     return new Set([...sets[0]].filter((f) => sets.every((s) => s.has(f))));
@@ -181,12 +225,6 @@ function writePacks(meta) {
   ];
   for (const [entry, members] of packs) {
     if (members.length < 2) continue;
-    const body = members.map((f) => {
-      const name = f.slice('dist/'.length);
-      return `define(${JSON.stringify(name)}, function (exports, require, module, __filename, __dirname) {\n${readFileSync(join(root, f), 'utf8')}\n});\n`;
-    });
-    // All ASCII (esbuild escapes everything else but comments), so bin/load-bundle.js reads it without decoding UTF-8.
-    const text = `module.exports = function (define) {\n${body.join('')}};\n`.replace(/[^\0-\x7f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    writeFileSync(join(root, entry.replace(/\.cjs$/, '.pack.cjs')), text);
+    writeFileSync(join(root, entry.replace(/\.cjs$/, '.pack.cjs')), packText(members));
   }
 }

@@ -28,7 +28,7 @@ export function warmGroups(home, big) {
     [['export', '--output', join(home, 'export.json')], ['import', join(home, 'export.json')]],
     [['doctor']],
     [['roadmaps'], ['use', 'go-backend']],
-    [['completion', 'bash']],
+    [['completion', 'bash'], ['--help']],
     [['stats']],
     [['log']],
     [['note', '1.2', 'warm'], ['note', '1.2', '--list']],
@@ -39,13 +39,14 @@ export function warmGroups(home, big) {
     [['list'], ['list', '--json']],
     [['__complete', '--', 'ne'], ['__complete', '--', 'done', '1.']],
     [['next'], ['next', '--json'], ['next', '--roadmap', big]],
-    // The everyday commands, last: they write the start-up pack's cache.
-    [['--version'], ['next'], ['done', '1.1'], ['reset', '1.1'], ['list'], ['__complete', '--', 'done', '1.'], ['--help'], ['next']],
+    // The everyday commands, last: they write the start-up pack's cache. Not --help: it prints dist/help.txt where
+    // output is not a terminal, so commander's help layout would only make the cache every run reads bigger.
+    [['--version'], ['next'], ['done', '1.1'], ['reset', '1.1'], ['list'], ['__complete', '--', 'done', '1.'], ['next']],
   ];
 }
 
 async function runGroup(index) {
-  const { codeCacheFile, loadBundle, scripts } = createRequire(import.meta.url)('../bin/load-bundle.js');
+  const { codeCacheFile, loadBundle, scripts } = createRequire(import.meta.url)('../bin/roadmap.js');
   const { main } = loadBundle(join(root, 'dist', 'cli.cjs'));
   const home = mkdtempSync(join(tmpdir(), 'roadmap-warm-'));
   try {
@@ -72,4 +73,53 @@ async function runGroup(index) {
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await runGroup(Number(process.argv[2] ?? 0));
+/**
+ * The everyday commands that get a start-up pack of their own (dist/start/<word>.pack.cjs, see build.mjs step 5), and
+ * the runs that show what each loads. A word is what bin/roadmap.js finds as the command's name; an alias or a
+ * command not here starts from cli.pack.cjs as before.
+ */
+export const START_RUNS = {
+  next: [['next']],
+  done: [['done', '1.1']],
+  reset: [['reset', '1.1']],
+  list: [['list']],
+  __complete: [['__complete', '--', 'done', '1.']],
+};
+
+/** Runs `runs` in this process against `home`, output thrown away; fails on a non-zero exit. */
+async function runAll(main, runs, home) {
+  for (const args of runs) {
+    const sink = { write: () => true, isTTY: false };
+    const stdin = Object.assign(new PassThrough(), { isTTY: false });
+    stdin.end('');
+    const code = await main(args, { io: { stdout: sink, stderr: sink, stdin }, env: { ROADMAP_HOME: home, PATH: process.env.PATH } });
+    if (code !== 0) throw new Error(`roadmap ${args.join(' ')} exited ${code} while warming the code cache`);
+  }
+}
+
+/**
+ * Step 5 of the build, one fresh process per mode: `prepare HOME` runs `list` so that HOME holds the bundled
+ * roadmap's parse cache (a user's everyday run reads it from there); `trace WORD HOME` prints, as JSON, the bundle
+ * files WORD's runs load (relative to dist/); `warm WORD HOME` loads the bundle through WORD's start-up pack, runs
+ * them and saves that pack's code cache.
+ */
+async function startPackStep(mode, word, home) {
+  const loader = createRequire(import.meta.url)('../bin/roadmap.js');
+  const dist = join(root, 'dist');
+  const pack = loader.startPackFile(dist, word);
+  const { main } = loader.loadBundle(join(dist, 'cli.cjs'), mode === 'warm' ? pack : undefined);
+  await runAll(main, mode === 'prepare' ? [['list']] : START_RUNS[word], home);
+  if (mode === 'trace') process.stdout.write(JSON.stringify(loader.loadedFiles().map((f) => f.slice(dist.length + 1))));
+  if (mode === 'warm') {
+    const script = loader.scripts.get(pack);
+    if (!script) throw new Error(`${word}: its start-up pack was not read`);
+    writeFileSync(loader.codeCacheFile(pack), script.createCachedData());
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [mode, ...rest] = process.argv.slice(2);
+  if (mode === 'prepare') await startPackStep('prepare', undefined, rest[0]);
+  else if (mode === 'trace' || mode === 'warm') await startPackStep(mode, rest[0], rest[1]);
+  else await runGroup(Number(mode ?? 0));
+}

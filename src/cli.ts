@@ -13,6 +13,8 @@ import { PromptCancelled } from './ui/prompter.js';
 import { work } from './core/work.js';
 import { inert } from './ui/sanitize.js';
 import { prepareColor } from './ui/theme.js';
+
+export { outputSettled } from './ui/streams.js';
 /** Set by scripts/build.mjs from package.json; absent when running from src/. */
 declare const __ROADMAP_VERSION__: string | undefined;
 

@@ -1,4 +1,3 @@
-import { allTopics } from './tree.js';
 import type { Roadmap, Topic } from './types.js';
 
 /** What a flag's value is, for completing it. */
@@ -46,9 +45,17 @@ function startingWith(candidates: Iterable<string>, prefix: string): string[] {
 /** Topic numbers one level below what is typed: `3.` gives 3.1, 3.2…; `3.2.` gives 3.2.1… */
 function numbers(roadmap: Roadmap, typed: string, withSections: boolean): string[] {
   const depth = typed.split('.').length;
-  const topics = allTopics(roadmap)
-    .map((e) => e.topic.number)
-    .filter((n) => n.split('.').length === Math.max(depth, 2));
+  // A topic's number starts with its section's and a dot: only the sections that can match are read (a tree from the
+  // parse cache reads a section's topics when first asked for them).
+  const matching = roadmap.sections.filter((s) => `${s.number}.`.startsWith(typed) || typed.startsWith(`${s.number}.`));
+  const topics: string[] = [];
+  const add = (list: readonly Topic[]): void => {
+    for (const t of list) {
+      if (t.number.split('.').length === Math.max(depth, 2)) topics.push(t.number);
+      add(t.children);
+    }
+  };
+  for (const s of matching) add(s.topics);
   const sections = withSections && !typed.includes('.') ? roadmap.sections.map((s) => s.number) : [];
   return startingWith([...sections, ...topics], typed);
 }

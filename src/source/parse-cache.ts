@@ -1,12 +1,11 @@
-import { isAscii } from 'node:buffer';
 import type { ParseOptions } from '../core/parse/parse.js';
 import type { StructureChoice } from '../core/parse/structure/structure.js';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeBytes } from '../core/parse/normalize.js';
 import { longHash } from '../core/text/hash.js';
 import type { Roadmap } from '../core/types.js';
-import { jsonPieces, WRITE_BATCH } from '../core/text/json-pieces.js';
+import { readEntry, writeEntry } from './cache-entry.js';
 
 /** Set by scripts/build.mjs from the sources and the Markdown lexer's version; absent when running from src/. */
 declare const __ROADMAP_PARSER_FINGERPRINT__: string | undefined;
@@ -14,26 +13,8 @@ declare const __ROADMAP_PARSER_FINGERPRINT__: string | undefined;
 /** Changes whenever the parser may produce a different tree, so an upgrade never reads an old tree. */
 export const PARSER_FINGERPRINT = typeof __ROADMAP_PARSER_FINGERPRINT__ === 'string' ? __ROADMAP_PARSER_FINGERPRINT__ : 'source';
 
-/**
- * Bumped when the layout of a cache file changes (5: the header holds the content hash; 4: named by the FNV-1a hash;
- * 3: the source bytes, then the tree in ASCII JSON).
- */
-const FORMAT = 5;
 /** More entries than this and the least recently written go: each file can be tens of MB for a huge roadmap. */
 const MAX_ENTRIES = 32;
-
-/**
- * An entry is one line of header, then the exact bytes the tree was parsed from, then the tree as JSON. The header
- * names the format, the parser build and the parse options (`key`), how many source bytes follow and their content
- * hash: `{"format":5,"key":"…","source":1234,"hash":"<16 hex digits>"}`. A reader knows all but the hash beforehand.
- */
-function headerStart(key: string, sourceBytes: number): Buffer {
-  return Buffer.from(`{"format":${FORMAT},"key":"${key}","source":${sourceBytes},"hash":"`);
-}
-
-const HASH_LENGTH = 16;
-/** What follows the hash: the end of the header line. */
-const HEADER_END = '"}\n';
 
 /** Content hashes known without hashing: of bytes just parsed, or whose cache entry holds their hash. */
 const knownHashes = new WeakMap<Uint8Array, string>();
@@ -70,38 +51,13 @@ export function entryPath(dir: string, source: string): string {
 /**
  * The tree cached from exactly these bytes with this key, or undefined when there is none, the file changed in any
  * way (the stored bytes are compared, which is stronger than a hash and quicker than loading node:crypto to make
- * one), or the entry is damaged.
+ * one), or the entry is damaged. The layout, and what happens when a part read later is damaged: cache-entry.ts.
  */
 export function readParseCache(file: string, key: string, source: Uint8Array): Roadmap | undefined {
-  let data: Buffer;
-  try {
-    data = readFileSync(file);
-  } catch {
-    return undefined;
-  }
-  const head = headerStart(key, source.length);
-  const start = head.length + HASH_LENGTH + HEADER_END.length;
-  if (data.length < start + source.length || Buffer.compare(data.subarray(0, head.length), head) !== 0) return undefined;
-  if (Buffer.compare(data.subarray(start, start + source.length), source) !== 0) return undefined;
-  const hash = data.toString('latin1', head.length, head.length + HASH_LENGTH);
-  if (!/^[0-9a-f]{16}$/.test(hash) || data.toString('latin1', start - HEADER_END.length, start) !== HEADER_END) return undefined;
-  const json = data.subarray(start + source.length);
-  // The tree is written in ASCII (see writeParseCache), which decodes byte for byte; anything else is damage.
-  if (!isAscii(json)) return undefined;
-  try {
-    const roadmap = JSON.parse(json.toString('latin1')) as unknown;
-    if (!looksLikeRoadmap(roadmap)) return undefined;
-    knownHashes.set(source, hash);
-    return roadmap;
-  } catch {
-    return undefined;
-  }
-}
-
-function looksLikeRoadmap(value: unknown): value is Roadmap {
-  if (typeof value !== 'object' || value === null) return false;
-  const r = value as Partial<Record<keyof Roadmap, unknown>>;
-  return typeof r.title === 'string' && Array.isArray(r.sections) && Array.isArray(r.overview) && Array.isArray(r.warnings);
+  const read = readEntry(file, key, source);
+  if (!read) return undefined;
+  knownHashes.set(source, read.hash);
+  return read.roadmap;
 }
 
 /**
@@ -115,18 +71,7 @@ export function writeParseCache(file: string, key: string, source: Uint8Array, r
     mkdirSync(dir, { recursive: true });
     const fd = openSync(temp, 'w');
     try {
-      writeSync(fd, Buffer.concat([headerStart(key, source.length), Buffer.from(`${contentHash(source)}${HEADER_END}`)]));
-      writeSync(fd, source);
-      // In slices: the tree of a 10 MB roadmap is 30 MB of JSON, which need not exist as one string.
-      let batch = '';
-      for (const piece of jsonPieces(roadmap)) {
-        batch += piece;
-        if (batch.length >= WRITE_BATCH) {
-          writeSync(fd, ascii(batch));
-          batch = '';
-        }
-      }
-      writeSync(fd, ascii(batch));
+      writeEntry(fd, key, source, contentHash(source), roadmap);
     } finally {
       closeSync(fd);
     }
@@ -139,11 +84,6 @@ export function writeParseCache(file: string, key: string, source: Uint8Array, r
       // Nothing more to do: a stray temp file is harmless and never read.
     }
   }
-}
-
-/** JSON text with every non-ASCII character as a \uXXXX escape: the same JSON, read back faster (see readParseCache). */
-function ascii(json: string): string {
-  return json.replace(/[\u0080-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** A temp file this old belongs to no writer still at work, whatever its pid says (a pid can be reused). */

@@ -42,11 +42,18 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
 export class FdOutput implements Output {
   private closed = false;
   private tty: boolean | undefined;
+  private readonly stream: () => NodeJS.WriteStream;
 
   constructor(
     private readonly fd: 1 | 2,
-    private readonly stream: () => NodeJS.WriteStream,
-  ) {}
+    stream: () => NodeJS.WriteStream,
+  ) {
+    this.stream = () => {
+      const made = stream();
+      madeStreams.add(made);
+      return made;
+    };
+  }
 
   get isTTY(): boolean {
     this.tty ??= fdIsTTY(this.fd, this.stream);
@@ -79,6 +86,19 @@ export class FdOutput implements Output {
     }
     return true;
   }
+}
+
+/** The Node streams FdOutputs had to make (for a prompt, a spinner, a terminal's size). */
+const madeStreams = new Set<NodeJS.WriteStream>();
+
+/**
+ * Whether everything written has gone out: FdOutput writes synchronously, and a Node stream made for a prompt or a
+ * spinner holds nothing still to write (a terminal on Windows is written asynchronously). Then the process may exit
+ * at once (bin/roadmap.js) without losing output.
+ */
+export function outputSettled(): boolean {
+  for (const stream of madeStreams) if (stream.writableLength > 0) return false;
+  return true;
 }
 
 /** Whether fd may be a terminal: a character device other than Linux's memory devices (/dev/null, /dev/zero). */

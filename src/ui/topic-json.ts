@@ -1,5 +1,5 @@
 import type { Note } from '../core/progress/history.js';
-import { effectiveStatus, type Progress, type StatusMap } from '../core/progress/status.js';
+import { parentStatus, type Progress, type StatusMap } from '../core/progress/status.js';
 import type { Section, Status, Topic } from '../core/types.js';
 
 /** Version of every JSON document the CLI prints; bumped only when a field is renamed or removed. */
@@ -31,7 +31,11 @@ export type NotesByTopic = ReadonlyMap<string, readonly Note[]>;
 
 /** The Topic object of the JSON contract. */
 export function topicJson(topic: Topic, statuses: StatusMap, withDescription = false, notes?: NotesByTopic): TopicJson {
-  const out: TopicJson = { id: topic.id, number: topic.number, title: topic.title, status: effectiveStatus(topic, statuses), children: [], links: [] };
+  // Subtopics first: a parent's status comes from theirs (effectiveStatus per topic would walk each subtree again).
+  const children = topic.children.length === 0 ? [] : topic.children.map((c) => topicJson(c, statuses, withDescription, notes));
+  const stored = statuses.get(topic.id) ?? 'pending';
+  const status = children.length === 0 ? stored : parentStatus(stored, children.map((c) => c.status));
+  const out: TopicJson = { id: topic.id, number: topic.number, title: topic.title, status, children, links: topic.links.length === 0 ? [] : topic.links.map((l) => ({ title: l.title, url: l.url })) };
   if (topic.order !== undefined) out.order = topic.order;
   if (topic.icon !== undefined) out.icon = topic.icon;
   if (topic.url !== undefined) out.url = topic.url;
@@ -40,8 +44,6 @@ export function topicJson(topic: Topic, statuses: StatusMap, withDescription = f
   if (topic.group !== undefined) out.group = topic.group;
   if (withDescription && topic.description !== undefined) out.description = topic.description;
   if (withDescription && topic.descriptionMarkdown !== undefined) out.descriptionMarkdown = topic.descriptionMarkdown;
-  out.children = topic.children.map((c) => topicJson(c, statuses, withDescription, notes));
-  out.links = topic.links.map((l) => ({ title: l.title, url: l.url }));
   const own = notes?.get(topic.id);
   if (own?.length) out.notes = own.map((n) => ({ id: n.id, text: n.text, at: n.at }));
   return out;

@@ -5,6 +5,9 @@ import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateRoadmap } from '../../scripts/bench-roadmap.mjs';
 import { main } from '../../src/cli.js';
+import { parseRoadmap } from '../../src/core/parse/parse.js';
+import type { Roadmap } from '../../src/core/types.js';
+import { parseKey, readParseCache, writeParseCache } from '../../src/source/parse-cache.js';
 import { Capture, run, tempHome } from '../helpers/io.js';
 
 let home: ReturnType<typeof tempHome>;
@@ -24,6 +27,13 @@ const onlyEntry = (): string => {
   const [name, ...more] = entries();
   expect(more).toEqual([]);
   return join(cacheDir(), name ?? 'missing');
+};
+/** Where an entry's sections' topic lists end (from the end of the source), and where the lists start in the file. */
+const layout = (entry: Buffer): { topicsAt: number; ends: number[] } => {
+  const headerEnd = entry.indexOf(10) + 1;
+  const { source, outline } = JSON.parse(entry.subarray(0, headerEnd).toString()) as { source: number; outline: string };
+  const tree = JSON.parse(entry.subarray(Number(outline)).toString()) as { sections: Array<{ topics: number }> };
+  return { topicsAt: headerEnd + source, ends: tree.sections.map((s) => s.topics) };
 };
 const listJson = async (): Promise<{ roadmap: { title: string }; sections: Array<{ title: string }> }> => {
   const r = await run(['list', '--json', '--roadmap', file], { home: home.dir });
@@ -67,6 +77,11 @@ describe('the parse cache', () => {
     ['empty', () => ''],
     ['JSON of the wrong shape', (text: string) => text.replace(/"sections":\[/, '"sections":7,"x":[')],
     ['another key', (text: string) => text.replace(/"key":"[^"]*"/, '"key":"0-0-0-0"')],
+    ['an older format', (text: string) => text.replace('"format":6,', '"format":5,')],
+    ['the outline past the end', (text: string) => text.replace(/"outline":"\d{12}"/, '"outline":"999999999999"')],
+    ['the outline before the topics', (text: string) => text.replace(/"outline":"\d{12}"/, '"outline":"000000000010"')],
+    ['a section list ending past the outline', (text: string) => text.replace(/("sections":\[\{[^]*?"topics":)(\d+)/, (_m, a: string) => `${a}99999999`)],
+    ['a tail cut off the outline', (text: string) => text.slice(0, -1)],
   ])('a damaged entry (%s) is ignored: the file is parsed again and the entry rewritten', async (_name, damage) => {
     const expected = await listJson();
     const entry = onlyEntry();
@@ -86,6 +101,31 @@ describe('the parse cache', () => {
     writeFileSync(entry, bad);
     expect(await listJson()).toEqual(expected);
     expect(readFileSync(entry)).toEqual(good);
+  });
+
+  it('a section list damaged on the disk is found when it is read: that run stops with a message, the entry is removed, the next run parses', async () => {
+    const expected = await listJson();
+    const nextBefore = await run(['next', '--roadmap', file], { home: home.dir });
+    const entry = onlyEntry();
+    const good = readFileSync(entry);
+    const { topicsAt, ends } = layout(good);
+    expect(ends.length).toBeGreaterThan(2);
+    // The last section's list, made invalid JSON right after its "[": its length and every offset stay as they were.
+    const bad = Buffer.from(good);
+    bad[topicsAt + (ends.at(-2) ?? 0) + 1] = '#'.charCodeAt(0);
+    writeFileSync(entry, bad);
+    // `next` reads the first section only: damage elsewhere changes nothing, and the entry stays.
+    const next = await run(['next', '--roadmap', file], { home: home.dir });
+    expect({ code: next.code, stdout: next.stdout, stderr: next.stderr }).toEqual({ code: nextBefore.code, stdout: nextBefore.stdout, stderr: nextBefore.stderr });
+    expect(readFileSync(entry)).toEqual(bad);
+    // `list` reads every section: it stops, says what happened and what to do, and removes the entry.
+    const broken = await run(['list', '--json', '--roadmap', file], { home: home.dir });
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toBe('');
+    expect(broken.stderr).toMatch(/^error: a part of the parse cache entry .*\.json is damaged; the entry was removed\nrun the command again: the roadmap will be read afresh\n$/);
+    expect(entries()).toEqual([]);
+    expect(await listJson()).toEqual(expected);
+    expect(readFileSync(onlyEntry())).toEqual(good);
   });
 
   it('any text comes back the same from the cache: accents, emoji, Persian, CJK, controls', async () => {
@@ -130,6 +170,56 @@ describe('the parse cache', () => {
     await listJson();
     expect(entries()).toHaveLength(2);
     expect(entries().every((name) => /^[0-9a-f]{16}\.json$/.test(name))).toBe(true);
+  });
+});
+
+describe('a tree read from the cache', () => {
+  const key = parseKey({ fallbackTitle: 'mine' });
+  const parsed = (): Roadmap => parseRoadmap(readFileSync(file, 'utf8'), { fallbackTitle: 'mine' });
+  const stored = (): { entry: string; bytes: Buffer } => {
+    const entry = join(home.dir, 'entry.json');
+    const bytes = readFileSync(file);
+    writeParseCache(entry, key, bytes, parsed());
+    return { entry, bytes };
+  };
+
+  it('is plain data in the same key order: JSON, spreads, keys, structuredClone, assignment', () => {
+    const { entry, bytes } = stored();
+    const tree = parsed();
+    const a = readParseCache(entry, key, bytes);
+    expect(JSON.stringify(a)).toBe(JSON.stringify(tree));
+    const b = readParseCache(entry, key, bytes);
+    expect(b?.sections.map((s) => Object.keys(s))).toEqual(tree.sections.map((s) => Object.keys(s)));
+    expect(b?.sections.map((s) => ({ ...s }))).toEqual(tree.sections.map((s) => ({ ...s })));
+    expect(structuredClone(readParseCache(entry, key, bytes))).toEqual(tree);
+    const c = readParseCache(entry, key, bytes);
+    if (!c?.sections[0]) throw new Error('no section');
+    const first = c.sections[0];
+    first.topics = [];
+    expect(first.topics).toEqual([]);
+    expect(Object.keys(first)).toEqual(Object.keys(tree.sections[0] ?? {}));
+    expect(c.sections.slice(1)).toEqual(tree.sections.slice(1));
+  });
+
+  it('keeps reading the entry it opened when a writer replaces it before a section is read', () => {
+    const { entry, bytes } = stored();
+    const tree = parsed();
+    const opened = readParseCache(entry, key, bytes);
+    // Another process stores a different tree under the same name (here: the same bytes, another title everywhere).
+    const other = JSON.parse(JSON.stringify(tree).replaceAll('"title":"', '"title":"Other ')) as Roadmap;
+    writeParseCache(entry, key, bytes, other);
+    expect(JSON.stringify(opened)).toBe(JSON.stringify(tree));
+    expect(JSON.stringify(readParseCache(entry, key, bytes))).toBe(JSON.stringify(other));
+  });
+
+  it('an entry whose sections hold no topics, and a roadmap with no sections, come back the same', () => {
+    const entry = join(home.dir, 'entry.json');
+    for (const text of ['# Only a title\n\nSome words.\n', '# T\n\n## A\n\n## B\n\n- one\n']) {
+      writeFileSync(file, text);
+      const bytes = readFileSync(file);
+      writeParseCache(entry, key, bytes, parsed());
+      expect(JSON.stringify(readParseCache(entry, key, bytes))).toBe(JSON.stringify(parsed()));
+    }
   });
 });
 

@@ -17,12 +17,12 @@ const value = fc.letrec((tie) => ({
 })).any;
 
 describe('jsonPieces gives the text of JSON.stringify in pieces', () => {
-  it.each([0, 2, 4])('any value, space %i, cut as finely as possible', (space) => {
+  it.each([0, 2, 4])('any value, space %i, cut as finely as possible or in runs of any size', (space) => {
     fc.assert(
-      fc.property(value, (v) => {
+      fc.property(value, fc.oneof(fc.constant(1), fc.integer({ min: 1, max: 400 })), (v, piece) => {
         // A bare undefined or function has no JSON text at all; the CLI never prints one.
         fc.pre(v !== undefined && typeof v !== 'function');
-        expect([...jsonPieces(v, space, 1)].join('')).toBe(JSON.stringify(v, null, space));
+        expect([...jsonPieces(v, space, piece)].join('')).toBe(JSON.stringify(v, null, space));
       }),
       { numRuns: 300 },
     );
@@ -33,8 +33,30 @@ describe('jsonPieces gives the text of JSON.stringify in pieces', () => {
     const pieces = [...jsonPieces(doc, 2)];
     const whole = JSON.stringify(doc, null, 2);
     expect(pieces.join('')).toBe(whole);
-    expect(pieces.length).toBeGreaterThan(100);
+    // Runs of small neighbours share a piece of about 16K characters (indentation not counted), far below the whole.
+    expect(pieces.length).toBeGreaterThan(whole.length / (64 * 1024));
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(32 * 1024);
     expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(whole.length / 10);
+  });
+});
+
+describe('jsonPieces cut at every size', () => {
+  const date = new Date(Date.UTC(2024, 0, 2, 3, 4, 5));
+  const shapes: Array<[string, unknown]> = [
+    ['empty containers', { a: [], b: {}, c: [[], {}, [[]]], d: [{}] }],
+    ['what JSON drops or nulls', { u: undefined, f: () => 1, s: Symbol('x'), list: [undefined, () => 2, Symbol('y'), 1], keep: 'yes' }],
+    ['toJSON', { when: date, list: [date, { toJSON: () => ({ x: [1, 2] }) }], nested: { at: date } }],
+    ['escapes', { 'k"\\\n': 'line\nbreak\t"quote"\\ \u0001 \u2028 é 😀', list: ['\n', '\r\n', '\u007f'] }],
+    ['deep nesting', Array.from({ length: 40 }).reduce<unknown>((inner, _, i) => ({ level: i, kids: [inner, 'x'.repeat(i)] }), 'leaf')],
+    ['big and small neighbours', { items: [1, 'x'.repeat(300), { a: 'y'.repeat(500), b: [2, 3] }, null, true, [4, [5, 'z'.repeat(200)]], 'w'] }],
+    ['integer-like keys', { 2: 'two', b: 'b', 1: 'one', a: ['x'.repeat(100)] }],
+  ];
+  it.each(shapes)('%s, as JSON.stringify writes it', (_, v) => {
+    for (const space of [0, 2, 4]) {
+      for (const piece of [1, 8, 20, 64, 200, 1000, 16 * 1024]) {
+        expect([...jsonPieces(v, space, piece)].join('')).toBe(JSON.stringify(v, null, space));
+      }
+    }
   });
 });
 

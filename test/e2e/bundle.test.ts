@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateRoadmap } from '../../scripts/bench-roadmap.mjs';
 import { ROOT, spawnBin } from '../helpers/bin.js';
@@ -90,30 +90,44 @@ describe('the bundled bin', () => {
     else if ('enableCompileCache' in nodeModule) expect(readdirSync(compileCache).length).toBeGreaterThan(0);
   });
 
-  it('the build leaves a code cache that V8 accepts for every pack a plain `next` loads, and for no other V8', () => {
+  it('the build leaves a code cache that V8 accepts for every pack a command loads, everyday commands from one start-up pack, and for no other V8', () => {
     const dist = join(ROOT, 'dist');
     if (!readdirSync(dist).includes(`cli.pack.cjs.${process.versions.v8}.v8cache`)) {
       // Built by another Node (CI tests Node 22 and 24 on a build made with 20): none of its caches is for this V8.
       expect(readdirSync(dist).filter((f) => f.endsWith(`.${process.versions.v8}.v8cache`))).toEqual([]);
+      expect(readdirSync(join(dist, 'start')).filter((f) => f.endsWith(`.${process.versions.v8}.v8cache`))).toEqual([]);
       return;
     }
+    const home = temp();
     // In a child process, as the bin loads it: each compiled file says whether V8 took its cache.
-    const probe = `const lb = require(${JSON.stringify(join(ROOT, 'bin', 'load-bundle.js'))});
-      const { main } = lb.loadBundle(${JSON.stringify(join(dist, 'cli.cjs'))});
+    const probe = `const lb = require(${JSON.stringify(join(ROOT, 'bin', 'roadmap.js'))});
+      const argv = JSON.parse(process.argv[2]);
+      const { main } = lb.loadBundle(${JSON.stringify(join(dist, 'cli.cjs'))}, lb.startPackFile(${JSON.stringify(dist)}, lb.commandWord(argv)));
       const sink = { write: () => true, isTTY: false };
-      main(['next'], { io: { stdout: sink, stderr: sink, stdin: process.stdin }, env: { ROADMAP_HOME: process.argv[1], PATH: '' } }).then((code) => {
-        console.log(JSON.stringify({ code, scripts: [...lb.scripts].map(([f, s]) => [require('node:path').basename(f), s.cachedDataRejected]) }));
+      main(argv, { io: { stdout: sink, stderr: sink, stdin: process.stdin }, env: { ROADMAP_HOME: process.argv[1], PATH: '' } }).then((code) => {
+        console.log(JSON.stringify({ code, scripts: [...lb.scripts].map(([f, s]) => [f.split(require('node:path').sep).slice(-2).join('/'), s.cachedDataRejected]) }));
       });`;
-    const r = spawnSync(process.execPath, ['-e', probe, temp()], { encoding: 'utf8' });
-    const { code, scripts } = JSON.parse(r.stdout) as { code: number; scripts: Array<[string, boolean]> };
-    expect(code, r.stderr).toBe(0);
-    expect(scripts.map(([f]) => f)).toEqual(expect.arrayContaining(['cli.pack.cjs', expect.stringMatching(/^next-\w+\.pack\.cjs$/)]));
-    for (const [file, rejected] of scripts) expect(rejected, file).toBe(false);
+    const loads = (argv: string[]) => {
+      const r = spawnSync(process.execPath, ['-e', probe, home, JSON.stringify(argv)], { encoding: 'utf8' });
+      const { code, scripts } = JSON.parse(r.stdout) as { code: number; scripts: Array<[string, boolean]> };
+      expect(code, r.stderr).toBe(0);
+      for (const [file, rejected] of scripts) expect(rejected, file).toBe(false);
+      return scripts.map(([f]) => f);
+    };
+    // The first run parses the roadmap (the parser's own pack); everyday runs after it read one file each.
+    expect(loads(['list'])).toEqual(['start/list.pack.cjs', expect.stringMatching(/^dist\/parse-\w+\.pack\.cjs$/)]);
+    expect(loads(['next'])).toEqual(['start/next.pack.cjs']);
+    expect(loads(['-r', 'go-backend', 'done', '1.1'])).toEqual(['start/done.pack.cjs']);
+    expect(loads(['reset', '1.1'])).toEqual(['start/reset.pack.cjs']);
+    expect(loads(['__complete', '--', 'done', '1.'])).toEqual(['start/__complete.pack.cjs']);
+    // A command without a start-up pack: the start-up pack of the program, then the command's own.
+    expect(loads(['show', '1.1'])).toEqual(expect.arrayContaining(['dist/cli.pack.cjs', expect.stringMatching(/^dist\/show-\w+\.pack\.cjs$/)]));
   });
 
   it('V8 code caches that do not fit (damaged, or from another Node) are ignored', async () => {
     const { bin, dist } = installedCopy();
-    const caches = readdirSync(dist).filter((f) => f.endsWith('.v8cache'));
+    const caches = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.v8cache'));
+    expect(caches.filter((f) => f.startsWith(`start${sep}`)).length).toBeGreaterThan(0);
     expect(caches.length).toBeGreaterThan(0);
     for (const f of caches) writeFileSync(join(dist, f), 'not a code cache');
     const home = temp();
@@ -141,7 +155,7 @@ describe('the bundled bin', () => {
     // The same cache read by the same build: used.
     expect((await spawnBin(['list', '--json', '--roadmap', file], { home, bin })).stdout).toContain('"title": "Stale tree"');
     // A build whose parser sources differ has another fingerprint (scripts/build.mjs): the entry is not used.
-    for (const f of readdirSync(dist).filter((n) => n.endsWith('.cjs'))) {
+    for (const f of readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.cjs'))) {
       const code = readFileSync(join(dist, f), 'utf8');
       if (code.includes(fingerprint)) writeFileSync(join(dist, f), code.replaceAll(fingerprint, '0123456789abcdef'));
     }

@@ -1,6 +1,7 @@
 import { proseMarkdown, proseText, type OutlineNode } from './outline/node.js';
 import type { SectionReader } from './sections.js';
 import { SlugAllocator, slugFor } from './slug.js';
+import { work } from '../work.js';
 import { cleanTitle, type CleanTitle } from './title.js';
 import type { TopicDraft } from './topics.js';
 import type { Link, ParseWarning, Section, Topic } from '../types.js';
@@ -44,11 +45,26 @@ export function buildSections(nodes: readonly OutlineNode[], reader: SectionRead
  * Display titles of siblings. When taking the numbering off makes two of them the same ("Week 1 Challenge" and "Week 2
  * Challenge" both "Challenge"), the numbering is what tells them apart, so it stays in their titles.
  */
-function siblingTitles(raws: readonly string[]): CleanTitle[] {
+function siblingTitles(raws: readonly string[]): SiblingTitle[] {
   const cleans = raws.map((r) => cleanTitle(r));
+  // Each title is lowercased once: for this count, and as the key the caller checks duplicates with.
+  const keys = cleans.map((c) => c.title.toLowerCase());
   const count = new Map<string, number>();
-  for (const c of cleans) count.set(c.title.toLowerCase(), (count.get(c.title.toLowerCase()) ?? 0) + 1);
-  return cleans.map((c) => ((count.get(c.title.toLowerCase()) ?? 0) > 1 && c.order && !/^\p{Nd}+$/u.test(c.order) ? { ...c, title: `${c.order}: ${c.title}` } : c));
+  if (cleans.length > 1) for (const k of keys) count.set(k, (count.get(k) ?? 0) + 1);
+  return cleans.map((c, i) => {
+    const key = keys[i] ?? '';
+    if ((count.get(key) ?? 0) > 1 && c.order && !/^\p{Nd}+$/u.test(c.order)) {
+      const title = `${c.order}: ${c.title}`;
+      return { clean: { ...c, title }, key: title.toLowerCase() };
+    }
+    return { clean: c, key };
+  });
+}
+
+/** A sibling's display title, and it lowercased (what tells duplicates apart). */
+interface SiblingTitle {
+  clean: Readonly<CleanTitle>;
+  key: string;
 }
 
 /** A group as people read it: emoji off, numbering kept ("Week 1-2: Core Concepts"). */
@@ -77,32 +93,47 @@ function dedupe(links: readonly Link[]): Link[] {
 export function buildTopics(drafts: readonly TopicDraft[], parentId: string, parentNumber: string, warnings: ParseWarning[]): Topic[] {
   // Most topics have no subtopics: no allocator, maps or title lists for them.
   if (drafts.length === 0) return [];
+  if (drafts.length === 1 && drafts[0]) return [onlyTopic(drafts[0], parentId, parentNumber, warnings)];
   const slugs = new SlugAllocator();
   const seen = new Map<string, number>();
   const titles = siblingTitles(drafts.map((d) => d.title ?? d.node.text));
   return drafts.map((d, i) => {
     const n = d.node;
-    const clean = titles[i] ?? cleanTitle(d.title ?? n.text);
-    const id = `${parentId}/${slugs.take(slugFor(clean.title, n.url))}`;
-    const number = `${parentNumber}.${i + 1}`;
-    const topic: Topic = { id, number, title: clean.title, links: dedupe(d.links), children: [], line: n.line };
-    topic.children = buildTopics(d.children, id, number, warnings);
-    const order = clean.order ?? n.order;
-    if (order) topic.order = order;
-    if (clean.icon) topic.icon = clean.icon;
-    const description = proseText(d.description);
-    if (description) topic.description = description;
-    const markdown = proseMarkdown(d.description);
-    if (markdown) topic.descriptionMarkdown = markdown;
-    if (n.url && !n.url.startsWith('#')) topic.url = n.url;
-    if (n.checked !== undefined) topic.checked = n.checked;
-    if (n.attrs) topic.attrs = n.attrs;
-    if (d.group) topic.group = groupLabel(d.group);
-    const key = clean.title.toLowerCase();
+    const sibling = titles[i];
+    const clean = sibling?.clean ?? cleanTitle(d.title ?? n.text);
+    const topic = topicOf(d, clean, `${parentId}/${slugs.take(slugFor(clean.title, n.url))}`, `${parentNumber}.${i + 1}`, warnings);
+    const key = sibling?.key ?? clean.title.toLowerCase();
     const prev = seen.get(key);
     if (prev !== undefined) {
       warnings.push({ kind: 'duplicate-title', message: `"${clean.title}" appears twice under the same parent (also line ${prev})`, line: n.line });
     } else seen.set(key, n.line);
     return topic;
   });
+}
+
+/** The one topic below a parent (the usual case): its slug cannot be taken, its title not repeated. */
+function onlyTopic(d: TopicDraft, parentId: string, parentNumber: string, warnings: ParseWarning[]): Topic {
+  const clean = cleanTitle(d.title ?? d.node.text);
+  // As SlugAllocator.take counts the slug it hands out.
+  work.slugSteps++;
+  return topicOf(d, clean, `${parentId}/${slugFor(clean.title, d.node.url)}`, `${parentNumber}.1`, warnings);
+}
+
+/** A topic with its id and number, and its subtopics below it. */
+function topicOf(d: TopicDraft, clean: Readonly<CleanTitle>, id: string, number: string, warnings: ParseWarning[]): Topic {
+  const n = d.node;
+  const topic: Topic = { id, number, title: clean.title, links: dedupe(d.links), children: [], line: n.line };
+  topic.children = buildTopics(d.children, id, number, warnings);
+  const order = clean.order ?? n.order;
+  if (order) topic.order = order;
+  if (clean.icon) topic.icon = clean.icon;
+  const description = proseText(d.description);
+  if (description) topic.description = description;
+  const markdown = proseMarkdown(d.description);
+  if (markdown) topic.descriptionMarkdown = markdown;
+  if (n.url && !n.url.startsWith('#')) topic.url = n.url;
+  if (n.checked !== undefined) topic.checked = n.checked;
+  if (n.attrs) topic.attrs = n.attrs;
+  if (d.group) topic.group = groupLabel(d.group);
+  return topic;
 }

@@ -59,7 +59,10 @@ export function splitItemTitle(tokens: readonly Token[], fallback: string): Item
   const first = tokens[start];
   // `out` is this call's own object: each case below sets what it found on it (no copies of it per case).
   const out: ItemTitle = { text: full.text, links: [], linkFirst: false, linkOnly: false, marker: markerLead || TYPE_MARKER.test(full.text) };
-  if (!first) return Object.assign(out, { links: full.links });
+  if (!first) {
+    out.links = full.links;
+    return out;
+  }
   const link = linkOf(first);
   // What follows the first token matters only after a link or a bold term: plain items (most) skip reading it.
   const rest = link || first.type === 'strong' ? inlineText(tokens.slice(start + 1)) : undefined;
@@ -74,16 +77,16 @@ export function splitItemTitle(tokens: readonly Token[], fallback: string): Item
     const after = sep ? rest.text.slice(sep[0].length) : rest.text;
     const short = rest.links.length === 0 && rest.text.replace(/\([^)]*\)|\[[^\]]*\]/g, '').trim().length <= 30;
     if (sep && after && /[-–—:|：,]/u.test(sep[0])) {
-      Object.assign(out, { linkFirst: true, text: name || full.text, url: link.href, links: rest.links });
+      linkTitle(out, name || full.text, link.href, rest.links, false);
       return described(out, after, tokens.slice(start + 1), SEPARATOR);
     }
     const linkTexts = rest.links.map((l) => l.title).join('');
     if (rest.links.length > 0 && rest.text.replace(/[\s,;|/·•()[\]-]+/gu, '') === linkTexts.replace(/[\s,;|/·•()[\]-]+/gu, '')) {
       // "[Digital Circuits](a) [alternative 1](b) [alternative 2](c)": the first link names it, the others are links.
-      return Object.assign(out, { linkFirst: true, linkOnly: true, text: name || full.text, url: link.href, links: rest.links });
+      return linkTitle(out, name || full.text, link.href, rest.links, true);
     }
     if (!rest.text || short) {
-      Object.assign(out, { linkFirst: true, linkOnly: true, text: name || full.text, url: link.href, links: rest.links });
+      linkTitle(out, name || full.text, link.href, rest.links, true);
       return rest.text ? described(out, rest.text, tokens.slice(start + 1)) : out;
     }
   }
@@ -111,8 +114,20 @@ export function splitItemTitle(tokens: readonly Token[], fallback: string): Item
     }
   }
   const only = full.links.length === 1 ? full.links[0] : undefined;
-  if (only) return Object.assign(out, { url: only.url });
-  return Object.assign(out, { links: full.links });
+  // Plain items (most) end here: fields set on `out` directly, no object made to copy them from.
+  if (only) out.url = only.url;
+  else out.links = full.links;
+  return out;
+}
+
+/** An item titled by its first link: what Object.assign(out, { linkFirst, linkOnly?, text, url, links }) would set. */
+function linkTitle(out: ItemTitle, text: string, url: string, links: Link[], linkOnly: boolean): ItemTitle {
+  out.linkFirst = true;
+  if (linkOnly) out.linkOnly = true;
+  out.text = text;
+  out.url = url;
+  out.links = links;
+  return out;
 }
 
 /** Sets a description with its Markdown: the source of the tokens it was read from, less the separator in front. */

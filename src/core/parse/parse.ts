@@ -213,13 +213,20 @@ function isArticle(root: OutlineNode): boolean {
 function dropBoilerplate(n: OutlineNode, warnings: ParseWarning[]): void {
   // Leaves (most nodes) have nothing to drop; lists of plain items keep their array.
   if (n.children.length === 0) return;
-  const toc = n.children.filter((c) => c.kind === 'item' && c.toc);
+  // One look at the children first: most are items of a plain list, with nothing to drop and no array to make.
+  let anyToc = false;
+  let anySection = false;
+  for (const c of n.children) {
+    if (c.kind === 'item') anyToc ||= c.toc === true;
+    else anySection ||= isSectionLike(c);
+  }
+  const toc = anyToc ? n.children.filter((c) => c.kind === 'item' && c.toc) : [];
   if (toc[0]) {
     const entries = (nodes: OutlineNode[]): number => nodes.reduce((sum, c) => sum + 1 + entries(c.children), 0);
     const count = entries(toc);
     warnings.push({ kind: 'dropped-toc', message: `left out a table of contents (${count} entr${count === 1 ? 'y' : 'ies'} linking to headings)`, line: toc[0].line });
   }
-  if (toc[0] || n.children.some(isSectionLike)) {
+  if (toc[0] || anySection) {
     n.children = n.children.filter((c) => {
       if (c.kind === 'item' && c.toc) return false;
       if (!isSectionLike(c)) return true;
@@ -236,13 +243,19 @@ function dropBoilerplate(n: OutlineNode, warnings: ParseWarning[]): void {
     });
   }
   for (const c of n.children) {
-    const hadToc = c.children.some((x) => x.toc);
+    if (c.children.length === 0) continue;
+    const hadToc = hasToc(c.children);
     dropBoilerplate(c, warnings);
     if (hadToc && c.children.length === 0 && !hasProse(c) && isSectionLike(c)) {
       // A heading that only held links to other headings is part of the table of contents.
       n.children = n.children.filter((x) => x !== c);
     }
   }
+}
+
+function hasToc(nodes: readonly OutlineNode[]): boolean {
+  for (const x of nodes) if (x.toc) return true;
+  return false;
 }
 
 function collectOverview(n: OutlineNode, depth: number, out: OverviewPart[]): void {

@@ -77,6 +77,8 @@ function flatText(n: OutlineNode, out: string[], links: Link[]): void {
  */
 function flatMarkdown(n: OutlineNode, indent = ''): string {
   const item = n.kind === 'item';
+  // A bare item (most of them: a link, a line of text) is just its line, with no lists to make for it.
+  if (item && n.children.length === 0 && n.description.length === 0) return `${indent}- ${n.text ? escapeMarkdown(n.text) : ''}`;
   const kids = n.children.filter((c) => !c.toc);
   const below = kids.map((c) => flatMarkdown(c, item ? `${indent}  ` : indent)).join(kids.every((c) => c.kind === 'item') ? '\n' : '\n\n');
   const title = n.text ? escapeMarkdown(n.text) : '';
@@ -116,6 +118,8 @@ export function labelled(n: OutlineNode): boolean {
 /** The label a bullet starts with: its bold term, or a few words before a colon. */
 function labelOf(n: OutlineNode): string | undefined {
   if (n.term) return n.text;
+  // Most items hold no colon at all: no pattern to run for them.
+  if (!n.text.includes(':') && !n.text.includes('：')) return undefined;
   return /^([^:：]{1,24})[:：]\s*\S/u.exec(n.text)?.[1]?.trim();
 }
 

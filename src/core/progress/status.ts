@@ -30,7 +30,11 @@ export interface Progress {
 export function effectiveStatus(topic: Topic, statuses: StatusMap): Status {
   const own = statuses.get(topic.id) ?? 'pending';
   if (topic.children.length === 0) return own;
-  const kids = topic.children.map((c) => effectiveStatus(c, statuses));
+  return parentStatus(own, topic.children.map((c) => effectiveStatus(c, statuses)));
+}
+
+/** The status of a parent whose subtopics show `kids` and that has `own` stored; see THE COUNTING RULE above. */
+export function parentStatus(own: Status, kids: readonly Status[]): Status {
   if (kids.every((s) => s === 'done' || s === 'skipped')) return kids.includes('done') ? 'done' : 'skipped';
   if (kids.some((s) => s === 'done' || s === 'in-progress')) return 'in-progress';
   return own === 'in-progress' ? 'in-progress' : 'pending';

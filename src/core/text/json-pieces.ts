@@ -10,49 +10,78 @@ export const WRITE_BATCH = 32 * 1024;
 
 /**
  * The text of `JSON.stringify(value, null, space)`, given in pieces, so a 50 MB document never has to sit in memory as
- * one string (and again as one buffer when written). Small subtrees go through the native JSON.stringify at full speed.
+ * one string (and again as one buffer when written). Small subtrees go through the native JSON.stringify at full speed,
+ * and so do runs of small neighbours in a big array (a run of topics), up to about `piece` characters at a time.
  */
 export function* jsonPieces(value: unknown, space = 0, piece = PIECE): Generator<string> {
   yield* pieces(value, '', space > 0 ? ' '.repeat(space) : '', piece);
 }
 
+/** `text` (JSON made at indent 0) moved right to `indent`: raw newlines only ever separate JSON tokens. */
+function at(text: string, indent: string): string {
+  return indent && text.includes('\n') ? text.replaceAll('\n', `\n${indent}`) : text;
+}
+
 function* pieces(value: unknown, indent: string, step: string, piece: number): Generator<string> {
-  if (!isContainer(value) || fits(value, piece)) {
-    const text = JSON.stringify(value, null, step);
-    // Raw newlines only ever separate JSON tokens (strings escape theirs), so this moves the whole subtree right.
-    yield indent && text.includes('\n') ? text.replaceAll('\n', `\n${indent}`) : text;
+  // Each subtree is sized once by its parent's loop below; only the top one is sized here.
+  if (!isContainer(value) || left(value, piece) >= 0) {
+    yield at(JSON.stringify(value, null, step), indent);
     return;
   }
+  yield* container(value, indent, step, piece);
+}
+
+/** A container too big for one piece: its small members in runs, its big ones taken apart in turn. */
+function* container(value: object, indent: string, step: string, piece: number): Generator<string> {
   const inner = indent + step;
   const open = step ? `\n${inner}` : '';
   const close = step ? `\n${indent}` : '';
-  const colon = step ? ': ' : ':';
   if (Array.isArray(value)) {
-    if (value.length === 0) {
+    const items = value as unknown[];
+    if (items.length === 0) {
       yield '[]';
       return;
     }
     yield '[';
-    for (let i = 0; i < value.length; i++) {
+    for (let i = 0; i < items.length; ) {
+      // The longest run from i whose JSON fits in a piece, written as one array with its brackets cut off.
+      let budget = piece;
+      let end = i;
+      while (end < items.length) {
+        const after = left(items[end], budget);
+        if (after < 0) break;
+        budget = after;
+        end++;
+      }
+      if (end > i) {
+        // JSON.stringify(run, null, step) is "[" + open + item + "," + open + item … + close + "]" at indent 0.
+        const text = at(JSON.stringify(end - i === items.length ? items : items.slice(i, end), null, step), indent);
+        yield `${i === 0 ? '' : ','}${text.slice(1, text.length - close.length - 1)}`;
+        i = end;
+        continue;
+      }
+      // One member bigger than a piece: a container, or one value written whole (what an object leaves out is null here).
+      const item = items[i];
       yield i === 0 ? open : `,${open}`;
-      const item: unknown = value[i];
-      yield* pieces(isSkipped(item) ? null : item, inner, step, piece);
+      if (isContainer(item)) yield* container(item, inner, step, piece);
+      else yield isSkipped(item) ? 'null' : at(JSON.stringify(item, null, step), inner);
+      i++;
     }
     yield `${close}]`;
     return;
   }
-  const entries = Object.entries(value).filter(([, v]) => !isSkipped(v));
-  if (entries.length === 0) {
-    yield '{}';
-    return;
+  const colon = step ? ': ' : ':';
+  const record = value as Record<string, unknown>;
+  let first = true;
+  for (const key of Object.keys(record)) {
+    const v = record[key];
+    if (isSkipped(v)) continue;
+    yield `${first ? `{${open}` : `,${open}`}${JSON.stringify(key)}${colon}`;
+    first = false;
+    if (isContainer(v) && left(v, piece) < 0) yield* container(v, inner, step, piece);
+    else yield at(JSON.stringify(v, null, step), inner);
   }
-  yield '{';
-  for (let i = 0; i < entries.length; i++) {
-    const [key, v] = entries[i] as [string, unknown];
-    yield `${i === 0 ? open : `,${open}`}${JSON.stringify(key)}${colon}`;
-    yield* pieces(v, inner, step, piece);
-  }
-  yield `${close}}`;
+  yield first ? '{}' : `${close}}`;
 }
 
 /** Plain arrays and objects; anything with toJSON (a Date) is left to JSON.stringify. */
@@ -65,24 +94,21 @@ function isSkipped(value: unknown): boolean {
   return value === undefined || typeof value === 'function' || typeof value === 'symbol';
 }
 
-/** Whether a subtree's JSON is roughly within `budget` characters; stops counting as soon as it is not. */
-function fits(value: unknown, budget: number): boolean {
-  let left = budget;
-  const walk = (v: unknown): boolean => {
-    if (typeof v === 'string') left -= v.length + 2;
-    else if (typeof v !== 'object' || v === null) left -= 8;
-    else if (Array.isArray(v)) {
-      left -= 2;
-      for (let i = 0; i < v.length && left >= 0; i++) walk(v[i]);
-    } else {
-      left -= 2;
-      for (const k in v) {
-        if (left < 0) break;
-        left -= k.length + 4;
-        walk((v as Record<string, unknown>)[k]);
-      }
-    }
-    return left >= 0;
-  };
-  return walk(value);
+/**
+ * What is left of `budget` characters after a value's JSON, roughly (indentation not counted); negative when it does
+ * not fit, found without counting further than the budget.
+ */
+function left(v: unknown, budget: number): number {
+  if (typeof v === 'string') return budget - v.length - 2;
+  if (typeof v !== 'object' || v === null) return budget - 8;
+  let rest = budget - 2;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length && rest >= 0; i++) rest = left(v[i], rest);
+    return rest;
+  }
+  for (const k in v) {
+    if (rest < 0) break;
+    rest = left((v as Record<string, unknown>)[k], rest - k.length - 4);
+  }
+  return rest;
 }

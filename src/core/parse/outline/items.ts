@@ -60,8 +60,12 @@ export function listItems(list: Tokens.List, at: number, ctx: ListContext = {}):
     out.push(n);
   }
   // Counting anchors below too: a one-line list whose item holds the real table ("- [Title](#title)" + nested entries).
-  const anchors = out.filter((n) => n.linkFirst && n.url?.startsWith('#')).length;
-  const below = out.reduce((sum, n) => sum + n.children.filter((c) => c.toc).length, 0);
+  let anchors = 0;
+  let below = 0;
+  for (const n of out) {
+    if (n.linkFirst && n.url?.startsWith('#')) anchors++;
+    for (const c of n.children) if (c.toc) below++;
+  }
   if (anchors + below >= 2 && anchors / out.length >= 0.6) markToc(out);
   return out;
 }

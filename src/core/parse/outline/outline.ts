@@ -213,7 +213,8 @@ export function buildOutline(text: string, lineOffset: number): Outline {
 
 /** Length of prose with wide (CJK) characters counted twice, as they carry about twice the meaning per character. */
 function proseLength(text: string): number {
-  let n = text.length;
-  for (const ch of text) if (EAST_ASIAN_WIDE.test(ch)) n++;
-  return n;
+  // One native scan for the wide characters (none in most text), not a test per character.
+  const wide = text.match(EAST_ASIAN_WIDE_ALL);
+  return text.length + (wide ? wide.length : 0);
 }
+const EAST_ASIAN_WIDE_ALL = new RegExp(EAST_ASIAN_WIDE.source, 'gu');
