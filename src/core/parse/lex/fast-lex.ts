@@ -54,6 +54,8 @@ const UNDERLINE_OR_ALIGN = /^ {0,3}(?:=+|-+) *$|^ {0,3}(?:\| *)?:?-+:? *(?:\| *:
 /** marked 18's GFM table rule (`Lexer.rules.block.gfm.table`; fast-lex.test.ts holds it equal). */
  
 export const TABLE = /^ *([^\n ].*)\n {0,3}((?:\| *)?:?-+:? *(?:\| *:?-+:? *)*(?:\| *)?)(?:\n((?:(?! *\n| {0,3}((?:-[\t ]*){3,}|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,})(?:\n+|$)| {0,3}#{1,6}(?:\s|$)| {0,3}>|(?: {4}| {0,3}\t)[^\n]| {0,3}(?:`{3,}(?=[^`\n]*(?:\n|$))|~~~)[^\n]*(?:\n|$)| {0,3}(?:[*+-]|1[.)])[ \t]| {0,3}(?:<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|meta|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t]+|\n|\/?>)|<(?:(?:script|pre|style|textarea)(?:[\s>]|$)|!--)|<\?|<![A-Za-z]|<!\[CDATA\[)).*(?:\n|$))*)\n*|$)/;
+/** A table's delimiter row, as TABLE takes it, with the `|` or `:` marked asks of it. */
+const DELIMITER_ROW = /^ {0,3}(?=.*[:|])(?:\| *)?:?-+:? *(?:\| *:?-+:? *)*(?:\| *)?$/;
 const TASK = /^\[[ xX]\][ \t]+\S/;
 const TASK_PREFIX = /^\[[ xX]\][ \t]+/;
 const TASK_BOX = /\[[ xX]\]/;
@@ -286,7 +288,7 @@ function tableAt(src: string, p: number, e: number, state: State): Token | undef
   const next = src.slice(e + 1, lineEnd(src, e + 1));
   const f = firstNonSpace(next);
   const c = next.charCodeAt(f);
-  if (f > 3 || (c !== 124 && c !== 58 && c !== 45)) return undefined;
+  if (f > 3 || (c !== 124 && c !== 58 && c !== 45) || !DELIMITER_ROW.test(next)) return undefined;
   const cap = TABLE.exec(src.slice(p));
   if (!cap || !/[:|]/.test(cap[2] ?? '')) return undefined;
   const headers = splitCells(cap[1] ?? '');
