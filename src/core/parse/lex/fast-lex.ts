@@ -212,7 +212,7 @@ function blockTokens(src: string, tokens: Token[], state: State): Token[] {
       continue;
     }
     // blockquote, html
-    if (c === 60 || c === 62) throw decline('block: block quote or HTML');
+    if (c === 60 || c === 62) throw decline(c === 60 ? 'block: HTML' : 'block: block quote');
     // list
     if ((c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57)) && LIST_START.test(line)) {
       const token = list(src, p, line, state);
@@ -510,7 +510,7 @@ function list(src: string, p: number, first: string, state: State): Token | unde
         if (f <= 3) {
           if ((c === 96 || c === 126) && ITEM_FENCE[k]?.test(nextLine)) break;
           if (c === 35 && ITEM_HEADING[k]?.test(nextLine)) break;
-          if (c === 60 || c === 62) throw decline('block: block quote or HTML in a list');
+          if (c === 60 || c === 62) throw decline(c === 60 ? 'block: HTML in a list' : 'block: block quote in a list');
           if ((c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57)) && NEXT_BULLET[k]?.test(nextLine)) break;
           if ((c === 45 || c === 42 || c === 95) && ITEM_HR[k]?.test(nextLine)) break;
         }
