@@ -13,3 +13,8 @@ export function markedLexer(): LexerClass {
   loaded ??= (require('marked') as typeof import('marked')).Lexer;
   return loaded;
 }
+
+/** Whether marked was loaded in this process (for tests). */
+export function markedLoaded(): boolean {
+  return loaded !== undefined;
+}
