@@ -54,6 +54,22 @@ const UNDERLINE_OR_ALIGN = /^ {0,3}(?:=+|-+) *$|^ {0,3}(?:\| *)?:?-+:? *(?:\| *:
 /** marked 18's GFM table rule (`Lexer.rules.block.gfm.table`; fast-lex.test.ts holds it equal). */
  
 export const TABLE = /^ *([^\n ].*)\n {0,3}((?:\| *)?:?-+:? *(?:\| *:?-+:? *)*(?:\| *)?)(?:\n((?:(?! *\n| {0,3}((?:-[\t ]*){3,}|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,})(?:\n+|$)| {0,3}#{1,6}(?:\s|$)| {0,3}>|(?: {4}| {0,3}\t)[^\n]| {0,3}(?:`{3,}(?=[^`\n]*(?:\n|$))|~~~)[^\n]*(?:\n|$)| {0,3}(?:[*+-]|1[.)])[ \t]| {0,3}(?:<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|meta|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t]+|\n|\/?>)|<(?:(?:script|pre|style|textarea)(?:[\s>]|$)|!--)|<\?|<![A-Za-z]|<!\[CDATA\[)).*(?:\n|$))*)\n*|$)/;
+/** The tag names of HTML blocks (marked's _tag). */
+const HTML_TAGS =
+  'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|meta|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
+const HTML_START = String.raw`<(?:(?:script|pre|style|textarea)(?:[\s>]|$)|!--)|<\?|<![A-Za-z]|<!\[CDATA\[`;
+/** marked's HTML block rule (`Lexer.rules.block.gfm.html`; fast-lex.test.ts holds it equal). */
+export const HTML = new RegExp(
+  String.raw`^ {0,3}(?:<(script|pre|style|textarea)[\s>][\s\S]*?(?:<\/\1>[^\n]*\n*|$)|<!--(?:-?>|[\s\S]*?(?:-->|$))[^\n]*(\n+|$)|<\?[\s\S]*?(?:\?>[^\n]*\n*|$)|<![A-Z][\s\S]*?(?:>[^\n]*\n*|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>[^\n]*\n*|$)|<\/?(` +
+    HTML_TAGS +
+    String.raw`)(?:[ \t]+|\n|\/?>|$)[\s\S]*?(?:(?:\n[ 	]*)+\n|$)|<(?!(?:script|pre|style|textarea)(?![a-z0-9-]))([a-z][a-z0-9-]*)(?:[ \t]+[a-zA-Z:_][\w.:-]*(?:[ \t]*=[ \t]*"[^"\n]*"|[ \t]*=[ \t]*'[^'\n]*'|[ \t]*=[ \t]*[^\s"'=<>\x60]+)?)*?[ \t]*\/?>(?=[ \t]*(?:\n|$))[\s\S]*?(?:(?:\n[ 	]*)+\n|$)|<\/[a-z][a-z0-9-]*\s*>(?=[ \t]*(?:\n|$))[\s\S]*?(?:(?:\n[ 	]*)+\n|$))`,
+  'i',
+);
+/** marked's _htmlInterrupt: HTML that ends a paragraph (types 1 to 6), matched where a line starts. */
+const HTML_INTERRUPT = new RegExp(String.raw`^ {0,3}(?:<\/?(?:` + HTML_TAGS + String.raw`)(?:[ \t]+|\n|\/?>)|` + HTML_START + ')');
+/** marked's htmlBeginRegex, by min(3, indent - 1): HTML that ends a list item. */
+const ITEM_HTML = [0, 1, 2, 3].map((k) => new RegExp(`^ {0,${k}}(?:</?(?:${HTML_TAGS})(?:[ \t]+|$|/?>)|${HTML_START})`, 'i'));
+
 /** A table's delimiter row, as TABLE takes it, with the `|` or `:` marked asks of it. */
 const DELIMITER_ROW = /^ {0,3}(?=.*[:|])(?:\| *)?:?-+:? *(?:\| *:?-+:? *)*(?:\| *)?$/;
 const TASK = /^\[[ xX]\][ \t]+\S/;
@@ -212,7 +228,16 @@ function blockTokens(src: string, tokens: Token[], state: State): Token[] {
       continue;
     }
     // blockquote, html
-    if (c === 60 || c === 62) throw decline(c === 60 ? 'block: HTML' : 'block: block quote');
+    if (c === 62) throw decline('block: block quote');
+    // html
+    if (c === 60) {
+      const html = htmlAt(src, p, last);
+      if (html) {
+        tokens.push(html);
+        p += html.raw.length;
+        continue;
+      }
+    }
     // list
     if ((c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57)) && LIST_START.test(line)) {
       const token = list(src, p, line, state);
@@ -262,6 +287,17 @@ function blockTokens(src: string, tokens: Token[], state: State): Token[] {
   state.top = true;
   state.lastToken = outerLastToken;
   return tokens;
+}
+
+/** marked's html tokenizer at `p` (a line starting with `<`), or undefined where it makes no HTML block. */
+function htmlAt(src: string, p: number, last: Token | undefined): Token | undefined {
+  const rest = src.slice(p);
+  const cap = HTML.exec(rest);
+  if (!cap) return undefined;
+  // an HTML block of type 7 cannot interrupt a paragraph
+  if (last?.type === 'paragraph' && !ITEM_HTML[3]?.test(rest)) return undefined;
+  const raw = trimTrailingBlankLines(cap[0]);
+  return { type: 'html', block: true, raw, pre: cap[1] === 'pre' || cap[1] === 'script' || cap[1] === 'style', text: raw };
 }
 
 /** marked's splitCells: the cells of a table row, `|` escaped as `\|` kept in them. */
@@ -374,11 +410,12 @@ function underlineOrAlign(line: string): boolean {
  * Whether a line interrupts a top-level paragraph (marked's GFM paragraph rule). A line starting a block quote or
  * HTML ends it here, and the block after it declines.
  */
-function interrupts(line: string): boolean {
+function interrupts(src: string, s: number, line: string): boolean {
   const f = firstNonSpace(line);
   if (f > 3) return false;
   const c = line.charCodeAt(f);
-  if (c === 60 || c === 62) return true;
+  if (c === 62) return true;
+  if (c === 60) return HTML_INTERRUPT.test(src.slice(s));
   if ((c === 45 || c === 42 || c === 95) && HR.test(line)) return true;
   if (c === 35) return PARAGRAPH_HEADING.test(line);
   if (c === 96 || c === 126) return FENCE_START.test(line);
@@ -398,7 +435,7 @@ function paragraphEnd(src: string, e: number): number {
       throw decline('block: spaces-only last line');
     }
     if (underlineOrAlign(line)) throw decline('block: setext underline or table');
-    if (interrupts(line)) break;
+    if (interrupts(src, s, line)) break;
     e = ne;
   }
   return e;
@@ -510,7 +547,8 @@ function list(src: string, p: number, first: string, state: State): Token | unde
         if (f <= 3) {
           if ((c === 96 || c === 126) && ITEM_FENCE[k]?.test(nextLine)) break;
           if (c === 35 && ITEM_HEADING[k]?.test(nextLine)) break;
-          if (c === 60 || c === 62) throw decline(c === 60 ? 'block: HTML in a list' : 'block: block quote in a list');
+          if (c === 62) throw decline('block: block quote in a list');
+          if (c === 60 && ITEM_HTML[k]?.test(nextLine)) break;
           if ((c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57)) && NEXT_BULLET[k]?.test(nextLine)) break;
           if ((c === 45 || c === 42 || c === 95) && ITEM_HR[k]?.test(nextLine)) break;
         }
