@@ -50,6 +50,8 @@ const MASKED = /[`\\[<]/;
 const UNICODE_ALNUM = /[\p{L}\p{N}]/u;
 /** Set while a link's text is lexed: marked makes no bare-URL links inside a link. */
 let inLink = false;
+/** Set after an inline `<pre>`, `<code>`, `<kbd>` or `<script>` tag: marked marks the text after it escaped. */
+let inRawBlock = false;
 /** Set when a link (not an image) was made in the link text being lexed. */
 let linkEmitted = false;
 const madeLink = (): boolean => linkEmitted;
@@ -244,8 +246,31 @@ function nolinkAt(src: string, i: number): boolean {
  */
 export function inlineTokens(src: string, tokens: Token[] = [], insideLink = false): Token[] {
   inLink = insideLink;
+  inRawBlock = false;
   linkEmitted = false;
   return lexInline(src, tokens);
+}
+
+/** Whether the last run ended inside an `<a>` tag: marked carries that into the next run. */
+export function endedInLink(): boolean {
+  return inLink;
+}
+
+/** marked's tag tokenizer (inline HTML, which moves in and out of a link or raw text), then its autolink one. */
+function tagOrAutolink(src: string): Token | undefined {
+  const tag = RULES.tag.exec(src);
+  if (tag) {
+    const raw = tag[0];
+    if (!inLink && /^<a /i.test(raw)) inLink = true;
+    else if (inLink && /^<\/a>/i.test(raw)) inLink = false;
+    if (!inRawBlock && /^<(pre|code|kbd|script)(\s|>)/i.test(raw)) inRawBlock = true;
+    else if (inRawBlock && /^<\/(pre|code|kbd|script)(\s|>)/i.test(raw)) inRawBlock = false;
+    return { type: 'html', raw, inLink, inRawBlock, block: false, text: raw };
+  }
+  const auto = RULES.autolink.exec(src);
+  if (!auto) return undefined;
+  const text = auto[1] ?? '';
+  return { type: 'link', raw: auto[0], text, href: auto[2] === '@' ? 'mailto:' + text : text, autolink: true, tokens: [{ type: 'text', raw: text, text }] };
 }
 
 /** marked's GFM url tokenizer (bare http://, https://, ftp:// and www. links) at the start of `src`. */
@@ -282,7 +307,7 @@ function lexInline(src: string, tokens: Token[] = []): Token[] {
     if (isText(last)) {
       last.raw += raw;
       last.text += raw;
-    } else tokens.push({ type: 'text', raw, text: raw, escaped: false });
+    } else tokens.push({ type: 'text', raw, text: raw, escaped: inRawBlock });
   };
   while (i < len) {
     if (!keepPrevChar) prevChar = '';
@@ -296,7 +321,15 @@ function lexInline(src: string, tokens: Token[] = []): Token[] {
       i += 2;
       continue;
     }
-    if (c === 60) throw decline('inline: < (HTML or autolink)');
+    // inline HTML, then <autolinks>
+    if (c === 60) {
+      const token = tagOrAutolink(src.slice(i));
+      if (token) {
+        tokens.push(token);
+        i += token.raw.length;
+        continue;
+      }
+    }
     // link, reflink, nolink
     if (c === 91 || c === 33) {
       if (c === 33) {

@@ -1,7 +1,7 @@
 import type { Lexer, Token } from 'marked';
 import { RoadmapInputError } from '../../errors.js';
 import { marksIn, scanBlocks, tooManyMarks } from './block-scan.js';
-import { DECLINE, inlineTokens } from './fast-inline.js';
+import { DECLINE, endedInLink, inlineTokens } from './fast-inline.js';
 import { fastBlocks, type InlineRun } from './fast-lex.js';
 import { lexInPieces } from './lex-windows.js';
 import { checkSize, LIMITS, type Work } from './limits.js';
@@ -155,12 +155,14 @@ export function lexFast(text: string): { tokens: Token[]; taken: boolean } {
  */
 function lexRuns(runs: readonly InlineRun[]): boolean {
   let lexer: Lexer | undefined;
+  // marked carries "inside a link" (an <a> tag not closed) from one run to the next
+  let inLink = false;
   for (const run of runs) {
     fastLexStats.runs++;
     const before = run.tokens.length;
     try {
-      // marked carries "inside a link" (an <a> tag not closed) from one run to the next
-      inlineTokens(run.src, run.tokens, lexer?.state.inLink ?? false);
+      inlineTokens(run.src, run.tokens, inLink);
+      inLink = endedInLink();
       continue;
     } catch (error) {
       if (error !== DECLINE) throw tooDeep(error);
@@ -170,12 +172,14 @@ function lexRuns(runs: readonly InlineRun[]): boolean {
     lexer ??= new (markedLexer())({ gfm: true });
     try {
       lexer.state.inRawBlock = false;
+      lexer.state.inLink = inLink;
       lexer.inlineTokens(run.src, run.tokens);
+      inLink = lexer.state.inLink;
     } catch (error) {
       throw tooDeep(error);
     }
   }
-  return lexer?.state.inLink ?? false;
+  return inLink;
 }
 
 function tooDeep(error: unknown): unknown {
