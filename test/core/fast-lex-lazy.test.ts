@@ -19,7 +19,7 @@ describe('marked is loaded only when the fast lexer declines something', () => {
 
   it('is loaded for a block the fast lexer declines', async () => {
     const { lex, loaded } = await freshLexer();
-    lex('# Title\n\n> a block quote\n');
+    lex('# Title\n\n> a block quote\nwith a lazy line\n');
     expect(loaded()).toBe(true);
   });
 

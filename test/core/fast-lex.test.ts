@@ -78,12 +78,14 @@ const TAKEN: Record<string, string> = {
   'images and parentheses': '![img](u) [![badge](i.svg)](h) [[Review] x (video)](u) [W](https://w.org/Cache_(computing)) [a](u(v)w) [a](u)b)\n',
   'html blocks': '<p align="center">\n  <img src="x.png">\n</p>\n\n# Title\n\n<details>\n<summary>More</summary>\n\n- item\n\n</details>\n\n<!-- a comment -->\ntext\n<div>\nends the paragraph\n</div>\n\n- item\n<div>\n\n<DIV>upper</DIV>\n\n<pre>\ncode\n</pre>\n',
   'inline html and autolinks': 'a <b>x</b> c <span class="k">y</span> <br/> <!-- c --> <http://x.y> <a@b.co> < b\ntext\n<span>\nmore\n\n<code>a *b* &amp; c</code> *d*\n',
+  'block quotes': '> quote\n> more *em*\n\n> - a\n> - b\n>\n> para\n>\n> # Heading in it\n\ntext\n> interrupts it\n\n  > indented\n>\n\n> ```\n> code\n> ```\n',
   'link titles': '[a](u "title") and [b](v "") and [c](w  "t"  )\n',
 }
 
 /** Markdown the fast lexer must not take as a whole piece (marked lexes it). */
 const BLOCK_DECLINED: Record<string, string> = {
-  'block quote': '> quote\n',
+  'block quote with a lazy line': '> quote\nlazy\n',
+  'list with a block quote in an item': '- a\n  > b\n',
   'setext heading =': 'Title\n=====\n',
   'setext heading -': 'Title\n---\n',
   'setext in a list item': '- a\n  b\n  ---\n',
@@ -141,11 +143,11 @@ describe('the fast lexer gives exactly the tokens marked gives', () => {
 
   it('keeps what it lexed before the last heading above a block it declines, and marked lexes the rest', () => {
     const head = '# Title\n\n- a\n- b\n\n## Next\n\ntext\n\n';
-    const outcome = compare(`${head}## Third\n\n> a quote\n\n## Fourth\n\n- c\n`);
+    const outcome = compare(`${head}## Third\n\n> a quote\nlazy\n\n## Fourth\n\n- c\n`);
     expect(outcome.taken).toBe(false);
     expect(outcome.partChars).toBe(head.length);
     // a declined block before any heading but the first leaves nothing to keep
-    expect(compare('# Only\n\n> quote\n\n## Two\n').partChars).toBe(0);
+    expect(compare('# Only\n\n> quote\nlazy\n\n## Two\n').partChars).toBe(0);
   });
 
   it('uses the GFM inline rules of the marked it is built with', () => {

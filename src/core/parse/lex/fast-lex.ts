@@ -228,7 +228,13 @@ function blockTokens(src: string, tokens: Token[], state: State): Token[] {
       continue;
     }
     // blockquote, html
-    if (c === 62) throw decline('block: block quote');
+    // blockquote
+    if (c === 62) {
+      const quote = blockquote(src, p, state);
+      tokens.push(quote);
+      p += quote.raw.length;
+      continue;
+    }
     // html
     if (c === 60) {
       const html = htmlAt(src, p, last);
@@ -287,6 +293,32 @@ function blockTokens(src: string, tokens: Token[], state: State): Token[] {
   state.top = true;
   state.lastToken = outerLastToken;
   return tokens;
+}
+
+/**
+ * marked's blockquote tokenizer at `p`, for a block quote whose every line starts with `>` and that a blank line or
+ * the end of the text follows (no lazy continuation lines); declines any other.
+ */
+function blockquote(src: string, p: number, state: State): Token {
+  const n = src.length;
+  let q = p;
+  for (;;) {
+    const e = lineEnd(src, q);
+    q = e < n ? e + 1 : n;
+    if (q >= n) break;
+    const next = src.slice(q, lineEnd(src, q));
+    if (next === '') break;
+    const f = firstNonSpace(next);
+    if (f > 3 || next.charCodeAt(f) !== 62) throw decline('block: block quote with a lazy line');
+  }
+  let raw = src.slice(p, q);
+  if (raw.endsWith('\n')) raw = raw.slice(0, -1);
+  const text = raw.replace(/^ {0,3}>[ \t]?/gm, '');
+  const top = state.top;
+  state.top = true;
+  const tokens = blockTokens(text, [], state);
+  state.top = top;
+  return { type: 'blockquote', raw, tokens, text };
 }
 
 /** marked's html tokenizer at `p` (a line starting with `<`), or undefined where it makes no HTML block. */
