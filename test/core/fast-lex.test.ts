@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { generateRoadmap } from '../../scripts/bench-roadmap.mjs';
 import { normalizeText } from '../../src/core/parse/normalize.js';
 import { RULES } from '../../src/core/parse/lex/fast-inline.js';
-import { HTML, TABLE } from '../../src/core/parse/lex/fast-lex.js';
+import { HTML, LHEADING, TABLE } from '../../src/core/parse/lex/fast-lex.js';
 import { LEX_WHOLE } from '../../src/core/parse/lex/lex-windows.js';
 import { fastLexStats, lexFast, lexMarkdown } from '../../src/core/parse/lex/safe-lex.js';
 import { CORPUS_DIR, corpusPath, describeWithSharedData } from '../helpers/shared-data.js';
@@ -79,6 +79,7 @@ const TAKEN: Record<string, string> = {
   'html blocks': '<p align="center">\n  <img src="x.png">\n</p>\n\n# Title\n\n<details>\n<summary>More</summary>\n\n- item\n\n</details>\n\n<!-- a comment -->\ntext\n<div>\nends the paragraph\n</div>\n\n- item\n<div>\n\n<DIV>upper</DIV>\n\n<pre>\ncode\n</pre>\n',
   'inline html and autolinks': 'a <b>x</b> c <span class="k">y</span> <br/> <!-- c --> <http://x.y> <a@b.co> < b\ntext\n<span>\nmore\n\n<code>a *b* &amp; c</code> *d*\n',
   'block quotes': '> quote\n> more *em*\n\n> - a\n> - b\n>\n> para\n>\n> # Heading in it\n\ntext\n> interrupts it\n\n  > indented\n>\n\n> ```\n> code\n> ```\n',
+  'setext headings': 'Title\n=====\n\nTwo lines\nof title\n---\n\n- a\n  b\n  ---\n- [ ] task:\n  - \n  - x\n\nbar\n- \n\ntext\n  ===  \nmore\n',
   'link titles': '[a](u "title") and [b](v "") and [c](w  "t"  )\n',
 }
 
@@ -86,9 +87,6 @@ const TAKEN: Record<string, string> = {
 const BLOCK_DECLINED: Record<string, string> = {
   'block quote with a lazy line': '> quote\nlazy\n',
   'list with a block quote in an item': '- a\n  > b\n',
-  'setext heading =': 'Title\n=====\n',
-  'setext heading -': 'Title\n---\n',
-  'setext in a list item': '- a\n  b\n  ---\n',
   'table under a paragraph line': 'text\n| a | b |\n|---|---|\n',
   'table whose header and delimiter row differ': '| a | b |\n|---|\n',
   definition: '[x]: http://a\n\n[x]\n',
@@ -98,7 +96,7 @@ const BLOCK_DECLINED: Record<string, string> = {
   'unclosed fence': '```\ncode\n',
   'indented fence': ' ```\ncode\n ```\n',
   'spaces-only last line': 'text\n   ',
-  'empty item under a paragraph (a setext underline)': 'bar\n- \n',
+  'a delimiter row no table takes': 'a | b\n|---|---|---|\n',
 }
 
 /** Inline runs the fast lexer gives to marked; the rest of the piece is still its own. */
@@ -157,6 +155,7 @@ describe('the fast lexer gives exactly the tokens marked gives', () => {
     expect(String(TABLE)).toBe(String(Lexer.rules.block.gfm.table).replace('\t', '\\t'));
     // and this one with a backtick, written \x60 here
     expect(String(HTML).replace('\\x60', '`')).toBe(String(Lexer.rules.block.gfm.html));
+    expect(String(LHEADING)).toBe(String(Lexer.rules.block.gfm.lheading));
   });
 
   it('takes the bundled roadmap, all but a few of its inline runs too', () => {

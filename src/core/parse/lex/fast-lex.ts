@@ -54,6 +54,14 @@ const UNDERLINE_OR_ALIGN = /^ {0,3}(?:=+|-+) *$|^ {0,3}(?:\| *)?:?-+:? *(?:\| *:
 /** marked 18's GFM table rule (`Lexer.rules.block.gfm.table`; fast-lex.test.ts holds it equal). */
  
 export const TABLE = /^ *([^\n ].*)\n {0,3}((?:\| *)?:?-+:? *(?:\| *:?-+:? *)*(?:\| *)?)(?:\n((?:(?! *\n| {0,3}((?:-[\t ]*){3,}|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,})(?:\n+|$)| {0,3}#{1,6}(?:\s|$)| {0,3}>|(?: {4}| {0,3}\t)[^\n]| {0,3}(?:`{3,}(?=[^`\n]*(?:\n|$))|~~~)[^\n]*(?:\n|$)| {0,3}(?:[*+-]|1[.)])[ \t]| {0,3}(?:<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|meta|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t]+|\n|\/?>)|<(?:(?:script|pre|style|textarea)(?:[\s>]|$)|!--)|<\?|<![A-Za-z]|<!\[CDATA\[)).*(?:\n|$))*)\n*|$)/;
+/** marked's GFM setext heading rule (`Lexer.rules.block.gfm.lheading`; fast-lex.test.ts holds it equal). */
+export const LHEADING = new RegExp(
+  "^(?! {0,3}(?:[*+-]|\\d{1,9}[.)]) |(?: {4}| {0,3}\\t)| {0,3}(?:`{3,}|~{3,})| {0,3}>| {0,3}#{1,6}(?:\\s|$)| {0,3}(?:<\\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|meta|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \\t]+|\\n|\\/?>)|<(?:(?:script|pre|style|textarea)(?:[\\s>]|$)|!--)|<\\?|<![A-Za-z]|<!\\[CDATA\\[)| {0,3}\\|?(?:[:\\- ]*\\|)+[\\:\\- ]*\\n)((?:.|\\n(?!\\s*?\\n| {0,3}(?:[*+-]|\\d{1,9}[.)]) | {0,3}(?:`{3,}|~{3,})| {0,3}>| {0,3}#{1,6}(?:\\s|$)| {0,3}(?:(?:-[\\t ]*){3,}|(?:_[ \\t]*){3,}|(?:\\*[ \\t]*){3,})(?:\\n+|$)| {0,3}(?:<\\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|meta|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \\t]+|\\n|\\/?>)|<(?:(?:script|pre|style|textarea)(?:[\\s>]|$)|!--)|<\\?|<![A-Za-z]|<!\\[CDATA\\[)| {0,3}\\|?(?:[:\\- ]*\\|)+[\\:\\- ]*\\n))+?)\\n {0,3}(=+|-+)[ \\t]*(?:\\n+|$)",
+);
+/** How far ahead of a line a setext underline may be for the fast lexer to try LHEADING there (it scans that far). */
+const LHEADING_REACH = 2048;
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+) *$/;
+
 /** The tag names of HTML blocks (marked's _tag). */
 const HTML_TAGS =
   'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|meta|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
@@ -160,6 +168,8 @@ function blockTokens(src: string, tokens: Token[], state: State): Token[] {
   let lastParagraph: Token | undefined;
   /** Lines before this index were checked for a setext underline or table delimiter below a text line. */
   let checked = 0;
+  /** Where the first such line is (positive), or minus where the checked stretch ends when it has none. */
+  let suspect = -1;
   while (p < n) {
     state.lastToken = tokens[tokens.length - 1];
     const last = state.lastToken;
@@ -260,9 +270,24 @@ function blockTokens(src: string, tokens: Token[], state: State): Token[] {
       p += table.raw.length;
       continue;
     }
-    // setext heading, or a table marked would not take: declined where a text line is followed by an underline or a
-    // delimiter row
-    if (p >= checked) checked = checkBelow(src, p);
+    // setext heading, where an underline or a delimiter row comes below this line before a blank one
+    if (p >= checked) {
+      suspect = suspectBelow(src, p);
+      checked = suspect < 0 ? -suspect : suspect;
+    }
+    if (suspect > p) {
+      if (suspect - p > LHEADING_REACH) throw decline('block: setext underline far below');
+      const cap = LHEADING.exec(src.slice(p));
+      if (cap) {
+        let raw = cap[0];
+        while (raw.endsWith('\n')) raw = raw.slice(0, -1);
+        const text = (cap[1] ?? '').trim();
+        tokens.push({ type: 'heading', raw, depth: cap[2]?.charAt(0) === '=' ? 1 : 2, text, tokens: queue(state, text) });
+        p += raw.length;
+        checked = 0;
+        continue;
+      }
+    }
     if (state.top) {
       const end = paragraphEnd(src, e);
       const text = src.slice(p, end);
@@ -405,19 +430,23 @@ function trimTrailingBlankLines(str: string): string {
 }
 
 /**
- * Declines when a line in the stretch of non-blank lines from `p` (after its first) looks like a setext underline
- * or a table delimiter row: the lines above it may be a heading or a table. Returns where the stretch ends.
+ * The first line in the stretch of non-blank lines from `p` (after its first) that looks like a setext underline or
+ * a table delimiter row, where the lines above it may be a heading or a table: its start, or minus where the stretch
+ * ends when there is none.
  */
-function checkBelow(src: string, p: number): number {
+function suspectBelow(src: string, p: number): number {
   let e = lineEnd(src, p);
   while (e < src.length) {
     const s = e + 1;
     e = lineEnd(src, s);
     const line = src.slice(s, e);
-    if (isBlank(line)) return s;
-    if (underlineOrAlign(line)) throw decline('block: setext underline or table');
+    if (isBlank(line)) return -s;
+    if (underlineOrAlign(line)) {
+      if (!SETEXT_UNDERLINE.test(line)) throw decline('block: table delimiter row under text');
+      return s;
+    }
   }
-  return e;
+  return -e;
 }
 
 /** Where the first character other than a space is in a line (its length when there is none). */
