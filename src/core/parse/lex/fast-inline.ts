@@ -1,12 +1,14 @@
 import type { Token } from 'marked';
 
 /**
- * The inline half of the fast lexer (fast-lex.ts): marked 18's inline pass (`Lexer.inlineTokens`, GFM) for the
- * common subset roadmaps are written in: text, `[text](url)` links, code spans, escapes, hard breaks after two
- * spaces, and emphasis. Emphasis is marked's own algorithm, ported line for line with its regexes, so that any
- * pairing of `*` and `_` comes out the same. Whatever else it meets (HTML, `<autolinks>`, bare URLs and e-mail
- * addresses, images, strikethrough, numeric character references, escapes it does not know) makes it throw
- * DECLINE, and the caller gives that run to marked.
+ * The inline half of the fast lexer (fast-lex.ts): marked 18's inline pass (`Lexer.inlineTokens`, GFM): text,
+ * links and images (one level of brackets in their text, balanced parentheses in the href, a title in double
+ * quotes), code spans, escapes, hard breaks after two spaces, emphasis and strikethrough, bare URLs and e-mail
+ * addresses, inline HTML and `<autolinks>`. Emphasis and strikethrough are marked's own algorithms, ported line for
+ * line with its regexes, so any pairing of `*`, `_` and `~` comes out the same. Whatever else it meets (reference
+ * links are never defined here, so those are none; titles in single quotes or parentheses, `<href>`, numeric
+ * character references, a backslash before a letter, a link inside a link) makes it throw DECLINE, and the caller
+ * gives that run to marked.
  */
 
 /** Thrown when a run holds something the fast lexer does not reproduce exactly. */

@@ -2,13 +2,15 @@ import type { Token } from 'marked';
 import { DECLINE, decline } from './fast-inline.js';
 
 /**
- * A fast block lexer for the Markdown roadmaps are written in: ATX headings, paragraphs, blank lines, bullet and
- * ordered lists nested by indentation (task items too), fenced code and thematic breaks. It is marked 18's GFM block
- * lexer (Lexer.blockTokens with its space, fences, heading, hr, list, paragraph and text tokenizers) ported to a
- * line scan: same control flow, same state (`top`, the last token, the inline queue), the same objects out. Anything
- * outside that subset, or where it cannot be sure marked would read the text the same way (setext headings, tables,
- * indented code, block quotes, HTML, reference definitions, lazy continuation lines, tabs and unusual white space),
- * makes it give up on the whole piece: fastBlocks returns undefined and marked lexes the piece as before.
+ * A fast block lexer for the Markdown roadmaps are written in: ATX and setext headings, paragraphs, blank lines,
+ * bullet and ordered lists nested by indentation (task items too), fenced and indented code, thematic breaks, GFM
+ * tables, HTML blocks, and block quotes whose lines all start with `>`. It is marked 18's GFM block lexer
+ * (Lexer.blockTokens with its tokenizers) ported to a line scan: same control flow, same state (`top`, the last
+ * token, the inline queue), the same objects out, marked's own regexes where a rule is intricate (tables, HTML,
+ * setext headings). Where it cannot be sure marked would read the text the same way (lazy continuation lines, block
+ * quotes with them or inside lists, reference definitions, tabs and unusual white space, ...) it declines: fastBlocks
+ * keeps the tokens before the last top-level heading above that block (`rest`), or returns undefined, and marked
+ * lexes the rest.
  */
 
 /** One inline run, as marked queues it: the text and the token array its inline tokens go into. */
