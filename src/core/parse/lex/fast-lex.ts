@@ -551,6 +551,19 @@ interface Item {
   tokens: Token[];
 }
 
+/**
+ * Whether blockTokens, not at the top, makes of `text` one text token and nothing else: one line, not blank, whose
+ * first character starts none of the blocks a line can start by itself (code, fence, heading, break, quote, HTML,
+ * list). The common list item; it skips the whole loop.
+ */
+function plainLine(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (Number.isNaN(c) || text.includes('\n')) return false;
+  // space ` ~ # - * _ > < +
+  if (c === 32 || c === 96 || c === 126 || c === 35 || c === 45 || c === 42 || c === 95 || c === 62 || c === 60 || c === 43) return false;
+  return c < 48 || c > 57;
+}
+
 function endsWithDoubleBlank(raw: string): boolean {
   let i = raw.length - 1;
   while (i >= 0 && raw.charCodeAt(i) === 32) i--;
@@ -639,7 +652,8 @@ function list(src: string, p: number, first: string, state: State): Token | unde
   for (const item of items) {
     state.top = false;
     runStarts.push(state.runs.length);
-    item.tokens = blockTokens(item.text, [], state);
+    item.tokens = plainLine(item.text) ? [{ type: 'text', raw: item.text, text: item.text, tokens: queue(state, item.text) }] : blockTokens(item.text, [], state);
+    state.top = true;
     if (!token.loose) token.loose = item.tokens.some((t) => t.type === 'space' && /\n.*\n/.test(t.raw));
   }
   items.forEach((item, i) => {
