@@ -9,7 +9,7 @@
 // A cache V8 does not accept is ignored and the file is simply compiled. Chunks come from a pack when the build made
 // one (one file for all the chunks a step loads, see scripts/build.mjs, step 3), else from their own file; either
 // way each chunk runs once, through this loader's require, so every module has one identity.
-const { existsSync, readFileSync, statSync } = require('node:fs');
+const { existsSync, fstatSync, readFileSync, statSync, writeSync } = require('node:fs');
 const Module = require('node:module');
 const { dirname, sep } = require('node:path');
 const { Script } = require('node:vm');
@@ -185,11 +185,43 @@ function commandWord(argv) {
 
 module.exports = { codeCacheFile, codeCacheFits, commandWord, loadBundle, loadedFiles, scripts, startPackFile, useNodeCompileCache };
 
+/**
+ * `roadmap`, `roadmap --help`, `-h` or `help` when stdout is not a terminal: prints the help the build rendered with
+ * this very program (dist/help.txt, which src/cli.ts prints in that case too) without loading the bundle. False when
+ * that does not apply, or there is no such file: the CLI then answers as usual (on a terminal commander lays the help
+ * out for its width).
+ */
+function printBuiltHelp(argv, dist) {
+  if (argv.length > 1 || (argv.length === 1 && argv[0] !== '--help' && argv[0] !== '-h' && argv[0] !== 'help')) return false;
+  let text;
+  try {
+    const stat = fstatSync(1);
+    // A character device may be a terminal, except Linux's memory devices (/dev/null): see src/ui/streams.ts.
+    if (stat.isCharacterDevice() && !(process.platform === 'linux' && (stat.rdev & 0xfff00) >> 8 === 1)) return false;
+    text = readFileSync(dist + sep + 'help.txt');
+  } catch {
+    return false;
+  }
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let done = 0; done < text.length; ) {
+    try {
+      done += writeSync(1, text, done, text.length - done);
+    } catch (error) {
+      // A reader that left (`roadmap --help | head -3`) ends the output; a pipe another process made non-blocking waits.
+      if (error.code === 'EPIPE') break;
+      if (error.code !== 'EAGAIN') throw error;
+      Atomics.wait(pause, 0, 0, 1);
+    }
+  }
+  return true;
+}
+
 /** Runs the CLI; the build's warm-up requires this file for the loader instead, and runs commands in-process. */
 function start() {
   const dist = require('node:path').join(__dirname, '..', 'dist');
   const cli = dist + sep + 'cli.cjs';
   const argv = process.argv.slice(2);
+  if (printBuiltHelp(argv, dist)) return;
   // dist/ holds V8 code caches for the Node that built it, and another V8 would reject them. Node 22.1 and later
   // keep a compile cache of their own instead (NODE_COMPILE_CACHE, or node-compile-cache in the temp folder, as npm
   // does), for what require() loads: the loader then requires the packs (BENCHMARKS.md, "Node 22 and 24").
