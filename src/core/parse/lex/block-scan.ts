@@ -37,6 +37,9 @@ function prefixOf(line: string): Prefix {
       i++;
       continue;
     }
+    // A marker starts with - + * or a digit: no regex run for the other lines.
+    const c = line.charCodeAt(i);
+    if (c !== 45 && c !== 43 && c !== 42 && (c < 48 || c > 57)) break;
     MARKER.lastIndex = i;
     const m = MARKER.exec(line);
     if (!m) break;
@@ -52,6 +55,8 @@ function prefixOf(line: string): Prefix {
  * items open above the line: the last one it is inside of sets the margin.
  */
 function opensFence(p: Prefix, items: readonly Item[]): string | undefined {
+  const first = p.text.charCodeAt(0);
+  if (first !== 96 && first !== 126) return undefined;
   const fence = FENCE.exec(p.text)?.[1];
   if (fence === undefined) return undefined;
   const inside = items.filter((item) => item.content <= p.indent);
@@ -166,7 +171,7 @@ export function scanBlocks(text: string, lineOffset: number, budget: Work, whole
       throw tooComplex('has too much deeply nested text to read in reasonable time: characters times depth, summed over the file, pass the limit', n, 'flatten the nesting, or split the file');
     }
     const opens = opensFence(p, items);
-    const heading = HEADING.test(p.text);
+    const heading = p.text.charCodeAt(0) === 35 && HEADING.test(p.text);
     if (p.markers.length > 0 || opens !== undefined || heading) flush();
     if (opens !== undefined) fence = opens;
     else if (heading) run(marksIn(line), n);

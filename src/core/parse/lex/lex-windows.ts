@@ -1,4 +1,5 @@
-import { Lexer, type Token } from 'marked';
+import type { Token } from 'marked';
+import { markedLexer } from './marked-lazy.js';
 
 /**
  * A text over LEX_WHOLE is lexed a window of about this size at a time. Small windows are faster, not only lighter:
@@ -16,7 +17,7 @@ export const LEX_WHOLE = 256 * 1024;
 /** Lexes one piece of Markdown; `lineOffset` is how many lines of the text come before it (for messages). */
 export type LexPiece = (piece: string, lineOffset: number) => Token[];
 
-const markedLex: LexPiece = (piece) => Lexer.lex(piece, { gfm: true });
+const markedLex: LexPiece = (piece) => markedLexer().lex(piece, { gfm: true });
 
 /**
  * The block tokens of a Markdown text, the same as lexing it whole gives, but lexed a window at a time so that only

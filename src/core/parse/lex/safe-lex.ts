@@ -1,8 +1,11 @@
-import { Lexer, type Token } from 'marked';
+import type { Lexer, Token } from 'marked';
 import { RoadmapInputError } from '../../errors.js';
 import { marksIn, scanBlocks, tooManyMarks } from './block-scan.js';
+import { DECLINE, endedInLink, inlineTokens } from './fast-inline.js';
+import { fastBlocks, type InlineRun } from './fast-lex.js';
 import { lexInPieces } from './lex-windows.js';
 import { checkSize, LIMITS, type Work } from './limits.js';
+import { markedLexer } from './marked-lazy.js';
 
 /**
  * Work on one document, shared by every lexMarkdown call for it (Markdown inside HTML is lexed again): `checked` for
@@ -65,10 +68,49 @@ function countScanned(scanned: Work | undefined, budget: Work): boolean {
   return true;
 }
 
-/** Lexer.lex in two steps, so the inline runs can be measured before the quadratic inline pass runs. */
+/**
+ * How often the fast lexer declined, for tests: whole pieces, pieces it took in part (and the characters it took of
+ * them), and inline runs given to marked alone.
+ */
+export const fastLexStats = { pieces: 0, declinedPieces: 0, partPieces: 0, partChars: 0, runs: 0, declinedRuns: 0 };
+
+/**
+ * Lexer.lex in two steps, so the inline runs can be measured before the quadratic inline pass runs. The fast lexer
+ * (fast-lex.ts, fast-inline.ts) makes marked's tokens for the common subset of Markdown; a piece it declines is
+ * lexed by marked whole, an inline run it declines by marked alone.
+ */
 function lexChecked(text: string, lineOffset: number, budget: Work, scanned?: Work): Token[] {
-  if (!countScanned(scanned, budget)) scanBlocks(text, lineOffset, budget);
-  const lexer = new Lexer({ gfm: true });
+  if (scanned && !countScanned(scanned, budget)) scanBlocks(text, lineOffset, budget);
+  const fast = fastPiece(text);
+  if (fast?.rest === undefined) {
+    if (fast) {
+      checkEmphasis(fast.runs, text, lineOffset, budget);
+      lexRuns(fast.runs);
+      return fast.tokens;
+    }
+    return markedPiece(text, lineOffset, budget, scanned);
+  }
+  // The fast lexer kept the text before a heading; marked lexes from there. Not when a run it gave to marked left an
+  // <a> tag open: marked would carry that into the runs after the heading.
+  checkEmphasis(fast.runs, text, lineOffset, budget);
+  if (lexRuns(fast.runs)) return markedPiece(text, lineOffset, budget, scanned);
+  const tokens = fast.tokens;
+  const rest = markedPiece(text.slice(fast.rest), lineOffset + countLines(text, fast.rest), budget, scanned);
+  for (const token of rest) tokens.push(token);
+  return tokens;
+}
+
+/** Lines before `end` in `text`. */
+function countLines(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** marked's tokens of a piece, after the window scan that guards it (not needed when the whole text was one piece). */
+function markedPiece(text: string, lineOffset: number, budget: Work, scanned?: Work): Token[] {
+  if (!scanned) scanBlocks(text, lineOffset, budget);
+  const lexer = new (markedLexer())({ gfm: true });
   try {
     lexer.blockTokens(text, lexer.tokens);
     checkEmphasis(lexer.inlineQueue, text, lineOffset, budget);
@@ -77,13 +119,74 @@ function lexChecked(text: string, lineOffset: number, budget: Work, scanned?: Wo
       lexer.inlineTokens(run.src, run.tokens);
     }
   } catch (error) {
-    if (error instanceof RangeError) {
-      throw new RoadmapInputError('the Markdown is nested too deeply or has a paragraph too large to read', 'split long paragraphs with blank lines and flatten deep nesting');
-    }
-    throw error;
+    throw tooDeep(error);
   }
   lexer.inlineQueue = [];
   return lexer.tokens;
+}
+
+/** The fast lexer's blocks of a piece, or undefined when it declines (counted in fastLexStats). */
+function fastPiece(text: string): ReturnType<typeof fastBlocks> {
+  fastLexStats.pieces++;
+  const fast = fastBlocks(text);
+  if (fast?.rest !== undefined) {
+    fastLexStats.partPieces++;
+    fastLexStats.partChars += fast.rest;
+  } else if (!fast) fastLexStats.declinedPieces++;
+  return fast;
+}
+
+/**
+ * The tokens of a piece as lexChecked makes them, without the limits: the fast lexer's, with marked's for what it
+ * declines. `taken` says whether the fast lexer took the whole piece. For tests that hold it equal to marked.
+ */
+export function lexFast(text: string): { tokens: Token[]; taken: boolean } {
+  const fast = fastPiece(text);
+  if (!fast) return { tokens: [...markedLexer().lex(text, { gfm: true })], taken: false };
+  const leftInLink = lexRuns(fast.runs);
+  if (fast.rest === undefined) return { tokens: fast.tokens, taken: true };
+  if (leftInLink) return { tokens: [...markedLexer().lex(text, { gfm: true })], taken: false };
+  return { tokens: [...fast.tokens, ...markedLexer().lex(text.slice(fast.rest), { gfm: true })], taken: false };
+}
+
+/**
+ * The inline tokens of each run, from the fast lexer or, for a run it declines, from marked. True when marked was
+ * left inside an <a> tag.
+ */
+function lexRuns(runs: readonly InlineRun[]): boolean {
+  let lexer: Lexer | undefined;
+  // marked carries "inside a link" (an <a> tag not closed) from one run to the next
+  let inLink = false;
+  for (const run of runs) {
+    fastLexStats.runs++;
+    const before = run.tokens.length;
+    try {
+      inlineTokens(run.src, run.tokens, inLink);
+      inLink = endedInLink();
+      continue;
+    } catch (error) {
+      if (error !== DECLINE) throw tooDeep(error);
+    }
+    fastLexStats.declinedRuns++;
+    run.tokens.length = before;
+    lexer ??= new (markedLexer())({ gfm: true });
+    try {
+      lexer.state.inRawBlock = false;
+      lexer.state.inLink = inLink;
+      lexer.inlineTokens(run.src, run.tokens);
+      inLink = lexer.state.inLink;
+    } catch (error) {
+      throw tooDeep(error);
+    }
+  }
+  return inLink;
+}
+
+function tooDeep(error: unknown): unknown {
+  if (error instanceof RangeError) {
+    return new RoadmapInputError('the Markdown is nested too deeply or has a paragraph too large to read', 'split long paragraphs with blank lines and flatten deep nesting');
+  }
+  return error;
 }
 
 /**

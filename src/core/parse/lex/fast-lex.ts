@@ -1,0 +1,691 @@
+import type { Token } from 'marked';
+import { DECLINE, decline } from './fast-inline.js';
+
+/**
+ * A fast block lexer for the Markdown roadmaps are written in: ATX and setext headings, paragraphs, blank lines,
+ * bullet and ordered lists nested by indentation (task items too), fenced and indented code, thematic breaks, GFM
+ * tables, HTML blocks, and block quotes whose lines all start with `>`. It is marked 18's GFM block lexer
+ * (Lexer.blockTokens with its tokenizers) ported to a line scan: same control flow, same state (`top`, the last
+ * token, the inline queue), the same objects out, marked's own regexes where a rule is intricate (tables, HTML,
+ * setext headings). Where it cannot be sure marked would read the text the same way (lazy continuation lines, block
+ * quotes with them or inside lists, reference definitions, tabs and unusual white space, ...) it declines: fastBlocks
+ * keeps the tokens before the last top-level heading above that block (`rest`), or returns undefined, and marked
+ * lexes the rest.
+ */
+
+/** One inline run, as marked queues it: the text and the token array its inline tokens go into. */
+export interface InlineRun {
+  src: string;
+  tokens: Token[];
+}
+
+export interface FastBlocks {
+  tokens: Token[];
+  runs: InlineRun[];
+  /**
+   * Where the fast lexer stopped, when it declined part of the text: `tokens` are marked's tokens of the text before
+   * this offset, which is where a top-level heading starts, and marked lexes the rest. Undefined when it took all.
+   */
+  rest?: number;
+}
+
+interface State {
+  top: boolean;
+  lastToken: Token | undefined;
+  runs: InlineRun[];
+}
+
+/**
+ * Text the fast lexer never takes: tabs and white space other than spaces and line feeds (marked expands tabs, and
+ * trims Unicode spaces in places), and `]:`, which may be a reference definition.
+ */
+const ODD = /[\t\r\v\f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]|\]:/;
+
+const HEADING = /^ {0,3}(#{1,6})(?=\s|$)(.*)$/;
+const HR = /^ {0,3}((?:-[\t ]*){3,}|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,})$/;
+const LIST_START = /^( {0,3}(?:[*+-]|\d{1,9}[.)]))([ \t][^\n]*?)?$/;
+const LIST_INTERRUPTS = /^ {0,3}(?:[*+-]|1[.)])[ \t]+[^ \t\n]/;
+const FENCE_START = /^ {0,3}(?:`{3,}(?=[^`\n]*$)|~~~)/;
+const FENCE_OPEN = /^(`{3,}(?=[^`\n]*$)|~{3,})(.*)$/;
+const TILDE_FENCE = /^ {0,3}~{3,}/;
+const NON_SPACE = /[^ ]/;
+const PARAGRAPH_HEADING = /^ {0,3}#{1,6}(?:\s|$)/;
+/** A line that starts a block quote or HTML: not taken. */
+/** A line that would make the line above it a setext heading or a table header: not taken. */
+const UNDERLINE_OR_ALIGN = /^ {0,3}(?:=+|-+) *$|^ {0,3}(?:\| *)?:?-+:? *(?:\| *:?-+:? *)*(?:\| *)?$/;
+/** marked 18's GFM table rule (`Lexer.rules.block.gfm.table`; fast-lex.test.ts holds it equal). */
+ 
+export const TABLE = /^ *([^\n ].*)\n {0,3}((?:\| *)?:?-+:? *(?:\| *:?-+:? *)*(?:\| *)?)(?:\n((?:(?! *\n| {0,3}((?:-[\t ]*){3,}|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,})(?:\n+|$)| {0,3}#{1,6}(?:\s|$)| {0,3}>|(?: {4}| {0,3}\t)[^\n]| {0,3}(?:`{3,}(?=[^`\n]*(?:\n|$))|~~~)[^\n]*(?:\n|$)| {0,3}(?:[*+-]|1[.)])[ \t]| {0,3}(?:<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|meta|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t]+|\n|\/?>)|<(?:(?:script|pre|style|textarea)(?:[\s>]|$)|!--)|<\?|<![A-Za-z]|<!\[CDATA\[)).*(?:\n|$))*)\n*|$)/;
+/** marked's GFM setext heading rule (`Lexer.rules.block.gfm.lheading`; fast-lex.test.ts holds it equal). */
+export const LHEADING = new RegExp(
+  "^(?! {0,3}(?:[*+-]|\\d{1,9}[.)]) |(?: {4}| {0,3}\\t)| {0,3}(?:`{3,}|~{3,})| {0,3}>| {0,3}#{1,6}(?:\\s|$)| {0,3}(?:<\\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|meta|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \\t]+|\\n|\\/?>)|<(?:(?:script|pre|style|textarea)(?:[\\s>]|$)|!--)|<\\?|<![A-Za-z]|<!\\[CDATA\\[)| {0,3}\\|?(?:[:\\- ]*\\|)+[\\:\\- ]*\\n)((?:.|\\n(?!\\s*?\\n| {0,3}(?:[*+-]|\\d{1,9}[.)]) | {0,3}(?:`{3,}|~{3,})| {0,3}>| {0,3}#{1,6}(?:\\s|$)| {0,3}(?:(?:-[\\t ]*){3,}|(?:_[ \\t]*){3,}|(?:\\*[ \\t]*){3,})(?:\\n+|$)| {0,3}(?:<\\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|meta|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \\t]+|\\n|\\/?>)|<(?:(?:script|pre|style|textarea)(?:[\\s>]|$)|!--)|<\\?|<![A-Za-z]|<!\\[CDATA\\[)| {0,3}\\|?(?:[:\\- ]*\\|)+[\\:\\- ]*\\n))+?)\\n {0,3}(=+|-+)[ \\t]*(?:\\n+|$)",
+);
+/** How far ahead of a line a setext underline may be for the fast lexer to try LHEADING there (it scans that far). */
+const LHEADING_REACH = 2048;
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+) *$/;
+
+/** The tag names of HTML blocks (marked's _tag). */
+const HTML_TAGS =
+  'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|meta|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
+const HTML_START = String.raw`<(?:(?:script|pre|style|textarea)(?:[\s>]|$)|!--)|<\?|<![A-Za-z]|<!\[CDATA\[`;
+/** marked's HTML block rule (`Lexer.rules.block.gfm.html`; fast-lex.test.ts holds it equal). */
+export const HTML = new RegExp(
+  String.raw`^ {0,3}(?:<(script|pre|style|textarea)[\s>][\s\S]*?(?:<\/\1>[^\n]*\n*|$)|<!--(?:-?>|[\s\S]*?(?:-->|$))[^\n]*(\n+|$)|<\?[\s\S]*?(?:\?>[^\n]*\n*|$)|<![A-Z][\s\S]*?(?:>[^\n]*\n*|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>[^\n]*\n*|$)|<\/?(` +
+    HTML_TAGS +
+    String.raw`)(?:[ \t]+|\n|\/?>|$)[\s\S]*?(?:(?:\n[ 	]*)+\n|$)|<(?!(?:script|pre|style|textarea)(?![a-z0-9-]))([a-z][a-z0-9-]*)(?:[ \t]+[a-zA-Z:_][\w.:-]*(?:[ \t]*=[ \t]*"[^"\n]*"|[ \t]*=[ \t]*'[^'\n]*'|[ \t]*=[ \t]*[^\s"'=<>\x60]+)?)*?[ \t]*\/?>(?=[ \t]*(?:\n|$))[\s\S]*?(?:(?:\n[ 	]*)+\n|$)|<\/[a-z][a-z0-9-]*\s*>(?=[ \t]*(?:\n|$))[\s\S]*?(?:(?:\n[ 	]*)+\n|$))`,
+  'i',
+);
+/** marked's _htmlInterrupt: HTML that ends a paragraph (types 1 to 6), matched where a line starts. */
+const HTML_INTERRUPT = new RegExp(String.raw`^ {0,3}(?:<\/?(?:` + HTML_TAGS + String.raw`)(?:[ \t]+|\n|\/?>)|` + HTML_START + ')');
+/** marked's htmlBeginRegex, by min(3, indent - 1): HTML that ends a list item. */
+const ITEM_HTML = [0, 1, 2, 3].map((k) => new RegExp(`^ {0,${k}}(?:</?(?:${HTML_TAGS})(?:[ \t]+|$|/?>)|${HTML_START})`, 'i'));
+
+/** A table's delimiter row, as TABLE takes it, with the `|` or `:` marked asks of it. */
+const DELIMITER_ROW = /^ {0,3}(?=.*[:|])(?:\| *)?:?-+:? *(?:\| *:?-+:? *)*(?:\| *)?$/;
+const TASK = /^\[[ xX]\][ \t]+\S/;
+const TASK_PREFIX = /^\[[ xX]\][ \t]+/;
+const TASK_BOX = /\[[ xX]\]/;
+
+/** marked's indent-bounded rules for the lines of a list item, by min(3, indent - 1). */
+function byIndent(make: (k: number) => RegExp): RegExp[] {
+  return [0, 1, 2, 3].map(make);
+}
+const NEXT_BULLET = byIndent((k) => new RegExp(`^ {0,${k}}(?:[*+-]|\\d{1,9}[.)])((?:[ \t][^\\n]*)?(?:\\n|$))`));
+const ITEM_HR = byIndent((k) => new RegExp(`^ {0,${k}}((?:-[ \t]*){3,}|(?:_[ \t]*){3,}|(?:\\*[ \t]*){3,})(?:\\n+|$)`));
+const ITEM_FENCE = byIndent((k) => new RegExp(`^ {0,${k}}(?:\`\`\`|~~~)`));
+const ITEM_HEADING = byIndent((k) => new RegExp(`^ {0,${k}}#{1,6}(?:\\s|$)`));
+const ITEM = new Map<string, RegExp>();
+
+function itemRegex(bullet: string): RegExp {
+  let re = ITEM.get(bullet);
+  if (!re) {
+    re = new RegExp(`^( {0,3}${bullet})((?:[\t ][^\\n]*)?)$`);
+    ITEM.set(bullet, re);
+  }
+  return re;
+}
+
+/** Tokens and inline runs of `text` as marked's blockTokens makes them, or undefined where it is not sure. */
+export function fastBlocks(text: string): FastBlocks | undefined {
+  const odd = ODD.exec(text);
+  if (odd) {
+    decline(odd[0] === ']:' ? 'block: ]: (reference definition)' : 'block: tab or unusual white space');
+    return undefined;
+  }
+  const state: State = { top: true, lastToken: undefined, runs: [] };
+  const tokens: Token[] = [];
+  try {
+    blockTokens(text, tokens, state);
+    return { tokens, runs: state.runs };
+  } catch (error) {
+    if (error !== DECLINE) throw error;
+  }
+  return prefix(text, tokens, state.runs);
+}
+
+/**
+ * What the fast lexer can keep of a text it declined: the top-level tokens before its last top-level heading. Only
+ * the last token of a block can still change when lexing goes on (a line feed added to its raw, a paragraph or text
+ * merged into it); the ones before the heading are final, and marked, lexing from the heading on, starts a block
+ * there as it does in the whole text (lex-windows.ts makes the same cut). Undefined when there is no such heading.
+ */
+function prefix(text: string, tokens: Token[], runs: InlineRun[]): FastBlocks | undefined {
+  let offset = 0;
+  let cut = -1;
+  let cutAt = 0;
+  tokens.forEach((token, i) => {
+    if (i > 0 && token.type === 'heading') {
+      cut = i;
+      cutAt = offset;
+    }
+    offset += token.raw.length;
+  });
+  const heading = tokens[cut] as (Token & { tokens: Token[] }) | undefined;
+  if (!heading || !text.startsWith(heading.raw, cutAt)) return undefined;
+  const run = runs.findIndex((r) => r.tokens === heading.tokens);
+  if (run < 0) return undefined;
+  return { tokens: tokens.slice(0, cut), runs: runs.slice(0, run), rest: cutAt };
+}
+
+function lineEnd(src: string, at: number): number {
+  const nl = src.indexOf('\n', at);
+  return nl < 0 ? src.length : nl;
+}
+
+function isBlank(line: string): boolean {
+  for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) !== 32) return false;
+  return true;
+}
+
+function queue(state: State, src: string): Token[] {
+  const tokens: Token[] = [];
+  state.runs.push({ src, tokens });
+  return tokens;
+}
+
+function blockTokens(src: string, tokens: Token[], state: State): Token[] {
+  const outerLastToken = state.lastToken;
+  const n = src.length;
+  let p = 0;
+  let lastParagraph: Token | undefined;
+  /** Lines before this index were checked for a setext underline or table delimiter below a text line. */
+  let checked = 0;
+  /** Where the first such line is (positive), or minus where the checked stretch ends when it has none. */
+  let suspect = -1;
+  while (p < n) {
+    state.lastToken = tokens[tokens.length - 1];
+    const last = state.lastToken;
+    // space
+    let q = p;
+    for (;;) {
+      let r = q;
+      while (src.charCodeAt(r) === 32) r++;
+      if (r < n && src.charCodeAt(r) === 10) q = r + 1;
+      else {
+        if (r === n) q = r;
+        break;
+      }
+    }
+    if (q > p) {
+      const raw = src.slice(p, q);
+      if (raw.length === 1 && last !== undefined) last.raw += '\n';
+      else tokens.push({ type: 'space', raw });
+      p = q;
+      continue;
+    }
+    const e = lineEnd(src, p);
+    const line = src.slice(p, e);
+    let indent = 0;
+    while (line.charCodeAt(indent) === 32) indent++;
+    // indented code: a block of its own, or more lines of the paragraph or text above it
+    if (indent >= 4) {
+      const code = indentedCode(src, p);
+      if (last?.type === 'paragraph' || last?.type === 'text') {
+        const merged = last as { raw: string; text: string };
+        merged.raw += (merged.raw.endsWith('\n') ? '' : '\n') + code.raw;
+        merged.text += '\n' + code.text;
+        const run = state.runs[state.runs.length - 1];
+        if (run) run.src = merged.text;
+      } else tokens.push({ type: 'code', raw: code.raw, codeBlockStyle: 'indented', text: code.text });
+      p += code.raw.length;
+      continue;
+    }
+    // Each rule below needs its own first character after up to three spaces: test only the ones that may match.
+    const c = line.charCodeAt(indent);
+    // fences
+    if ((c === 96 || c === 126) && (FENCE_START.test(line) || TILDE_FENCE.test(line))) {
+      const token = fence(src, p, e, line);
+      tokens.push(token);
+      p += token.raw.length;
+      continue;
+    }
+    // heading
+    const heading = c === 35 ? HEADING.exec(line) : null;
+    if (heading) {
+      let text = (heading[2] ?? '').trim();
+      if (text.endsWith('#')) {
+        let cut = text.length;
+        while (cut > 0 && text.charCodeAt(cut - 1) === 35) cut--;
+        const trimmed = text.slice(0, cut);
+        if (!trimmed || trimmed.endsWith(' ')) text = trimmed.trim();
+      }
+      tokens.push({ type: 'heading', raw: line, depth: (heading[1] ?? '').length, text, tokens: queue(state, text) });
+      p = e;
+      continue;
+    }
+    // hr
+    if ((c === 45 || c === 42 || c === 95) && HR.test(line)) {
+      tokens.push({ type: 'hr', raw: line });
+      p = e;
+      continue;
+    }
+    // blockquote, html
+    // blockquote
+    if (c === 62) {
+      const quote = blockquote(src, p, state);
+      tokens.push(quote);
+      p += quote.raw.length;
+      continue;
+    }
+    // html
+    if (c === 60) {
+      const html = htmlAt(src, p, last);
+      if (html) {
+        tokens.push(html);
+        p += html.raw.length;
+        continue;
+      }
+    }
+    // list
+    if ((c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57)) && LIST_START.test(line)) {
+      const token = list(src, p, line, state);
+      if (token) {
+        tokens.push(token);
+        p += token.raw.length;
+        continue;
+      }
+    }
+    // table
+    const table = tableAt(src, p, e, state);
+    if (table) {
+      tokens.push(table);
+      p += table.raw.length;
+      continue;
+    }
+    // setext heading, where an underline or a delimiter row comes below this line before a blank one
+    if (p >= checked) {
+      suspect = suspectBelow(src, p);
+      checked = suspect < 0 ? -suspect : suspect;
+    }
+    if (suspect > p) {
+      if (suspect - p > LHEADING_REACH) throw decline('block: setext underline far below');
+      const cap = LHEADING.exec(src.slice(p));
+      if (cap) {
+        let raw = cap[0];
+        while (raw.endsWith('\n')) raw = raw.slice(0, -1);
+        const text = (cap[1] ?? '').trim();
+        tokens.push({ type: 'heading', raw, depth: cap[2]?.charAt(0) === '=' ? 1 : 2, text, tokens: queue(state, text) });
+        p += raw.length;
+        checked = 0;
+        continue;
+      }
+    }
+    if (state.top) {
+      const end = paragraphEnd(src, e);
+      const text = src.slice(p, end);
+      if (last === lastParagraph && last?.type === 'paragraph') {
+        // marked merges a paragraph into one before it that ended on a false interruption
+        last.raw += (last.raw.endsWith('\n') ? '' : '\n') + text;
+        (last as { text: string }).text += '\n' + text;
+        const run = state.runs[state.runs.length - 1];
+        if (run) run.src = (last as { text: string }).text;
+        lastParagraph = last;
+      } else {
+        const token = { type: 'paragraph', raw: text, text, tokens: queue(state, text) } as Token;
+        tokens.push(token);
+        lastParagraph = token;
+      }
+      p = end;
+      continue;
+    }
+    // text
+    if (last?.type === 'text') {
+      last.raw += (last.raw.endsWith('\n') ? '' : '\n') + line;
+      (last as { text: string }).text += '\n' + line;
+      const run = state.runs[state.runs.length - 1];
+      if (run) run.src = (last as { text: string }).text;
+    } else tokens.push({ type: 'text', raw: line, text: line, tokens: queue(state, line) });
+    p = e;
+  }
+  state.top = true;
+  state.lastToken = outerLastToken;
+  return tokens;
+}
+
+/**
+ * marked's blockquote tokenizer at `p`, for a block quote whose every line starts with `>` and that a blank line or
+ * the end of the text follows (no lazy continuation lines); declines any other.
+ */
+function blockquote(src: string, p: number, state: State): Token {
+  const n = src.length;
+  let q = p;
+  for (;;) {
+    const e = lineEnd(src, q);
+    q = e < n ? e + 1 : n;
+    if (q >= n) break;
+    const next = src.slice(q, lineEnd(src, q));
+    if (next === '') break;
+    const f = firstNonSpace(next);
+    if (f > 3 || next.charCodeAt(f) !== 62) throw decline('block: block quote with a lazy line');
+  }
+  let raw = src.slice(p, q);
+  if (raw.endsWith('\n')) raw = raw.slice(0, -1);
+  const text = raw.replace(/^ {0,3}>[ \t]?/gm, '');
+  const top = state.top;
+  state.top = true;
+  const tokens = blockTokens(text, [], state);
+  state.top = top;
+  return { type: 'blockquote', raw, tokens, text };
+}
+
+/** marked's html tokenizer at `p` (a line starting with `<`), or undefined where it makes no HTML block. */
+function htmlAt(src: string, p: number, last: Token | undefined): Token | undefined {
+  const rest = src.slice(p);
+  const cap = HTML.exec(rest);
+  if (!cap) return undefined;
+  // an HTML block of type 7 cannot interrupt a paragraph
+  if (last?.type === 'paragraph' && !ITEM_HTML[3]?.test(rest)) return undefined;
+  const raw = trimTrailingBlankLines(cap[0]);
+  return { type: 'html', block: true, raw, pre: cap[1] === 'pre' || cap[1] === 'script' || cap[1] === 'style', text: raw };
+}
+
+/** marked's splitCells: the cells of a table row, `|` escaped as `\|` kept in them. */
+function splitCells(tableRow: string, count?: number): string[] {
+  const row = tableRow.replace(/\|/g, (_match, offset: number, str: string) => {
+    let escaped = false;
+    let curr = offset;
+    while (--curr >= 0 && str[curr] === '\\') escaped = !escaped;
+    return escaped ? '|' : ' |';
+  });
+  const cells = row.split(/ \|/);
+  if (!cells[0]?.trim()) cells.shift();
+  if (cells.length > 0 && !cells[cells.length - 1]?.trim()) cells.pop();
+  if (count) {
+    if (cells.length > count) cells.splice(count);
+    else while (cells.length < count) cells.push('');
+  }
+  return cells.map((cell) => cell.trim().replace(/\\\|/g, '|'));
+}
+
+/** marked's table tokenizer at `p` (first line ending at `e`), or undefined where it makes none. */
+function tableAt(src: string, p: number, e: number, state: State): Token | undefined {
+  if (e >= src.length) return undefined;
+  const next = src.slice(e + 1, lineEnd(src, e + 1));
+  const f = firstNonSpace(next);
+  const c = next.charCodeAt(f);
+  if (f > 3 || (c !== 124 && c !== 58 && c !== 45) || !DELIMITER_ROW.test(next)) return undefined;
+  const cap = TABLE.exec(src.slice(p));
+  if (!cap || !/[:|]/.test(cap[2] ?? '')) return undefined;
+  const headers = splitCells(cap[1] ?? '');
+  const aligns = (cap[2] ?? '').replace(/^\||\| *$/g, '').split('|');
+  const rows = cap[3]?.trim() ? cap[3].replace(/\n[ \t]*$/, '').split('\n') : [];
+  if (headers.length !== aligns.length) return undefined;
+  let raw = cap[0];
+  while (raw.endsWith('\n')) raw = raw.slice(0, -1);
+  const align = aligns.map((a) => (/^ *-+: *$/.test(a) ? 'right' : /^ *:-+: *$/.test(a) ? 'center' : /^ *:-+ *$/.test(a) ? 'left' : null));
+  const header = headers.map((text, i) => ({ text, tokens: queue(state, text), header: true, align: align[i] }));
+  const body = rows.map((row) => splitCells(row, header.length).map((text, i) => ({ text, tokens: queue(state, text), header: false, align: align[i] })));
+  return { type: 'table', raw, header, align, rows: body };
+}
+
+/** marked's indented code block at `p` (lines indented by four spaces, blank lines between them). */
+function indentedCode(src: string, p: number): { raw: string; text: string } {
+  const n = src.length;
+  let q = p;
+  while (q < n && src.startsWith('    ', q) && q + 4 < n && src.charCodeAt(q + 4) !== 10) {
+    q = lineEnd(src, q);
+    if (q >= n) break;
+    // the line feed and any blank lines after it
+    let after = q + 1;
+    for (;;) {
+      let r = after;
+      while (src.charCodeAt(r) === 32) r++;
+      if (r < n && src.charCodeAt(r) === 10) after = r + 1;
+      else {
+        if (r === n) after = r;
+        break;
+      }
+    }
+    q = after;
+  }
+  const raw = trimTrailingBlankLines(src.slice(p, q));
+  return { raw, text: raw.replace(/^ {1,4}/gm, '') };
+}
+
+/** marked's trimTrailingBlankLines: drops trailing blank lines but keeps a single final line feed. */
+function trimTrailingBlankLines(str: string): string {
+  const lines = str.split('\n');
+  let end = lines.length - 1;
+  while (end >= 0 && isBlank(lines[end] ?? '')) end--;
+  if (lines.length - end <= 2) return str;
+  return lines.slice(0, end + 1).join('\n');
+}
+
+/**
+ * The first line in the stretch of non-blank lines from `p` (after its first) that looks like a setext underline or
+ * a table delimiter row, where the lines above it may be a heading or a table: its start, or minus where the stretch
+ * ends when there is none.
+ */
+function suspectBelow(src: string, p: number): number {
+  let e = lineEnd(src, p);
+  while (e < src.length) {
+    const s = e + 1;
+    e = lineEnd(src, s);
+    const line = src.slice(s, e);
+    if (isBlank(line)) return -s;
+    if (underlineOrAlign(line)) {
+      if (!SETEXT_UNDERLINE.test(line)) throw decline('block: table delimiter row under text');
+      return s;
+    }
+  }
+  return -e;
+}
+
+/** Where the first character other than a space is in a line (its length when there is none). */
+function firstNonSpace(line: string): number {
+  let i = 0;
+  while (line.charCodeAt(i) === 32) i++;
+  return i;
+}
+
+/**
+ * Whether a line may make the line above it a setext heading or a table header (then the fast lexer declines):
+ * UNDERLINE_OR_ALIGN, tested only when the line starts with a character it needs.
+ */
+function underlineOrAlign(line: string): boolean {
+  const f = firstNonSpace(line);
+  if (f > 3) return false;
+  const c = line.charCodeAt(f);
+  return (c === 61 || c === 45 || c === 124 || c === 58) && UNDERLINE_OR_ALIGN.test(line);
+}
+
+/**
+ * Whether a line interrupts a top-level paragraph (marked's GFM paragraph rule). A line starting a block quote or
+ * HTML ends it here, and the block after it declines.
+ */
+function interrupts(src: string, s: number, line: string): boolean {
+  const f = firstNonSpace(line);
+  if (f > 3) return false;
+  const c = line.charCodeAt(f);
+  if (c === 62) return true;
+  if (c === 60) return HTML_INTERRUPT.test(src.slice(s));
+  if ((c === 45 || c === 42 || c === 95) && HR.test(line)) return true;
+  if (c === 35) return PARAGRAPH_HEADING.test(line);
+  if (c === 96 || c === 126) return FENCE_START.test(line);
+  return (c === 45 || c === 42 || c === 43 || c === 49) && LIST_INTERRUPTS.test(line);
+}
+
+/** The end of a paragraph whose first line ends at `e`. */
+function paragraphEnd(src: string, e: number): number {
+  const n = src.length;
+  while (e < n) {
+    const s = e + 1;
+    const ne = lineEnd(src, s);
+    const line = src.slice(s, ne);
+    if (line === '') break;
+    if (isBlank(line)) {
+      if (ne < n) break;
+      throw decline('block: spaces-only last line');
+    }
+    if (underlineOrAlign(line)) throw decline('block: setext underline or table');
+    if (interrupts(src, s, line)) break;
+    e = ne;
+  }
+  return e;
+}
+
+/** A fenced code block at `p` whose first line ends at `e`. */
+function fence(src: string, p: number, e: number, line: string): Token {
+  const open = FENCE_OPEN.exec(line);
+  if (!open) throw decline('block: indented fence');
+  const marker = open[1] ?? '';
+  const info = open[2] ?? '';
+  if (info.includes('\\')) throw decline('block: backslash in a fence info');
+  const char = marker.charCodeAt(0);
+  const n = src.length;
+  let s = e + 1;
+  while (s <= n && e < n) {
+    const le = lineEnd(src, s);
+    if (closes(src.slice(s, le), marker, char)) {
+      const raw = src.slice(p, le);
+      let text = '';
+      if (s > e + 1) {
+        text = src.slice(e + 1, s - 1);
+        if (text === '' || text.endsWith('\n')) text += '\n';
+      }
+      return { type: 'code', raw, lang: info.trim(), text };
+    }
+    if (le >= n) break;
+    s = le + 1;
+  }
+  throw decline('block: unclosed fence');
+}
+
+function closes(line: string, marker: string, char: number): boolean {
+  let i = 0;
+  while (i < 3 && line.charCodeAt(i) === 32) i++;
+  if (!line.startsWith(marker, i)) return false;
+  i += marker.length;
+  while (line.charCodeAt(i) === char) i++;
+  while (line.charCodeAt(i) === 32) i++;
+  return i === line.length;
+}
+
+interface Item {
+  type: 'list_item';
+  raw: string;
+  task: boolean;
+  checked?: boolean;
+  loose: boolean;
+  text: string;
+  tokens: Token[];
+}
+
+/**
+ * Whether blockTokens, not at the top, makes of `text` one text token and nothing else: one line, not blank, whose
+ * first character starts none of the blocks a line can start by itself (code, fence, heading, break, quote, HTML,
+ * list). The common list item; it skips the whole loop.
+ */
+function plainLine(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (Number.isNaN(c) || text.includes('\n')) return false;
+  // space ` ~ # - * _ > < +
+  if (c === 32 || c === 96 || c === 126 || c === 35 || c === 45 || c === 42 || c === 95 || c === 62 || c === 60 || c === 43) return false;
+  return c < 48 || c > 57;
+}
+
+function endsWithDoubleBlank(raw: string): boolean {
+  let i = raw.length - 1;
+  while (i >= 0 && raw.charCodeAt(i) === 32) i--;
+  if (raw.charCodeAt(i) !== 10) return false;
+  i--;
+  while (i >= 0 && raw.charCodeAt(i) === 32) i--;
+  return raw.charCodeAt(i) === 10;
+}
+
+/** marked's list tokenizer at `p`, whose first line is `first`. */
+function list(src: string, p: number, first: string, state: State): Token | undefined {
+  if (state.lastToken?.type === 'text' && !LIST_INTERRUPTS.test(first)) return undefined;
+  const cap = LIST_START.exec(first);
+  const bull = (cap?.[1] ?? '').trim();
+  const ordered = bull.length > 1;
+  const items: Item[] = [];
+  const token = { type: 'list', raw: '', ordered, start: ordered ? +bull.slice(0, -1) : '', loose: false, items };
+  const itemRe = itemRegex(ordered ? `\\d{1,9}\\${bull.slice(-1)}` : `\\${bull}`);
+  const n = src.length;
+  let q = p;
+  let endsWithBlankLine = false;
+  while (q < n) {
+    let le = lineEnd(src, q);
+    const itemLine = src.slice(q, le);
+    const item = itemRe.exec(itemLine);
+    if (!item) break;
+    const ic = itemLine.charCodeAt(firstNonSpace(itemLine));
+    if ((ic === 45 || ic === 42 || ic === 95) && HR.test(itemLine)) break;
+    const itemStart = q;
+    q = le < n ? le + 1 : n;
+    const bulletIndent = (item[1] ?? '').length;
+    const line = item[2] ?? '';
+    let nextLine = src.slice(q, lineEnd(src, q));
+    let blankLine = !line.trim();
+    let indent: number;
+    let contents = '';
+    if (blankLine) indent = bulletIndent + 1;
+    else {
+      indent = line.search(NON_SPACE);
+      if (indent > 4) throw decline('block: list item starting with indented code');
+      contents = line.slice(indent);
+      indent += bulletIndent;
+    }
+    let endEarly = false;
+    if (blankLine && isBlank(nextLine)) {
+      q = Math.min(n, q + nextLine.length + 1);
+      endEarly = true;
+    }
+    if (!endEarly) {
+      const k = Math.max(0, Math.min(3, indent - 1));
+      while (q < n) {
+        le = lineEnd(src, q);
+        nextLine = src.slice(q, le);
+        // marked's tests, each only for a line whose first character it needs
+        const f = firstNonSpace(nextLine);
+        const c = nextLine.charCodeAt(f);
+        if (f <= 3) {
+          if ((c === 96 || c === 126) && ITEM_FENCE[k]?.test(nextLine)) break;
+          if (c === 35 && ITEM_HEADING[k]?.test(nextLine)) break;
+          if (c === 62) throw decline('block: block quote in a list');
+          if (c === 60 && ITEM_HTML[k]?.test(nextLine)) break;
+          if ((c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57)) && NEXT_BULLET[k]?.test(nextLine)) break;
+          if ((c === 45 || c === 42 || c === 95) && ITEM_HR[k]?.test(nextLine)) break;
+        }
+        const blank = f === nextLine.length;
+        if (blank || f >= indent) contents += '\n' + nextLine.slice(indent);
+        else if (blankLine) break;
+        else throw decline('block: lazy continuation line');
+        blankLine = blank;
+        q = le < n ? le + 1 : n;
+      }
+    }
+    const raw = src.slice(itemStart, q);
+    if (!token.loose) {
+      if (endsWithBlankLine) token.loose = true;
+      else if (endsWithDoubleBlank(raw)) endsWithBlankLine = true;
+    }
+    items.push({ type: 'list_item', raw, task: TASK.test(contents), loose: false, text: contents, tokens: [] });
+  }
+  const lastItem = items[items.length - 1];
+  if (!lastItem) return undefined;
+  lastItem.raw = lastItem.raw.trimEnd();
+  lastItem.text = lastItem.text.trimEnd();
+  token.raw = src.slice(p, q).trimEnd();
+  const runStarts: number[] = [];
+  for (const item of items) {
+    state.top = false;
+    runStarts.push(state.runs.length);
+    item.tokens = plainLine(item.text) ? [{ type: 'text', raw: item.text, text: item.text, tokens: queue(state, item.text) }] : blockTokens(item.text, [], state);
+    state.top = true;
+    if (!token.loose) token.loose = item.tokens.some((t) => t.type === 'space' && /\n.*\n/.test(t.raw));
+  }
+  items.forEach((item, i) => {
+    const first = item.tokens[0] as (Token & { text: string; tokens: Token[] }) | undefined;
+    if (item.task && (first?.type === 'text' || first?.type === 'paragraph')) {
+      item.text = item.text.replace(TASK_PREFIX, '');
+      first.raw = first.raw.replace(TASK_PREFIX, '');
+      first.text = first.text.replace(TASK_PREFIX, '');
+      for (let j = runStarts[i] ?? 0; j < state.runs.length; j++) {
+        const run = state.runs[j];
+        if (run?.tokens === first.tokens) {
+          run.src = run.src.replace(TASK_PREFIX, '');
+          break;
+        }
+      }
+      const box = TASK_BOX.exec(item.raw);
+      if (box) {
+        const checkbox = { type: 'checkbox', raw: box[0] + ' ', checked: box[0] !== '[ ]' } as Token & { raw: string; checked: boolean };
+        item.checked = checkbox.checked;
+        if (token.loose) {
+          first.raw = checkbox.raw + first.raw;
+          first.text = checkbox.raw + first.text;
+          first.tokens.unshift(checkbox);
+        } else item.tokens.unshift(checkbox);
+      }
+    } else if (item.task) item.task = false;
+  });
+  if (token.loose) {
+    for (const item of items) {
+      item.loose = true;
+      for (const t of item.tokens) if (t.type === 'text') (t as { type: string }).type = 'paragraph';
+    }
+  }
+  return token;
+}
