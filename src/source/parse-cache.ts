@@ -3,7 +3,7 @@ import type { StructureChoice } from '../core/parse/structure/structure.js';
 import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeBytes } from '../core/parse/normalize.js';
-import { longHash } from '../core/text/hash.js';
+import { longHash, longHashBytes } from '../core/text/hash.js';
 import type { Roadmap } from '../core/types.js';
 import { readEntry, writeEntry } from './cache-entry.js';
 
@@ -27,7 +27,7 @@ const knownHashes = new WeakMap<Uint8Array, string>();
 export function contentHash(bytes: Uint8Array): string {
   let hash = knownHashes.get(bytes);
   if (hash === undefined) {
-    hash = longHash(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
+    hash = longHashBytes(bytes);
     knownHashes.set(bytes, hash);
   }
   return hash;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { longHash, shortHash } from '../../src/core/text/hash.js';
+import { longHash, longHashBytes, shortHash } from '../../src/core/text/hash.js';
 
 const text = 'Go Backend Development Roadmap: net/http, Gin, GORM, goroutines, pprof. ';
 
@@ -24,5 +24,16 @@ describe('the one hash (FNV-1a)', () => {
     }
     for (let n = 0; n < 40; n++) seen.add(longHash(base.slice(0, n)));
     expect(seen.size).toBe(1 + base.length + 40);
+  });
+
+  it('longHashBytes is longHash of the bytes read as Latin-1, for every byte value and any length', () => {
+    // Stored shelf entries and ids of roadmaps from standard input hold content hashes made by longHash.
+    const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+    let seed = 7;
+    const random = Uint8Array.from({ length: 5000 }, () => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24);
+    for (const bytes of [new Uint8Array(0), all, random, random.subarray(13, 999)]) {
+      expect(longHashBytes(bytes)).toBe(longHash(Buffer.from(bytes).toString('latin1')));
+    }
+    expect(longHashBytes(Buffer.from(text, 'latin1'))).toBe(longHash(text));
   });
 });

