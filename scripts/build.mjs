@@ -93,14 +93,16 @@ for (const file of result.outputFiles) {
     writeFileSync(file.path, file.contents);
     continue;
   }
+  // import.meta.url becomes a getter, worked out on first use: a URL costs a few tenths of a ms the first time in a
+  // process, and most chunks that mention it never need it on a given run. import.meta.dirname is CommonJS's own.
   const usesMetaUrl = file.text.includes('import.meta.url');
   const cjs = await transform(file.text, {
     format: 'cjs',
     loader: 'js',
     target: 'node20',
     supported: { 'dynamic-import': false },
-    define: usesMetaUrl ? { 'import.meta.url': '__roadmapFileUrl' } : {},
-    banner: usesMetaUrl ? 'var __roadmapFileUrl = require("node:url").pathToFileURL(__filename).href;' : '',
+    define: { 'import.meta.dirname': '__dirname', ...(usesMetaUrl ? { 'import.meta.url': '__roadmapMeta.url' } : {}) },
+    banner: usesMetaUrl ? 'var __roadmapMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };' : '',
     logLevel: 'warning',
   });
   // test/build/lazy-builtins.test.ts fails if esbuild stops writing the shape this rewrite matches.

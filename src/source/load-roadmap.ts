@@ -1,6 +1,5 @@
 import { realpathSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join, resolve } from 'node:path';
 import { RoadmapInputError } from '../core/errors.js';
 import { slugify } from '../core/parse/slug.js';
 import { shortHash } from '../core/text/hash.js';
@@ -37,7 +36,8 @@ export const BUNDLED_ID = 'go-backend';
 
 /** The bundled roadmap's path, found beside the built code (dist/) or the sources (src/source/). */
 export function bundledRoadmapPath(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
+  // import.meta.dirname: from a path, with no URL to make (the build turns it into CommonJS's __dirname).
+  const here = import.meta.dirname;
   // Built, every module is in dist/; from the sources this file is two folders below the package.
   const up = basename(here) === 'source' ? join(here, '..', '..') : join(here, '..');
   return join(up, 'roadmap', 'go-backend.md');
