@@ -156,35 +156,6 @@ function commandWord(argv) {
 
 module.exports = { codeCacheFile, codeCacheFits, commandWord, loadBundle, loadedFiles, scripts, startPackFile, useNodeCompileCache };
 
-/** The bundle files this process has loaded (the build's step 5 packs what an everyday command loads). */
-function loadedFiles() {
-  return [...loaded.keys()];
-}
-
-/**
- * The start-up pack the build made for the command named `word` (build.mjs, step 5): its everyday run in one file.
- * Only a plain command name makes a file name; anything else starts from cli.pack.cjs.
- */
-function startPackFile(dist, word) {
-  return word !== undefined && /^[a-z_]+$/.test(word) ? dist + sep + 'start' + sep + word + '.pack.cjs' : undefined;
-}
-
-/**
- * The name of the command a command line runs, as src/app/command-kit.ts's commandNamed finds it: the first word that
- * is not a global option or the value of one. Only picks a start-up pack: a wrong guess costs time, not correctness.
- */
-function commandWord(argv) {
-  for (let i = 0; i < argv.length; i++) {
-    const word = argv[i];
-    if (word === '--') return undefined;
-    if (word === '-r' || word === '--roadmap') i++;
-    else if (!word.startsWith('-') || word === '-') return word;
-  }
-  return undefined;
-}
-
-module.exports = { codeCacheFile, codeCacheFits, commandWord, loadBundle, loadedFiles, scripts, startPackFile, useNodeCompileCache };
-
 /**
  * `roadmap`, `roadmap --help`, `-h` or `help` when stdout is not a terminal: prints the help the build rendered with
  * this very program (dist/help.txt, which src/cli.ts prints in that case too) without loading the bundle. False when
