@@ -1,5 +1,6 @@
 import type { Token } from 'marked';
 import { DECLINE, decline } from './fast-inline.js';
+import { lastHeadingCut } from './lex-windows.js';
 
 /**
  * A fast block lexer for the Markdown roadmaps are written in: ATX and setext headings, paragraphs, blank lines,
@@ -130,21 +131,26 @@ export function fastBlocks(text: string): FastBlocks | undefined {
  * there as it does in the whole text (lex-windows.ts makes the same cut). Undefined when there is no such heading.
  */
 function prefix(text: string, tokens: Token[], runs: InlineRun[]): FastBlocks | undefined {
-  let offset = 0;
-  let cut = -1;
-  let cutAt = 0;
-  tokens.forEach((token, i) => {
-    if (i > 0 && token.type === 'heading') {
-      cut = i;
-      cutAt = offset;
-    }
-    offset += token.raw.length;
-  });
-  const heading = tokens[cut] as (Token & { tokens: Token[] }) | undefined;
-  if (!heading || !text.startsWith(heading.raw, cutAt)) return undefined;
+  const cut = lastHeadingCut(text, 0, tokens);
+  if (!cut) return undefined;
+  const heading = tokens[cut.index] as Token & { tokens: Token[] };
   const run = runs.findIndex((r) => r.tokens === heading.tokens);
   if (run < 0) return undefined;
-  return { tokens: tokens.slice(0, cut), runs: runs.slice(0, run), rest: cutAt };
+  return { tokens: tokens.slice(0, cut.index), runs: runs.slice(0, run), rest: cut.offset };
+}
+
+/**
+ * Where the blank lines (nothing but spaces) from `from` on end: after the last one's line feed, or at the end of the
+ * text (`n`) when only spaces are left.
+ */
+function skipBlankLines(src: string, from: number, n: number): number {
+  let q = from;
+  for (;;) {
+    let r = q;
+    while (src.charCodeAt(r) === 32) r++;
+    if (r < n && src.charCodeAt(r) === 10) q = r + 1;
+    else return r === n ? r : q;
+  }
 }
 
 function lineEnd(src: string, at: number): number {
@@ -176,16 +182,7 @@ function blockTokens(src: string, tokens: Token[], state: State): Token[] {
     state.lastToken = tokens[tokens.length - 1];
     const last = state.lastToken;
     // space
-    let q = p;
-    for (;;) {
-      let r = q;
-      while (src.charCodeAt(r) === 32) r++;
-      if (r < n && src.charCodeAt(r) === 10) q = r + 1;
-      else {
-        if (r === n) q = r;
-        break;
-      }
-    }
+    const q = skipBlankLines(src, p, n);
     if (q > p) {
       const raw = src.slice(p, q);
       if (raw.length === 1 && last !== undefined) last.raw += '\n';
@@ -406,17 +403,7 @@ function indentedCode(src: string, p: number): { raw: string; text: string } {
     q = lineEnd(src, q);
     if (q >= n) break;
     // the line feed and any blank lines after it
-    let after = q + 1;
-    for (;;) {
-      let r = after;
-      while (src.charCodeAt(r) === 32) r++;
-      if (r < n && src.charCodeAt(r) === 10) after = r + 1;
-      else {
-        if (r === n) after = r;
-        break;
-      }
-    }
-    q = after;
+    q = skipBlankLines(src, q + 1, n);
   }
   const raw = trimTrailingBlankLines(src.slice(p, q));
   return { raw, text: raw.replace(/^ {1,4}/gm, '') };

@@ -41,29 +41,41 @@ export function* lexInPieces(text: string, lex: LexPiece = markedLex, window = L
   let size = window;
   while (start + size < text.length) {
     const tokens = lex(text.slice(start, windowEnd(text, start + size, window)), lines);
-    let cut = 0;
-    let cutAt = 0;
-    let offset = 0;
-    tokens.forEach((token, i) => {
-      if (i > 0 && token.type === 'heading') {
-        cut = i;
-        cutAt = offset;
-      }
-      offset += token.raw.length;
-    });
+    const cut = lastHeadingCut(text, start, tokens);
     // No heading to cut at, or tokens that do not cover the text as expected: take a bigger window. Four times as big,
     // so that a long stretch without headings is lexed about 4/3 times in all, not twice.
-    if (cut === 0 || !text.startsWith(tokens[cut]?.raw ?? '\0', start + cutAt)) {
+    if (!cut) {
       size *= 4;
       continue;
     }
-    const kept = tokens.slice(0, cut);
+    const kept = tokens.slice(0, cut.index);
     yield* kept;
     for (const token of kept) lines += newlines(token.raw);
-    start += cutAt;
+    start += cut.offset;
     size = window;
   }
   yield* lex(text.slice(start), lines);
+}
+
+/**
+ * The last heading among `tokens` (lexed from `text` at `from`) that is not the first token: its index, and how far
+ * after `from` it starts. Everything before it ended without reaching the end of what was lexed, so it is final, and
+ * lexing again from the heading starts a block there as lexing the whole text does. Undefined when there is none, or
+ * when the tokens do not cover the text as expected.
+ */
+export function lastHeadingCut(text: string, from: number, tokens: readonly Token[]): { index: number; offset: number } | undefined {
+  let index = 0;
+  let cutAt = 0;
+  let offset = 0;
+  tokens.forEach((token, i) => {
+    if (i > 0 && token.type === 'heading') {
+      index = i;
+      cutAt = offset;
+    }
+    offset += token.raw.length;
+  });
+  const heading = tokens[index];
+  return index > 0 && heading && text.startsWith(heading.raw, from + cutAt) ? { index, offset: cutAt } : undefined;
 }
 
 /** A line that starts like an ATX heading at the margin, matched from the line feed before it. */
