@@ -158,9 +158,9 @@ module.exports = { codeCacheFile, codeCacheFits, commandWord, loadBundle, loaded
 
 /**
  * `roadmap`, `roadmap --help`, `-h` or `help` when stdout is not a terminal: prints the help the build rendered with
- * this very program (dist/help.txt, which src/cli.ts prints in that case too) without loading the bundle. False when
- * that does not apply, or there is no such file: the CLI then answers as usual (on a terminal commander lays the help
- * out for its width).
+ * this very program (dist/help.txt: commander lays help out 80 columns wide there, whatever the environment, so the
+ * text is always the same) without loading the bundle. False when that does not apply, or there is no such file: the
+ * CLI then answers with commander (on a terminal, laid out for its width).
  */
 function printBuiltHelp(argv, dist) {
   if (argv.length > 1 || (argv.length === 1 && argv[0] !== '--help' && argv[0] !== '-h' && argv[0] !== 'help')) return false;

@@ -112,17 +112,14 @@ for (const file of result.outputFiles) {
 // names and the chunks that requires: some 20 files of a few hundred bytes to 100 KB each, and each file costs a
 // read, a stat and a compile of its own. A pack holds, as functions not yet run, all the chunks one of those steps
 // loads (cli.pack.cjs: everything cli.cjs requires; next-X.pack.cjs: what next-X.cjs requires beyond that), so each
-// step is one file and one code cache. the loader in bin/roadmap.js runs a chunk from a pack when one holds it; a chunk in two
-// packs still runs once. The chunk files stay: a chunk no pack holds is loaded from its own file.
+// step is one file and one code cache. The loader in bin/roadmap.js runs a chunk from a pack when one holds it; a
+// chunk in two packs still runs once. The chunk files stay: a chunk no pack holds is loaded from its own file.
 writePacks(result.metafile);
 
-// Step 4: V8 code caches for the loader in bin/roadmap.js, made by warm-up runs: one fresh process per group of commands, as a
-// user's runs are (see warm-code-cache.mjs for why).
+// Step 4: V8 code caches for the loader in bin/roadmap.js, made by warm-up runs: one fresh process per group of
+// commands, as a user's runs are (see warm-code-cache.mjs for why).
 const groups = warmGroups('', '').length;
-for (let group = 0; group < groups; group++) {
-  const warm = spawnSync(process.execPath, [join(root, 'scripts', 'warm-code-cache.mjs'), String(group)], { stdio: 'inherit' });
-  if (warm.status !== 0) throw new Error(`warming the code cache failed (group ${group})`);
-}
+for (let group = 0; group < groups; group++) warmCodeCache(String(group));
 
 // Step 5: a start-up pack for each everyday command (dist/start/<word>.pack.cjs): the entry, every chunk that command
 // loads on an everyday run (progress stored, the roadmap's parse cache warm) and their code cache, in one file. It
@@ -164,21 +161,23 @@ function packText(members) {
   return `module.exports = function (define) {\n${body.join('')}};\n`.replace(/[^\0-\x7f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** Runs scripts/warm-code-cache.mjs with `args` in a fresh Node; returns what it printed. */
+function warmCodeCache(...args) {
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'warm-code-cache.mjs'), ...args], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`warming the code cache failed: ${args.slice(0, 2).join(' ')}`);
+  return r.stdout;
+}
+
 /** Step 5: what each everyday command loads, traced in a fresh process, written as one pack and warmed in another. */
 function writeStartPacks() {
-  const warm = (...args) => {
-    const r = spawnSync(process.execPath, [join(root, 'scripts', 'warm-code-cache.mjs'), ...args], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`start-up pack step failed: ${args.slice(0, 2).join(' ')}`);
-    return r.stdout;
-  };
   const home = mkdtempSync(join(tmpdir(), 'roadmap-start-packs-'));
   try {
     mkdirSync(join(root, 'dist', 'start'), { recursive: true });
-    warm('prepare', home);
+    warmCodeCache('prepare', home);
     for (const word of Object.keys(START_RUNS)) {
-      const files = JSON.parse(warm('trace', word, home));
+      const files = JSON.parse(warmCodeCache('trace', word, home));
       writeFileSync(join(root, 'dist', 'start', `${word}.pack.cjs`), packText(files.map((f) => `dist/${f}`)));
-      warm('warm', word, home);
+      warmCodeCache('warm', word, home);
     }
   } finally {
     rmSync(home, { recursive: true, force: true });

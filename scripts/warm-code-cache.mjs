@@ -54,16 +54,11 @@ async function runGroup(index) {
     writeFileSync(big, generateRoadmap(200 * 1024));
     const groups = warmGroups(home, big);
     const last = index === groups.length - 1;
-    for (const args of groups[index]) {
-      let printed = '';
-      const sink = { write: (text) => ((printed += text), true), isTTY: false };
-      const stdin = Object.assign(new PassThrough(), { isTTY: false });
-      stdin.end('');
-      const code = await main(args, { io: { stdout: sink, stderr: sink, stdin }, env: { ROADMAP_HOME: home, PATH: process.env.PATH } });
-      if (code !== 0) throw new Error(`roadmap ${args.join(' ')} exited ${code} while warming the code cache`);
-      // The program's help as commander renders it for output that is not a terminal: src/cli.ts prints this file then.
-      if (args.length === 1 && args[0] === '--help') writeFileSync(join(root, 'dist', 'help.txt'), printed);
-    }
+    const printed = await runAll(main, groups[index], home);
+    groups[index].forEach((args, i) => {
+      // The program's help as commander renders it for output that is not a terminal: bin/roadmap.js prints this file then.
+      if (args.length === 1 && args[0] === '--help') writeFileSync(join(root, 'dist', 'help.txt'), printed[i]);
+    });
     for (const [file, script] of scripts) {
       const startup = file.endsWith(`${join('dist', 'cli.pack.cjs')}`) || file.endsWith(join('dist', 'cli.cjs'));
       if (startup ? last : !existsSync(codeCacheFile(file))) writeFileSync(codeCacheFile(file), script.createCachedData());
@@ -86,15 +81,19 @@ export const START_RUNS = {
   __complete: [['__complete', '--', 'done', '1.']],
 };
 
-/** Runs `runs` in this process against `home`, output thrown away; fails on a non-zero exit. */
+/** Runs `runs` in this process against `home`, one after the other; fails on a non-zero exit. Returns what each printed. */
 async function runAll(main, runs, home) {
+  const printed = [];
   for (const args of runs) {
-    const sink = { write: () => true, isTTY: false };
+    let text = '';
+    const sink = { write: (chunk) => ((text += chunk), true), isTTY: false };
     const stdin = Object.assign(new PassThrough(), { isTTY: false });
     stdin.end('');
     const code = await main(args, { io: { stdout: sink, stderr: sink, stdin }, env: { ROADMAP_HOME: home, PATH: process.env.PATH } });
     if (code !== 0) throw new Error(`roadmap ${args.join(' ')} exited ${code} while warming the code cache`);
+    printed.push(text);
   }
+  return printed;
 }
 
 /**

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command, CommanderError } from 'commander';
 import { watchForAutoSync, type AutoSync } from './app/auto-sync.js';
 import { addCommand, commandNamed, commanderOutput, createKit, findCommand, type CommandEntry } from './app/command-kit.js';
-import { createContext, type Context, type ContextOverrides, type Output } from './context.js';
+import { createContext, type Context, type ContextOverrides } from './context.js';
 import { CliError, ExitCode, SilentExit } from './app/errors.js';
 import { RoadmapInputError } from './core/errors.js';
 import { SourceError } from './source/errors.js';
@@ -56,11 +56,6 @@ export async function main(argv: readonly string[], overrides: ContextOverrides 
   // Machine-readable runs never draw spinners; decided before parsing so slow work in any command respects it.
   const ctx = createContext(wantsJson(argv) ? { ...overrides, feedback: false } : overrides);
   await prepareColor([ctx.io.stdout, ctx.io.stderr], ctx.env);
-  const help = isProgramHelp(argv) ? renderedHelp(ctx.io.stdout) : undefined;
-  if (help !== undefined) {
-    ctx.io.stdout.write(help);
-    return ExitCode.ok;
-  }
   const debug = argv.includes('--debug');
   const autoSync = watchForAutoSync(ctx);
   const program = await buildProgram(ctx, autoSync, argv);
@@ -76,27 +71,6 @@ export async function main(argv: readonly string[], overrides: ContextOverrides 
   // For tests that check work grows in proportion to the input (core/work.ts).
   if (ctx.env.ROADMAP_WORK_COUNTS === '1') ctx.io.stderr.write(`roadmap work: ${JSON.stringify(work)}\n`);
   return code;
-}
-
-/** `roadmap`, `roadmap --help`, `roadmap -h`, `roadmap help`: the program's own help. */
-function isProgramHelp(argv: readonly string[]): boolean {
-  return argv.length === 0 || (argv.length === 1 && ['--help', '-h', 'help'].includes(argv[0] ?? ''));
-}
-
-/**
- * The program's help as the build rendered it with this very program (dist/help.txt, written by
- * scripts/warm-code-cache.mjs), for output that is not a terminal: commander lays help out 80 columns wide there,
- * whatever the environment, so the text is always the same. Rendering it takes commander a few ms, a third of what
- * `roadmap --help` costs beyond starting Node. Undefined on a terminal (commander renders it for the terminal's
- * width) and from the sources (there is no file).
- */
-function renderedHelp(stdout: Output): string | undefined {
-  if (stdout.isTTY) return undefined;
-  try {
-    return readFileSync(new URL('./help.txt', import.meta.url), 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 function wantsJson(argv: readonly string[]): boolean {
@@ -184,7 +158,7 @@ const COMMANDS: readonly CommandEntry[] = [
 ];
 
 async function buildProgram(ctx: Context, autoSync: AutoSync, argv: readonly string[]): Promise<Command> {
-  // commander is a third of the code a run loads: a run answered without it (the help above) does not load it.
+  // commander is a third of the code a run loads: it is imported here, when a run needs it.
   const { Command, Option } = await import('commander');
   const program = new Command('roadmap')
     .description('Navigate a Markdown learning roadmap from the terminal and keep your progress beside it.')

@@ -7,9 +7,9 @@ import type { StructureChoice } from '../core/parse/structure/structure.js';
 import type { Roadmap } from '../core/types.js';
 import { SourceError } from './errors.js';
 import { contentHash, parseCached, type SlowParseNotice } from './parse-cache.js';
+import { readFileLimited, readStreamLimited } from './read-capped.js';
 
 export { contentHash } from './parse-cache.js';
-import { readFileLimited, readStreamLimited } from './read-capped.js';
 
 /** A parsed roadmap with what identifies it in the store. */
 export interface LoadedRoadmap {
