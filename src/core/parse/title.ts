@@ -1,5 +1,6 @@
 import { BOILERPLATE_PREFIXES, BOILERPLATE_WORDS, TOC_WORDS } from './boilerplate-words.js';
 import { collapseSpaces, decodeEntities } from './inline.js';
+import { isAscii, lazyTest, mayHoldAny, once } from '../text/lazy-pattern.js';
 
 export interface CleanTitle {
   title: string;
@@ -7,8 +8,11 @@ export interface CleanTitle {
   icon?: string;
 }
 
-const LEADING_EMOJI =
-  /^((?:[\p{Extended_Pictographic}\p{Regional_Indicator}](?:[\uFE0F\u20E3\p{Emoji_Modifier}]|\u200D\p{Extended_Pictographic})*)+|:[a-z0-9_+-]+:)\s*/u;
+// The patterns are made on first use (see lazy-pattern.ts) and each runs only when a cheap check of the title's
+// characters says it can match, so a title such as "Basics" compiles none of them.
+const LEADING_EMOJI = once(
+  () => /^((?:[\p{Extended_Pictographic}\p{Regional_Indicator}](?:[\uFE0F\u20E3\p{Emoji_Modifier}]|\u200D\p{Extended_Pictographic})*)+|:[a-z0-9_+-]+:)\s*/u,
+);
 /** Words that number a step of a plan, in the languages roadmaps are written in (en, es, pt, fr, de, tr, vi, ru, fa). */
 const STEP_WORDS = [
   'phase', 'step', 'part', 'stage', 'week', 'weeks', 'day', 'days', 'module', 'chapter', 'level', 'lesson', 'unit', 'section', 'milestone', 'sprint', 'month', 'months', 'session', 'class', 'lecture', 'topic',
@@ -20,18 +24,21 @@ const STEP_WORDS = [
   'этап', 'шаг', 'часть', 'неделя', 'недели', 'день', 'глава', 'модуль', 'урок', 'уровень', 'месяц', 'тема', 'раздел',
   'فصل', 'مرحله', 'گام', 'بخش', 'هفته', 'روز', 'درس', 'ماه', 'سطح',
 ];
-const WORD_NUMBERING = new RegExp(
-  `^((?:${STEP_WORDS.join('|')})\\s*#?\\p{Nd}+(?:\\.\\p{Nd}+)*[a-z]?(?:\\s*[-–~]\\s*\\p{Nd}+(?![.\\p{Nd}]))?)\\s*(?:[:.)\\-–—|：]\\s*|\\s+|$)`,
-  'iu',
+const WORD_NUMBERING = once(
+  () =>
+    new RegExp(
+      `^((?:${STEP_WORDS.join('|')})\\s*#?\\p{Nd}+(?:\\.\\p{Nd}+)*[a-z]?(?:\\s*[-–~]\\s*\\p{Nd}+(?![.\\p{Nd}]))?)\\s*(?:[:.)\\-–—|：]\\s*|\\s+|$)`,
+      'iu',
+    ),
 );
 /** Korean and Japanese counters after the number: 1주차, 2단계, 3장, 1週目, ステップ1. */
-const SUFFIX_NUMBERING = /^(\p{Nd}+\s*(?:주차|주|단계|장|일차|일|개월|월|강|과|부|週目|週間|日目|ヶ月目|か月目|章|段階|回)|ステップ\s*\p{Nd}+|스텝\s*\p{Nd}+)\s*[:.)\-–—|：]?\s*/u;
+const SUFFIX_NUMBERING = once(() => /^(\p{Nd}+\s*(?:주차|주|단계|장|일차|일|개월|월|강|과|부|週目|週間|日目|ヶ月目|か月目|章|段階|回)|ステップ\s*\p{Nd}+|스텝\s*\p{Nd}+)\s*[:.)\-–—|：]?\s*/u);
 /** Chinese and Japanese numbering: 第一阶段：, 第3章, 第二周. */
-const CJK_NUMBERING = /^(第[一二三四五六七八九十百零〇两\p{Nd}]+[阶階段章节節周週天步部课課讲講篇级級期回]+|[一二三四五六七八九十]{1,3}(?=[、．.]))\s*[：:、.．\s-]?\s*/u;
+const CJK_NUMBERING = once(() => /^(第[一二三四五六七八九十百零〇两\p{Nd}]+[阶階段章节節周週天步部课課讲講篇级級期回]+|[一二三四五六七八九十]{1,3}(?=[、．.]))\s*[：:、.．\s-]?\s*/u);
 /** Status glyphs at the end of a title are metadata ("Docker ✅"), not words of it. */
-const TRAILING_STATUS = /\s+((?:✅|✔️|✔|☑️|☑|✓|⏳|⌛|🟢|🟡|🟠|🔴|❌|✖️|🚧|⬜|🔲|🔳))$/u;
-const BONUS_NUMBERING = /^((?:bonus|extra)(?:\s*#?\d+)?)\s*[:.)\-–—|]\s*/iu;
-const DIGIT_NUMBERING = /^(\p{Nd}{1,3}(?:\.\p{Nd}{1,3})+[.)、:]?(?=\s)|\p{Nd}{1,3}(?:[.)](?=\s|\*|_)|[、:：])|[IVX]{1,5}\.(?=\s)|\(\p{Nd}{1,3}\))\s*/u;
+const TRAILING_STATUS = once(() => /\s+((?:✅|✔️|✔|☑️|☑|✓|⏳|⌛|🟢|🟡|🟠|🔴|❌|✖️|🚧|⬜|🔲|🔳))$/u);
+const BONUS_NUMBERING = once(() => /^((?:bonus|extra)(?:\s*#?\d+)?)\s*[:.)\-–—|]\s*/iu);
+const DIGIT_NUMBERING = once(() => /^(\p{Nd}{1,3}(?:\.\p{Nd}{1,3})+[.)、:]?(?=\s)|\p{Nd}{1,3}(?:[.)](?=\s|\*|_)|[、:：])|[IVX]{1,5}\.(?=\s)|\(\p{Nd}{1,3}\))\s*/u);
 
 /** Only a title starting with a non-ASCII character or ":" (`:rocket:`) can start with an emoji. */
 function mayStartWithEmoji(title: string): boolean {
@@ -39,10 +46,49 @@ function mayStartWithEmoji(title: string): boolean {
   return c >= 0x80 || c === 58;
 }
 
-/** Every numbering starts with a letter, a digit, "(" or a non-ASCII character (第, ステップ, digits of other scripts). */
-function mayStartWithNumbering(title: string): boolean {
-  const c = title.charCodeAt(0);
-  return c >= 0x80 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 40;
+/** Whether a UTF-16 code unit may belong to a decimal digit (\p{Nd}): ASCII digits, and every other one is at U+0660 or above. */
+function mayBeDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || c >= 0x660;
+}
+
+function mayHoldDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (mayBeDigit(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** ASCII letters (lower case) that start a step word: under /iu an ASCII character matches only ASCII letters. */
+const STEP_STARTS = new Set(STEP_WORDS.map((w) => w.charCodeAt(0)).filter((c) => c < 0x80));
+
+/** Lower-cases an ASCII letter's code. */
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/**
+ * The numbering patterns in the order they are tried, each with a necessary condition on the title: it never says
+ * no when the pattern matches, so skipping the pattern changes nothing (test/core/title-precheck.test.ts).
+ */
+export const NUMBERINGS: readonly { pattern: () => RegExp; mayMatch: (title: string) => boolean }[] = [
+  // A step word, then digits.
+  { pattern: WORD_NUMBERING, mayMatch: (t) => { const c = t.charCodeAt(0); return (c >= 0x80 || STEP_STARTS.has(lowerAscii(c))) && mayHoldDigit(t); } },
+  // A digit, ステップ or 스텝 first.
+  { pattern: SUFFIX_NUMBERING, mayMatch: (t) => mayBeDigit(t.charCodeAt(0)) },
+  // 第 or a CJK numeral first.
+  { pattern: CJK_NUMBERING, mayMatch: (t) => t.charCodeAt(0) >= 0x80 },
+  // "bonus" or "extra", in any case.
+  { pattern: BONUS_NUMBERING, mayMatch: (t) => { const c = t.charCodeAt(0); return c >= 0x80 || lowerAscii(c) === 98 || lowerAscii(c) === 101; } },
+  // A digit, a Roman numeral (upper case: no i flag) or "(" first.
+  { pattern: DIGIT_NUMBERING, mayMatch: (t) => { const c = t.charCodeAt(0); return mayBeDigit(c) || c === 73 || c === 86 || c === 88 || c === 40; } },
+];
+
+/** The first numbering pattern's match at the start of `title`, or null. */
+function numberingOf(title: string): RegExpExecArray | null {
+  for (const { pattern, mayMatch } of NUMBERINGS) {
+    if (!mayMatch(title)) continue;
+    const m = pattern().exec(title);
+    if (m) return m;
+  }
+  return null;
 }
 
 /** Whether the last character other than whitespace is a colon. */
@@ -59,27 +105,25 @@ function endsWithColon(title: string): boolean {
 export function cleanTitle(raw: string): CleanTitle {
   let title = collapseSpaces(raw).trim();
   const out: CleanTitle = { title };
-  const emoji = mayStartWithEmoji(title) ? LEADING_EMOJI.exec(title) : null;
+  const emoji = mayStartWithEmoji(title) ? LEADING_EMOJI().exec(title) : null;
   if (emoji?.[1] && emoji[0].length < title.length) {
     out.icon = emoji[1];
     title = title.slice(emoji[0].length);
   }
-  const numbering = mayStartWithNumbering(title)
-    ? (WORD_NUMBERING.exec(title) ?? SUFFIX_NUMBERING.exec(title) ?? CJK_NUMBERING.exec(title) ?? BONUS_NUMBERING.exec(title) ?? DIGIT_NUMBERING.exec(title))
-    : null;
+  const numbering = numberingOf(title);
   if (numbering?.[1] && numbering[0].length < title.length) {
     out.order = numbering[1].replace(/[.)、:]$/u, '').replace(/^\((.*)\)$/u, '$1');
     title = title.slice(numbering[0].length);
   }
   if (!out.icon && mayStartWithEmoji(title)) {
-    const after = LEADING_EMOJI.exec(title);
+    const after = LEADING_EMOJI().exec(title);
     if (after?.[1] && after[0].length < title.length) {
       out.icon = after[1];
       title = title.slice(after[0].length);
     }
   }
   // Every status glyph is outside ASCII.
-  const status = title.charCodeAt(title.length - 1) >= 0x80 ? TRAILING_STATUS.exec(title) : null;
+  const status = title.charCodeAt(title.length - 1) >= 0x80 ? TRAILING_STATUS().exec(title) : null;
   if (status?.[1] && status.index > 0) {
     out.icon ??= status[1];
     title = title.slice(0, status.index);
@@ -107,15 +151,27 @@ export function isNumberedTitle(text: string): boolean {
 
 const TOC_TITLES = new Set(TOC_WORDS);
 const BOILERPLATE = new Set(BOILERPLATE_WORDS);
-/** CJK titles have no spaces between words: a prefix there is any leading run of characters. */
-const NO_SPACES = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
+/**
+ * CJK titles have no spaces between words: a prefix there is any leading run of characters. Whether a prefix of
+ * BOILERPLATE_PREFIXES is written in Han, Hiragana, Katakana or Hangul, by the blocks those prefixes use
+ * (test/core/title-precheck.test.ts holds this equal to `\p{sc=…}` on every prefix of the list).
+ */
+export function startsWithoutSpaces(prefix: string): boolean {
+  const c = prefix.charCodeAt(0);
+  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af);
+}
+
+/** Characters other than letters, marks, numbers and whitespace; for ASCII text, the same set written without \p. */
+const NOT_WORD = once(() => /[^\p{L}\p{M}\p{N}\s]/gu);
+const NOT_WORD_ASCII = /[^A-Za-z0-9\s]/g;
 
 /** A title reduced for comparison: emoji, numbering, punctuation and case removed. */
 export function normalizeForMatch(title: string): string {
   const { title: clean } = cleanTitle(decodeEntities(title));
-  return clean
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}\s]/gu, ' ')
+  const lower = clean.toLowerCase();
+  // In ASCII, \p{L} is A-Z and a-z, \p{N} is 0-9 and \p{M} is empty: the ASCII pattern replaces the same characters.
+  return lower
+    .replace(isAscii(lower) ? NOT_WORD_ASCII : NOT_WORD(), ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -130,7 +186,7 @@ export function isTocTitle(title: string): boolean {
  * starting with them, the others a title that is the prefix or starts with it and a space.
  */
 const BOILERPLATE_STARTS = BOILERPLATE_PREFIXES.map((p) =>
-  p.endsWith('*') || NO_SPACES.test(p) ? { start: p.replace(/\*$/u, ''), whole: undefined } : { start: `${p} `, whole: p },
+  p.endsWith('*') || startsWithoutSpaces(p) ? { start: p.replace(/\*$/u, ''), whole: undefined } : { start: `${p} `, whole: p },
 );
 
 /** Whether a heading is boilerplate around a roadmap (license, contributing, sponsors…), in several languages. */
@@ -146,8 +202,14 @@ export function boilerplateKind(title: string): 'toc' | 'boilerplate' | undefine
   return BOILERPLATE_STARTS.some(({ start, whole }) => norm === whole || norm.startsWith(start)) ? 'boilerplate' : undefined;
 }
 
-const ROADMAP_WORDS =
-  /\b(roadmap|road map|learning path|learning plan|curriculum|syllabus|study plan|study guide|checklist|check list|learning roadmap)\b|路线|路線|学习路径|學習路徑|نقشه راه|дорожная карта/iu;
+/** The English words of ROADMAP_WORDS: an ASCII title that holds none of them (in any case) cannot match it. */
+const ROADMAP_ASCII = ['roadmap', 'road map', 'learning path', 'learning plan', 'curriculum', 'syllabus', 'study plan', 'study guide', 'checklist', 'check list'];
+
+export const ROADMAP_WORDS = lazyTest(
+  () =>
+    /\b(roadmap|road map|learning path|learning plan|curriculum|syllabus|study plan|study guide|checklist|check list|learning roadmap)\b|路线|路線|学习路径|學習路徑|نقشه راه|дорожная карта/iu,
+  mayHoldAny(ROADMAP_ASCII),
+);
 
 /** Whether a part of a document is titled as the roadmap itself. */
 export function isRoadmapTitle(title: string): boolean {

@@ -1,10 +1,25 @@
+import { lazyTest, literalStart, mayHoldAny, mayStartWithAny, type TextTest } from '../text/lazy-pattern.js';
+
+// Each pattern is made on first use and runs only when a cheap check says it can match (see lazy-pattern.ts): a
+// necessary condition, so every verdict is the pattern's (test/core/title-precheck.test.ts).
+
 /** Words that say a list, label or heading holds resources (links to study from) rather than topics. */
-export const RESOURCE_WORDS =
-  /resource|\blinks?\b|reading|reference|\bsources?\b|videos?\b|articles?\b|\bbooks?\b|tutorials?\b|documentation|\bdocs\b|learn more|read more|see also|资源|資源|资料|資料|教程|参考|參考|منابع|ресурс|ссылк|литератур/iu;
+export const RESOURCE_WORDS = lazyTest(
+  () =>
+    /resource|\blinks?\b|reading|reference|\bsources?\b|videos?\b|articles?\b|\bbooks?\b|tutorials?\b|documentation|\bdocs\b|learn more|read more|see also|资源|資源|资料|資料|教程|参考|參考|منابع|ресурс|ссылк|литератур/iu,
+  mayHoldAny(['resource', 'link', 'reading', 'reference', 'source', 'video', 'article', 'book', 'tutorial', 'documentation', 'docs', 'learn more', 'read more', 'see also']),
+);
 
 /** A leading type marker on a resource line: 📖 🎥 📹 🛠 `:book:` `(video)` `@article@`. */
-export const TYPE_MARKER =
-  /^(?:📖|📚|📕|📗|📘|📙|📓|📑|📃|📰|🎥|🎬|📹|📼|📺|🎙️?|📄|📝|🛠️?|🔧|🔗|🎓|🎧|:(?:book|books|closed_book|blue_book|green_book|orange_book|notebook|page_facing_up|page_with_curl|newspaper|scroll|memo|video_camera|movie_camera|clapper|tv|headphones|microphone|studio_microphone|link|mortar_board):|\((?:video|videos|article|book|course|docs?|pdf|podcast|paper|slides|talk)\)|@[a-z]+@)/iu;
+export const TYPE_MARKER = lazyTest(
+  () =>
+    /^(?:📖|📚|📕|📗|📘|📙|📓|📑|📃|📰|🎥|🎬|📹|📼|📺|🎙️?|📄|📝|🛠️?|🔧|🔗|🎓|🎧|:(?:book|books|closed_book|blue_book|green_book|orange_book|notebook|page_facing_up|page_with_curl|newspaper|scroll|memo|video_camera|movie_camera|clapper|tv|headphones|microphone|studio_microphone|link|mortar_board):|\((?:video|videos|article|book|course|docs?|pdf|podcast|paper|slides|talk)\)|@[a-z]+@)/iu,
+  // Every marker starts with an emoji, ":", "(" or "@".
+  (text) => {
+    const c = text.charCodeAt(0);
+    return c >= 0x80 || c === 58 || c === 40 || c === 64;
+  },
+);
 
 /**
  * Headings that describe their parent instead of naming a topic: goals, prerequisites, pros and cons, sources.
@@ -23,18 +38,32 @@ const LABEL_WORDS = [
  * Headings that describe their parent instead of naming a topic: goals, prerequisites, pros and cons, sources
  * ("Goal: master the basics", "Source(s) and further reading: replication"). Their content joins the parent.
  */
-export const LABEL_HEADING = new RegExp(`^(?:${LABEL_WORDS.join('|')})(?:\\s+and\\s+further\\s+reading)?\\s*(?:[:：].*)?$`, 'iu');
+export const LABEL_HEADING = lazyTest(
+  () => new RegExp(`^(?:${LABEL_WORDS.join('|')})(?:\\s+and\\s+further\\s+reading)?\\s*(?:[:：].*)?$`, 'iu'),
+  mayStartWithAny(LABEL_WORDS.map(literalStart)),
+);
 
 const RESOURCE_NOUNS = '(?:resources?|reading|references?|links|books?|sources?(?:\\(s\\))?)';
 
 /** Resource-only headings ("Additional resources", "Books / Manuals", "推荐学习资源"): links to study from, not topics. */
-export const RESOURCE_HEADING = new RegExp(
+/** What an ASCII resource heading starts with, in any case: the modifiers and nouns of RESOURCE_HEADING's ASCII words. */
+const RESOURCE_HEADING_STARTS = [
+  'additional', 'more', 'other', 'recommended', 'useful', 'extra', 'learning', 'further', 'external', 'free', 'suggested', 'official',
+  'resource', 'reading', 'reference', 'link', 'book', 'source', 'doc', 'recurso', 'referencia', 'enlace', 'material',
+  'ressource', 'lien', 'weitere', 'quellen', 'literatur', 'ek', 'kaynaklar',
+];
+
+export const RESOURCE_HEADING = lazyTest(
+  () =>
+    new RegExp(
   `^(?:(?:additional|more|other|recommended|useful|extra|learning|further|external|free|suggested)\\s+)*${RESOURCE_NOUNS}(?:\\s*[/&,]\\s*\\S+)?$` +
     '|^further reading$|^(?:推荐|推薦|额外|額外|其他|学习|學習|参考|參考)?(?:学习)?(?:资源|資源|资料|資料|文档|文檔|链接|鏈接)$|^参考资料$|^參考資料$|^منابع(?: بیشتر)?$|^(?:дополнительные )?(?:ресурсы|материалы)$|^литература$' +
     '|^(?:(?:additional|more|further|learning|useful|official)\\s+)?(?:docs|documentation)$|^(?:参考|関連)?(?:リンク|資料|ドキュメント|リソース)$|^(?:참고\\s*)?(?:자료|문서|링크)$' +
     '|^(?:recursos|referencias|documentación|enlaces|material)(?:\\s+(?:adicionales|recomendados|útiles))?$|^(?:recursos|referências|documentação|links)(?:\\s+(?:adicionais|recomendados|úteis))?$' +
     '|^(?:ressources|références|liens)(?:\\s+(?:utiles|supplémentaires|complémentaires))?$|^(?:weitere\\s+)?(?:ressourcen|quellen|links|literatur)$|^(?:ek\\s+)?(?:kaynaklar|bağlantılar)$|^(?:tài liệu|tài nguyên)(?:\\s+tham khảo)?$',
-  'iu',
+      'iu',
+    ),
+  mayStartWithAny(RESOURCE_HEADING_STARTS),
 );
 
 /** Kinds of study material that label a sub-bullet ("Book:", "Course:", "Video:"), in the languages roadmaps use. */
@@ -58,8 +87,13 @@ const TASK_LABEL_WORDS = [
   '实践', '實踐', '作业', 'プロジェクト', '演習', '練習', '課題', '프로젝트', '실습', '연습', '과제',
 ];
 
-const labelPattern = (words: readonly string[]): RegExp =>
-  new RegExp(`^(?:(?:free|recommended|optional|main|extra|bonus|online|mini|final|capstone)\\s+)?(?:${words.join('|')})$`, 'iu');
+const LABEL_MODIFIERS = ['free', 'recommended', 'optional', 'main', 'extra', 'bonus', 'online', 'mini', 'final', 'capstone'];
+
+const labelPattern = (words: readonly string[]): TextTest =>
+  lazyTest(
+    () => new RegExp(`^(?:(?:${LABEL_MODIFIERS.join('|')})\\s+)?(?:${words.join('|')})$`, 'iu'),
+    mayStartWithAny([...LABEL_MODIFIERS, ...words].map(literalStart)),
+  );
 
 /** A sub-bullet label naming a kind of study material: the bullet resources or describes the item above it. */
 export const RESOURCE_LABEL = labelPattern(RESOURCE_LABEL_WORDS);

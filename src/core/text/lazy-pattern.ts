@@ -1,0 +1,70 @@
+/**
+ * Regular expressions made on first use. V8 parses a pattern when the RegExp is made, so a module's patterns cost
+ * their parse every time the module loads, and a large `/iu` alternation or a Unicode property class
+ * (`\p{P}`, `\p{sc=Han}`) costs a fraction of a millisecond each. Many of the parser's patterns are needed only by
+ * some documents (emphasis, a CJK heading), and a first read of a small roadmap runs in that fixed cost.
+ */
+
+/** `make()` on the first call, the same value on every call after it. */
+export function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
+/** A test a text passes or not, as RegExp.test: a pattern behind a cheaper check. */
+export interface TextTest {
+  test(text: string): boolean;
+  /** The pattern itself (made on first call), whose verdict `test` gives. */
+  pattern: () => RegExp;
+}
+
+/**
+ * A pattern made on first use, run only when `mayMatch(text)` says it can match. `mayMatch` must be a necessary
+ * condition (it may say yes when the pattern does not match, never no when it does), so results are the pattern's.
+ */
+export function lazyTest(make: () => RegExp, mayMatch: (text: string) => boolean = () => true): TextTest {
+  const pattern = once(make);
+  return { test: (text) => mayMatch(text) && pattern().test(text), pattern };
+}
+
+/** Whether every UTF-16 code unit of `text` is ASCII. */
+export function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+/** Whether `text` holds any of `words`. */
+export function holdsAny(text: string, words: readonly string[]): boolean {
+  return words.some((w) => text.includes(w));
+}
+
+/** Whether `text` starts with any of `starts`. */
+export function startsWithAny(text: string, starts: readonly string[]): boolean {
+  return starts.some((w) => text.startsWith(w));
+}
+
+/**
+ * The literal text every match of a pattern alternative starts with, lower-cased: its characters up to the first
+ * one with a meaning in a pattern, less the last one when that is made optional ("goals?" gives "goal",
+ * "pre-?requisites?" gives "pre"). A pattern with /i and an ASCII text: the text matches only if its lower-cased
+ * form starts with one of its alternatives' literal starts.
+ */
+export function literalStart(alternative: string): string {
+  let end = 0;
+  while (end < alternative.length && !'\\()[]{}|.^$?*+'.includes(alternative.charAt(end))) end++;
+  const optional = end < alternative.length && '?*{'.includes(alternative.charAt(end));
+  return alternative.slice(0, optional ? end - 1 : end).toLowerCase();
+}
+
+/**
+ * The necessary condition of a pattern with /i anchored at the start of the text, whose matches start with one of
+ * `starts` (lower case): an ASCII text must start with one of them in any case; any other text may match.
+ */
+export function mayStartWithAny(starts: readonly string[]): (text: string) => boolean {
+  return (text) => !isAscii(text) || startsWithAny(text.toLowerCase(), starts);
+}
+
+/** The same for a pattern with /i whose matches hold one of `words` (lower case) anywhere. */
+export function mayHoldAny(words: readonly string[]): (text: string) => boolean {
+  return (text) => !isAscii(text) || holdsAny(text.toLowerCase(), words);
+}
