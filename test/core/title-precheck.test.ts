@@ -24,21 +24,20 @@ function random(seed: number): () => number {
 
 /** Characters the patterns care about, with the ones Unicode case folding treats specially (ſ, K, İ, ß, Σ). */
 const ALPHABET = [
-  ...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',
-  ...' ::.)(-–—|：,#/&*_~!?\'’"\t',
-  ...'ſKİıßẞΣσς',
-  ...'第一二三十章周阶段课ステップ스텝주차단계回週目、．',
-  ...'٠١٢۳४೫１２',
-  ...'éèçñüößàâêîôûãõ',
-  ...'этапшагнеделяурокресурсылитература',
-  ...'فصلمرحلهمنابع',
-  '🚀', '✅', '📖', '🎥', '\u200D', '\uFE0F',
-];
+  'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',
+  ' ::.)(-–—|：,#/&*_~!?\'’"\t',
+  'ſKİıßẞΣσς',
+  '第一二三十章周阶段课ステップ스텝주차단계回週目、．',
+  '٠١٢۳४೫１２',
+  'éèçñüößàâêîôûãõ',
+  'этапшагнеделяурокресурсылитература',
+  'فصلمرحلهمنابع',
+].flatMap((chars) => Array.from(chars)).concat(['🚀', '✅', '📖', '🎥', '\u200D', '\uFE0F']);
 
 function randomText(next: () => number, maxLength: number): string {
   let out = '';
   const length = Math.floor(next() * maxLength);
-  for (let i = 0; i < length; i++) out += ALPHABET[Math.floor(next() * ALPHABET.length)];
+  for (let i = 0; i < length; i++) out += ALPHABET[Math.floor(next() * ALPHABET.length)] ?? '';
   return out;
 }
 
