@@ -57,7 +57,7 @@ function mayHoldDigit(text: string): boolean {
 }
 
 /** ASCII letters (lower case) that start a step word: under /iu an ASCII character matches only ASCII letters. */
-const STEP_STARTS = new Set(STEP_WORDS.map((w) => w.charCodeAt(0)).filter((c) => c < 0x80));
+const STEP_STARTS = once(() => new Set(STEP_WORDS.map((w) => w.charCodeAt(0)).filter((c) => c < 0x80)));
 
 /** Lower-cases an ASCII letter's code. */
 function lowerAscii(c: number): number {
@@ -70,7 +70,7 @@ function lowerAscii(c: number): number {
  */
 export const NUMBERINGS: readonly { pattern: () => RegExp; mayMatch: (title: string) => boolean }[] = [
   // A step word, then digits.
-  { pattern: WORD_NUMBERING, mayMatch: (t) => { const c = t.charCodeAt(0); return (c >= 0x80 || STEP_STARTS.has(lowerAscii(c))) && mayHoldDigit(t); } },
+  { pattern: WORD_NUMBERING, mayMatch: (t) => { const c = t.charCodeAt(0); return (c >= 0x80 || STEP_STARTS().has(lowerAscii(c))) && mayHoldDigit(t); } },
   // A digit, ステップ or 스텝 first.
   { pattern: SUFFIX_NUMBERING, mayMatch: (t) => mayBeDigit(t.charCodeAt(0)) },
   // 第 or a CJK numeral first.

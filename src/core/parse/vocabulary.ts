@@ -1,4 +1,4 @@
-import { lazyTest, literalStart, mayHoldAny, mayStartWithAny, type TextTest } from '../text/lazy-pattern.js';
+import { lazyTest, mayHoldAny, mayStartWithAny, type TextTest } from '../text/lazy-pattern.js';
 
 // Each pattern is made on first use and runs only when a cheap check says it can match (see lazy-pattern.ts): a
 // necessary condition, so every verdict is the pattern's (test/core/title-precheck.test.ts).
@@ -40,7 +40,7 @@ const LABEL_WORDS = [
  */
 export const LABEL_HEADING = lazyTest(
   () => new RegExp(`^(?:${LABEL_WORDS.join('|')})(?:\\s+and\\s+further\\s+reading)?\\s*(?:[:：].*)?$`, 'iu'),
-  mayStartWithAny(LABEL_WORDS.map(literalStart)),
+  mayStartWithAny(LABEL_WORDS),
 );
 
 const RESOURCE_NOUNS = '(?:resources?|reading|references?|links|books?|sources?(?:\\(s\\))?)';
@@ -92,7 +92,7 @@ const LABEL_MODIFIERS = ['free', 'recommended', 'optional', 'main', 'extra', 'bo
 const labelPattern = (words: readonly string[]): TextTest =>
   lazyTest(
     () => new RegExp(`^(?:(?:${LABEL_MODIFIERS.join('|')})\\s+)?(?:${words.join('|')})$`, 'iu'),
-    mayStartWithAny([...LABEL_MODIFIERS, ...words].map(literalStart)),
+    mayStartWithAny([...LABEL_MODIFIERS, ...words]),
   );
 
 /** A sub-bullet label naming a kind of study material: the bullet resources or describes the item above it. */

@@ -58,10 +58,12 @@ export function literalStart(alternative: string): string {
 
 /**
  * The necessary condition of a pattern with /i anchored at the start of the text, whose matches start with one of
- * `starts` (lower case): an ASCII text must start with one of them in any case; any other text may match.
+ * `alternatives` (their literal starts, worked out on first use): an ASCII text must start with one of those in any
+ * case; any other text may match.
  */
-export function mayStartWithAny(starts: readonly string[]): (text: string) => boolean {
-  return (text) => !isAscii(text) || startsWithAny(text.toLowerCase(), starts);
+export function mayStartWithAny(alternatives: readonly string[]): (text: string) => boolean {
+  const starts = once(() => alternatives.map(literalStart));
+  return (text) => !isAscii(text) || startsWithAny(text.toLowerCase(), starts());
 }
 
 /** The same for a pattern with /i whose matches hold one of `words` (lower case) anywhere. */
