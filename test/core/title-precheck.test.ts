@@ -140,6 +140,35 @@ describe('pre-checks in front of the parser patterns', () => {
     expect(matched.map((n) => n > 5), `matches per numbering pattern: ${matched.join(', ')}`).not.toContain(false);
   });
 
+  it('lets every code point through that can start a numbering, by the patterns own first characters', () => {
+    const word = NUMBERINGS[0]?.pattern().source ?? '';
+    const stepWords = word.slice('^((?:'.length, word.indexOf(')\\s*#?')).split('|');
+    expect(stepWords).toContain('phase');
+    expect(stepWords).toContain('этап');
+    const stepFirst = new RegExp(`^[${stepWords.map((w) => w.charAt(0)).join('')}]`, 'iu');
+    const digit = /^\p{Nd}/u;
+    const checks = NUMBERINGS.map((n) => n.mayMatch);
+    const [wordCheck, suffixCheck, cjkCheck, bonusCheck, digitCheck] = checks;
+    if (!wordCheck || !suffixCheck || !cjkCheck || !bonusCheck || !digitCheck) throw new Error('five numbering patterns');
+    let digits = 0;
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      const ch = String.fromCodePoint(cp);
+      const missed: string[] = [];
+      if (digit.test(ch)) {
+        digits++;
+        if (!suffixCheck(ch)) missed.push('suffix');
+        if (!digitCheck(ch)) missed.push('digit');
+        if (!wordCheck(`week ${ch}`)) missed.push('digit inside');
+      }
+      if (stepFirst.test(ch) && !wordCheck(`${ch}1`)) missed.push('step word');
+      if (/^[be]/iu.test(ch) && !bonusCheck(ch)) missed.push('bonus');
+      if (/^[第一二三四五六七八九十]/u.test(ch) && !cjkCheck(ch)) missed.push('cjk');
+      if (/^[IVX(]/u.test(ch) && !digitCheck(ch)) missed.push('roman');
+      if (missed.length > 0) expect.fail(`U+${cp.toString(16)}: ${missed.join(', ')}`);
+    }
+    expect(digits).toBeGreaterThan(600);
+  });
+
   it('reads numbered titles as before', () => {
     expect(cleanTitle('Week 3: Graphs')).toEqual({ title: 'Graphs', order: 'Week 3' });
     expect(cleanTitle('ſtep 2 - Trees').order).toBe('ſtep 2');

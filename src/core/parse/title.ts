@@ -46,9 +46,12 @@ function mayStartWithEmoji(title: string): boolean {
   return c >= 0x80 || c === 58;
 }
 
-/** Whether a UTF-16 code unit may belong to a decimal digit (\p{Nd}): ASCII digits, and every other one is at U+0660 or above. */
+/**
+ * Whether a UTF-16 code unit may belong to a decimal digit (\p{Nd}): ASCII digits; every other one is at U+0660 or
+ * above, and none is in the CJK, kana or Hangul blocks (test/core/title-precheck.test.ts checks every code point).
+ */
 function mayBeDigit(c: number): boolean {
-  return (c >= 48 && c <= 57) || c >= 0x660;
+  return (c >= 48 && c <= 57) || (c >= 0x660 && !(c >= 0x3000 && c <= 0x9fff) && !(c >= 0xac00 && c <= 0xd7af));
 }
 
 function mayHoldDigit(text: string): boolean {
@@ -58,6 +61,8 @@ function mayHoldDigit(text: string): boolean {
 
 /** ASCII letters (lower case) that start a step word: under /iu an ASCII character matches only ASCII letters. */
 const STEP_STARTS = once(() => new Set(STEP_WORDS.map((w) => w.charCodeAt(0)).filter((c) => c < 0x80)));
+/** The first characters of the step words. */
+const STEP_FIRSTS = once(() => new Set(STEP_WORDS.map((w) => w.charAt(0))));
 
 /** Lower-cases an ASCII letter's code. */
 function lowerAscii(c: number): number {
@@ -65,18 +70,34 @@ function lowerAscii(c: number): number {
 }
 
 /**
+ * Whether a title may start with a step word under /iu: its first character is one of theirs in some case (what
+ * case folding makes equal, lower and upper case make equal too; the test checks every code point).
+ */
+function mayStartWithStepWord(title: string): boolean {
+  const c = title.charCodeAt(0);
+  if (c < 0x80) return STEP_STARTS().has(lowerAscii(c));
+  const ch = title.charAt(0);
+  const firsts = STEP_FIRSTS();
+  const upper = ch.toUpperCase();
+  return firsts.has(ch) || firsts.has(ch.toLowerCase()) || firsts.has(upper) || firsts.has(upper.toLowerCase());
+}
+
+/** 第 and the numerals CJK_NUMBERING starts with (no i flag: exactly these). */
+const CJK_FIRSTS = '第一二三四五六七八九十';
+
+/**
  * The numbering patterns in the order they are tried, each with a necessary condition on the title: it never says
  * no when the pattern matches, so skipping the pattern changes nothing (test/core/title-precheck.test.ts).
  */
 export const NUMBERINGS: readonly { pattern: () => RegExp; mayMatch: (title: string) => boolean }[] = [
   // A step word, then digits.
-  { pattern: WORD_NUMBERING, mayMatch: (t) => { const c = t.charCodeAt(0); return (c >= 0x80 || STEP_STARTS().has(lowerAscii(c))) && mayHoldDigit(t); } },
+  { pattern: WORD_NUMBERING, mayMatch: (t) => mayStartWithStepWord(t) && mayHoldDigit(t) },
   // A digit, ステップ or 스텝 first.
-  { pattern: SUFFIX_NUMBERING, mayMatch: (t) => mayBeDigit(t.charCodeAt(0)) },
+  { pattern: SUFFIX_NUMBERING, mayMatch: (t) => { const c = t.charCodeAt(0); return mayBeDigit(c) || c === 0x30b9 || c === 0xc2a4; } },
   // 第 or a CJK numeral first.
-  { pattern: CJK_NUMBERING, mayMatch: (t) => t.charCodeAt(0) >= 0x80 },
-  // "bonus" or "extra", in any case.
-  { pattern: BONUS_NUMBERING, mayMatch: (t) => { const c = t.charCodeAt(0); return c >= 0x80 || lowerAscii(c) === 98 || lowerAscii(c) === 101; } },
+  { pattern: CJK_NUMBERING, mayMatch: (t) => t.length > 0 && CJK_FIRSTS.includes(t.charAt(0)) },
+  // "bonus" or "extra", in any case (only B and E fold to b and e).
+  { pattern: BONUS_NUMBERING, mayMatch: (t) => { const c = lowerAscii(t.charCodeAt(0)); return c === 98 || c === 101; } },
   // A digit, a Roman numeral (upper case: no i flag) or "(" first.
   { pattern: DIGIT_NUMBERING, mayMatch: (t) => { const c = t.charCodeAt(0); return mayBeDigit(c) || c === 73 || c === 86 || c === 88 || c === 40; } },
 ];
