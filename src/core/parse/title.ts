@@ -54,9 +54,11 @@ function mayBeDigit(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 0x660 && !(c >= 0x3000 && c <= 0x9fff) && !(c >= 0xac00 && c <= 0xd7af));
 }
 
+/** The code units mayBeDigit lets through, as a pattern: it scans natively. */
+const MAY_BE_DIGIT = /[0-9\u0660-\u2fff\ua000-\uabff\ud7b0-\uffff]/;
+
 function mayHoldDigit(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (mayBeDigit(text.charCodeAt(i))) return true;
-  return false;
+  return MAY_BE_DIGIT.test(text);
 }
 
 /** ASCII letters (lower case) that start a step word: under /iu an ASCII character matches only ASCII letters. */
@@ -85,31 +87,55 @@ function mayStartWithStepWord(title: string): boolean {
 /** 第 and the numerals CJK_NUMBERING starts with (no i flag: exactly these). */
 const CJK_FIRSTS = '第一二三四五六七八九十';
 
+/** A step word, then digits. */
+function mayBeWordNumbering(t: string): boolean {
+  return mayStartWithStepWord(t) && mayHoldDigit(t);
+}
+
+/** A digit, ステップ or 스텝 first. */
+function mayBeSuffixNumbering(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return mayBeDigit(c) || c === 0x30b9 || c === 0xc2a4;
+}
+
+/** 第 or a CJK numeral first. */
+function mayBeCjkNumbering(t: string): boolean {
+  return t.length > 0 && CJK_FIRSTS.includes(t.charAt(0));
+}
+
+/** "bonus" or "extra", in any case (only B and E fold to b and e). */
+function mayBeBonusNumbering(t: string): boolean {
+  const c = lowerAscii(t.charCodeAt(0));
+  return c === 98 || c === 101;
+}
+
+/** A digit, a Roman numeral (upper case: no i flag) or "(" first. */
+function mayBeDigitNumbering(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return mayBeDigit(c) || c === 73 || c === 86 || c === 88 || c === 40;
+}
+
 /**
  * The numbering patterns in the order they are tried, each with a necessary condition on the title: it never says
  * no when the pattern matches, so skipping the pattern changes nothing (test/core/title-precheck.test.ts).
  */
 export const NUMBERINGS: readonly { pattern: () => RegExp; mayMatch: (title: string) => boolean }[] = [
-  // A step word, then digits.
-  { pattern: WORD_NUMBERING, mayMatch: (t) => mayStartWithStepWord(t) && mayHoldDigit(t) },
-  // A digit, ステップ or 스텝 first.
-  { pattern: SUFFIX_NUMBERING, mayMatch: (t) => { const c = t.charCodeAt(0); return mayBeDigit(c) || c === 0x30b9 || c === 0xc2a4; } },
-  // 第 or a CJK numeral first.
-  { pattern: CJK_NUMBERING, mayMatch: (t) => t.length > 0 && CJK_FIRSTS.includes(t.charAt(0)) },
-  // "bonus" or "extra", in any case (only B and E fold to b and e).
-  { pattern: BONUS_NUMBERING, mayMatch: (t) => { const c = lowerAscii(t.charCodeAt(0)); return c === 98 || c === 101; } },
-  // A digit, a Roman numeral (upper case: no i flag) or "(" first.
-  { pattern: DIGIT_NUMBERING, mayMatch: (t) => { const c = t.charCodeAt(0); return mayBeDigit(c) || c === 73 || c === 86 || c === 88 || c === 40; } },
+  { pattern: WORD_NUMBERING, mayMatch: mayBeWordNumbering },
+  { pattern: SUFFIX_NUMBERING, mayMatch: mayBeSuffixNumbering },
+  { pattern: CJK_NUMBERING, mayMatch: mayBeCjkNumbering },
+  { pattern: BONUS_NUMBERING, mayMatch: mayBeBonusNumbering },
+  { pattern: DIGIT_NUMBERING, mayMatch: mayBeDigitNumbering },
 ];
 
-/** The first numbering pattern's match at the start of `title`, or null. */
-function numberingOf(title: string): RegExpExecArray | null {
-  for (const { pattern, mayMatch } of NUMBERINGS) {
-    if (!mayMatch(title)) continue;
-    const m = pattern().exec(title);
-    if (m) return m;
-  }
-  return null;
+/** The first numbering pattern's match at the start of `title`, or null: NUMBERINGS, written out (it runs per title). */
+function numberingOf(t: string): RegExpExecArray | null {
+  return (
+    (mayBeWordNumbering(t) ? WORD_NUMBERING().exec(t) : null) ??
+    (mayBeSuffixNumbering(t) ? SUFFIX_NUMBERING().exec(t) : null) ??
+    (mayBeCjkNumbering(t) ? CJK_NUMBERING().exec(t) : null) ??
+    (mayBeBonusNumbering(t) ? BONUS_NUMBERING().exec(t) : null) ??
+    (mayBeDigitNumbering(t) ? DIGIT_NUMBERING().exec(t) : null)
+  );
 }
 
 /** Whether the last character other than whitespace is a colon. */

@@ -21,16 +21,20 @@ export interface TextTest {
 /**
  * A pattern made on first use, run only when `mayMatch(text)` says it can match. `mayMatch` must be a necessary
  * condition (it may say yes when the pattern does not match, never no when it does), so results are the pattern's.
+ * Once the pattern is made, it runs on every text without the check: compiled, it is native code and cheaper than
+ * the check running cold in the interpreter, and either way the verdict is the pattern's.
  */
 export function lazyTest(make: () => RegExp, mayMatch: (text: string) => boolean = () => true): TextTest {
-  const pattern = once(make);
-  return { test: (text) => mayMatch(text) && pattern().test(text), pattern };
+  let made: RegExp | undefined;
+  const pattern = (): RegExp => (made ??= make());
+  return { test: (text) => (made ? made.test(text) : mayMatch(text) && pattern().test(text)), pattern };
 }
 
-/** Whether every UTF-16 code unit of `text` is ASCII. */
+const NON_ASCII = /[^\0-\x7f]/;
+
+/** Whether every UTF-16 code unit of `text` is ASCII (a pattern: it runs natively, a loop would run interpreted). */
 export function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return false;
-  return true;
+  return !NON_ASCII.test(text);
 }
 
 /** Whether `text` holds any of `words`. */
