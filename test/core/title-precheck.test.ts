@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BOILERPLATE_PREFIXES } from '../../src/core/parse/boilerplate-words.js';
 import { githubSlug } from '../../src/core/parse/github-slug.js';
+import { looseKey } from '../../src/core/parse/toc.js';
 import { decodeEntities } from '../../src/core/parse/inline.js';
 import { RULES } from '../../src/core/parse/lex/fast-inline.js';
 import { NUMBERINGS, ROADMAP_WORDS, cleanTitle, normalizeForMatch, startsWithoutSpaces } from '../../src/core/parse/title.js';
@@ -204,6 +205,12 @@ describe('pre-checks in front of the parser patterns', () => {
         .replace(/ /g, '-');
     const ascii = Array.from({ length: 128 }, (_, c) => `A${String.fromCharCode(c)}_z ${String.fromCharCode(c)}`);
     for (const text of [...ascii, ...generated(5, 20_000, 20), 'Kelvin \u212A sign', '🚀 Recommended tools']) expect(githubSlug(text), JSON.stringify(text)).toBe(reference(text));
+  });
+
+  it('makes loose anchor keys as the \\p pattern does, ASCII or not', () => {
+    const reference = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{M}\p{N}]/gu, '');
+    const ascii = Array.from({ length: 128 }, (_, c) => `A${String.fromCharCode(c)}_z ${String.fromCharCode(c)}`);
+    for (const text of [...ascii, ...generated(11, 20_000, 20), 'Kelvin \u212A sign', '#1 Données']) expect(looseKey(text), JSON.stringify(text)).toBe(reference(text));
   });
 
   it('keeps the fast lexer rules that are made on first read', () => {

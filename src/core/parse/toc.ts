@@ -3,10 +3,16 @@ import { isTocTitle } from './title.js';
 import type { ParseWarning } from '../types.js';
 import { GithubSlugger, githubSlug } from './github-slug.js';
 import { decodeURIComponentSafe } from './slug.js';
+import { isAscii, once } from '../text/lazy-pattern.js';
+
+const NOT_LETTER_OR_NUMBER = once(() => /[^\p{L}\p{M}\p{N}]/gu);
+/** The same for ASCII: there \p{L} is A-Z and a-z, \p{N} is 0-9 and \p{M} is empty (no property classes to build). */
+const NOT_LETTER_OR_NUMBER_ASCII = /[^A-Za-z0-9]/g;
 
 /** A looser key, so that anchors written by hand or by another generator still find their heading. */
-function looseKey(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{M}\p{N}]/gu, '');
+export function looseKey(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.replace(isAscii(lower) ? NOT_LETTER_OR_NUMBER_ASCII : NOT_LETTER_OR_NUMBER(), '');
 }
 
 /** Headings of the document with the anchors a link can use to reach them. */
