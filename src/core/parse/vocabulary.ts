@@ -46,21 +46,23 @@ export const LABEL_HEADING = lazyTest(
 const RESOURCE_NOUNS = '(?:resources?|reading|references?|links|books?|sources?(?:\\(s\\))?)';
 
 /** Resource-only headings ("Additional resources", "Books / Manuals", "推荐学习资源"): links to study from, not topics. */
-/** What an ASCII resource heading starts with, in any case: the modifiers and nouns of RESOURCE_HEADING's ASCII words. */
+/** What a resource heading starts with, in any case: the words each alternative of RESOURCE_HEADING may start with. */
 const RESOURCE_HEADING_STARTS = [
   'additional', 'more', 'other', 'recommended', 'useful', 'extra', 'learning', 'further', 'external', 'free', 'suggested', 'official',
-  'resource', 'reading', 'reference', 'link', 'book', 'source', 'doc', 'recurso', 'referencia', 'enlace', 'material',
-  'ressource', 'lien', 'weitere', 'quellen', 'literatur', 'ek', 'kaynaklar',
+  'resource', 'reading', 'reference', 'link', 'book', 'source', 'doc', 'recurso', 'referencia', 'referências', 'enlace', 'material',
+  'ressource', 'références', 'lien', 'weitere', 'quellen', 'literatur', 'ek', 'kaynaklar', 'bağlantılar', 'tài',
+  '推荐', '推薦', '额外', '額外', '其他', '学习', '學習', '参考', '參考', '资源', '資源', '资料', '資料', '文档', '文檔', '链接', '鏈接',
+  'منابع', 'дополнительные', 'ресурсы', 'материалы', 'литература', '関連', 'リンク', 'ドキュメント', 'リソース', '참고', '자료', '문서', '링크',
 ];
 
 export const RESOURCE_HEADING = lazyTest(
   () =>
     new RegExp(
-  `^(?:(?:additional|more|other|recommended|useful|extra|learning|further|external|free|suggested)\\s+)*${RESOURCE_NOUNS}(?:\\s*[/&,]\\s*\\S+)?$` +
-    '|^further reading$|^(?:推荐|推薦|额外|額外|其他|学习|學習|参考|參考)?(?:学习)?(?:资源|資源|资料|資料|文档|文檔|链接|鏈接)$|^参考资料$|^參考資料$|^منابع(?: بیشتر)?$|^(?:дополнительные )?(?:ресурсы|материалы)$|^литература$' +
-    '|^(?:(?:additional|more|further|learning|useful|official)\\s+)?(?:docs|documentation)$|^(?:参考|関連)?(?:リンク|資料|ドキュメント|リソース)$|^(?:참고\\s*)?(?:자료|문서|링크)$' +
-    '|^(?:recursos|referencias|documentación|enlaces|material)(?:\\s+(?:adicionales|recomendados|útiles))?$|^(?:recursos|referências|documentação|links)(?:\\s+(?:adicionais|recomendados|úteis))?$' +
-    '|^(?:ressources|références|liens)(?:\\s+(?:utiles|supplémentaires|complémentaires))?$|^(?:weitere\\s+)?(?:ressourcen|quellen|links|literatur)$|^(?:ek\\s+)?(?:kaynaklar|bağlantılar)$|^(?:tài liệu|tài nguyên)(?:\\s+tham khảo)?$',
+      `^(?:(?:additional|more|other|recommended|useful|extra|learning|further|external|free|suggested)\\s+)*${RESOURCE_NOUNS}(?:\\s*[/&,]\\s*\\S+)?$` +
+        '|^further reading$|^(?:推荐|推薦|额外|額外|其他|学习|學習|参考|參考)?(?:学习)?(?:资源|資源|资料|資料|文档|文檔|链接|鏈接)$|^参考资料$|^參考資料$|^منابع(?: بیشتر)?$|^(?:дополнительные )?(?:ресурсы|материалы)$|^литература$' +
+        '|^(?:(?:additional|more|further|learning|useful|official)\\s+)?(?:docs|documentation)$|^(?:参考|関連)?(?:リンク|資料|ドキュメント|リソース)$|^(?:참고\\s*)?(?:자료|문서|링크)$' +
+        '|^(?:recursos|referencias|documentación|enlaces|material)(?:\\s+(?:adicionales|recomendados|útiles))?$|^(?:recursos|referências|documentação|links)(?:\\s+(?:adicionais|recomendados|úteis))?$' +
+        '|^(?:ressources|références|liens)(?:\\s+(?:utiles|supplémentaires|complémentaires))?$|^(?:weitere\\s+)?(?:ressourcen|quellen|links|literatur)$|^(?:ek\\s+)?(?:kaynaklar|bağlantılar)$|^(?:tài liệu|tài nguyên)(?:\\s+tham khảo)?$',
       'iu',
     ),
   mayStartWithAny(RESOURCE_HEADING_STARTS),

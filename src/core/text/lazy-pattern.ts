@@ -16,6 +16,8 @@ export interface TextTest {
   test(text: string): boolean;
   /** The pattern itself (made on first call), whose verdict `test` gives. */
   pattern: () => RegExp;
+  /** The check in front of it: false only where the pattern does not match. */
+  mayMatch: (text: string) => boolean;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface TextTest {
 export function lazyTest(make: () => RegExp, mayMatch: (text: string) => boolean = () => true): TextTest {
   let made: RegExp | undefined;
   const pattern = (): RegExp => (made ??= make());
-  return { test: (text) => (made ? made.test(text) : mayMatch(text) && pattern().test(text)), pattern };
+  return { test: (text) => (made ? made.test(text) : mayMatch(text) && pattern().test(text)), pattern, mayMatch };
 }
 
 const NON_ASCII = /[^\0-\x7f]/;
@@ -61,13 +63,28 @@ export function literalStart(alternative: string): string {
 }
 
 /**
+ * Whether character `ch` may equal one of `firsts` (lower case) under /iu: what case folding makes equal, lower and
+ * upper case make equal too (test/core/title-precheck.test.ts checks the patterns' own first characters).
+ */
+export function mayFoldTo(ch: string, firsts: ReadonlySet<string>): boolean {
+  const upper = ch.toUpperCase();
+  return firsts.has(ch) || firsts.has(ch.toLowerCase()) || firsts.has(upper) || firsts.has(upper.toLowerCase());
+}
+
+/**
  * The necessary condition of a pattern with /i anchored at the start of the text, whose matches start with one of
  * `alternatives` (their literal starts, worked out on first use): an ASCII text must start with one of those in any
- * case; any other text may match.
+ * case; any other text must start with one of their first characters in some case.
  */
 export function mayStartWithAny(alternatives: readonly string[]): (text: string) => boolean {
   const starts = once(() => alternatives.map(literalStart));
-  return (text) => !isAscii(text) || startsWithAny(text.toLowerCase(), starts());
+  // An alternative with no literal start (it starts with a group or a class) may start with anything.
+  const firsts = once(() => (starts().includes('') ? undefined : new Set(starts().map((start) => start.charAt(0)))));
+  return (text) => {
+    if (isAscii(text)) return startsWithAny(text.toLowerCase(), starts());
+    const set = firsts();
+    return set === undefined || (text.length > 0 && mayFoldTo(text.charAt(0), set));
+  };
 }
 
 /** The same for a pattern with /i whose matches hold one of `words` (lower case) anywhere. */
