@@ -7,7 +7,7 @@ import { decodeEntities } from '../../src/core/parse/inline.js';
 import { RULES } from '../../src/core/parse/lex/fast-inline.js';
 import { NUMBERINGS, ROADMAP_WORDS, cleanTitle, normalizeForMatch, startsWithoutSpaces } from '../../src/core/parse/title.js';
 import * as vocabulary from '../../src/core/parse/vocabulary.js';
-import { literalStart, type TextTest } from '../../src/core/text/lazy-pattern.js';
+import { isCaseless, literalStart, type TextTest } from '../../src/core/text/lazy-pattern.js';
 import { CORPUS_DIR, describeWithSharedData } from '../helpers/shared-data.js';
 
 // The parser's patterns are made on first use and skipped when a cheap check says they cannot match. These tests hold
@@ -245,6 +245,20 @@ describe('pre-checks in front of the parser patterns', () => {
     expect(RULES.punctuation).toBe(RULES.punctuation);
     expect(RULES.emStrongLDelim.flags).toBe('u');
     expect(RULES.delRDelim.flags).toBe('gu');
+  });
+
+  it('finds no case in kana, CJK ideographs and Hangul syllables, and folds nothing into them', () => {
+    const blocks = /^[\u3040-\u9fff\uac00-\ud7af]$/iu;
+    let inside = 0;
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (isCaseless(c)) {
+        inside++;
+        if (ch.toUpperCase() !== ch || ch.toLowerCase() !== ch) expect.fail(`U+${c.toString(16)} has a case`);
+      } else if (blocks.test(ch)) expect.fail(`U+${c.toString(16)} folds into the caseless blocks`);
+    }
+    for (const ch of ['𝟏', '🇩🇪', '\u{20000}', '\u{1D400}']) expect(blocks.test(ch)).toBe(false);
+    expect(inside).toBeGreaterThan(30_000);
   });
 
   it('takes the literal start of a pattern alternative', () => {

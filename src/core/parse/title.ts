@@ -1,6 +1,6 @@
 import { BOILERPLATE_PREFIXES, BOILERPLATE_WORDS, TOC_WORDS } from './boilerplate-words.js';
 import { collapseSpaces, decodeEntities } from './inline.js';
-import { isAscii, lazyTest, mayHoldAny, once } from '../text/lazy-pattern.js';
+import { isAscii, lazyTest, mayFoldTo, mayHoldAny, once } from '../text/lazy-pattern.js';
 
 export interface CleanTitle {
   title: string;
@@ -78,10 +78,7 @@ function lowerAscii(c: number): number {
 function mayStartWithStepWord(title: string): boolean {
   const c = title.charCodeAt(0);
   if (c < 0x80) return STEP_STARTS().has(lowerAscii(c));
-  const ch = title.charAt(0);
-  const firsts = STEP_FIRSTS();
-  const upper = ch.toUpperCase();
-  return firsts.has(ch) || firsts.has(ch.toLowerCase()) || firsts.has(upper) || firsts.has(upper.toLowerCase());
+  return mayFoldTo(title.charAt(0), STEP_FIRSTS());
 }
 
 /** 第 and the numerals CJK_NUMBERING starts with (no i flag: exactly these). */

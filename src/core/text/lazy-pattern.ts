@@ -63,10 +63,19 @@ export function literalStart(alternative: string): string {
 }
 
 /**
+ * Kana, CJK ideographs and Hangul syllables have no case: under /iu each equals only itself (the test checks that
+ * case folding maps nothing into these blocks and no character in them to another).
+ */
+export function isCaseless(c: number): boolean {
+  return (c >= 0x3040 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af);
+}
+
+/**
  * Whether character `ch` may equal one of `firsts` (lower case) under /iu: what case folding makes equal, lower and
  * upper case make equal too (test/core/title-precheck.test.ts checks the patterns' own first characters).
  */
 export function mayFoldTo(ch: string, firsts: ReadonlySet<string>): boolean {
+  if (isCaseless(ch.charCodeAt(0))) return firsts.has(ch);
   const upper = ch.toUpperCase();
   return firsts.has(ch) || firsts.has(ch.toLowerCase()) || firsts.has(upper) || firsts.has(upper.toLowerCase());
 }
