@@ -43,6 +43,7 @@ export const RULES = {
   delLDelim: /^~~?(?:((?!~)[\p{P}\p{S}])|[^\s~])/u,
   delRDelim: /^[^~]+(?=[^~])|(?!~)[\p{P}\p{S}](~~?)(?=[\s]|$)|[^\s\p{P}\p{S}](~~?)(?!~)(?=[\s\p{P}\p{S}]|$)|(?!~)[\s\p{P}\p{S}](~~?)(?=[^\s\p{P}\p{S}])|[\s](~~?)(?!~)(?=[\p{P}\p{S}])|(?!~)[\p{P}\p{S}](~~?)(?!~)(?=[\p{P}\p{S}])|[^\s\p{P}\p{S}](~~?)(?=[^\s\p{P}\p{S}])/gu,
   _backpedal: /(?:[^?!.,:;*_'"~()&]+|\([^)]*\)|&(?![a-zA-Z0-9]+;$)|[?!.,:;*_'"~)]+(?!$))+/,
+  link: /^!?\[((?:\[(?:\[(?:\\[\s\S]|[^\[\]\\])*\]|\\[\s\S]|[^\[\]\\])*\]|\\[\s\S]|`+(?!`)[^`]*?`+(?!`)|``+(?=\])|[^\[\]\\`])*?)\]\([ \t\n]*(<(?:\\.|[^\n<>\\])*>|(?!<)[^ \t\n\x00-\x1f]+|(?=\)))(?:(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)("(?:\\[\s\S]|[^"\\])*"|'(?:\\[\s\S]|[^'\\])*'|\((?:\\[\s\S]|[^)\\])*\)))?[ \t\n]*\)/,
 };
 /* eslint-enable no-useless-escape, no-control-regex */
 /** Where a text piece ends: a character that may start another token, or two spaces before a line feed. */
@@ -205,6 +206,36 @@ function linkAt(src: string, i: number): { end: number; label: string; href: str
   return { end, label, href, title: null };
 }
 
+/**
+ * marked's link tokenizer at `i` (a `[`, or the `[` of an image), with its own rule, for links linkAt is not sure of:
+ * a title after white space, an empty href, white space before the href, brackets two deep. Its parts, 'text' when
+ * marked makes no link there, undefined where it would need more than this (backslashes, `<` in the label or href).
+ */
+function linkByRule(src: string, i: number, image: boolean): { end: number; label: string; href: string; title: string | null } | 'text' | undefined {
+  const cap = RULES.link.exec(image ? src.slice(i - 1) : src.slice(i));
+  if (!cap) return 'text';
+  let raw = cap[0];
+  const label = cap[1] ?? '';
+  let href = cap[2] ?? '';
+  let title = cap[3];
+  if (raw.includes('\\') || label.includes('<') || href.trim().startsWith('<')) return undefined;
+  // marked's findClosingBracket: the href ends at its first unbalanced `)`
+  let level = 0;
+  let close = -1;
+  for (let q = 0; q < href.length && close < 0; q++) {
+    const c = href.charCodeAt(q);
+    if (c === 40) level++;
+    else if (c === 41 && --level < 0) close = q;
+  }
+  if (close < 0 && level > 0) return 'text';
+  if (close >= 0) {
+    href = href.slice(0, close);
+    raw = raw.slice(0, (image ? 5 : 4) + label.length + close).trim();
+    title = '';
+  }
+  return { end: i + raw.length - (image ? 1 : 0), label, href: href.trim(), title: (title ? title.slice(1, -1) : '') || null };
+}
+
 /** `[label](href "title")`, the href ending at `k`: spaces, a title in double quotes, spaces, `)`. */
 function titled(src: string, k: number, label: string, href: string): { end: number; label: string; href: string; title: string | null } | undefined {
   if (href === '' || href.includes('(')) return undefined;
@@ -336,8 +367,9 @@ function lexInline(src: string, tokens: Token[] = []): Token[] {
     if (c === 91 || c === 33) {
       if (c === 33) {
         if (src.charCodeAt(i + 1) === 91) {
-          const image = linkAt(src, i + 1);
-          if (image === undefined || image === 'text' || !linkParenPossible) throw decline('inline: image outside the subset');
+          let image = linkParenPossible ? linkAt(src, i + 1) : 'text';
+          if (image === undefined) image = linkByRule(src, i + 1, true);
+          if (image === undefined || image === 'text') throw decline('inline: image outside the subset');
           const outer = inLink;
           const outerEmitted = linkEmitted;
           inLink = true;
@@ -349,7 +381,8 @@ function lexInline(src: string, tokens: Token[] = []): Token[] {
           continue;
         }
       } else {
-        const link = linkAt(src, i);
+        let link = linkAt(src, i);
+        if (link === undefined && linkParenPossible) link = linkByRule(src, i, false);
         if (link === undefined) throw decline('inline: link outside the subset');
         if (link !== 'text' && linkParenPossible) {
           const outer = inLink;
