@@ -20,6 +20,15 @@ function markedTokens(text: string): Token[] {
   return [...lexer.tokens];
 }
 
+function markedThrows(text: string): boolean {
+  try {
+    markedTokens(text);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 /** Every field, in marked's order: what the parser reads is a subset. */
 const json = (tokens: unknown): string => JSON.stringify(tokens, null, 1);
 
@@ -62,6 +71,13 @@ const TAKEN: Record<string, string> = {
   'empty items': '-\n  foo\n-\n\n  bar\n\n- x\n-\n',
   'list ends': '- a\n---\n- b\n# h\n- c\n\ntext at the margin\n',
   'fenced code': '```js\nconst a = 1;\n```\n\n```\n```\n\n```\n\n```\n\n~~~\na\n~~~~\n\n```\na\n  ```\n\n```` x\n```\n````\n',
+  'indented fences': ' ```\ncode\n  more\nless\n ```\n\n  ```js\n    a\n   b\n\n c\n  ```\n\n   ```\n      x\n   \n\n    ```\n   ```\n\n  ~~~\n    kept\n  ~~~\n\n ```\n ```\n\n   ````\n  \n   ````\n',
+  'indented fences in list items': '1. Clone:\n\n    ```bash\n    git clone x\n      cd y\n    ```\n\n- a\n   ```\n    b\n   ```\n- c\n\n      ```\n      d\n      ```\n',
+  'lazy continuation lines': '- a\nlazy\n- a\n  b\nlazy\nlazy2\n\nafter\n\n- a\n  - b\nlazy\n  - c\n  lazy\n\n  - a\n lazy\n- b\nc\n- [ ] d\nlazy\n\n  1. a\nb\n  2. c\n\n- a\nb  \nc\n',
+  'lines that end a list item instead of continuing it': '- # h\nnot lazy\n\n- ---\nx\n\n- <div>\nlazy\n\n- a\n\nlazy\n\n* a\n*\nlazy\n\n- - \nlazy\n\n- a\n  -\nlazy\n\n- # h\n  x\nlazy\n\n- a\n#x\n',
+  'lazy lines after nested markers and code': '- - a\nlazy\n\n- 1. a\nlazy\n\n- a\n    code\nlazy\n\n- a\n  ```\n  b\n  ```\nlazy\n\n- a\n- b\n  c\nd\n  e\nf\n',
+  'lazy lines that look like setext underlines or breaks': '- a\n===\n\n- a\n  b\n  ---\n\n- a\n   lazy ===\n\n- a\nb\n===\n\n- a\n  b\n---\n\n- a\n-- -\n\n- a\n= =\n\n- a\n  b\n=\n\n- a\n    b\n=\n',
+  'block quotes in list items': '- a\n  > q\n\n- b\n  > r\n  > s\n- c\n > at the margin of the item\n\n1. x\n   > y\n',
   'fence in a list': '- a\n  ```\n  code\n  ```\n- b\n',
   'indented code': 'text\n\n    code\n\n    more\n\nafter\n\n- item\n      indented under it\n',
   'blank lines': 'a\n\n\n\nb\n   \nc\n',
@@ -92,15 +108,14 @@ const TAKEN: Record<string, string> = {
 /** Markdown the fast lexer must not take as a whole piece (marked lexes it). */
 const BLOCK_DECLINED: Record<string, string> = {
   'block quote with a lazy line': '> quote\nlazy\n',
-  'list with a block quote in an item': '- a\n  > b\n',
+  'a block quote with a lazy line in a list item': '- a\n  > b\nlazy\n',
   'table under a paragraph line': 'text\n| a | b |\n|---|---|\n',
   'table whose header and delimiter row differ': '| a | b |\n|---|\n',
   definition: '[x]: http://a\n\n[x]\n',
   tab: '-\ttab\n',
   'no-break space': 'a\u00a0b\n',
-  'lazy continuation': '- a\nlazy\n',
+  'a lazy line that would make a table in a list item': '- a\n| x |\n|---|\n',
   'unclosed fence': '```\ncode\n',
-  'indented fence': ' ```\ncode\n ```\n',
   'spaces-only last line': 'text\n   ',
   'a delimiter row no table takes': 'a | b\n|---|---|---|\n',
 }
@@ -192,7 +207,7 @@ function randomMarkdown(count: number, seed: number): string[] {
   };
   const pick = (list: readonly string[]): string => list[Math.floor(rnd() * list.length)] ?? '';
   const atoms = ['a', 'word', ' ', '  ', '*', '**', '***', '_', '__', '`', '``', '[', ']', '(', ')', '[x](u)', '[`c`](http://e.com/a_b)', '\\*', '\\', '!', '#', '-', '1.', '+', '[ ]', '[x]', 'é', '.', ':', '"', '=', '|', '_a_', '*a*', ' *', '* ', '](', '**a**', '`a`', 'x_y', '*[', ']*', '_**', '**_', '  \n', '~', '<b>', '@', 'www.x', '&#1;', 'https://a.b/c_d', ' www.a', '(http://x.y)', 'http://x.y.', 'HTTP://X.Y', '[h](http://x.y "t")', '~', '~~', '~a~', 'a@b.co', 'mailto:a@b.co', '![i](s)', '[![b](i)](h)', '[[r] t](u)', '[a](u_(v))', '[a](u))', '[a](b(c)', '[a [b](c) d](e)', '<br>', '</div>', '<a href="x">', '</a>', '<code>', '</code>', '<http://x.y>', '<a@b.co>', '<kbd>x</kbd>', '[a](u) (t)', '[a]( u "t")', "[a](u 't')", '[a]()', ' (x)', '[[a]](u)', '[a](u (t))', '(', ')'];
-   const starts = ['<div>', '<details>', '</details>', '<p align="center">', '<!-- c -->', '<b>x</b>', '', '', '', '| ', '|-|', '|:-|-:|', '-|-', '- ', '  - ', '    - ', '* ', '1. ', '2. ', '# ', '## ', '   ', '    ', '```', '~~~', '---', '- [ ] ', '- [x] ', '> ', '1) '];
+   const starts = ['<div>', '<details>', '</details>', '<p align="center">', '<!-- c -->', '<b>x</b>', '', '', '', '| ', '|-|', '|:-|-:|', '-|-', '- ', '  - ', '    - ', '* ', '1. ', '2. ', '# ', '## ', '   ', '    ', '```', '~~~', '---', '- [ ] ', '- [x] ', '> ', '1) ', ' ```', '  ```', '   ~~~', '   ', '  > ', ' >', '=', '==='];
   const texts: string[] = [];
   for (let c = 0; c < count; c++) {
     const lines: string[] = [];
@@ -211,6 +226,11 @@ describe('the fast lexer on random Markdown', () => {
     let taken = 0;
     let lexedRuns = 0;
     for (const text of randomMarkdown(4000, 19)) {
+      // marked 18.2.1 itself throws on a few texts (`- a\n  > *\n    b`): the fast lexer leaves those to it
+      if (markedThrows(text)) {
+        expect(() => lexFast(text)).toThrow();
+        continue;
+      }
       const outcome = compare(text);
       if (outcome.taken) taken++;
       lexedRuns += outcome.runs - outcome.declinedRuns;

@@ -493,8 +493,9 @@ function paragraphEnd(src: string, e: number): number {
 
 /** A fenced code block at `p` whose first line ends at `e`. */
 function fence(src: string, p: number, e: number, line: string): Token {
-  const open = FENCE_OPEN.exec(line);
-  if (!open) throw decline('block: indented fence');
+  const indent = firstNonSpace(line);
+  const open = FENCE_OPEN.exec(indent ? line.slice(indent) : line);
+  if (!open) throw decline('block: fence');
   const marker = open[1] ?? '';
   const info = open[2] ?? '';
   if (info.includes('\\')) throw decline('block: backslash in a fence info');
@@ -508,6 +509,9 @@ function fence(src: string, p: number, e: number, line: string): Token {
       let text = '';
       if (s > e + 1) {
         text = src.slice(e + 1, s - 1);
+        // marked's indentCodeCompensation: a ``` fence indented by n spaces takes up to n off each line of its code
+        const strip = char === 96 ? COMPENSATE[indent] : undefined;
+        if (strip) text = text.replace(strip, '');
         if (text === '' || text.endsWith('\n')) text += '\n';
       }
       return { type: 'code', raw, lang: info.trim(), text };
@@ -517,6 +521,9 @@ function fence(src: string, p: number, e: number, line: string): Token {
   }
   throw decline('block: unclosed fence');
 }
+
+/** The spaces an indented ``` fence takes off each line of its code, by the fence's indentation. */
+const COMPENSATE = [undefined, /^ /gm, /^ {1,2}/gm, /^ {1,3}/gm];
 
 function closes(line: string, marker: string, char: number): boolean {
   let i = 0;
@@ -560,6 +567,34 @@ function endsWithDoubleBlank(raw: string): boolean {
   return raw.charCodeAt(i) === 10;
 }
 
+/** A list item or block quote marker that opens a block at the start of a line (marked's nestedBlockMarker). */
+const NESTED_BLOCK_MARKER = /^ {0,3}(?:(?:[*+-]|\d{1,9}[.)])(?: |$)|> ?)/;
+/** The list item and block quote markers that open nested blocks at the start of a line (nestedContainerMarkers). */
+const NESTED_CONTAINER_MARKERS = /^(?: {0,3}(?:(?:[*+-]|\d{1,9}[.)])[ \t]+|>[ \t]?))+/;
+
+/**
+ * marked's lazy continuation of a list item (GFM): `nextLine`, indented less than the item's content, after the
+ * item's last line `line` (not blank). What the item's text takes of it, or undefined where the line ends the item
+ * (the block it would continue is not a paragraph).
+ */
+function lazyContinuation(line: string, contents: string, nextLine: string, k: number, lineIsLazy: boolean): string | undefined {
+  let lastBlock = line;
+  if (!contents.includes('\n')) {
+    let marker: RegExpExecArray | null;
+    while (!ITEM_HR[k]?.test(lastBlock) && (marker = NESTED_BLOCK_MARKER.exec(lastBlock))) lastBlock = lastBlock.slice(marker[0].length);
+    if (!lastBlock.trim()) return undefined;
+  }
+  if (firstNonSpace(lastBlock) >= 4 && firstNonSpace(lastBlock) < lastBlock.length) return undefined;
+  if (ITEM_FENCE[k]?.test(lastBlock) || ITEM_HEADING[k]?.test(lastBlock) || ITEM_HTML[k]?.test(lastBlock) || ITEM_HR[k]?.test(lastBlock)) return undefined;
+  if (!lineIsLazy) {
+    const lastBlockLine = line.replace(NESTED_CONTAINER_MARKERS, '');
+    if (FENCE_START.test(lastBlockLine) || PARAGRAPH_HEADING.test(lastBlockLine) || HR.test(lastBlockLine)) return undefined;
+  }
+  // a lazy line that looks like a setext underline stays in the paragraph: marked indents it as code
+  if (SETEXT_UNDERLINE.test(nextLine) && LHEADING.test(`${line}\n${nextLine}`)) return `    ${nextLine.replace(/^ {0,3}/, '')}`;
+  return nextLine;
+}
+
 /** marked's list tokenizer at `p`, whose first line is `first`. */
 function list(src: string, p: number, first: string, state: State): Token | undefined {
   if (state.lastToken?.type === 'text' && !LIST_INTERRUPTS.test(first)) return undefined;
@@ -582,7 +617,8 @@ function list(src: string, p: number, first: string, state: State): Token | unde
     const itemStart = q;
     q = le < n ? le + 1 : n;
     const bulletIndent = (item[1] ?? '').length;
-    const line = item[2] ?? '';
+    /** The item's last line, without the item's indentation (marked's `line`). */
+    let line = item[2] ?? '';
     let nextLine = src.slice(q, lineEnd(src, q));
     let blankLine = !line.trim();
     let indent: number;
@@ -601,6 +637,7 @@ function list(src: string, p: number, first: string, state: State): Token | unde
     }
     if (!endEarly) {
       const k = Math.max(0, Math.min(3, indent - 1));
+      let lineIsLazy = false;
       while (q < n) {
         le = lineEnd(src, q);
         nextLine = src.slice(q, le);
@@ -610,16 +647,24 @@ function list(src: string, p: number, first: string, state: State): Token | unde
         if (f <= 3) {
           if ((c === 96 || c === 126) && ITEM_FENCE[k]?.test(nextLine)) break;
           if (c === 35 && ITEM_HEADING[k]?.test(nextLine)) break;
-          if (c === 62) throw decline('block: block quote in a list');
+          if (c === 62 && f <= k) break;
           if (c === 60 && ITEM_HTML[k]?.test(nextLine)) break;
           if ((c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57)) && NEXT_BULLET[k]?.test(nextLine)) break;
           if ((c === 45 || c === 42 || c === 95) && ITEM_HR[k]?.test(nextLine)) break;
         }
         const blank = f === nextLine.length;
-        if (blank || f >= indent) contents += '\n' + nextLine.slice(indent);
-        else if (blankLine) break;
-        else throw decline('block: lazy continuation line');
+        if (blank || f >= indent) {
+          contents += '\n' + nextLine.slice(indent);
+          lineIsLazy = false;
+        } else {
+          if (blankLine) break;
+          const continuation = lazyContinuation(line, contents, nextLine, k, lineIsLazy);
+          if (continuation === undefined) break;
+          contents += '\n' + continuation;
+          lineIsLazy = true;
+        }
         blankLine = blank;
+        line = nextLine.slice(indent);
         q = le < n ? le + 1 : n;
       }
     }
