@@ -11,6 +11,14 @@ import type { Token } from 'marked';
  * gives that run to marked.
  */
 
+/** Reference definitions by normalised label: what marked keeps in `tokens.links`. */
+export type Links = Map<string, { href: string; title: string | undefined }>;
+
+/** marked's normalizeLabel: the key a reference label and its definition meet at. */
+export function normalizeLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase().toUpperCase().toLowerCase();
+}
+
 /** Thrown when a run holds something the fast lexer does not reproduce exactly. */
 export const DECLINE = new Error('fast lexer declined');
 
@@ -43,6 +51,10 @@ export const RULES = {
   delLDelim: /^~~?(?:((?!~)[\p{P}\p{S}])|[^\s~])/u,
   delRDelim: /^[^~]+(?=[^~])|(?!~)[\p{P}\p{S}](~~?)(?=[\s]|$)|[^\s\p{P}\p{S}](~~?)(?!~)(?=[\s\p{P}\p{S}]|$)|(?!~)[\s\p{P}\p{S}](~~?)(?=[^\s\p{P}\p{S}])|[\s](~~?)(?!~)(?=[\p{P}\p{S}])|(?!~)[\p{P}\p{S}](~~?)(?!~)(?=[\p{P}\p{S}])|[^\s\p{P}\p{S}](~~?)(?=[^\s\p{P}\p{S}])/gu,
   _backpedal: /(?:[^?!.,:;*_'"~()&]+|\([^)]*\)|&(?![a-zA-Z0-9]+;$)|[?!.,:;*_'"~)]+(?!$))+/,
+  reflink: /^!?\[((?:\[(?:\[(?:\\[\s\S]|[^\[\]\\])*\]|\\[\s\S]|[^\[\]\\])*\]|\\[\s\S]|`+(?!`)[^`]*?`+(?!`)|``+(?=\])|[^\[\]\\`])*?)\]\[((?!\s*\])(?:\\[\s\S]|[^\[\]\\\n]|\n(?![ \t]*\n))+)\]/,
+  nolink: /^!?\[((?!\s*\])(?:\\[\s\S]|[^\[\]\\\n]|\n(?![ \t]*\n))+)\](?:\[\])?/,
+  reflinkSearch:
+    /!?\[((?:[^\[\]\\`]*(?:\[(?:\[(?:\\[\s\S]|[^\[\]\\])*\]|\\[\s\S]|[^\[\]\\])*\]|\\[\s\S]|`+(?!`)[^`]*?`+(?!`)|``+(?=\]))){0,999}?[^\[\]\\`]*?)\]\[((?!\s*\])(?:\\[\s\S]|[^\[\]\\]){1,999})\]|!?\[((?!\s*\])(?:\\[\s\S]|[^\[\]\\]){1,999})\](?:\[\])?(?!\()/g,
   link: /^!?\[((?:\[(?:\[(?:\\[\s\S]|[^\[\]\\])*\]|\\[\s\S]|[^\[\]\\])*\]|\\[\s\S]|`+(?!`)[^`]*?`+(?!`)|``+(?=\])|[^\[\]\\`])*?)\]\([ \t\n]*(<(?:\\.|[^\n<>\\])*>|(?!<)[^ \t\n\x00-\x1f]+|(?=\)))(?:(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)("(?:\\[\s\S]|[^"\\])*"|'(?:\\[\s\S]|[^'\\])*'|\((?:\\[\s\S]|[^)\\])*\)))?[ \t\n]*\)/,
 };
 /* eslint-enable no-useless-escape, no-control-regex */
@@ -51,6 +63,8 @@ const TEXT_STOP = /[\\<![`*~_]|(?<! ) {2,}\n|(?:[hH][tT][tT][pP][sS]?|[fF][tT][p
 /** What masking may change: code spans, escapes, links, HTML. */
 const MASKED = /[`\\[<]/;
 const UNICODE_ALNUM = /[\p{L}\p{N}]/u;
+/** The reference definitions of the document being lexed (undefined when none). */
+let links: Links | undefined;
 /** Set while a link's text is lexed: marked makes no bare-URL links inside a link. */
 let inLink = false;
 /** Set after an inline `<pre>`, `<code>`, `<kbd>` or `<script>` tag: marked marks the text after it escaped. */
@@ -104,14 +118,23 @@ function maskBlocks(src: string): string {
   return masked + src.slice(last);
 }
 
-/** marked's #maskSrc, without reference links (a document with definitions is not taken). */
+/** marked's #maskSrc. */
 function maskSrc(src: string): string {
-  const escaped = src.replace(RULES.anyPunctuationOutsideCode, (match0: string, code: string | undefined, punct: string | undefined) => {
+  const refs = links && src.includes('[') ? src.replace(RULES.reflinkSearch, maskReflink) : src;
+  const escaped = refs.replace(RULES.anyPunctuationOutsideCode, (match0: string, code: string | undefined, punct: string | undefined) => {
     if (punct) return '+'.repeat(match0.length);
     if (code) return code + match0.slice(code.length, -code.length).replace(/`/g, '+') + code;
     return match0;
   });
   return maskBlocks(escaped);
+}
+
+/** marked's maskReflink: a reference link to a defined label is masked like an inline link. */
+function maskReflink(match: string): string {
+  const refStart = match.lastIndexOf('[');
+  if (!links?.has(normalizeLabel(match.slice(refStart + 1, -1)))) return match;
+  if (refStart > 1 && match.charCodeAt(0) !== 33 && match.slice(1, refStart - 1).includes('[')) throw decline('inline: brackets in a reference link');
+  return '[' + 'a'.repeat(match.length - 2) + ']';
 }
 
 interface TextToken {
@@ -208,8 +231,9 @@ function linkAt(src: string, i: number): { end: number; label: string; href: str
 
 /**
  * marked's link tokenizer at `i` (a `[`, or the `[` of an image), with its own rule, for links linkAt is not sure of:
- * a title after white space, an empty href, white space before the href, brackets two deep. Its parts, 'text' when
- * marked makes no link there, undefined where it would need more than this (backslashes, `<` in the label or href).
+ * a title after white space, an empty href, white space before the href, an href in angle brackets, brackets two
+ * deep. Its parts, 'text' when marked makes no link there, undefined where it would need more than this (backslashes,
+ * `<` in the label).
  */
 function linkByRule(src: string, i: number, image: boolean): { end: number; label: string; href: string; title: string | null } | 'text' | undefined {
   const cap = RULES.link.exec(image ? src.slice(i - 1) : src.slice(i));
@@ -218,7 +242,9 @@ function linkByRule(src: string, i: number, image: boolean): { end: number; labe
   const label = cap[1] ?? '';
   let href = cap[2] ?? '';
   let title = cap[3];
-  if (raw.includes('\\') || label.includes('<') || href.trim().startsWith('<')) return undefined;
+  if (raw.includes('\\') || label.includes('<')) return undefined;
+  // an href in angle brackets is taken as it is, without them
+  if (href.startsWith('<')) return { end: i + raw.length - (image ? 1 : 0), label, href: href.slice(1, -1), title: (title ? title.slice(1, -1) : '') || null };
   // marked's findClosingBracket: the href ends at its first unbalanced `)`
   let level = 0;
   let close = -1;
@@ -275,9 +301,49 @@ function nolinkAt(src: string, i: number): boolean {
 }
 
 /**
+ * marked's reflink tokenizer at `at` (a `[`, or the `!` of an image): `[text][label]`, `[label][]` or `[label]`. A link
+ * or image to the label's definition; a text token of the first character where the label has none; undefined where
+ * neither rule matches.
+ */
+function refAt(src: string, at: number): Token | undefined {
+  const rest = src.slice(at);
+  const cap = RULES.reflink.exec(rest) ?? RULES.nolink.exec(rest);
+  if (!cap) return undefined;
+  const label = cap[1] ?? '';
+  if (cap[0].includes('\\') || label.includes('<')) throw decline('inline: reference link outside the subset');
+  const def = links?.get(normalizeLabel(cap[2] || label));
+  const first = cap[0].charAt(0);
+  if (!def) return { type: 'text', raw: first, text: first };
+  const image = first === '!';
+  const outer = inLink;
+  const outerEmitted = linkEmitted;
+  inLink = true;
+  linkEmitted = false;
+  const labelTokens = lexInline(label);
+  const textHasLink = madeLink();
+  linkEmitted = outerEmitted;
+  inLink = outer;
+  if (!image) {
+    if (textHasLink) throw decline('inline: link inside a link');
+    linkEmitted = true;
+  }
+  return { type: image ? 'image' : 'link', raw: cap[0], href: def.href, title: def.title || null, text: label, tokens: labelTokens };
+}
+
+/** Appends what refAt made, merging a text token into the text before it as marked does. */
+function pushRef(tokens: Token[], token: Token): void {
+  const last = tokens[tokens.length - 1];
+  if (token.type === 'text' && isText(last)) {
+    last.raw += token.raw;
+    last.text += token.raw;
+  } else tokens.push(token);
+}
+
+/**
  * marked's inline tokens of one inline run, appended to `tokens`. Throws DECLINE where the run is outside the subset.
  */
-export function inlineTokens(src: string, tokens: Token[] = [], insideLink = false): Token[] {
+export function inlineTokens(src: string, tokens: Token[] = [], insideLink = false, defs?: Links): Token[] {
+  links = defs;
   inLink = insideLink;
   inRawBlock = false;
   linkEmitted = false;
@@ -369,6 +435,14 @@ function lexInline(src: string, tokens: Token[] = []): Token[] {
         if (src.charCodeAt(i + 1) === 91) {
           let image = linkParenPossible ? linkAt(src, i + 1) : 'text';
           if (image === undefined) image = linkByRule(src, i + 1, true);
+          if (image === 'text' && links) {
+            const ref = refAt(src, i);
+            if (ref) {
+              pushRef(tokens, ref);
+              i += ref.raw.length;
+              continue;
+            }
+          }
           if (image === undefined || image === 'text') throw decline('inline: image outside the subset');
           const outer = inLink;
           const outerEmitted = linkEmitted;
@@ -397,7 +471,14 @@ function lexInline(src: string, tokens: Token[] = []): Token[] {
           i = link.end;
           continue;
         }
-        if (nolinkAt(src, i)) {
+        if (links) {
+          const ref = refAt(src, i);
+          if (ref) {
+            pushRef(tokens, ref);
+            i += ref.raw.length;
+            continue;
+          }
+        } else if (nolinkAt(src, i)) {
           const last = tokens[tokens.length - 1];
           if (isText(last)) {
             last.raw += '[';

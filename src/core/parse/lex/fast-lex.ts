@@ -1,5 +1,5 @@
-import type { Token } from 'marked';
-import { DECLINE, decline } from './fast-inline.js';
+import type { Token, Tokens } from 'marked';
+import { DECLINE, decline, type Links, normalizeLabel } from './fast-inline.js';
 import { lastHeadingCut } from './lex-windows.js';
 
 /**
@@ -28,19 +28,27 @@ export interface FastBlocks {
    * this offset, which is where a top-level heading starts, and marked lexes the rest. Undefined when it took all.
    */
   rest?: number;
+  /** The reference definitions of the text (marked's `tokens.links`), by normalised label; undefined when none. */
+  links?: Links;
 }
+
 
 interface State {
   top: boolean;
   lastToken: Token | undefined;
   runs: InlineRun[];
+  links: Links | undefined;
 }
 
 /**
  * Text the fast lexer never takes: tabs and white space other than spaces and line feeds (marked expands tabs, and
  * trims Unicode spaces in places), and `]:`, which may be a reference definition.
  */
-const ODD = /[\t\r\v\f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]|\]:/;
+const ODD = /[\t\r\v\f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+/** marked 18's reference definition rule (`Lexer.rules.block.gfm.def`; fast-lex.test.ts holds it equal). */
+export const DEF =
+  // eslint-disable-next-line no-useless-escape -- copied as marked writes it
+  /^ {0,3}\[((?!\s*\])(?:\\[\s\S]|[^\[\]\\\n]|\n(?![ \t]*\n))+)\]: *(?:\n[ \t]*)?([^<\s][^\s]*|<(?:\\.|[^\n<>\\])*>)(?:(?: +(?:\n[ \t]*)?| *\n[ \t]*)((?:"(?:\\[\s\S]|[^"\\])*"|'(?:\\[\s\S]|[^'\\\n]|\n(?!\n))*'|\((?:\\[\s\S]|[^()\\])*\))))? *(?:\n+|$)/;
 
 const HEADING = /^ {0,3}(#{1,6})(?=\s|$)(.*)$/;
 const HR = /^ {0,3}((?:-[\t ]*){3,}|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,})$/;
@@ -61,6 +69,9 @@ export const TABLE = /^ *([^\n ].*)\n {0,3}((?:\| *)?:?-+:? *(?:\| *:?-+:? *)*(?
 export const LHEADING = new RegExp(
   "^(?! {0,3}(?:[*+-]|\\d{1,9}[.)]) |(?: {4}| {0,3}\\t)| {0,3}(?:`{3,}|~{3,})| {0,3}>| {0,3}#{1,6}(?:\\s|$)| {0,3}(?:<\\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|meta|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \\t]+|\\n|\\/?>)|<(?:(?:script|pre|style|textarea)(?:[\\s>]|$)|!--)|<\\?|<![A-Za-z]|<!\\[CDATA\\[)| {0,3}\\|?(?:[:\\- ]*\\|)+[\\:\\- ]*\\n)((?:.|\\n(?!\\s*?\\n| {0,3}(?:[*+-]|\\d{1,9}[.)]) | {0,3}(?:`{3,}|~{3,})| {0,3}>| {0,3}#{1,6}(?:\\s|$)| {0,3}(?:(?:-[\\t ]*){3,}|(?:_[ \\t]*){3,}|(?:\\*[ \\t]*){3,})(?:\\n+|$)| {0,3}(?:<\\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|meta|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \\t]+|\\n|\\/?>)|<(?:(?:script|pre|style|textarea)(?:[\\s>]|$)|!--)|<\\?|<![A-Za-z]|<!\\[CDATA\\[)| {0,3}\\|?(?:[:\\- ]*\\|)+[\\:\\- ]*\\n))+?)\\n {0,3}(=+|-+)[ \\t]*(?:\\n+|$)",
 );
+/** marked's GFM block quote rule (`Lexer.rules.block.gfm.blockquote`; fast-lex.test.ts holds it equal). */
+export const BLOCKQUOTE =
+  /^( {0,3}> ?(?:(?![ \t]*(?:\n|$))(([^\n]+(?:\n(?! {0,3}((?:-[\t ]*){3,}|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,})(?:\n+|$)| {0,3}#{1,6}(?:\s|$)| {0,3}>| {0,3}(?:`{3,}(?=[^`\n]*(?:\n|$))|~~~)[^\n]*(?:\n|$)| {0,3}(?:[*+-]|\d{1,9}[.)])(?:[ \t]|\n|$)| {0,3}(?:<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|meta|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t]+|\n|\/?>)|<(?:(?:script|pre|style|textarea)(?:[\s>]|$)|!--)|<\?|<![A-Za-z]|<!\[CDATA\[)|[ \t]+\n)[^\n]+)*))|[^\n]*)(?:\n|$))+/;
 /** How far ahead of a line a setext underline may be for the fast lexer to try LHEADING there (it scans that far). */
 const LHEADING_REACH = 2048;
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+) *$/;
@@ -108,19 +119,20 @@ function itemRegex(bullet: string): RegExp {
 
 /** Tokens and inline runs of `text` as marked's blockTokens makes them, or undefined where it is not sure. */
 export function fastBlocks(text: string): FastBlocks | undefined {
-  const odd = ODD.exec(text);
-  if (odd) {
-    decline(odd[0] === ']:' ? 'block: ]: (reference definition)' : 'block: tab or unusual white space');
+  if (ODD.test(text)) {
+    decline('block: tab or unusual white space');
     return undefined;
   }
-  const state: State = { top: true, lastToken: undefined, runs: [] };
+  const state: State = { top: true, lastToken: undefined, runs: [], links: undefined };
   const tokens: Token[] = [];
   try {
     blockTokens(text, tokens, state);
-    return { tokens, runs: state.runs };
+    return state.links ? { tokens, runs: state.runs, links: state.links } : { tokens, runs: state.runs };
   } catch (error) {
     if (error !== DECLINE) throw error;
   }
+  // Definitions apply to the whole text, also to the inline runs before a cut: marked lexes all of such a text.
+  if (text.includes(']:')) return undefined;
   return prefix(text, tokens, state.runs);
 }
 
@@ -262,6 +274,25 @@ function blockTokens(src: string, tokens: Token[], state: State): Token[] {
         continue;
       }
     }
+    // def
+    if (c === 91) {
+      const def = defAt(src, p);
+      if (def) {
+        if (last?.type === 'paragraph' || last?.type === 'text') {
+          const merged = last as { raw: string; text: string };
+          merged.raw += (merged.raw.endsWith('\n') ? '' : '\n') + def.raw;
+          merged.text += '\n' + def.raw;
+          const run = state.runs[state.runs.length - 1];
+          if (run) run.src = merged.text;
+        } else {
+          state.links ??= new Map();
+          if (!state.links.has(def.tag)) state.links.set(def.tag, { href: def.href, title: def.title });
+          tokens.push(def);
+        }
+        p += def.raw.length;
+        continue;
+      }
+    }
     // table
     const table = tableAt(src, p, e, state);
     if (table) {
@@ -320,8 +351,8 @@ function blockTokens(src: string, tokens: Token[], state: State): Token[] {
 }
 
 /**
- * marked's blockquote tokenizer at `p`, for a block quote whose every line starts with `>` and that a blank line or
- * the end of the text follows (no lazy continuation lines); declines any other.
+ * marked's blockquote tokenizer at `p`, for a block quote whose every line starts with `>` (no lazy continuation
+ * lines: a blank line, the end of the text or a line that ends the quote's paragraph follows it); declines any other.
  */
 function blockquote(src: string, p: number, state: State): Token {
   const n = src.length;
@@ -333,7 +364,12 @@ function blockquote(src: string, p: number, state: State): Token {
     const next = src.slice(q, lineEnd(src, q));
     if (next === '') break;
     const f = firstNonSpace(next);
-    if (f > 3 || next.charCodeAt(f) !== 62) throw decline('block: block quote with a lazy line');
+    if (f > 3 || next.charCodeAt(f) !== 62) {
+      // a line marked's rule does not take after the quote's paragraph ends it; one it takes is a lazy line
+      const cap = BLOCKQUOTE.exec(p ? src.slice(p) : src);
+      if (cap?.index !== 0 || cap[0].length !== q - p) throw decline('block: block quote with a lazy line');
+      break;
+    }
   }
   let raw = src.slice(p, q);
   if (raw.endsWith('\n')) raw = raw.slice(0, -1);
@@ -343,6 +379,28 @@ function blockquote(src: string, p: number, state: State): Token {
   const tokens = blockTokens(text, [], state);
   state.top = top;
   return { type: 'blockquote', raw, tokens, text };
+}
+
+/** marked's def tokenizer at `p` (a line starting with `[` after up to three spaces), or undefined where it makes none. */
+function defAt(src: string, p: number): Tokens.Def | undefined {
+  const cap = DEF.exec(p ? src.slice(p) : src);
+  if (!cap) return undefined;
+  const href = cap[2] ?? '';
+  if (cap[0].includes('\\') || href.startsWith('<')) throw decline('block: definition outside the subset');
+  // outside angle brackets a link destination holds only balanced parentheses (marked's findClosingBracket)
+  if (href.includes('(') || href.includes(')')) {
+    let level = 0;
+    for (let i = 0; i < href.length && level >= 0; i++) {
+      const c = href.charCodeAt(i);
+      if (c === 40) level++;
+      else if (c === 41) level--;
+    }
+    if (level !== 0) return undefined;
+  }
+  let raw = cap[0];
+  while (raw.endsWith('\n')) raw = raw.slice(0, -1);
+  const title = cap[3] === undefined ? undefined : cap[3].slice(1, -1);
+  return { type: 'def', tag: normalizeLabel(cap[1] ?? ''), raw, href, title: title as string };
 }
 
 /** marked's html tokenizer at `p` (a line starting with `<`), or undefined where it makes no HTML block. */
