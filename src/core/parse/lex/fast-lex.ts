@@ -72,6 +72,9 @@ export const LHEADING = new RegExp(
 /** marked's GFM block quote rule (`Lexer.rules.block.gfm.blockquote`; fast-lex.test.ts holds it equal). */
 export const BLOCKQUOTE =
   /^( {0,3}> ?(?:(?![ \t]*(?:\n|$))(([^\n]+(?:\n(?! {0,3}((?:-[\t ]*){3,}|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,})(?:\n+|$)| {0,3}#{1,6}(?:\s|$)| {0,3}>| {0,3}(?:`{3,}(?=[^`\n]*(?:\n|$))|~~~)[^\n]*(?:\n|$)| {0,3}(?:[*+-]|\d{1,9}[.)])(?:[ \t]|\n|$)| {0,3}(?:<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|meta|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t]+|\n|\/?>)|<(?:(?:script|pre|style|textarea)(?:[\s>]|$)|!--)|<\?|<![A-Za-z]|<!\[CDATA\[)|[ \t]+\n)[^\n]+)*))|[^\n]*)(?:\n|$))+/;
+/** marked's GFM paragraph rule (`Lexer.rules.block.gfm.paragraph`; fast-lex.test.ts holds it equal). */
+export const PARAGRAPH =
+  /^([^\n]+(?:\n(?! {0,3}((?:-[\t ]*){3,}|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,})(?:\n+|$)| {0,3}#{1,6}(?:\s|$)| {0,3}>| {0,3}(?:`{3,}(?=[^`\n]*(?:\n|$))|~~~)[^\n]*(?:\n|$)| {0,3}(?:[*+-]|1[.)])[ \t]+[^ \t\n]| {0,3}(?:<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|meta|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t]+|\n|\/?>)|<(?:(?:script|pre|style|textarea)(?:[\s>]|$)|!--)|<\?|<![A-Za-z]|<!\[CDATA\[)| *([^\n ].*)\n {0,3}((?:\| *)?:?-+:? *(?:\| *:?-+:? *)*(?:\| *)?)(?:\n((?:(?! *\n| {0,3}((?:-[\t ]*){3,}|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,})(?:\n+|$)| {0,3}#{1,6}(?:\s|$)| {0,3}>|(?: {4}| {0,3}\t)[^\n]| {0,3}(?:`{3,}(?=[^`\n]*(?:\n|$))|~~~)[^\n]*(?:\n|$)| {0,3}(?:[*+-]|1[.)])[ \t]| {0,3}(?:<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|meta|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t]+|\n|\/?>)|<(?:(?:script|pre|style|textarea)(?:[\s>]|$)|!--)|<\?|<![A-Za-z]|<!\[CDATA\[)).*(?:\n|$))*)\n*|$)|[ \t]+\n)[^\n]+)*)/;
 /** How far ahead of a line a setext underline may be for the fast lexer to try LHEADING there (it scans that far). */
 const LHEADING_REACH = 2048;
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+) *$/;
@@ -319,7 +322,9 @@ function blockTokens(src: string, tokens: Token[], state: State): Token[] {
       }
     }
     if (state.top) {
-      const end = paragraphEnd(src, e);
+      // with an underline or a delimiter row below, marked's own rule says where a table may interrupt the paragraph
+      const end = suspect > p ? p + (PARAGRAPH.exec(p ? src.slice(p) : src)?.[0].length ?? 0) : paragraphEnd(src, e);
+      if (end <= p) throw decline('block: paragraph');
       const text = src.slice(p, end);
       if (last === lastParagraph && last?.type === 'paragraph') {
         // marked merges a paragraph into one before it that ended on a false interruption
@@ -488,10 +493,7 @@ function suspectBelow(src: string, p: number): number {
     e = lineEnd(src, s);
     const line = src.slice(s, e);
     if (isBlank(line)) return -s;
-    if (underlineOrAlign(line)) {
-      if (!SETEXT_UNDERLINE.test(line)) throw decline('block: table delimiter row under text');
-      return s;
-    }
+    if (underlineOrAlign(line)) return s;
   }
   return -e;
 }
@@ -606,13 +608,15 @@ interface Item {
 /**
  * Whether blockTokens, not at the top, makes of `text` one text token and nothing else: one line, not blank, whose
  * first character starts none of the blocks a line can start by itself (code, fence, heading, break, quote, HTML,
- * list). The common list item; it skips the whole loop.
+ * list, definition). The common list item; it skips the whole loop.
  */
 function plainLine(text: string): boolean {
   const c = text.charCodeAt(0);
   if (Number.isNaN(c) || text.includes('\n')) return false;
   // space ` ~ # - * _ > < +
   if (c === 32 || c === 96 || c === 126 || c === 35 || c === 45 || c === 42 || c === 95 || c === 62 || c === 60 || c === 43) return false;
+  // [ starts a reference definition only where ]: follows
+  if (c === 91 && text.includes(']:')) return false;
   return c < 48 || c > 57;
 }
 
