@@ -3,7 +3,7 @@ import { Lexer, type Token } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { generateRoadmap } from '../../scripts/bench-roadmap.mjs';
 import { normalizeText } from '../../src/core/parse/normalize.js';
-import { RULES } from '../../src/core/parse/lex/fast-inline.js';
+import { ASCII_RULES, asciiClasses, RULES } from '../../src/core/parse/lex/fast-inline.js';
 import { BLOCKQUOTE, DEF, HTML, LHEADING, PARAGRAPH, TABLE } from '../../src/core/parse/lex/fast-lex.js';
 import { LEX_WHOLE } from '../../src/core/parse/lex/lex-windows.js';
 import { fastLexStats, lexFast, lexMarkdown } from '../../src/core/parse/lex/safe-lex.js';
@@ -90,6 +90,7 @@ const TAKEN: Record<string, string> = {
   'bare URLs': 'see http://x.com/a_b, www.example.org. and (https://e.com/x) or HTTPS://E.COM/Y? or ftp://f.org\n\n[http://in.a/link](http://in.a/link) xhttp://a.b http:// www.\n',
   tables: '| a | b |\n|---|:-:|\n| 1 | 2 |\n| 3 \\| x |\n\nh1 | h2 | h3\n:-- | --: | ---\nx | y\n\n|one|\n|-|\n|row|extra|\n# after\n\n- item\n\n  | in | item |\n  |----|------|\n  | *a* | [b](u) |\n',
   'e-mail addresses': 'mail a@b.com or mailto:x@y.org or x_y@z.io, not a@b\n',
+  'emphasis in text outside ASCII': '**粗體**和*斜體*，「**引號**」。_中文_ ~~刪除~~ é*a*é ©**b**© a\u0301*c* **✓** \u{1f680} **rocket**\n',
   strikethrough: '~~del~~ and ~one~ and ~5 hours and a~~b~~c and ~~ not ~~ and ~~~x~~~\n',
   'images and parentheses': '![img](u) [![badge](i.svg)](h) [[Review] x (video)](u) [W](https://w.org/Cache_(computing)) [a](u(v)w) [a](u)b)\n',
   'html blocks': '<p align="center">\n  <img src="x.png">\n</p>\n\n# Title\n\n<details>\n<summary>More</summary>\n\n- item\n\n</details>\n\n<!-- a comment -->\ntext\n<div>\nends the paragraph\n</div>\n\n- item\n<div>\n\n<DIV>upper</DIV>\n\n<pre>\ncode\n</pre>\n',
@@ -211,7 +212,7 @@ function randomMarkdown(count: number, seed: number): string[] {
     return state / 4294967296;
   };
   const pick = (list: readonly string[]): string => list[Math.floor(rnd() * list.length)] ?? '';
-  const atoms = ['a', 'word', ' ', '  ', '*', '**', '***', '_', '__', '`', '``', '[', ']', '(', ')', '[x](u)', '[`c`](http://e.com/a_b)', '\\*', '\\', '!', '#', '-', '1.', '+', '[ ]', '[x]', 'é', '.', ':', '"', '=', '|', '_a_', '*a*', ' *', '* ', '](', '**a**', '`a`', 'x_y', '*[', ']*', '_**', '**_', '  \n', '~', '<b>', '@', 'www.x', '&#1;', 'https://a.b/c_d', ' www.a', '(http://x.y)', 'http://x.y.', 'HTTP://X.Y', '[h](http://x.y "t")', '~', '~~', '~a~', 'a@b.co', 'mailto:a@b.co', '![i](s)', '[![b](i)](h)', '[[r] t](u)', '[a](u_(v))', '[a](u))', '[a](b(c)', '[a [b](c) d](e)', '<br>', '</div>', '<a href="x">', '</a>', '<code>', '</code>', '<http://x.y>', '<a@b.co>', '<kbd>x</kbd>', '[a](u) (t)', '[a]( u "t")', "[a](u 't')", '[a]()', ' (x)', '[[a]](u)', '[a](u (t))', '(', ')', '[a]', '[a][]', '[x][a]', '![a]', '[A]'];
+  const atoms = ['a', 'word', ' ', '  ', '*', '**', '***', '_', '__', '`', '``', '[', ']', '(', ')', '[x](u)', '[`c`](http://e.com/a_b)', '\\*', '\\', '!', '#', '-', '1.', '+', '[ ]', '[x]', 'é', '.', ':', '"', '=', '|', '_a_', '*a*', ' *', '* ', '](', '**a**', '`a`', 'x_y', '*[', ']*', '_**', '**_', '  \n', '~', '<b>', '@', 'www.x', '&#1;', 'https://a.b/c_d', ' www.a', '(http://x.y)', 'http://x.y.', 'HTTP://X.Y', '[h](http://x.y "t")', '~', '~~', '~a~', 'a@b.co', 'mailto:a@b.co', '![i](s)', '[![b](i)](h)', '[[r] t](u)', '[a](u_(v))', '[a](u))', '[a](b(c)', '[a [b](c) d](e)', '<br>', '</div>', '<a href="x">', '</a>', '<code>', '</code>', '<http://x.y>', '<a@b.co>', '<kbd>x</kbd>', '[a](u) (t)', '[a]( u "t")', "[a](u 't')", '[a]()', ' (x)', '[[a]](u)', '[a](u (t))', '(', ')', '[a]', '[a][]', '[x][a]', '![a]', '[A]', '中文', '，', '。', '「', '✓', '\u0301', '*中*', '_文_', '~。~'];
    const starts = ['<div>', '<details>', '</details>', '<p align="center">', '<!-- c -->', '<b>x</b>', '', '', '', '| ', '|-|', '|:-|-:|', '-|-', '- ', '  - ', '    - ', '* ', '1. ', '2. ', '# ', '## ', '   ', '    ', '```', '~~~', '---', '- [ ] ', '- [x] ', '> ', '1) ', ' ```', '  ```', '   ~~~', '   ', '  > ', ' >', '=', '===', '[a]: u', '[A]: <v> "t"', ' [a]: w (t)', '- [a]: u', '- [x]:]'];
   const texts: string[] = [];
   for (let c = 0; c < count; c++) {
@@ -225,6 +226,48 @@ function randomMarkdown(count: number, seed: number): string[] {
   }
   return texts;
 }
+
+describe('the delimiter rules in ASCII classes', () => {
+  it('find what the Unicode rules find, at the same indices, in any text of the BMP', () => {
+    let state = 7;
+    const rnd = (): number => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state / 4294967296;
+    };
+    // delimiters, ASCII, Latin with accents and a combining mark, CJK letters and punctuation, symbols, spaces
+    const alphabet = ['*', '**', '_', '__', '~', '~~', 'a', 'Z', '0', ' ', '\n', '!', '.', '(', ')', '"', '[', 'é', '\u0301', '中', '文', '，', '。', '「', '」', '©', '✓', '€', '\u00a0', '\u3000', '—', '…', 'ß', '\u200b'];
+    const shape = (m: RegExpExecArray | null): unknown => m && [m.index, m[0].length, ...(m.slice(1) as (string | undefined)[]).map((g) => (g === undefined ? -1 : g.length))];
+    let compared = 0;
+    for (let t = 0; t < 3000; t++) {
+      let text = '';
+      for (let k = 0, n = 1 + Math.floor(rnd() * 16); k < n; k++) text += alphabet[Math.floor(rnd() * alphabet.length)] ?? '';
+      const ascii = asciiClasses(text);
+      expect(ascii?.length).toBe(text.length);
+      if (ascii === undefined) continue;
+      for (const name of Object.keys(ASCII_RULES) as (keyof typeof ASCII_RULES)[]) {
+        const [unicode, twin] = [RULES[name], ASCII_RULES[name]];
+        if (unicode.global) {
+          unicode.lastIndex = 0;
+          twin.lastIndex = 0;
+          for (;;) {
+            const [u, a] = [unicode.exec(text), twin.exec(ascii)];
+            expect(shape(a), `${name} ${JSON.stringify(text)}`).toEqual(shape(u));
+            compared++;
+            if (!u) break;
+          }
+        } else
+          for (let at = 0; at < text.length; at++) {
+            expect(shape(twin.exec(ascii.slice(at))), `${name} ${JSON.stringify(text)}`).toEqual(shape(unicode.exec(text.slice(at))));
+            compared++;
+          }
+      }
+    }
+    expect(compared).toBeGreaterThan(10000);
+    for (const twin of Object.values(ASCII_RULES)) expect(twin.source).not.toContain('\\p');
+    expect(asciiClasses('plain ASCII *text*')).toBe('plain ASCII *text*');
+    expect(asciiClasses('an emoji \u{1f680} *a*')).toBeUndefined();
+  });
+});
 
 describe('the fast lexer on random Markdown', () => {
   it('gives marked\'s tokens for every text it takes, and takes many', () => {

@@ -58,6 +58,44 @@ export const RULES = {
   link: /^!?\[((?:\[(?:\[(?:\\[\s\S]|[^\[\]\\])*\]|\\[\s\S]|[^\[\]\\])*\]|\\[\s\S]|`+(?!`)[^`]*?`+(?!`)|``+(?=\])|[^\[\]\\`])*?)\]\([ \t\n]*(<(?:\\.|[^\n<>\\])*>|(?!<)[^ \t\n\x00-\x1f]+|(?=\)))(?:(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)("(?:\\[\s\S]|[^"\\])*"|'(?:\\[\s\S]|[^'\\])*'|\((?:\\[\s\S]|[^)\\])*\)))?[ \t\n]*\)/,
 };
 /* eslint-enable no-useless-escape, no-control-regex */
+/**
+ * The five delimiter rules with every `\p{P}\p{S}` narrowed to ASCII punctuation and without the `u` flag, for text
+ * whose characters asciiClasses has mapped to ASCII ones of the same class: V8 compiles each Unicode rule into a
+ * large matcher on its first uses (about 14 ms of a first read for the five), these in well under 1 ms.
+ */
+const ASCII_PUNCT = '!-\\/:-@\\[-`{-~';
+const asciiTwin = (re: RegExp): RegExp => new RegExp(re.source.replaceAll('\\p{P}\\p{S}', ASCII_PUNCT), re.flags.replace('u', ''));
+export const ASCII_RULES = {
+  emStrongLDelim: asciiTwin(RULES.emStrongLDelim),
+  emStrongRDelimAst: asciiTwin(RULES.emStrongRDelimAst),
+  emStrongRDelimUnd: asciiTwin(RULES.emStrongRDelimUnd),
+  delLDelim: asciiTwin(RULES.delLDelim),
+  delRDelim: asciiTwin(RULES.delRDelim),
+};
+const NON_ASCII = /[\u0080-\uffff]/;
+const NON_ASCII_ALL = /[\u0080-\uffff]/g;
+const SURROGATE = /[\ud800-\udfff]/;
+const UNICODE_PUNCT = /[\p{P}\p{S}]/u;
+const UNICODE_SPACE = /\s/;
+
+/**
+ * `text` with each character outside ASCII replaced by an ASCII one the delimiter rules class the same way (white
+ * space, punctuation or symbol, anything else), so ASCII_RULES find in it what RULES find in `text`, at the same
+ * indices; the text itself when it is all ASCII. Undefined when it holds a character outside the BMP (two code units
+ * for one character), where RULES are used.
+ */
+export function asciiClasses(text: string): string | undefined {
+  if (!NON_ASCII.test(text)) return text;
+  if (SURROGATE.test(text)) return undefined;
+  return text.replace(NON_ASCII_ALL, (c) => (UNICODE_SPACE.test(c) ? ' ' : UNICODE_PUNCT.test(c) ? '!' : 'a'));
+}
+
+/** A run and its masked text in ASCII classes (asciiClasses), for the delimiter rules. */
+interface Classes {
+  src: string;
+  masked: string;
+}
+
 /** Where a text piece ends: a character that may start another token, or two spaces before a line feed. */
 const TEXT_STOP = /[\\<![`*~_]|(?<! ) {2,}\n|(?:[hH][tT][tT][pP][sS]?|[fF][tT][pP]):\/\/|(?<![^\s*_~(])www\./g;
 /** What masking may change: code spans, escapes, links, HTML. */
@@ -396,6 +434,7 @@ function lexInline(src: string, tokens: Token[] = []): Token[] {
   // Masking changes only code spans, escapes, links and HTML: a run without `, \\, [ or < is its own mask.
   const maskedSrc = hasDelimiter && MASKED.test(src) ? maskSrc(src) : src;
   const closers = hasDelimiter ? lastClosers(maskedSrc) : { '*': -1, _: -1, '~': -1 };
+  let classes: Classes | undefined | null = null;
   const linkParenPossible = src.includes(')');
   const len = src.length;
   let keepPrevChar = false;
@@ -506,7 +545,12 @@ function lexInline(src: string, tokens: Token[] = []): Token[] {
         keepPrevChar = true;
         continue;
       }
-      const token = ch === '~' ? del(src.slice(i), maskedSrc, prevChar, closers[ch]) : emStrong(src.slice(i), maskedSrc, prevChar, closers[ch]);
+      if (classes === null) {
+        const cs = asciiClasses(src);
+        const cm = cs === undefined ? undefined : maskedSrc === src ? cs : asciiClasses(maskedSrc);
+        classes = cs === undefined || cm === undefined ? undefined : { src: cs, masked: cm };
+      }
+      const token = ch === '~' ? del(src.slice(i), maskedSrc, prevChar, closers[ch], classes, i) : emStrong(src.slice(i), maskedSrc, prevChar, closers[ch], classes, i);
       if (token) {
         tokens.push(token);
         i += token.raw.length;
@@ -569,9 +613,12 @@ function lexInline(src: string, tokens: Token[] = []): Token[] {
   return tokens;
 }
 
-/** marked's Tokenizer.del (GFM strikethrough), with the last possible closer passed in. */
-function del(src: string, maskedSrc: string, prevChar: string, lastCloser: number): Token | undefined {
-  let match = RULES.delLDelim.exec(src);
+/**
+ * marked's Tokenizer.del (GFM strikethrough), with the last possible closer passed in. With `classes` (the run at
+ * `at`, in ASCII classes) its rules run on those with ASCII_RULES.
+ */
+function del(src: string, maskedSrc: string, prevChar: string, lastCloser: number, classes: Classes | undefined, at: number): Token | undefined {
+  let match = classes ? ASCII_RULES.delLDelim.exec(classes.src.slice(at)) : RULES.delLDelim.exec(src);
   if (!match) return undefined;
   const nextChar = match[1] || '';
   if (nextChar && prevChar && !RULES.punctuation.exec(prevChar)) return undefined;
@@ -579,9 +626,9 @@ function del(src: string, maskedSrc: string, prevChar: string, lastCloser: numbe
   let delimTotal = lLength;
   const windowStart = maskedSrc.length - src.length + lLength;
   if (lastCloser < windowStart) return undefined;
-  const window = maskedSrc.slice(-1 * src.length + lLength);
+  const window = (classes ? classes.masked : maskedSrc).slice(-1 * src.length + lLength);
   const lastInWindow = lastCloser - windowStart;
-  const endReg = RULES.delRDelim;
+  const endReg = classes ? ASCII_RULES.delRDelim : RULES.delRDelim;
   endReg.lastIndex = 0;
   while ((match = endReg.exec(window)) !== null) {
     if (match.index > lastInWindow) break;
@@ -604,9 +651,9 @@ function del(src: string, maskedSrc: string, prevChar: string, lastCloser: numbe
   return undefined;
 }
 
-/** marked's Tokenizer.emStrong (GFM), with the last possible closer passed in. */
-function emStrong(src: string, maskedSrc: string, prevChar: string, lastCloser: number): Token | undefined {
-  let match = RULES.emStrongLDelim.exec(src);
+/** marked's Tokenizer.emStrong (GFM), with the last possible closer passed in; `classes` as for del. */
+function emStrong(src: string, maskedSrc: string, prevChar: string, lastCloser: number, classes: Classes | undefined, at: number): Token | undefined {
+  let match = classes ? ASCII_RULES.emStrongLDelim.exec(classes.src.slice(at)) : RULES.emStrongLDelim.exec(src);
   if (!match) return undefined;
   if (!match[1] && !match[2] && !match[3] && !match[4]) return undefined;
   const delimChar = match[0][0];
@@ -629,10 +676,11 @@ function emStrong(src: string, maskedSrc: string, prevChar: string, lastCloser: 
     const runLength = srcStart - runStart + lLength;
     const openerCanClose = !!runPrevChar.trim() && (!!nextChar || (delimChar === '*' && !runPrevPunct));
     if (delimChar !== '*' && delimChar !== '_') return undefined;
-    const endReg = delimChar === '*' ? RULES.emStrongRDelimAst : RULES.emStrongRDelimUnd;
+    const rules = classes ? ASCII_RULES : RULES;
+    const endReg = delimChar === '*' ? rules.emStrongRDelimAst : rules.emStrongRDelimUnd;
     const windowStart = maskedSrc.length - src.length + lLength;
     if (lastCloser < windowStart) return undefined;
-    const window = maskedSrc.slice(-1 * src.length + lLength);
+    const window = (classes ? classes.masked : maskedSrc).slice(-1 * src.length + lLength);
     const lastInWindow = lastCloser - windowStart;
     endReg.lastIndex = 0;
     while ((match = endReg.exec(window)) !== null) {
