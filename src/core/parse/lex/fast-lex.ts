@@ -52,7 +52,8 @@ export const DEF =
 
 const HEADING = /^ {0,3}(#{1,6})(?=\s|$)(.*)$/;
 const HR = /^ {0,3}((?:-[\t ]*){3,}|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,})$/;
-const LIST_START = /^( {0,3}(?:[*+-]|\d{1,9}[.)]))([ \t][^\n]*?)?$/;
+/** marked's list rule on one line (`^( {0,3}bullet)([ \t][^\n]*?)?(?:\n|$)`), without reading the rest of the line. */
+const LIST_START = /^( {0,3}(?:[*+-]|\d{1,9}[.)]))(?:[ \t]|$)/;
 const LIST_INTERRUPTS = /^ {0,3}(?:[*+-]|1[.)])[ \t]+[^ \t\n]/;
 const FENCE_START = /^ {0,3}(?:`{3,}(?=[^`\n]*$)|~~~)/;
 const FENCE_OPEN = /^(`{3,}(?=[^`\n]*$)|~{3,})(.*)$/;
