@@ -90,7 +90,7 @@ const TAKEN: Record<string, string> = {
   'bare URLs': 'see http://x.com/a_b, www.example.org. and (https://e.com/x) or HTTPS://E.COM/Y? or ftp://f.org\n\n[http://in.a/link](http://in.a/link) xhttp://a.b http:// www.\n',
   tables: '| a | b |\n|---|:-:|\n| 1 | 2 |\n| 3 \\| x |\n\nh1 | h2 | h3\n:-- | --: | ---\nx | y\n\n|one|\n|-|\n|row|extra|\n# after\n\n- item\n\n  | in | item |\n  |----|------|\n  | *a* | [b](u) |\n',
   'e-mail addresses': 'mail a@b.com or mailto:x@y.org or x_y@z.io, not a@b\n',
-  'emphasis in text outside ASCII': '**粗體**和*斜體*，「**引號**」。_中文_ ~~刪除~~ é*a*é ©**b**© a\u0301*c* **✓** \u{1f680} **rocket**\n',
+  'emphasis in text outside ASCII': '**粗體**和*斜體*，「**引號**」。_中文_ ~~刪除~~ é*a*é ©**b**© a\u0301*c* **✓** \u{1f680} **rocket**\n\n\u{1f680}**a**\u{1f680} *\u{1f680}*x **\u{1d400}** _\u{1f4da}_ ~~\u{1f680}~~ a\u{1f680}*b*\u{1d400}_c_\n',
   strikethrough: '~~del~~ and ~one~ and ~5 hours and a~~b~~c and ~~ not ~~ and ~~~x~~~\n',
   'images and parentheses': '![img](u) [![badge](i.svg)](h) [[Review] x (video)](u) [W](https://w.org/Cache_(computing)) [a](u(v)w) [a](u)b)\n',
   'html blocks': '<p align="center">\n  <img src="x.png">\n</p>\n\n# Title\n\n<details>\n<summary>More</summary>\n\n- item\n\n</details>\n\n<!-- a comment -->\ntext\n<div>\nends the paragraph\n</div>\n\n- item\n<div>\n\n<DIV>upper</DIV>\n\n<pre>\ncode\n</pre>\n',
@@ -212,7 +212,7 @@ function randomMarkdown(count: number, seed: number): string[] {
     return state / 4294967296;
   };
   const pick = (list: readonly string[]): string => list[Math.floor(rnd() * list.length)] ?? '';
-  const atoms = ['a', 'word', ' ', '  ', '*', '**', '***', '_', '__', '`', '``', '[', ']', '(', ')', '[x](u)', '[`c`](http://e.com/a_b)', '\\*', '\\', '!', '#', '-', '1.', '+', '[ ]', '[x]', 'é', '.', ':', '"', '=', '|', '_a_', '*a*', ' *', '* ', '](', '**a**', '`a`', 'x_y', '*[', ']*', '_**', '**_', '  \n', '~', '<b>', '@', 'www.x', '&#1;', 'https://a.b/c_d', ' www.a', '(http://x.y)', 'http://x.y.', 'HTTP://X.Y', '[h](http://x.y "t")', '~', '~~', '~a~', 'a@b.co', 'mailto:a@b.co', '![i](s)', '[![b](i)](h)', '[[r] t](u)', '[a](u_(v))', '[a](u))', '[a](b(c)', '[a [b](c) d](e)', '<br>', '</div>', '<a href="x">', '</a>', '<code>', '</code>', '<http://x.y>', '<a@b.co>', '<kbd>x</kbd>', '[a](u) (t)', '[a]( u "t")', "[a](u 't')", '[a]()', ' (x)', '[[a]](u)', '[a](u (t))', '(', ')', '[a]', '[a][]', '[x][a]', '![a]', '[A]', '中文', '，', '。', '「', '✓', '\u0301', '*中*', '_文_', '~。~'];
+  const atoms = ['a', 'word', ' ', '  ', '*', '**', '***', '_', '__', '`', '``', '[', ']', '(', ')', '[x](u)', '[`c`](http://e.com/a_b)', '\\*', '\\', '!', '#', '-', '1.', '+', '[ ]', '[x]', 'é', '.', ':', '"', '=', '|', '_a_', '*a*', ' *', '* ', '](', '**a**', '`a`', 'x_y', '*[', ']*', '_**', '**_', '  \n', '~', '<b>', '@', 'www.x', '&#1;', 'https://a.b/c_d', ' www.a', '(http://x.y)', 'http://x.y.', 'HTTP://X.Y', '[h](http://x.y "t")', '~', '~~', '~a~', 'a@b.co', 'mailto:a@b.co', '![i](s)', '[![b](i)](h)', '[[r] t](u)', '[a](u_(v))', '[a](u))', '[a](b(c)', '[a [b](c) d](e)', '<br>', '</div>', '<a href="x">', '</a>', '<code>', '</code>', '<http://x.y>', '<a@b.co>', '<kbd>x</kbd>', '[a](u) (t)', '[a]( u "t")', "[a](u 't')", '[a]()', ' (x)', '[[a]](u)', '[a](u (t))', '(', ')', '[a]', '[a][]', '[x][a]', '![a]', '[A]', '中文', '，', '。', '「', '✓', '\u0301', '*中*', '_文_', '~。~', '\u{1f680}', '*\u{1f680}*', '\u{1f680}**', '**\u{1d400}', '_\u{1f4da}_'];
    const starts = ['<div>', '<details>', '</details>', '<p align="center">', '<!-- c -->', '<b>x</b>', '', '', '', '| ', '|-|', '|:-|-:|', '-|-', '- ', '  - ', '    - ', '* ', '1. ', '2. ', '# ', '## ', '   ', '    ', '```', '~~~', '---', '- [ ] ', '- [x] ', '> ', '1) ', ' ```', '  ```', '   ~~~', '   ', '  > ', ' >', '=', '===', '[a]: u', '[A]: <v> "t"', ' [a]: w (t)', '- [a]: u', '- [x]:]'];
   const texts: string[] = [];
   for (let c = 0; c < count; c++) {
@@ -242,8 +242,7 @@ describe('the delimiter rules in ASCII classes', () => {
       let text = '';
       for (let k = 0, n = 1 + Math.floor(rnd() * 16); k < n; k++) text += alphabet[Math.floor(rnd() * alphabet.length)] ?? '';
       const ascii = asciiClasses(text);
-      expect(ascii?.length).toBe(text.length);
-      if (ascii === undefined) continue;
+      expect(ascii.length).toBe(text.length);
       for (const name of Object.keys(ASCII_RULES) as (keyof typeof ASCII_RULES)[]) {
         const [unicode, twin] = [RULES[name], ASCII_RULES[name]];
         if (unicode.global) {
@@ -265,7 +264,9 @@ describe('the delimiter rules in ASCII classes', () => {
     expect(compared).toBeGreaterThan(10000);
     for (const twin of Object.values(ASCII_RULES)) expect(twin.source).not.toContain('\\p');
     expect(asciiClasses('plain ASCII *text*')).toBe('plain ASCII *text*');
-    expect(asciiClasses('an emoji \u{1f680} *a*')).toBeUndefined();
+    // outside the BMP a character is two code units, and two ASCII ones of its class (the rules' matches then start
+    // a unit later, which emStrong and del make up for: the random texts below hold such characters)
+    expect(asciiClasses('an emoji \u{1f680} *a* \u{1d400}')).toBe('an emoji !! *a* aa');
   });
 });
 

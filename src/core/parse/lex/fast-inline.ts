@@ -73,21 +73,24 @@ export const ASCII_RULES = {
   delRDelim: asciiTwin(RULES.delRDelim),
 };
 const NON_ASCII = /[\u0080-\uffff]/;
-const NON_ASCII_ALL = /[\u0080-\uffff]/g;
-const SURROGATE = /[\ud800-\udfff]/;
+/** A character outside ASCII: a surrogate pair (one character outside the BMP) or one code unit. */
+const NON_ASCII_ALL = /[\ud800-\udbff][\udc00-\udfff]|[\u0080-\uffff]/g;
 const UNICODE_PUNCT = /[\p{P}\p{S}]/u;
 const UNICODE_SPACE = /\s/;
 
 /**
  * `text` with each character outside ASCII replaced by an ASCII one the delimiter rules class the same way (white
  * space, punctuation or symbol, anything else), so ASCII_RULES find in it what RULES find in `text`, at the same
- * indices; the text itself when it is all ASCII. Undefined when it holds a character outside the BMP (two code units
- * for one character), where RULES are used.
+ * indices; the text itself when it is all ASCII. A character outside the BMP (two code units) becomes two of its
+ * class: a rule then matches from its second unit where the Unicode rule matches from the character, and the caller
+ * adds the first character's length to the match's start, so both give the same end (`lastCharLength`).
  */
-export function asciiClasses(text: string): string | undefined {
+export function asciiClasses(text: string): string {
   if (!NON_ASCII.test(text)) return text;
-  if (SURROGATE.test(text)) return undefined;
-  return text.replace(NON_ASCII_ALL, (c) => (UNICODE_SPACE.test(c) ? ' ' : UNICODE_PUNCT.test(c) ? '!' : 'a'));
+  return text.replace(NON_ASCII_ALL, (c) => {
+    const ascii = UNICODE_SPACE.test(c) ? ' ' : UNICODE_PUNCT.test(c) ? '!' : 'a';
+    return c.length === 2 ? ascii + ascii : ascii;
+  });
 }
 
 /** A run and its masked text in ASCII classes (asciiClasses), for the delimiter rules. */
@@ -434,7 +437,7 @@ function lexInline(src: string, tokens: Token[] = []): Token[] {
   // Masking changes only code spans, escapes, links and HTML: a run without `, \\, [ or < is its own mask.
   const maskedSrc = hasDelimiter && MASKED.test(src) ? maskSrc(src) : src;
   const closers = hasDelimiter ? lastClosers(maskedSrc) : { '*': -1, _: -1, '~': -1 };
-  let classes: Classes | undefined | null = null;
+  let classes: Classes | undefined;
   const linkParenPossible = src.includes(')');
   const len = src.length;
   let keepPrevChar = false;
@@ -545,10 +548,9 @@ function lexInline(src: string, tokens: Token[] = []): Token[] {
         keepPrevChar = true;
         continue;
       }
-      if (classes === null) {
+      if (classes === undefined) {
         const cs = asciiClasses(src);
-        const cm = cs === undefined ? undefined : maskedSrc === src ? cs : asciiClasses(maskedSrc);
-        classes = cs === undefined || cm === undefined ? undefined : { src: cs, masked: cm };
+        classes = { src: cs, masked: maskedSrc === src ? cs : asciiClasses(maskedSrc) };
       }
       const token = ch === '~' ? del(src.slice(i), maskedSrc, prevChar, closers[ch], classes, i) : emStrong(src.slice(i), maskedSrc, prevChar, closers[ch], classes, i);
       if (token) {
