@@ -2,13 +2,13 @@ import type { Token } from 'marked';
 
 /**
  * The inline half of the fast lexer (fast-lex.ts): marked 18's inline pass (`Lexer.inlineTokens`, GFM): text,
- * links and images (one level of brackets in their text, balanced parentheses in the href, a title in double
- * quotes), code spans, escapes, hard breaks after two spaces, emphasis and strikethrough, bare URLs and e-mail
- * addresses, inline HTML and `<autolinks>`. Emphasis and strikethrough are marked's own algorithms, ported line for
- * line with its regexes, so any pairing of `*`, `_` and `~` comes out the same. Whatever else it meets (reference
- * links are never defined here, so those are none; titles in single quotes or parentheses, `<href>`, numeric
- * character references, a backslash before a letter, a link inside a link) makes it throw DECLINE, and the caller
- * gives that run to marked.
+ * links and images (linkAt for the common `[text](href)`, marked's own link rule for the rest: titles, `<href>`,
+ * brackets two deep), reference links and images to the document's definitions, code spans, escapes, hard breaks
+ * after two spaces, emphasis and strikethrough, bare URLs and e-mail addresses, inline HTML and `<autolinks>`.
+ * Emphasis and strikethrough are marked's own algorithms, ported line for line with its regexes (run in ASCII
+ * classes, asciiClasses), so any pairing of `*`, `_` and `~` comes out the same. Whatever else it meets (numeric
+ * character references, a backslash before a letter or in a link, a link inside a link, brackets three deep) makes
+ * it throw DECLINE, and the caller gives that run to marked.
  */
 
 /** Reference definitions by normalised label: what marked keeps in `tokens.links`. */

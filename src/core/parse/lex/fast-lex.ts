@@ -4,14 +4,16 @@ import { lastHeadingCut } from './lex-windows.js';
 
 /**
  * A fast block lexer for the Markdown roadmaps are written in: ATX and setext headings, paragraphs, blank lines,
- * bullet and ordered lists nested by indentation (task items too), fenced and indented code, thematic breaks, GFM
- * tables, HTML blocks, and block quotes whose lines all start with `>`. It is marked 18's GFM block lexer
- * (Lexer.blockTokens with its tokenizers) ported to a line scan: same control flow, same state (`top`, the last
- * token, the inline queue), the same objects out, marked's own regexes where a rule is intricate (tables, HTML,
- * setext headings). Where it cannot be sure marked would read the text the same way (lazy continuation lines, block
- * quotes with them or inside lists, reference definitions, tabs and unusual white space, ...) it declines: fastBlocks
- * keeps the tokens before the last top-level heading above that block (`rest`), or returns undefined, and marked
- * lexes the rest.
+ * bullet and ordered lists nested by indentation (task items, lazy continuation lines, block quotes inside items),
+ * fenced code (indented up to three spaces too) and indented code, thematic breaks, GFM tables (under paragraph
+ * lines too), HTML blocks, reference definitions, and block quotes whose lines all start with `>`. It is marked 18's
+ * GFM block lexer (Lexer.blockTokens with its tokenizers) ported to a line scan: same control flow, same state
+ * (`top`, the last token, the inline queue), the same objects out, marked's own regexes where a rule is intricate
+ * (tables, HTML, setext headings, block quotes, definitions, a paragraph with a table below it). Where it cannot be
+ * sure marked would read the text the same way (a block quote with a lazy line, an unclosed fence, a definition with
+ * a backslash or `<href>`, tabs and unusual white space, ...) it declines: fastBlocks keeps the tokens before the last
+ * top-level heading above that block (`rest`), or returns undefined (always, for a text with definitions, which apply
+ * to the whole text), and marked lexes the rest.
  */
 
 /** One inline run, as marked queues it: the text and the token array its inline tokens go into. */
