@@ -301,4 +301,19 @@ describeWithSharedData('the fast lexer on the corpus', () => {
     // 15 files when this was first written, all 34 since lazy lines, definitions and tables under text are taken
     expect(taken).toBe(files.length);
   });
+
+  it('gives marked\'s tokens for the corpus files one after another, lexed in windows', () => {
+    // Definitions make a text one piece; the rest, joined, is long enough to be lexed a window at a time.
+    const texts = readdirSync(CORPUS_DIR)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => normalizeText(readFileSync(corpusPath(f), 'utf8')).text)
+      .filter((t) => !t.includes(']:'));
+    const joined = texts.join('\n\n# Next file\n\n');
+    expect(joined.length).toBeGreaterThan(2 * LEX_WHOLE);
+    const before = { ...fastLexStats };
+    compareWindows(joined);
+    expect(fastLexStats.pieces - before.pieces).toBeGreaterThan(10);
+    expect(fastLexStats.declinedPieces - before.declinedPieces).toBe(0);
+    expect(fastLexStats.declinedRuns - before.declinedRuns).toBe(0);
+  });
 });
