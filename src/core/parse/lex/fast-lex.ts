@@ -93,6 +93,29 @@ export const HTML = new RegExp(
     String.raw`)(?:[ \t]+|\n|\/?>|$)[\s\S]*?(?:(?:\n[ 	]*)+\n|$)|<(?!(?:script|pre|style|textarea)(?![a-z0-9-]))([a-z][a-z0-9-]*)(?:[ \t]+[a-zA-Z:_][\w.:-]*(?:[ \t]*=[ \t]*"[^"\n]*"|[ \t]*=[ \t]*'[^'\n]*'|[ \t]*=[ \t]*[^\s"'=<>\x60]+)?)*?[ \t]*\/?>(?=[ \t]*(?:\n|$))[\s\S]*?(?:(?:\n[ 	]*)+\n|$)|<\/[a-z][a-z0-9-]*\s*>(?=[ \t]*(?:\n|$))[\s\S]*?(?:(?:\n[ 	]*)+\n|$))`,
   'i',
 );
+/**
+ * marked's _htmlInterrupt as its table, setext heading and paragraph rules hold it: a line starting HTML that ends
+ * those blocks. The tag names make it the costly part of compiling them (about 5 ms each on a first read).
+ */
+const HTML_IN_RULES = String.raw` {0,3}(?:<\/?(?:` + HTML_TAGS + String.raw`)(?:[ \t]+|\n|\/?>)|` + HTML_START + ')';
+/** `re` without HTML_IN_RULES (an empty negative lookahead, which never matches, stands in its place). */
+const withoutHtml = (re: RegExp): RegExp => new RegExp(re.source.replaceAll(HTML_IN_RULES, '(?!)'), re.flags);
+export const TABLE_NO_HTML = withoutHtml(TABLE);
+export const LHEADING_NO_HTML = withoutHtml(LHEADING);
+export const PARAGRAPH_NO_HTML = withoutHtml(PARAGRAPH);
+/** A line that starts with `<` after up to three spaces, anywhere in a text. */
+const HTML_LINE = /(?:^|\n) {0,3}</;
+
+/**
+ * `full.exec(text)`, where `lite` is `full` without HTML_IN_RULES: `lite` when the text it matches has no line that
+ * starts with `<` (there both read it alike, and `lite` matches wherever `full` does, having fewer lines that end a
+ * block), so that `full` is compiled only for text with HTML in it.
+ */
+function execHtmlLast(lite: RegExp, full: RegExp, text: string): RegExpExecArray | null {
+  const cap = lite.exec(text);
+  return cap && HTML_LINE.test(cap[0]) ? full.exec(text) : cap;
+}
+
 /** marked's _htmlInterrupt: HTML that ends a paragraph (types 1 to 6), matched where a line starts. */
 const HTML_INTERRUPT = new RegExp(String.raw`^ {0,3}(?:<\/?(?:` + HTML_TAGS + String.raw`)(?:[ \t]+|\n|\/?>)|` + HTML_START + ')');
 /** marked's htmlBeginRegex, by min(3, indent - 1): HTML that ends a list item. */
@@ -313,7 +336,7 @@ function blockTokens(src: string, tokens: Token[], state: State): Token[] {
     }
     if (suspect > p) {
       if (suspect - p > LHEADING_REACH) throw decline('block: setext underline far below');
-      const cap = LHEADING.exec(src.slice(p));
+      const cap = execHtmlLast(LHEADING_NO_HTML, LHEADING, src.slice(p));
       if (cap) {
         let raw = cap[0];
         while (raw.endsWith('\n')) raw = raw.slice(0, -1);
@@ -326,7 +349,7 @@ function blockTokens(src: string, tokens: Token[], state: State): Token[] {
     }
     if (state.top) {
       // with an underline or a delimiter row below, marked's own rule says where a table may interrupt the paragraph
-      const end = suspect > p ? p + (PARAGRAPH.exec(p ? src.slice(p) : src)?.[0].length ?? 0) : paragraphEnd(src, e);
+      const end = suspect > p ? p + (execHtmlLast(PARAGRAPH_NO_HTML, PARAGRAPH, p ? src.slice(p) : src)?.[0].length ?? 0) : paragraphEnd(src, e);
       if (end <= p) throw decline('block: paragraph');
       const text = src.slice(p, end);
       if (last === lastParagraph && last?.type === 'paragraph') {
@@ -447,7 +470,7 @@ function tableAt(src: string, p: number, e: number, state: State): Token | undef
   const f = firstNonSpace(next);
   const c = next.charCodeAt(f);
   if (f > 3 || (c !== 124 && c !== 58 && c !== 45) || !DELIMITER_ROW.test(next)) return undefined;
-  const cap = TABLE.exec(src.slice(p));
+  const cap = execHtmlLast(TABLE_NO_HTML, TABLE, src.slice(p));
   if (!cap || !/[:|]/.test(cap[2] ?? '')) return undefined;
   const headers = splitCells(cap[1] ?? '');
   const aligns = (cap[2] ?? '').replace(/^\||\| *$/g, '').split('|');
@@ -656,7 +679,7 @@ function lazyContinuation(line: string, contents: string, nextLine: string, k: n
     if (FENCE_START.test(lastBlockLine) || PARAGRAPH_HEADING.test(lastBlockLine) || HR.test(lastBlockLine)) return undefined;
   }
   // a lazy line that looks like a setext underline stays in the paragraph: marked indents it as code
-  if (SETEXT_UNDERLINE.test(nextLine) && LHEADING.test(`${line}\n${nextLine}`)) return `    ${nextLine.replace(/^ {0,3}/, '')}`;
+  if (SETEXT_UNDERLINE.test(nextLine) && execHtmlLast(LHEADING_NO_HTML, LHEADING, `${line}\n${nextLine}`)) return `    ${nextLine.replace(/^ {0,3}/, '')}`;
   return nextLine;
 }
 
