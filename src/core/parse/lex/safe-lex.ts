@@ -119,7 +119,7 @@ function markedPiece(text: string, lineOffset: number, budget: Work, scanned?: W
       lexer.inlineTokens(run.src, run.tokens);
     }
   } catch (error) {
-    throw tooDeep(error);
+    throw unreadable(error, `lines ${lineOffset + 1}-${lineOffset + countLines(text, text.length - 1) + 1}`);
   }
   lexer.inlineQueue = [];
   return lexer.tokens;
@@ -179,7 +179,7 @@ function lexRuns(runs: readonly InlineRun[], links?: Links): boolean {
       lexer.inlineTokens(run.src, run.tokens);
       inLink = lexer.state.inLink;
     } catch (error) {
-      throw tooDeep(error);
+      throw unreadable(error, 'a paragraph');
     }
   }
   return inLink;
@@ -190,6 +190,20 @@ function tooDeep(error: unknown): unknown {
     return new RoadmapInputError('the Markdown is nested too deeply or has a paragraph too large to read', 'split long paragraphs with blank lines and flatten deep nesting');
   }
   return error;
+}
+
+/**
+ * What to report when marked throws on a piece of text: a stack too deep as tooDeep says, and any other failure of
+ * marked (it throws a TypeError on some nestings, such as `- a` / `  > *` / `    b`) as text that cannot be read,
+ * with where it is, instead of an unexpected failure.
+ */
+function unreadable(error: unknown, where: string): unknown {
+  const deep = tooDeep(error);
+  if (deep !== error || error instanceof RoadmapInputError || !(error instanceof Error)) return deep;
+  return new RoadmapInputError(
+    `the Markdown library (marked) failed to read ${where} of this file: ${error.message}`,
+    'change the Markdown there (a block quote inside a list item, for one, can trip it) and run the command again',
+  );
 }
 
 /**
