@@ -4,7 +4,6 @@ import { BOILERPLATE_PREFIXES } from '../../src/core/parse/boilerplate-words.js'
 import { githubSlug } from '../../src/core/parse/github-slug.js';
 import { looseKey } from '../../src/core/parse/toc.js';
 import { decodeEntities } from '../../src/core/parse/inline.js';
-import { RULES } from '../../src/core/parse/lex/fast-inline.js';
 import { NUMBERINGS, ROADMAP_WORDS, cleanTitle, normalizeForMatch, startsWithoutSpaces } from '../../src/core/parse/title.js';
 import * as vocabulary from '../../src/core/parse/vocabulary.js';
 import { isCaseless, literalStart, type TextTest } from '../../src/core/text/lazy-pattern.js';
@@ -239,12 +238,6 @@ describe('pre-checks in front of the parser patterns', () => {
     const reference = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{M}\p{N}]/gu, '');
     const ascii = Array.from({ length: 128 }, (_, c) => `A${String.fromCharCode(c)}_z ${String.fromCharCode(c)}`);
     for (const text of [...ascii, ...generated(11, 20_000, 20), 'Kelvin \u212A sign', '#1 Données']) expect(looseKey(text), JSON.stringify(text)).toBe(reference(text));
-  });
-
-  it('keeps the fast lexer rules that are made on first read', () => {
-    expect(RULES.punctuation).toBe(RULES.punctuation);
-    expect(RULES.emStrongLDelim.flags).toBe('u');
-    expect(RULES.delRDelim.flags).toBe('gu');
   });
 
   it('finds no case in kana, CJK ideographs and Hangul syllables, and folds nothing into them', () => {
