@@ -33,12 +33,31 @@ export function decline(reason: string): Error {
 
 // marked 18.2.1's GFM inline rules, copied from `Lexer.rules.inline.gfm` (fast-lex.test.ts holds them equal).
 /* eslint-disable no-useless-escape, no-control-regex -- copied as marked writes them */
+/**
+ * The five delimiter rules with \p{P}\p{S}, as written between the slashes of a literal (String.raw keeps every
+ * backslash). V8 takes about 3.5 ms to make the five at module load, on every first read, and they run only on
+ * text outside the BMP (ASCII_RULES take the rest): RULES makes each on first use.
+ */
+const DELIMITER_SOURCES = {
+  emStrongLDelim: [String.raw`^(?:\*+(?:((?!\*)(?!~)[\p{P}\p{S}])|([^\s*]))?)|^_+(?:((?!_)(?!~)[\p{P}\p{S}])|([^\s_]))?`, 'u'],
+  emStrongRDelimAst: [String.raw`^[^_*]*?__[^_*]*?\*[^_*]*?(?=__)|[^*]+(?=[^*])|(?!\*)(?!~)[\p{P}\p{S}](\*+)(?=[\s]|$)|(?:[^\s\p{P}\p{S}]|~)(\*+)(?!\*)(?=(?!~)[\s\p{P}\p{S}]|$)|(?!\*)(?!~)[\s\p{P}\p{S}](\*+)(?=(?:[^\s\p{P}\p{S}]|~))|[\s](\*+)(?!\*)(?=(?!~)[\p{P}\p{S}])|(?!\*)(?!~)[\p{P}\p{S}](\*+)(?!\*)(?=(?!~)[\p{P}\p{S}])|(?:[^\s\p{P}\p{S}]|~)(\*+)(?=(?:[^\s\p{P}\p{S}]|~))`, 'gu'],
+  emStrongRDelimUnd: [String.raw`^[^_*]*?\*\*[^_*]*?_[^_*]*?(?=\*\*)|[^_]+(?=[^_])|(?!_)[\p{P}\p{S}](_+)(?=[\s]|$)|[^\s\p{P}\p{S}](_+)(?!_)(?=[\s\p{P}\p{S}]|$)|(?!_)[\s\p{P}\p{S}](_+)(?=[^\s\p{P}\p{S}])|[\s](_+)(?!_)(?=[\p{P}\p{S}])|(?!_)[\p{P}\p{S}](_+)(?!_)(?=[\p{P}\p{S}])`, 'gu'],
+  delLDelim: [String.raw`^~~?(?:((?!~)[\p{P}\p{S}])|[^\s~])`, 'u'],
+  delRDelim: [String.raw`^[^~]+(?=[^~])|(?!~)[\p{P}\p{S}](~~?)(?=[\s]|$)|[^\s\p{P}\p{S}](~~?)(?!~)(?=[\s\p{P}\p{S}]|$)|(?!~)[\s\p{P}\p{S}](~~?)(?=[^\s\p{P}\p{S}])|[\s](~~?)(?!~)(?=[\p{P}\p{S}])|(?!~)[\p{P}\p{S}](~~?)(?!~)(?=[\p{P}\p{S}])|[^\s\p{P}\p{S}](~~?)(?=[^\s\p{P}\p{S}])`, 'gu'],
+} as const;
+type DelimiterRule = keyof typeof DELIMITER_SOURCES;
+const unicodeMade: Partial<Record<DelimiterRule, RegExp>> = {};
+const unicodeRule = (name: DelimiterRule): RegExp => (unicodeMade[name] ??= new RegExp(DELIMITER_SOURCES[name][0], DELIMITER_SOURCES[name][1]));
 export const RULES = {
-  emStrongLDelim: /^(?:\*+(?:((?!\*)(?!~)[\p{P}\p{S}])|([^\s*]))?)|^_+(?:((?!_)(?!~)[\p{P}\p{S}])|([^\s_]))?/u,
-  emStrongRDelimAst:
-    /^[^_*]*?__[^_*]*?\*[^_*]*?(?=__)|[^*]+(?=[^*])|(?!\*)(?!~)[\p{P}\p{S}](\*+)(?=[\s]|$)|(?:[^\s\p{P}\p{S}]|~)(\*+)(?!\*)(?=(?!~)[\s\p{P}\p{S}]|$)|(?!\*)(?!~)[\s\p{P}\p{S}](\*+)(?=(?:[^\s\p{P}\p{S}]|~))|[\s](\*+)(?!\*)(?=(?!~)[\p{P}\p{S}])|(?!\*)(?!~)[\p{P}\p{S}](\*+)(?!\*)(?=(?!~)[\p{P}\p{S}])|(?:[^\s\p{P}\p{S}]|~)(\*+)(?=(?:[^\s\p{P}\p{S}]|~))/gu,
-  emStrongRDelimUnd:
-    /^[^_*]*?\*\*[^_*]*?_[^_*]*?(?=\*\*)|[^_]+(?=[^_])|(?!_)[\p{P}\p{S}](_+)(?=[\s]|$)|[^\s\p{P}\p{S}](_+)(?!_)(?=[\s\p{P}\p{S}]|$)|(?!_)[\s\p{P}\p{S}](_+)(?=[^\s\p{P}\p{S}])|[\s](_+)(?!_)(?=[\p{P}\p{S}])|(?!_)[\p{P}\p{S}](_+)(?!_)(?=[\p{P}\p{S}])/gu,
+  get emStrongLDelim(): RegExp {
+    return unicodeRule('emStrongLDelim');
+  },
+  get emStrongRDelimAst(): RegExp {
+    return unicodeRule('emStrongRDelimAst');
+  },
+  get emStrongRDelimUnd(): RegExp {
+    return unicodeRule('emStrongRDelimUnd');
+  },
   punctuation: /^((?![*_])[\s\p{P}\p{S}])/u,
   anyPunctuationOutsideCode: /(`+)(?:[^`]|[^`][\s\S]*?[^`])\1(?!`)|`+|\\([\p{P}\p{S}])/gu,
   blockSkip: /\[(?:[^\[\]`]|(?<a>`+)[^`]+\k<a>(?!`))*?\]\((?:\\[\s\S]|[^\\\(\)]|\((?:\\[\s\S]|[^\\\(\)])*\))*\)|(?<!`)()(?<b>`+)[^`]+\k<b>(?!`)|<(?! )[^<>]*?>/g,
@@ -48,8 +67,12 @@ export const RULES = {
   escape: /^\\([!"#$%&'()*+,\-./:;<=>?@\[\]\\^_`{|}~])/,
   url: /^(?:mailto:[A-Za-z0-9._+-]+@[a-zA-Z0-9-_]+(?:\.[a-zA-Z0-9-_]*[a-zA-Z0-9])+(?![\w-])|xmpp:[A-Za-z0-9._+-]+@[a-zA-Z0-9-_]+(?:\.[a-zA-Z0-9-_]*[a-zA-Z0-9])+(?![\w-])(?:\/[A-Za-z0-9@.]+)?)|^((?:[hH][tT][tT][pP][sS]?|[fF][tT][pP]):\/\/|www\.)(?:[a-zA-Z0-9\-]+\.?)+[^\s<]*|^[A-Za-z0-9._+-]+(@)[a-zA-Z0-9-_]+(?:\.[a-zA-Z0-9-_]*[a-zA-Z0-9])+(?![\w-])/,
   text: /^(?:[^a-zA-Z0-9](?=(?:mailto|xmpp):)|(`+|~+|[^`~])(?:(?=[`~])|(?= {2,}\n)|(?=[a-zA-Z0-9.!#$%&'*+\/=?_`{\|}~-]+@)|[\s\S]*?(?:(?=[\\<!\[`*~_]|\b_|[hH][tT][tT][pP][sS]?|[fF][tT][pP]:\/\/|(?<![^\s*_~(])www\.|$)|[^ ](?= {2,}\n)|[^a-zA-Z0-9](?=(?:mailto|xmpp):)|[^a-zA-Z0-9.!#$%&'*+\/=?_`{\|}~-](?=[a-zA-Z0-9.!#$%&'*+\/=?_`{\|}~-]+@))))/,
-  delLDelim: /^~~?(?:((?!~)[\p{P}\p{S}])|[^\s~])/u,
-  delRDelim: /^[^~]+(?=[^~])|(?!~)[\p{P}\p{S}](~~?)(?=[\s]|$)|[^\s\p{P}\p{S}](~~?)(?!~)(?=[\s\p{P}\p{S}]|$)|(?!~)[\s\p{P}\p{S}](~~?)(?=[^\s\p{P}\p{S}])|[\s](~~?)(?!~)(?=[\p{P}\p{S}])|(?!~)[\p{P}\p{S}](~~?)(?!~)(?=[\p{P}\p{S}])|[^\s\p{P}\p{S}](~~?)(?=[^\s\p{P}\p{S}])/gu,
+  get delLDelim(): RegExp {
+    return unicodeRule('delLDelim');
+  },
+  get delRDelim(): RegExp {
+    return unicodeRule('delRDelim');
+  },
   _backpedal: /(?:[^?!.,:;*_'"~()&]+|\([^)]*\)|&(?![a-zA-Z0-9]+;$)|[?!.,:;*_'"~)]+(?!$))+/,
   reflink: /^!?\[((?:\[(?:\[(?:\\[\s\S]|[^\[\]\\])*\]|\\[\s\S]|[^\[\]\\])*\]|\\[\s\S]|`+(?!`)[^`]*?`+(?!`)|``+(?=\])|[^\[\]\\`])*?)\]\[((?!\s*\])(?:\\[\s\S]|[^\[\]\\\n]|\n(?![ \t]*\n))+)\]/,
   nolink: /^!?\[((?!\s*\])(?:\\[\s\S]|[^\[\]\\\n]|\n(?![ \t]*\n))+)\](?:\[\])?/,
@@ -64,13 +87,16 @@ export const RULES = {
  * large matcher on its first uses (about 14 ms of a first read for the five), these in well under 1 ms.
  */
 const ASCII_PUNCT = '!-\\/:-@\\[-`{-~';
-const asciiTwin = (re: RegExp): RegExp => new RegExp(re.source.replaceAll('\\p{P}\\p{S}', ASCII_PUNCT), re.flags.replace('u', ''));
+const asciiTwin = (name: DelimiterRule): RegExp => {
+  const [source, flags] = DELIMITER_SOURCES[name];
+  return new RegExp(source.replaceAll('\\p{P}\\p{S}', ASCII_PUNCT), flags.replace('u', ''));
+};
 export const ASCII_RULES = {
-  emStrongLDelim: asciiTwin(RULES.emStrongLDelim),
-  emStrongRDelimAst: asciiTwin(RULES.emStrongRDelimAst),
-  emStrongRDelimUnd: asciiTwin(RULES.emStrongRDelimUnd),
-  delLDelim: asciiTwin(RULES.delLDelim),
-  delRDelim: asciiTwin(RULES.delRDelim),
+  emStrongLDelim: asciiTwin('emStrongLDelim'),
+  emStrongRDelimAst: asciiTwin('emStrongRDelimAst'),
+  emStrongRDelimUnd: asciiTwin('emStrongRDelimUnd'),
+  delLDelim: asciiTwin('delLDelim'),
+  delRDelim: asciiTwin('delRDelim'),
 };
 const NON_ASCII = /[\u0080-\uffff]/;
 /** A character outside ASCII: a surrogate pair (one character outside the BMP) or one code unit. */
