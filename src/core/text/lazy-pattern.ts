@@ -44,11 +44,6 @@ export function holdsAny(text: string, words: readonly string[]): boolean {
   return words.some((w) => text.includes(w));
 }
 
-/** Whether `text` starts with any of `starts`. */
-export function startsWithAny(text: string, starts: readonly string[]): boolean {
-  return starts.some((w) => text.startsWith(w));
-}
-
 /**
  * The literal text every match of a pattern alternative starts with, lower-cased: its characters up to the first
  * one with a meaning in a pattern, less the last one when that is made optional ("goals?" gives "goal",
@@ -89,8 +84,17 @@ export function mayStartWithAny(alternatives: readonly string[]): (text: string)
   const starts = once(() => alternatives.map(literalStart));
   // An alternative with no literal start (it starts with a group or a class) may start with anything.
   const firsts = once(() => (starts().includes('') ? undefined : new Set(starts().map((start) => start.charAt(0)))));
+  // The first two characters of each start: one lookup per text, however many alternatives (a pattern that never
+  // matches in a document is never made, and its check runs on every heading or item). A start of one character
+  // is its own key.
+  const heads = once(() => (starts().includes('') ? undefined : new Set(starts().map((start) => start.slice(0, 2)))));
   return (text) => {
-    if (isAscii(text)) return startsWithAny(text.toLowerCase(), starts());
+    if (isAscii(text)) {
+      const keys = heads();
+      if (keys === undefined) return true;
+      const head = text.slice(0, 2).toLowerCase();
+      return keys.has(head) || keys.has(head.charAt(0));
+    }
     const set = firsts();
     return set === undefined || (text.length > 0 && mayFoldTo(text.charAt(0), set));
   };
