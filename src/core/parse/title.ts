@@ -124,8 +124,28 @@ export const NUMBERINGS: readonly { pattern: () => RegExp; mayMatch: (title: str
   { pattern: DIGIT_NUMBERING, mayMatch: mayBeDigitNumbering },
 ];
 
+/** The numbering patterns, made: after TITLES_BEFORE_MAKING titles they run on every title without the checks. */
+let numberingMade: { word: RegExp; suffix: RegExp; cjk: RegExp; bonus: RegExp; digit: RegExp } | undefined;
+let numberingCalls = 0;
+
+/**
+ * How many titles the checks keep the numbering patterns unmade for: a small roadmap's. In a large one the checks,
+ * several calls per title run cold, cost more than compiling the patterns once and running them natively.
+ */
+const TITLES_BEFORE_MAKING = 500;
+
 /** The first numbering pattern's match at the start of `title`, or null: NUMBERINGS, written out (it runs per title). */
 function numberingOf(t: string): RegExpExecArray | null {
+  const made = numberingMade;
+  if (made) {
+    const c = t.charCodeAt(0);
+    // What every numbering starts with: a letter, a digit, "(" or a character outside ASCII (see the checks).
+    if (!(c >= 0x80 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 40)) return null;
+    return made.word.exec(t) ?? made.suffix.exec(t) ?? made.cjk.exec(t) ?? made.bonus.exec(t) ?? made.digit.exec(t);
+  }
+  if (++numberingCalls > TITLES_BEFORE_MAKING) {
+    numberingMade = { word: WORD_NUMBERING(), suffix: SUFFIX_NUMBERING(), cjk: CJK_NUMBERING(), bonus: BONUS_NUMBERING(), digit: DIGIT_NUMBERING() };
+  }
   return (
     (mayBeWordNumbering(t) ? WORD_NUMBERING().exec(t) : null) ??
     (mayBeSuffixNumbering(t) ? SUFFIX_NUMBERING().exec(t) : null) ??

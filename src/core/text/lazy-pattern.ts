@@ -28,9 +28,19 @@ export interface TextTest {
  */
 export function lazyTest(make: () => RegExp, mayMatch: (text: string) => boolean = () => true): TextTest {
   let made: RegExp | undefined;
+  let checks = 0;
   const pattern = (): RegExp => (made ??= make());
-  return { test: (text) => (made ? made.test(text) : mayMatch(text) && pattern().test(text)), pattern, mayMatch };
+  return {
+    // After CHECKS_BEFORE_MAKING checks the pattern is made anyway: in a large document the check, run cold, would
+    // cost more than compiling the pattern once.
+    test: (text) => (made ? made.test(text) : ++checks > CHECKS_BEFORE_MAKING ? pattern().test(text) : mayMatch(text) && pattern().test(text)),
+    pattern,
+    mayMatch,
+  };
 }
+
+/** How many texts a pattern is kept unmade for by its check (a small roadmap's titles; a large one's make it). */
+const CHECKS_BEFORE_MAKING = 1000;
 
 const NON_ASCII = /[^\0-\x7f]/;
 
