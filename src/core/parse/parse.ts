@@ -36,7 +36,8 @@ export function parseRoadmap(source: string, options: ParseOptions = {}): Roadma
   }
   const outline = buildOutline(normalized.text, normalized.lineOffset);
   const root = outline.root;
-  const targets = tocTargets(root, warnings);
+  // Without a table of contents there are no entries to look for in the whole tree, and no targets.
+  const targets = outline.toc ? tocTargets(root, warnings) : new Set<OutlineNode>();
   dropBoilerplate(root, warnings);
 
   let title = normalized.frontMatter.title;
@@ -197,7 +198,8 @@ function isArticle(root: OutlineNode): boolean {
   let withContent = 0;
   let prose = 0;
   const visit = (n: OutlineNode): void => {
-    for (const c of n.children) {
+    for (let i = 0; i < n.children.length; i++) {
+      const c = n.children[i] as OutlineNode;
       if (!isSectionLike(c)) continue;
       if (c.level >= 2 && (c.proseChars > 0 || c.children.some((x) => x.kind === 'item')) && !LABEL_HEADING.test(cleanTitle(c.text).title)) {
         withContent++;
@@ -216,7 +218,9 @@ function dropBoilerplate(n: OutlineNode, warnings: ParseWarning[]): void {
   // One look at the children first: most are items of a plain list, with nothing to drop and no array to make.
   let anyToc = false;
   let anySection = false;
-  for (const c of n.children) {
+  // By index here and below: for-of makes an iterator result per node in code not yet optimised.
+  for (let i = 0; i < n.children.length; i++) {
+    const c = n.children[i] as OutlineNode;
     if (c.kind === 'item') anyToc ||= c.toc === true;
     else anySection ||= isSectionLike(c);
   }
@@ -242,7 +246,9 @@ function dropBoilerplate(n: OutlineNode, warnings: ParseWarning[]): void {
       return true;
     });
   }
-  for (const c of n.children) {
+  const children = n.children;
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i] as OutlineNode;
     if (c.children.length === 0) continue;
     const hadToc = hasToc(c.children);
     dropBoilerplate(c, warnings);

@@ -65,10 +65,16 @@ function hasExplicit(n: OutlineNode): boolean {
 
 function flatText(n: OutlineNode, out: string[], links: Link[]): void {
   if (n.text) out.push(n.text);
-  for (const p of n.description) if (p.text) out.push(p.text);
+  for (let i = 0; i < n.description.length; i++) {
+    const p = n.description[i] as Prose;
+    if (p.text) out.push(p.text);
+  }
   if (n.url) links.push({ title: cleanTitle(n.text).title, url: n.url });
   appendAll(links, n.links);
-  for (const c of n.children) if (!c.toc) flatText(c, out, links);
+  for (let i = 0; i < n.children.length; i++) {
+    const c = n.children[i] as OutlineNode;
+    if (!c.toc) flatText(c, out, links);
+  }
 }
 
 /**
@@ -134,7 +140,9 @@ function draft(n: OutlineNode, group: string | undefined): TopicDraft {
 /** Reads the children of a section or topic into topic drafts; whatever is not a topic goes to `sink`. */
 export function collect(nodes: readonly OutlineNode[], scope: Scope, sink: Sink, group?: string): TopicDraft[] {
   const out: TopicDraft[] = [];
-  for (const n of nodes) {
+  // By index: for-of makes an iterator result per node in code not yet optimised (most of a first parse).
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i] as OutlineNode;
     if (n.toc) continue;
     const prev = out[out.length - 1];
     if (n.kind === 'item') appendAll(out, item(n, scope, sink, prev, group));
