@@ -15,12 +15,17 @@ export function slugify(title: string): string {
   let words: string[];
   if (ASCII.test(title)) {
     // For ASCII the two paths give the same words: letters and digits, split at separators, other characters
-    // dropped. Most titles fit whole: their words joined by "-" are the slug, made without an array of words.
+    // dropped. Their words joined by "-" are made with two replaces, and the slug is that text or a cut of it.
     let joined = title.toLowerCase().replace(ASCII_DROPPED, '').replace(ASCII_SEPARATORS, '-');
     if (joined.startsWith('-')) joined = joined.slice(1);
     if (joined.endsWith('-')) joined = joined.slice(0, -1);
     if (joined.length <= MAX_SLUG) return joined;
-    words = joined.split('-');
+    // Longer: the words up to the last "-" within the limit, or the first word alone (cut at twice the limit), as the
+    // loop below keeps them, found with no array of words.
+    const cut = joined.lastIndexOf('-', MAX_SLUG);
+    if (cut > 0) return joined.slice(0, cut);
+    const first = joined.indexOf('-');
+    return joined.slice(0, Math.min(first < 0 ? joined.length : first, MAX_SLUG * 2));
   } else {
     words = title
       .normalize('NFC')
