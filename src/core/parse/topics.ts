@@ -118,7 +118,9 @@ function isResource(n: OutlineNode, scope: Scope): boolean {
 
 /** A bullet labelled with a kind of study material (`**Book**: …`, `Course: …`): a resource of the item above. */
 export function labelled(n: OutlineNode): boolean {
-  return RESOURCE_LABEL.test(labelOf(n) ?? '');
+  // Most items have no label: no pattern to run (an empty label never matches one).
+  const label = labelOf(n);
+  return label !== undefined && label !== '' && RESOURCE_LABEL.test(label);
 }
 
 /** The label a bullet starts with: its bold term, or a few words before a colon. */
@@ -184,8 +186,8 @@ function item(n: OutlineNode, scope: Scope, sink: Sink, prev: TopicDraft | undef
     if (kids.length) return kids;
   }
   const d = draft(n, group);
-  const lead = d.description.findIndex((p) => p.text !== '');
-  if (n.term && TASK_LABEL.test(n.text) && lead >= 0) {
+  const lead = n.term ? d.description.findIndex((p) => p.text !== '') : -1;
+  if (lead >= 0 && TASK_LABEL.test(n.text)) {
     // "**Project**: Build a pipeline": the work is the title; the label stays in front of it.
     d.title = `${n.text}: ${d.description.splice(lead, 1)[0]?.text ?? ''}`;
   }
