@@ -51,7 +51,7 @@ function siblingTitles(drafts: readonly TopicDraft[], cleans: Array<Readonly<Cle
   const distinct = new Set<string>();
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i] as TopicDraft;
-    const clean = cleanTitle(d.title ?? d.node.text);
+    const clean = titleOf(d);
     const key = clean.title.toLowerCase();
     cleans.push(clean);
     keys.push(key);
@@ -125,9 +125,15 @@ export function buildTopics(drafts: readonly TopicDraft[], parentId: string, par
   return topics;
 }
 
+/** A draft's title cleaned: its own title, or its node's text (cleaned already while it was read, for some). */
+function titleOf(d: TopicDraft): Readonly<CleanTitle> {
+  if (d.title !== undefined) return cleanTitle(d.title);
+  return d.clean ?? cleanTitle(d.node.text);
+}
+
 /** The one topic below a parent (the usual case): its slug cannot be taken, its title not repeated. */
 function onlyTopic(d: TopicDraft, parentId: string, parentNumber: string, warnings: ParseWarning[]): Topic {
-  const clean = cleanTitle(d.title ?? d.node.text);
+  const clean = titleOf(d);
   // As SlugAllocator.take counts the slug it hands out.
   work.slugSteps++;
   return topicOf(d, clean, `${parentId}/${slugFor(clean.title, d.node.url)}`, `${parentNumber}.1`, warnings);

@@ -1,6 +1,6 @@
 import type { OutlineNode, Prose } from './outline/node.js';
 import { escapeMarkdown } from './inline.js';
-import { cleanTitle, isNumberedTitle } from './title.js';
+import { cleanTitle, isNumberedTitle, type CleanTitle } from './title.js';
 import type { Link } from '../types.js';
 import { LABEL_HEADING, RESOURCE_HEADING, RESOURCE_LABEL, RESOURCE_WORDS, TASK_LABEL } from './vocabulary.js';
 import { appendAll } from '../append.js';
@@ -15,6 +15,8 @@ export interface TopicDraft {
   children: TopicDraft[];
   /** The heading or label it was listed under, when that grouping is not a topic itself. */
   group?: string;
+  /** The node's text cleaned, when reading it already took that (a heading, an item over others): not cleaned twice. */
+  clean?: Readonly<CleanTitle>;
 }
 
 /** Where text and links that are not topics go: the enclosing topic or section. */
@@ -161,7 +163,8 @@ function item(n: OutlineNode, scope: Scope, sink: Sink, prev: TopicDraft | undef
     if (kids.length === 0) toSink(n, prev ?? sink, false);
     return kids;
   }
-  if (!explicit && n.children.length > 0 && !hasExplicit(n) && RESOURCE_HEADING.test(cleanTitle(n.text).title)) {
+  const clean = !explicit && n.children.length > 0 && !hasExplicit(n) ? cleanTitle(n.text) : undefined;
+  if (clean && RESOURCE_HEADING.test(clean.title)) {
     // `- Resources:` with links below: a label item, like a resources heading; its links teach the parent.
     for (const c of n.children) toSink(c, sink, true);
     return [];
@@ -186,6 +189,7 @@ function item(n: OutlineNode, scope: Scope, sink: Sink, prev: TopicDraft | undef
     if (kids.length) return kids;
   }
   const d = draft(n, group);
+  if (clean) d.clean = clean;
   const lead = n.term ? d.description.findIndex((p) => p.text !== '') : -1;
   if (lead >= 0 && TASK_LABEL.test(n.text)) {
     // "**Project**: Build a pipeline": the work is the title; the label stays in front of it.
@@ -222,7 +226,8 @@ export function namesTopic(n: OutlineNode, kids: readonly TopicDraft[]): boolean
 }
 
 function heading(n: OutlineNode, scope: Scope, sink: Sink, group: string | undefined): TopicDraft[] {
-  const title = cleanTitle(n.text).title;
+  const clean = cleanTitle(n.text);
+  const title = clean.title;
   // A numbered heading ("1.1 Intro") is a step of the outline, whatever its words.
   if (n.kind === 'heading' && LABEL_HEADING.test(title) && !isNumberedTitle(n.text)) {
     // "Goal: …", "Source(s) and further reading": describes the parent; its lists belong to the parent.
@@ -269,7 +274,7 @@ function heading(n: OutlineNode, scope: Scope, sink: Sink, group: string | undef
     appendAll(sink.links, self.links);
     return [];
   }
-  const d: TopicDraft = { node: n, description: self.description, links: self.links, children: kids };
+  const d: TopicDraft = { node: n, description: self.description, links: self.links, children: kids, clean };
   if (group) d.group = group;
   return [d];
 }
