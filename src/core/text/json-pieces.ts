@@ -36,9 +36,22 @@ function* slices(text: string, piece: number): Generator<string> {
   for (let i = 0; i < text.length; i += piece) yield text.slice(i, i + piece);
 }
 
-/** `text` (JSON made at indent 0) moved right to `indent`: raw newlines only ever separate JSON tokens. */
-function at(text: string, indent: string): string {
-  return indent && text.includes('\n') ? text.replaceAll('\n', `\n${indent}`) : text;
+/**
+ * `JSON.stringify(value, null, step)` as it reads at `indent` (a whole number of steps) inside a bigger document. Made
+ * in one native pass: the value is wrapped in as many one-member arrays as it sits levels deep, and the wrapping's
+ * brackets and newlines are cut off both ends, so no second pass moves every line right.
+ */
+function at(value: unknown, step: string, indent: string): string {
+  if (!indent) return JSON.stringify(value, null, step);
+  const depth = indent.length / step.length;
+  let wrapped: unknown = value;
+  for (let i = 0; i < depth; i++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, step);
+  // Level k (1 to depth) opens with "[", a newline and k steps, and closes with a newline, k - 1 steps and "]".
+  const steps = (depth * (depth + 1)) / 2;
+  const head = 2 * depth + step.length * steps;
+  const tail = 2 * depth + step.length * (steps - depth);
+  return text.slice(head, text.length - tail);
 }
 
 /**
@@ -67,7 +80,7 @@ function* container(value: object, indent: string, step: string, piece: number, 
         continue;
       }
       // What an object leaves out (undefined, a function, a symbol) is null in an array.
-      text += isSkipped(item) ? 'null' : at(JSON.stringify(item, null, step), inner);
+      text += isSkipped(item) ? 'null' : at(item, step, inner);
       if (text.length >= piece) {
         yield* slices(text, piece);
         text = '';
@@ -90,7 +103,7 @@ function* container(value: object, indent: string, step: string, piece: number, 
       yield* container(v, inner, step, piece, wide);
       continue;
     }
-    text += at(JSON.stringify(v, null, step), inner);
+    text += at(v, step, inner);
     if (text.length >= piece) {
       yield* slices(text, piece);
       text = '';
