@@ -11,7 +11,6 @@ import { LABEL_HEADING } from './vocabulary.js';
 import { boilerplateKind, cleanTitle, isRoadmapTitle } from './title.js';
 import { tocTargets } from './toc.js';
 import type { OverviewPart, ParseWarning, Roadmap, Section } from '../types.js';
-import { appendAll } from '../append.js';
 import { countLeaves } from '../tree.js';
 
 export interface ParseOptions {
@@ -266,11 +265,15 @@ function hasToc(nodes: readonly OutlineNode[]): boolean {
 
 function collectOverview(n: OutlineNode, depth: number, out: OverviewPart[]): void {
   const text = n.description.filter((p) => p.text !== '').map((p) => p.text);
-  for (const c of n.children) if (c.kind === 'item' && !c.toc) appendAll(text, flattenItem(c));
+  for (const c of n.children) if (c.kind === 'item' && !c.toc) flattenItem(c, '', text);
   out.push({ title: cleanTitle(n.text).title, depth, text });
   for (const c of n.children) if (isSectionLike(c)) collectOverview(c, depth + 1, out);
 }
 
-function flattenItem(n: OutlineNode, indent = ''): string[] {
-  return [`${indent}${n.text}`, ...n.children.flatMap((c) => flattenItem(c, `${indent}  `))];
+/** An item's text and its children's below it, each level indented two spaces more, appended to `out`. */
+function flattenItem(n: OutlineNode, indent: string, out: string[]): void {
+  out.push(`${indent}${n.text}`);
+  if (n.children.length === 0) return;
+  const inner = `${indent}  `;
+  for (let i = 0; i < n.children.length; i++) flattenItem(n.children[i] as OutlineNode, inner, out);
 }
