@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, transform } from 'esbuild';
 import { HEAVY_BUILTINS, LAZY_HELPER, lazyNamedImports } from './lazy-builtins.mjs';
-import { START_RUNS, warmGroups } from './warm-code-cache.mjs';
+import { LATER_RUNS, START_RUNS, warmGroups } from './warm-code-cache.mjs';
 
 const heavy = new RegExp(`^(node:)?(${HEAVY_BUILTINS.join('|')})$`);
 
@@ -178,6 +178,7 @@ function writeStartPacks() {
       const files = JSON.parse(warmCodeCache('trace', word, home));
       writeFileSync(join(root, 'dist', 'start', `${word}.pack.cjs`), packText(files.map((f) => `dist/${f}`)));
       warmCodeCache('warm', word, home);
+      if (LATER_RUNS[word]) warmCodeCache('later', word, home);
     }
   } finally {
     rmSync(home, { recursive: true, force: true });
@@ -209,9 +210,16 @@ function writePacks(meta) {
     for (const i of o.imports) if (i.kind === 'dynamic-import' && chunk(i.path)) importers.set(i.path, [...(importers.get(i.path) ?? []), out]);
   }
   // An entry that only re-exports what the start-up pack holds (import('commander') gives one) goes into that pack
-  // too: on its own it would cost a file, a stat and a code cache for a few hundred bytes.
+  // too: on its own it would cost a file, a stat and a code cache for a few hundred bytes. It also gets a pack of its
+  // own, with what it re-exports: a run that starts from a command's start-up pack without commander (a bare
+  // `roadmap next`, see step 5) loads commander from there when a later run of that command has options.
+  const reexports = [];
   for (const entry of importers.keys()) {
-    if ([...closure(entry)].every((f) => f === entry || entryPack.has(f))) entryPack.add(entry);
+    const members = [...closure(entry)];
+    if (members.every((f) => f === entry || entryPack.has(f))) {
+      entryPack.add(entry);
+      reexports.push([entry, members]);
+    }
   }
   const loadedBefore = (entry) => {
     const sets = importers.get(entry).map(closure);
@@ -219,6 +227,7 @@ function writePacks(meta) {
   };
   const packs = [
     ['dist/cli.cjs', [...entryPack]],
+    ...reexports,
     ...[...importers.keys()].map((entry) => {
       const before = loadedBefore(entry);
       return [entry, [...closure(entry)].filter((f) => !entryPack.has(f) && !before.has(f))];

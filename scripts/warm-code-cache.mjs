@@ -81,6 +81,15 @@ export const START_RUNS = {
   __complete: [['__complete', '--', 'done', '1.']],
 };
 
+/**
+ * Runs of a command with options, after its start-up pack: a bare `next` or `list` runs without commander
+ * (src/cli.ts), so their packs lack it, and these runs load it from its own pack, whose code cache `later` writes.
+ */
+export const LATER_RUNS = {
+  next: [['next', '--json']],
+  list: [['list', '--json']],
+};
+
 /** Runs `runs` in this process against `home`, one after the other; fails on a non-zero exit. Returns what each printed. */
 async function runAll(main, runs, home) {
   const printed = [];
@@ -100,25 +109,30 @@ async function runAll(main, runs, home) {
  * Step 5 of the build, one fresh process per mode: `prepare HOME` runs `list` so that HOME holds the bundled
  * roadmap's parse cache (a user's everyday run reads it from there); `trace WORD HOME` prints, as JSON, the bundle
  * files WORD's runs load (relative to dist/); `warm WORD HOME` loads the bundle through WORD's start-up pack, runs
- * them and saves that pack's code cache.
+ * them and saves that pack's code cache; `later WORD HOME` runs LATER_RUNS[WORD] the same way and saves the caches of
+ * the other packs they loaded.
  */
 async function startPackStep(mode, word, home) {
   const loader = createRequire(import.meta.url)('../bin/roadmap.js');
   const dist = join(root, 'dist');
   const pack = loader.startPackFile(dist, word);
-  const { main } = loader.loadBundle(join(dist, 'cli.cjs'), mode === 'warm' ? pack : undefined);
-  await runAll(main, mode === 'prepare' ? [['list']] : START_RUNS[word], home);
+  const { main } = loader.loadBundle(join(dist, 'cli.cjs'), mode === 'warm' || mode === 'later' ? pack : undefined);
+  await runAll(main, mode === 'prepare' ? [['list']] : mode === 'later' ? LATER_RUNS[word] : START_RUNS[word], home);
   if (mode === 'trace') process.stdout.write(JSON.stringify(loader.loadedFiles().map((f) => f.slice(dist.length + 1))));
   if (mode === 'warm') {
     const script = loader.scripts.get(pack);
     if (!script) throw new Error(`${word}: its start-up pack was not read`);
     writeFileSync(loader.codeCacheFile(pack), script.createCachedData());
   }
+  if (mode === 'later') {
+    // The packs these runs loaded beyond the start-up pack, that no earlier step left a cache for.
+    for (const [file, script] of loader.scripts) if (file !== pack && !existsSync(loader.codeCacheFile(file))) writeFileSync(loader.codeCacheFile(file), script.createCachedData());
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [mode, ...rest] = process.argv.slice(2);
   if (mode === 'prepare') await startPackStep('prepare', undefined, rest[0]);
-  else if (mode === 'trace' || mode === 'warm') await startPackStep(mode, rest[0], rest[1]);
+  else if (mode === 'trace' || mode === 'warm' || mode === 'later') await startPackStep(mode, rest[0], rest[1]);
   else await runGroup(Number(mode ?? 0));
 }

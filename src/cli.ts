@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Command, CommanderError } from 'commander';
 import { watchForAutoSync, type AutoSync } from './app/auto-sync.js';
-import { addCommand, commandNamed, commanderOutput, createKit, findCommand, type CommandEntry } from './app/command-kit.js';
+import { addCommand, commandNamed, commanderOutput, createKit, createOutputKit, findCommand, type BareRun, type CommandEntry } from './app/command-kit.js';
 import { createContext, type Context, type ContextOverrides } from './context.js';
+import type { GlobalOptions } from './app/session.js';
 import { CliError, ExitCode, SilentExit } from './app/errors.js';
 import { RoadmapInputError } from './core/errors.js';
 import { SourceError } from './source/errors.js';
@@ -58,11 +59,13 @@ export async function main(argv: readonly string[], overrides: ContextOverrides 
   await prepareColor([ctx.io.stdout, ctx.io.stderr], ctx.env);
   const debug = argv.includes('--debug');
   const autoSync = watchForAutoSync(ctx);
-  const program = await buildProgram(ctx, autoSync, argv);
+  const bare = bareRun(argv);
+  const program = bare ? undefined : await buildProgram(ctx, autoSync, argv);
   let code: number;
   try {
+    if (bare) await (await bare())(createOutputKit(ctx), BARE_OPTIONS);
     // No command at all: show the help on stdout, as `--help` does.
-    await program.parseAsync(argv.length === 0 ? ['--help'] : [...argv], { from: 'user' });
+    else await program?.parseAsync(argv.length === 0 ? ['--help'] : [...argv], { from: 'user' });
     code = ExitCode.ok;
   } catch (error) {
     code = reportError(error, ctx, debug);
@@ -71,6 +74,14 @@ export async function main(argv: readonly string[], overrides: ContextOverrides 
   // For tests that check work grows in proportion to the input (core/work.ts).
   if (ctx.env.ROADMAP_WORK_COUNTS === '1') ctx.io.stderr.write(`roadmap work: ${JSON.stringify(work)}\n`);
   return code;
+}
+
+/** The global options as commander gives them to a command line with none: `--no-color` makes `color` true. */
+const BARE_OPTIONS: GlobalOptions = { color: true };
+
+/** How to run a command line that is one everyday command's name alone (`roadmap next`), or undefined. */
+function bareRun(argv: readonly string[]): (() => Promise<BareRun>) | undefined {
+  return argv.length === 1 && argv[0] !== undefined ? findCommand(COMMANDS, argv[0])?.bare : undefined;
 }
 
 function wantsJson(argv: readonly string[]): boolean {
@@ -128,8 +139,19 @@ function exitCodeOf(error: unknown): number | undefined {
  * its own chunk in the bundle): `--help` needs no command module at all, `roadmap next` only next's.
  */
 const COMMANDS: readonly CommandEntry[] = [
-  { name: 'list', aliases: ['ls'], summary: 'show the roadmap as a tree with your progress', load: async () => (await import('./commands/list.js')).registerList },
-  { name: 'next', summary: 'say which topic to study now', load: async () => (await import('./commands/next.js')).registerNext },
+  {
+    name: 'list',
+    aliases: ['ls'],
+    summary: 'show the roadmap as a tree with your progress',
+    load: async () => (await import('./commands/list.js')).registerList,
+    bare: async () => (await import('./commands/list.js')).bareList,
+  },
+  {
+    name: 'next',
+    summary: 'say which topic to study now',
+    load: async () => (await import('./commands/next.js')).registerNext,
+    bare: async () => (await import('./commands/next.js')).bareNext,
+  },
   { name: 'start', summary: 'mark topics in progress (next offers them first), or the open topics of a section', load: async () => (await import('./commands/mark.js')).registerStart },
   { name: 'done', summary: 'mark topics done (and their subtopics), or a whole section', load: async () => (await import('./commands/mark.js')).registerDone },
   { name: 'skip', summary: 'skip topics you already know or do not need (they leave the total), or what is left of a section', load: async () => (await import('./commands/mark.js')).registerSkip },

@@ -6,9 +6,18 @@ import { createTheme, type Theme } from '../ui/theme.js';
 import { UsageError } from './errors.js';
 import type { GlobalOptions } from './session.js';
 
-/** What a command file needs to declare itself: the context and the shared output helpers. */
-export interface Kit {
+/** What a command's action needs: the context and the shared output helpers. */
+export interface OutputKit {
   ctx: Context;
+  theme(opts: GlobalOptions): Theme;
+  /** Writes JSON to stdout with every control character escaped. */
+  printJson(value: unknown): void;
+  /** Writes text to stdout. */
+  print(text: string): void;
+}
+
+/** What a command file needs to declare itself: the output helpers and the program to add its subcommand to. */
+export interface Kit extends OutputKit {
   /**
    * Adds a subcommand that reports errors through main() instead of exiting. Its description, aliases and whether
    * --help lists it come from the program's command list (cli.ts), which also names it when it is not loaded.
@@ -22,11 +31,6 @@ export interface Kit {
   /** Global and command options merged; commander's options are untyped, so the caller names their shape. */
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
   options<T extends object = object>(cmd: Command): GlobalOptions & T;
-  theme(opts: GlobalOptions): Theme;
-  /** Writes JSON to stdout with every control character escaped. */
-  printJson(value: unknown): void;
-  /** Writes text to stdout. */
-  print(text: string): void;
 }
 
 /** Adds `--sections` and `--topics`: how the roadmap is built, when the inferred structure is wrong. */
@@ -39,6 +43,13 @@ export function structureFlags(cmd: Command): Command {
 /** A command file's export: adds its subcommand(s) to the program. */
 export type RegisterCommand = (kit: Kit) => void;
 
+/**
+ * Runs a command for a command line that names it and nothing else (`roadmap next`), without commander: every
+ * option is absent, as commander leaves them on such a line, and the global ones are `BARE_OPTIONS` (cli.ts).
+ * test/e2e/bare-run.test.ts holds its output equal to the same run through commander.
+ */
+export type BareRun = (kit: OutputKit, opts: GlobalOptions) => Promise<void>;
+
 /** One entry of the program's command list: what `--help` says of a command, and how to load its definition. */
 export interface CommandEntry {
   name: string;
@@ -48,6 +59,11 @@ export interface CommandEntry {
   hidden?: boolean;
   /** Imports the module that defines the command: only the command a run names is loaded. */
   load: () => Promise<RegisterCommand>;
+  /**
+   * For everyday commands that take no argument: imports the module and runs it without building the program, when
+   * the command line is the command's name alone. commander is a third of the code such a run would load.
+   */
+  bare?: () => Promise<BareRun>;
 }
 
 /** The entry of the command called `name` (or by that alias), if the list has one. */
@@ -79,11 +95,25 @@ export function commanderOutput(ctx: Context): OutputConfiguration {
   };
 }
 
-export function createKit(ctx: Context, program: Command, commands: readonly CommandEntry[]): Kit {
+/** The output helpers on the context's streams. */
+export function createOutputKit(ctx: Context): OutputKit {
   const { stdout } = ctx.io;
+  return {
+    ctx,
+    theme: (opts) => createTheme(stdout, ctx.env, opts.color === false),
+    printJson: (value) => {
+      writeSafeJson(stdout, value);
+    },
+    print: (text) => {
+      stdout.write(text);
+    },
+  };
+}
+
+export function createKit(ctx: Context, program: Command, commands: readonly CommandEntry[]): Kit {
   const defined = new Set<string>();
   const kit: Kit = {
-    ctx,
+    ...createOutputKit(ctx),
     sub: (name) => {
       const entry = findCommand(commands, name);
       if (!entry) throw new Error(`"${name}" is not in the program's command list (cli.ts)`);
@@ -108,13 +138,6 @@ export function createKit(ctx: Context, program: Command, commands: readonly Com
     },
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
     options: <T extends object>(cmd: Command) => cmd.optsWithGlobals<GlobalOptions & T>(),
-    theme: (opts) => createTheme(stdout, ctx.env, opts.color === false),
-    printJson: (value) => {
-      writeSafeJson(stdout, value);
-    },
-    print: (text) => {
-      stdout.write(text);
-    },
   };
   return kit;
 }

@@ -5,7 +5,7 @@ import type { Section } from '../core/types.js';
 import { allTopics, type TopicEntry } from '../core/tree.js';
 import { renderTree } from '../ui/render/list.js';
 import { SCHEMA_VERSION, progressJson, sectionRef, topicJson } from '../ui/topic-json.js';
-import { structureFlags, type RegisterCommand } from '../app/command-kit.js';
+import { structureFlags, type BareRun, type OutputKit, type RegisterCommand } from '../app/command-kit.js';
 import { jsonRequest, pickFields, type FieldTable } from '../app/json-fields.js';
 import { openSession, roadmapRef, type GlobalOptions, type Session } from '../app/session.js';
 import { requireTopics, type StructureOptions } from '../app/structure-options.js';
@@ -96,11 +96,18 @@ export const registerList: RegisterCommand = (kit) => {
     .option('--json [fields]', 'print JSON; with fields (title,status), one object per topic with only those')
     .addHelpText('after', '\nExamples:\n  $ roadmap list\n  $ roadmap list --section 3\n  $ roadmap list --roadmap notes.md --sections h3 --topics tasks\n  $ roadmap list --json number,title,status\n  $ roadmap list --json | jq -r \'.sections[] | "\\(.number) \\(.title) \\(.progress.percent)%"\'')
     .action(async (_opts: unknown, cmd: Command) => {
-      const opts = kit.options<ListOptions>(cmd);
-      const request = jsonRequest(opts.json, LIST_FIELDS, 'list');
-      const result = await runList(opts, kit.ctx);
-      if (request === 'all') kit.printJson(listJson(result));
-      else if (request) kit.printJson(listedTopics(result).map((t) => pickFields(t, request, LIST_FIELDS)));
-      else kit.print(renderTree(result.session.roadmap, result.sections, result.session.statuses, kit.theme(opts), opts.section !== undefined));
+      await printList(kit.options<ListOptions>(cmd), kit);
     });
 };
+
+/** `roadmap list` and nothing else: see BareRun. */
+export const bareList: BareRun = (kit, opts) => printList(opts, kit);
+
+/** What `list` prints, for the options commander parsed (or none, on a bare command line). */
+async function printList(opts: ListOptions, kit: OutputKit): Promise<void> {
+  const request = jsonRequest(opts.json, LIST_FIELDS, 'list');
+  const result = await runList(opts, kit.ctx);
+  if (request === 'all') kit.printJson(listJson(result));
+  else if (request) kit.printJson(listedTopics(result).map((t) => pickFields(t, request, LIST_FIELDS)));
+  else kit.print(renderTree(result.session.roadmap, result.sections, result.session.statuses, kit.theme(opts), opts.section !== undefined));
+}

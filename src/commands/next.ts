@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import { isFinished, NEXT_REASON_TEXT, nextTopics, positionOf, type NextPick, type NextReason } from '../core/progress/status.js';
 import { renderNext } from '../ui/render/topic.js';
 import { sectionRef, topicJson, type Ref, type TopicJson } from '../ui/topic-json.js';
-import { parseCount, structureFlags, type RegisterCommand } from '../app/command-kit.js';
+import { parseCount, structureFlags, type BareRun, type OutputKit, type RegisterCommand } from '../app/command-kit.js';
 import { fieldsOf, jsonRequest, pickFields, type FieldTable } from '../app/json-fields.js';
 import { openSession, roadmapRef, type GlobalOptions, type Session } from '../app/session.js';
 import { resolveSection, sectionOnly } from '../app/topic-args.js';
@@ -74,29 +74,36 @@ export const registerNext: RegisterCommand = (kit) => {
       "\nExamples:\n  $ roadmap next\n  $ roadmap next --long\n  $ roadmap next -n 3\n  $ roadmap next --section 4\n  $ roadmap next --json | jq -r '.[0].title'\n  $ roadmap next --json title,why",
     )
     .action(async (_opts: unknown, cmd: Command) => {
-      const opts = kit.options<NextOptions>(cmd);
-      const request = jsonRequest(opts.json, NEXT_FIELDS, 'next');
-      const result = await runNext(opts, kit.ctx);
-      if (request === 'all') {
-        kit.printJson(nextJson(result));
-        return;
-      }
-      if (request) {
-        kit.printJson(nextJson(result).map((p) => pickFields(p, request, NEXT_FIELDS)));
-        return;
-      }
-      if (result.picks.length === 0) {
-        const scope = result.section ? sectionOnly(result.session.roadmap, result.section) : result.session.roadmap;
-        const where = result.section ? `in section ${result.section.number} "${inert(result.section.title)}"` : 'on this roadmap';
-        kit.print(isFinished(scope, result.session.statuses, result.picks) ? `Everything ${where} is done. Well done!\n` : `There are no topics ${where}.\n`);
-        return;
-      }
-      if (opts.long) {
-        // Only --long loads the Markdown renderer: a plain `roadmap next` stays as quick to start as before.
-        const { renderNextLong } = await import('../ui/render/topic-page.js');
-        kit.print(renderNextLong(result.picks, kit.theme(opts)));
-      } else kit.print(renderNext(result.picks, kit.theme(opts)));
-      const first = result.picks[0];
-      if (first && kit.ctx.io.stderr.isTTY) kit.ctx.io.stderr.write(`\nWhen you have learned it: roadmap done ${first.topic.number}\n`);
+      await printNext(kit.options<NextOptions>(cmd), kit);
     });
 };
+
+/** `roadmap next` and nothing else: see BareRun. */
+export const bareNext: BareRun = (kit, opts) => printNext(opts, kit);
+
+/** What `next` prints, for the options commander parsed (or none, on a bare command line). */
+async function printNext(opts: NextOptions, kit: OutputKit): Promise<void> {
+  const request = jsonRequest(opts.json, NEXT_FIELDS, 'next');
+  const result = await runNext(opts, kit.ctx);
+  if (request === 'all') {
+    kit.printJson(nextJson(result));
+    return;
+  }
+  if (request) {
+    kit.printJson(nextJson(result).map((p) => pickFields(p, request, NEXT_FIELDS)));
+    return;
+  }
+  if (result.picks.length === 0) {
+    const scope = result.section ? sectionOnly(result.session.roadmap, result.section) : result.session.roadmap;
+    const where = result.section ? `in section ${result.section.number} "${inert(result.section.title)}"` : 'on this roadmap';
+    kit.print(isFinished(scope, result.session.statuses, result.picks) ? `Everything ${where} is done. Well done!\n` : `There are no topics ${where}.\n`);
+    return;
+  }
+  if (opts.long) {
+    // Only --long loads the Markdown renderer: a plain `roadmap next` stays as quick to start as before.
+    const { renderNextLong } = await import('../ui/render/topic-page.js');
+    kit.print(renderNextLong(result.picks, kit.theme(opts)));
+  } else kit.print(renderNext(result.picks, kit.theme(opts)));
+  const first = result.picks[0];
+  if (first && kit.ctx.io.stderr.isTTY) kit.ctx.io.stderr.write(`\nWhen you have learned it: roadmap done ${first.topic.number}\n`);
+}
