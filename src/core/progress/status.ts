@@ -40,6 +40,22 @@ export function parentStatus(own: Status, kids: readonly Status[]): Status {
   return own === 'in-progress' ? 'in-progress' : 'pending';
 }
 
+/** parentStatus of subtopics that carry their status, in one pass and without an array of their statuses. */
+export function parentStatusOf(own: Status, kids: ReadonlyArray<{ status: Status }>): Status {
+  let finished = true;
+  let done = false;
+  let active = false;
+  for (let i = 0; i < kids.length; i++) {
+    const s = (kids[i] as { status: Status }).status;
+    if (s === 'done') done = true;
+    else if (s === 'in-progress') active = true;
+    else if (s !== 'skipped') finished = false;
+  }
+  if (finished && !active) return done ? 'done' : 'skipped';
+  if (done || active) return 'in-progress';
+  return own === 'in-progress' ? 'in-progress' : 'pending';
+}
+
 /** Progress over a set of topic trees: leaves only, skipped ones out of the total. */
 export function progressOf(topics: readonly Topic[], statuses: StatusMap): Progress {
   const p: Progress = { done: 0, skipped: 0, inProgress: 0, pending: 0, total: 0, percent: 0 };
