@@ -46,9 +46,10 @@ export function listItems(list: Tokens.List, at: number, ctx: ListContext = {}):
   // By index: for-of makes an iterator result per item in code not yet optimised (most of a first parse).
   for (let i = 0; i < list.items.length; i++) {
     const item = list.items[i] as Tokens.ListItem;
-    const start = list.raw.indexOf(item.raw, offset);
+    // Items follow each other in the list's text (a comparison where they start), found by a search otherwise.
+    const start = list.raw.startsWith(item.raw, offset) ? offset : list.raw.indexOf(item.raw, offset);
     // Count line feeds only from the previous item on, so long lists stay linear.
-    if (start >= 0) line += countNewlines(list.raw, start, offset);
+    if (start > offset) line += countNewlines(list.raw, start, offset);
     const itemLine = line;
     if (start >= 0) {
       line += countNewlines(list.raw, start + item.raw.length, start);
