@@ -133,8 +133,13 @@ function labelOf(n: OutlineNode): string | undefined {
   return /^([^:：]{1,24})[:：]\s*\S/u.exec(n.text)?.[1]?.trim();
 }
 
-function draft(n: OutlineNode, group: string | undefined): TopicDraft {
-  const d: TopicDraft = { node: n, description: n.description.slice(), links: n.links.slice(), children: [] };
+/**
+ * A draft of a node. Its prose and links are copies, as text from below may be added to them; `share` says nothing
+ * will be (a leaf outside a checklist, where no note joins the box before it, and not a term whose lead prose moves
+ * into its title): the node's own arrays then serve, unchanged, and most topics make no copies.
+ */
+function draft(n: OutlineNode, group: string | undefined, share: boolean): TopicDraft {
+  const d: TopicDraft = { node: n, description: share ? n.description : n.description.slice(), links: share ? n.links : n.links.slice(), children: [] };
   const label = n.label !== undefined && !resourceLabel(n.label) ? n.label.replace(/\s*[:：]\s*$/u, '') : undefined;
   const g = group ?? label;
   if (g) d.group = g;
@@ -188,7 +193,7 @@ function item(n: OutlineNode, scope: Scope, sink: Sink, prev: TopicDraft | undef
     const kids = collect(n.children, scope, sink, joinGroup(group, n.text));
     if (kids.length) return kids;
   }
-  const d = draft(n, group);
+  const d = draft(n, group, !scope.checklist && n.children.length === 0 && !n.term);
   if (clean) d.clean = clean;
   const lead = n.term ? d.description.findIndex((p) => p.text !== '') : -1;
   if (lead >= 0 && TASK_LABEL.test(n.text)) {
