@@ -1,5 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { generateRoadmap } from '../../scripts/bench-roadmap.mjs';
+import { normalizeText } from '../../src/core/parse/normalize.js';
+import { CORPUS_DIR, corpusPath, itWithSharedData } from '../helpers/shared-data.js';
 
 /** Fresh copies of the lexer modules, so that nothing another test lexed has loaded marked yet. */
 async function freshLexer(): Promise<{ lex: (text: string) => unknown[]; loaded: () => boolean }> {
@@ -17,6 +20,22 @@ describe('marked is loaded only when the fast lexer declines something', () => {
     expect(loaded()).toBe(false);
   });
 
+  it('is not loaded for the bundled roadmap', async () => {
+    const { lex, loaded } = await freshLexer();
+    expect(lex(normalizeText(readFileSync(new URL('../../roadmap/go-backend.md', import.meta.url), 'utf8')).text).length).toBeGreaterThan(10);
+    expect(loaded()).toBe(false);
+  });
+
+  itWithSharedData('is not loaded for any roadmap of the corpus', async () => {
+    const { lex, loaded } = await freshLexer();
+    const files = readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.md'));
+    expect(files.length).toBeGreaterThan(30);
+    for (const file of files) {
+      expect(lex(normalizeText(readFileSync(corpusPath(file), 'utf8')).text).length, file).toBeGreaterThan(0);
+      expect(loaded(), file).toBe(false);
+    }
+  });
+
   it('is loaded for a block the fast lexer declines', async () => {
     const { lex, loaded } = await freshLexer();
     lex('# Title\n\n> a block quote\nwith a lazy line\n');
@@ -25,7 +44,7 @@ describe('marked is loaded only when the fast lexer declines something', () => {
 
   it('is loaded for an inline run the fast lexer declines', async () => {
     const { lex, loaded } = await freshLexer();
-    lex('# Title\n\ntext with ![an image](<angle>)\n');
+    lex('# Title\n\ntext with a character reference &#65;\n');
     expect(loaded()).toBe(true);
   });
 });

@@ -37,6 +37,17 @@ describe('hostile Markdown through the built bin gets a clear message and exit 1
     },
   );
 
+  it('Markdown that marked itself fails on (a list item holding a block quote, then a lazy line): says where, exit 1', async () => {
+    const file = join(home.dir, 'marked-fails.md');
+    writeFileSync(file, '# Plan\n\nSome intro.\n\n## Basics\n\n- a\n  > *\n    b\n');
+    const run = await spawnBin(['list', '--roadmap', file], { home: home.dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^error: the Markdown library \(marked\) failed to read lines 5-9 of this file: /);
+    expect(run.stderr).toContain('change the Markdown there');
+    expect(run.stderr).not.toMatch(/unexpected failure|^\s+at /m);
+  });
+
   it('twice the size limit on standard input: stops reading and says so', async () => {
     const run = await spawnBin(['list', '--roadmap', '-'], { home: home.dir, stdin: Buffer.alloc(2 * LIMITS.size, '- a topic\n'), timeoutMs: 30_000 });
     expect(run.code).toBe(1);

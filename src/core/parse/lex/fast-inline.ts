@@ -2,14 +2,22 @@ import type { Token } from 'marked';
 
 /**
  * The inline half of the fast lexer (fast-lex.ts): marked 18's inline pass (`Lexer.inlineTokens`, GFM): text,
- * links and images (one level of brackets in their text, balanced parentheses in the href, a title in double
- * quotes), code spans, escapes, hard breaks after two spaces, emphasis and strikethrough, bare URLs and e-mail
- * addresses, inline HTML and `<autolinks>`. Emphasis and strikethrough are marked's own algorithms, ported line for
- * line with its regexes, so any pairing of `*`, `_` and `~` comes out the same. Whatever else it meets (reference
- * links are never defined here, so those are none; titles in single quotes or parentheses, `<href>`, numeric
- * character references, a backslash before a letter, a link inside a link) makes it throw DECLINE, and the caller
- * gives that run to marked.
+ * links and images (linkAt for the common `[text](href)`, marked's own link rule for the rest: titles, `<href>`,
+ * brackets two deep), reference links and images to the document's definitions, code spans, escapes, hard breaks
+ * after two spaces, emphasis and strikethrough, bare URLs and e-mail addresses, inline HTML and `<autolinks>`.
+ * Emphasis and strikethrough are marked's own algorithms, ported line for line with its regexes (run in ASCII
+ * classes, asciiClasses), so any pairing of `*`, `_` and `~` comes out the same. Whatever else it meets (numeric
+ * character references, a backslash before a letter or in a link, a link inside a link, brackets three deep) makes
+ * it throw DECLINE, and the caller gives that run to marked.
  */
+
+/** Reference definitions by normalised label: what marked keeps in `tokens.links`. */
+export type Links = Map<string, { href: string; title: string | undefined }>;
+
+/** marked's normalizeLabel: the key a reference label and its definition meet at. */
+export function normalizeLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase().toUpperCase().toLowerCase();
+}
 
 /** Thrown when a run holds something the fast lexer does not reproduce exactly. */
 export const DECLINE = new Error('fast lexer declined');
@@ -43,13 +51,61 @@ export const RULES = {
   delLDelim: /^~~?(?:((?!~)[\p{P}\p{S}])|[^\s~])/u,
   delRDelim: /^[^~]+(?=[^~])|(?!~)[\p{P}\p{S}](~~?)(?=[\s]|$)|[^\s\p{P}\p{S}](~~?)(?!~)(?=[\s\p{P}\p{S}]|$)|(?!~)[\s\p{P}\p{S}](~~?)(?=[^\s\p{P}\p{S}])|[\s](~~?)(?!~)(?=[\p{P}\p{S}])|(?!~)[\p{P}\p{S}](~~?)(?!~)(?=[\p{P}\p{S}])|[^\s\p{P}\p{S}](~~?)(?=[^\s\p{P}\p{S}])/gu,
   _backpedal: /(?:[^?!.,:;*_'"~()&]+|\([^)]*\)|&(?![a-zA-Z0-9]+;$)|[?!.,:;*_'"~)]+(?!$))+/,
+  reflink: /^!?\[((?:\[(?:\[(?:\\[\s\S]|[^\[\]\\])*\]|\\[\s\S]|[^\[\]\\])*\]|\\[\s\S]|`+(?!`)[^`]*?`+(?!`)|``+(?=\])|[^\[\]\\`])*?)\]\[((?!\s*\])(?:\\[\s\S]|[^\[\]\\\n]|\n(?![ \t]*\n))+)\]/,
+  nolink: /^!?\[((?!\s*\])(?:\\[\s\S]|[^\[\]\\\n]|\n(?![ \t]*\n))+)\](?:\[\])?/,
+  reflinkSearch:
+    /!?\[((?:[^\[\]\\`]*(?:\[(?:\[(?:\\[\s\S]|[^\[\]\\])*\]|\\[\s\S]|[^\[\]\\])*\]|\\[\s\S]|`+(?!`)[^`]*?`+(?!`)|``+(?=\]))){0,999}?[^\[\]\\`]*?)\]\[((?!\s*\])(?:\\[\s\S]|[^\[\]\\]){1,999})\]|!?\[((?!\s*\])(?:\\[\s\S]|[^\[\]\\]){1,999})\](?:\[\])?(?!\()/g,
+  link: /^!?\[((?:\[(?:\[(?:\\[\s\S]|[^\[\]\\])*\]|\\[\s\S]|[^\[\]\\])*\]|\\[\s\S]|`+(?!`)[^`]*?`+(?!`)|``+(?=\])|[^\[\]\\`])*?)\]\([ \t\n]*(<(?:\\.|[^\n<>\\])*>|(?!<)[^ \t\n\x00-\x1f]+|(?=\)))(?:(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)("(?:\\[\s\S]|[^"\\])*"|'(?:\\[\s\S]|[^'\\])*'|\((?:\\[\s\S]|[^)\\])*\)))?[ \t\n]*\)/,
 };
 /* eslint-enable no-useless-escape, no-control-regex */
+/**
+ * The five delimiter rules with every `\p{P}\p{S}` narrowed to ASCII punctuation and without the `u` flag, for text
+ * whose characters asciiClasses has mapped to ASCII ones of the same class: V8 compiles each Unicode rule into a
+ * large matcher on its first uses (about 14 ms of a first read for the five), these in well under 1 ms.
+ */
+const ASCII_PUNCT = '!-\\/:-@\\[-`{-~';
+const asciiTwin = (re: RegExp): RegExp => new RegExp(re.source.replaceAll('\\p{P}\\p{S}', ASCII_PUNCT), re.flags.replace('u', ''));
+export const ASCII_RULES = {
+  emStrongLDelim: asciiTwin(RULES.emStrongLDelim),
+  emStrongRDelimAst: asciiTwin(RULES.emStrongRDelimAst),
+  emStrongRDelimUnd: asciiTwin(RULES.emStrongRDelimUnd),
+  delLDelim: asciiTwin(RULES.delLDelim),
+  delRDelim: asciiTwin(RULES.delRDelim),
+};
+const NON_ASCII = /[\u0080-\uffff]/;
+/** A character outside ASCII: a surrogate pair (one character outside the BMP) or one code unit. */
+const NON_ASCII_ALL = /[\ud800-\udbff][\udc00-\udfff]|[\u0080-\uffff]/g;
+const UNICODE_PUNCT = /[\p{P}\p{S}]/u;
+const UNICODE_SPACE = /\s/;
+
+/**
+ * `text` with each character outside ASCII replaced by an ASCII one the delimiter rules class the same way (white
+ * space, punctuation or symbol, anything else), so ASCII_RULES find in it what RULES find in `text`, at the same
+ * indices; the text itself when it is all ASCII. A character outside the BMP (two code units) becomes two of its
+ * class: a rule then matches from its second unit where the Unicode rule matches from the character, and the caller
+ * adds the first character's length to the match's start, so both give the same end (`lastCharLength`).
+ */
+export function asciiClasses(text: string): string {
+  if (!NON_ASCII.test(text)) return text;
+  return text.replace(NON_ASCII_ALL, (c) => {
+    const ascii = UNICODE_SPACE.test(c) ? ' ' : UNICODE_PUNCT.test(c) ? '!' : 'a';
+    return c.length === 2 ? ascii + ascii : ascii;
+  });
+}
+
+/** A run and its masked text in ASCII classes (asciiClasses), for the delimiter rules. */
+interface Classes {
+  src: string;
+  masked: string;
+}
+
 /** Where a text piece ends: a character that may start another token, or two spaces before a line feed. */
 const TEXT_STOP = /[\\<![`*~_]|(?<! ) {2,}\n|(?:[hH][tT][tT][pP][sS]?|[fF][tT][pP]):\/\/|(?<![^\s*_~(])www\./g;
 /** What masking may change: code spans, escapes, links, HTML. */
 const MASKED = /[`\\[<]/;
 const UNICODE_ALNUM = /[\p{L}\p{N}]/u;
+/** The reference definitions of the document being lexed (undefined when none). */
+let links: Links | undefined;
 /** Set while a link's text is lexed: marked makes no bare-URL links inside a link. */
 let inLink = false;
 /** Set after an inline `<pre>`, `<code>`, `<kbd>` or `<script>` tag: marked marks the text after it escaped. */
@@ -103,14 +159,23 @@ function maskBlocks(src: string): string {
   return masked + src.slice(last);
 }
 
-/** marked's #maskSrc, without reference links (a document with definitions is not taken). */
+/** marked's #maskSrc. */
 function maskSrc(src: string): string {
-  const escaped = src.replace(RULES.anyPunctuationOutsideCode, (match0: string, code: string | undefined, punct: string | undefined) => {
+  const refs = links && src.includes('[') ? src.replace(RULES.reflinkSearch, maskReflink) : src;
+  const escaped = refs.replace(RULES.anyPunctuationOutsideCode, (match0: string, code: string | undefined, punct: string | undefined) => {
     if (punct) return '+'.repeat(match0.length);
     if (code) return code + match0.slice(code.length, -code.length).replace(/`/g, '+') + code;
     return match0;
   });
   return maskBlocks(escaped);
+}
+
+/** marked's maskReflink: a reference link to a defined label is masked like an inline link. */
+function maskReflink(match: string): string {
+  const refStart = match.lastIndexOf('[');
+  if (!links?.has(normalizeLabel(match.slice(refStart + 1, -1)))) return match;
+  if (refStart > 1 && match.charCodeAt(0) !== 33 && match.slice(1, refStart - 1).includes('[')) throw decline('inline: brackets in a reference link');
+  return '[' + 'a'.repeat(match.length - 2) + ']';
 }
 
 interface TextToken {
@@ -205,6 +270,39 @@ function linkAt(src: string, i: number): { end: number; label: string; href: str
   return { end, label, href, title: null };
 }
 
+/**
+ * marked's link tokenizer at `i` (a `[`, or the `[` of an image), with its own rule, for links linkAt is not sure of:
+ * a title after white space, an empty href, white space before the href, an href in angle brackets, brackets two
+ * deep. Its parts, 'text' when marked makes no link there, undefined where it would need more than this (backslashes,
+ * `<` in the label).
+ */
+function linkByRule(src: string, i: number, image: boolean): { end: number; label: string; href: string; title: string | null } | 'text' | undefined {
+  const cap = RULES.link.exec(image ? src.slice(i - 1) : src.slice(i));
+  if (!cap) return 'text';
+  let raw = cap[0];
+  const label = cap[1] ?? '';
+  let href = cap[2] ?? '';
+  let title = cap[3];
+  if (raw.includes('\\') || label.includes('<')) return undefined;
+  // an href in angle brackets is taken as it is, without them
+  if (href.startsWith('<')) return { end: i + raw.length - (image ? 1 : 0), label, href: href.slice(1, -1), title: (title ? title.slice(1, -1) : '') || null };
+  // marked's findClosingBracket: the href ends at its first unbalanced `)`
+  let level = 0;
+  let close = -1;
+  for (let q = 0; q < href.length && close < 0; q++) {
+    const c = href.charCodeAt(q);
+    if (c === 40) level++;
+    else if (c === 41 && --level < 0) close = q;
+  }
+  if (close < 0 && level > 0) return 'text';
+  if (close >= 0) {
+    href = href.slice(0, close);
+    raw = raw.slice(0, (image ? 5 : 4) + label.length + close).trim();
+    title = '';
+  }
+  return { end: i + raw.length - (image ? 1 : 0), label, href: href.trim(), title: (title ? title.slice(1, -1) : '') || null };
+}
+
 /** `[label](href "title")`, the href ending at `k`: spaces, a title in double quotes, spaces, `)`. */
 function titled(src: string, k: number, label: string, href: string): { end: number; label: string; href: string; title: string | null } | undefined {
   if (href === '' || href.includes('(')) return undefined;
@@ -244,9 +342,49 @@ function nolinkAt(src: string, i: number): boolean {
 }
 
 /**
+ * marked's reflink tokenizer at `at` (a `[`, or the `!` of an image): `[text][label]`, `[label][]` or `[label]`. A link
+ * or image to the label's definition; a text token of the first character where the label has none; undefined where
+ * neither rule matches.
+ */
+function refAt(src: string, at: number): Token | undefined {
+  const rest = src.slice(at);
+  const cap = RULES.reflink.exec(rest) ?? RULES.nolink.exec(rest);
+  if (!cap) return undefined;
+  const label = cap[1] ?? '';
+  if (cap[0].includes('\\') || label.includes('<')) throw decline('inline: reference link outside the subset');
+  const def = links?.get(normalizeLabel(cap[2] || label));
+  const first = cap[0].charAt(0);
+  if (!def) return { type: 'text', raw: first, text: first };
+  const image = first === '!';
+  const outer = inLink;
+  const outerEmitted = linkEmitted;
+  inLink = true;
+  linkEmitted = false;
+  const labelTokens = lexInline(label);
+  const textHasLink = madeLink();
+  linkEmitted = outerEmitted;
+  inLink = outer;
+  if (!image) {
+    if (textHasLink) throw decline('inline: link inside a link');
+    linkEmitted = true;
+  }
+  return { type: image ? 'image' : 'link', raw: cap[0], href: def.href, title: def.title || null, text: label, tokens: labelTokens };
+}
+
+/** Appends what refAt made, merging a text token into the text before it as marked does. */
+function pushRef(tokens: Token[], token: Token): void {
+  const last = tokens[tokens.length - 1];
+  if (token.type === 'text' && isText(last)) {
+    last.raw += token.raw;
+    last.text += token.raw;
+  } else tokens.push(token);
+}
+
+/**
  * marked's inline tokens of one inline run, appended to `tokens`. Throws DECLINE where the run is outside the subset.
  */
-export function inlineTokens(src: string, tokens: Token[] = [], insideLink = false): Token[] {
+export function inlineTokens(src: string, tokens: Token[] = [], insideLink = false, defs?: Links): Token[] {
+  links = defs;
   inLink = insideLink;
   inRawBlock = false;
   linkEmitted = false;
@@ -299,6 +437,7 @@ function lexInline(src: string, tokens: Token[] = []): Token[] {
   // Masking changes only code spans, escapes, links and HTML: a run without `, \\, [ or < is its own mask.
   const maskedSrc = hasDelimiter && MASKED.test(src) ? maskSrc(src) : src;
   const closers = hasDelimiter ? lastClosers(maskedSrc) : { '*': -1, _: -1, '~': -1 };
+  let classes: Classes | undefined;
   const linkParenPossible = src.includes(')');
   const len = src.length;
   let keepPrevChar = false;
@@ -336,8 +475,17 @@ function lexInline(src: string, tokens: Token[] = []): Token[] {
     if (c === 91 || c === 33) {
       if (c === 33) {
         if (src.charCodeAt(i + 1) === 91) {
-          const image = linkAt(src, i + 1);
-          if (image === undefined || image === 'text' || !linkParenPossible) throw decline('inline: image outside the subset');
+          let image = linkParenPossible ? linkAt(src, i + 1) : 'text';
+          if (image === undefined) image = linkByRule(src, i + 1, true);
+          if (image === 'text' && links) {
+            const ref = refAt(src, i);
+            if (ref) {
+              pushRef(tokens, ref);
+              i += ref.raw.length;
+              continue;
+            }
+          }
+          if (image === undefined || image === 'text') throw decline('inline: image outside the subset');
           const outer = inLink;
           const outerEmitted = linkEmitted;
           inLink = true;
@@ -349,7 +497,8 @@ function lexInline(src: string, tokens: Token[] = []): Token[] {
           continue;
         }
       } else {
-        const link = linkAt(src, i);
+        let link = linkAt(src, i);
+        if (link === undefined && linkParenPossible) link = linkByRule(src, i, false);
         if (link === undefined) throw decline('inline: link outside the subset');
         if (link !== 'text' && linkParenPossible) {
           const outer = inLink;
@@ -364,7 +513,14 @@ function lexInline(src: string, tokens: Token[] = []): Token[] {
           i = link.end;
           continue;
         }
-        if (nolinkAt(src, i)) {
+        if (links) {
+          const ref = refAt(src, i);
+          if (ref) {
+            pushRef(tokens, ref);
+            i += ref.raw.length;
+            continue;
+          }
+        } else if (nolinkAt(src, i)) {
           const last = tokens[tokens.length - 1];
           if (isText(last)) {
             last.raw += '[';
@@ -392,7 +548,11 @@ function lexInline(src: string, tokens: Token[] = []): Token[] {
         keepPrevChar = true;
         continue;
       }
-      const token = ch === '~' ? del(src.slice(i), maskedSrc, prevChar, closers[ch]) : emStrong(src.slice(i), maskedSrc, prevChar, closers[ch]);
+      if (classes === undefined) {
+        const cs = asciiClasses(src);
+        classes = { src: cs, masked: maskedSrc === src ? cs : asciiClasses(maskedSrc) };
+      }
+      const token = ch === '~' ? del(src.slice(i), maskedSrc, prevChar, closers[ch], classes, i) : emStrong(src.slice(i), maskedSrc, prevChar, closers[ch], classes, i);
       if (token) {
         tokens.push(token);
         i += token.raw.length;
@@ -455,9 +615,12 @@ function lexInline(src: string, tokens: Token[] = []): Token[] {
   return tokens;
 }
 
-/** marked's Tokenizer.del (GFM strikethrough), with the last possible closer passed in. */
-function del(src: string, maskedSrc: string, prevChar: string, lastCloser: number): Token | undefined {
-  let match = RULES.delLDelim.exec(src);
+/**
+ * marked's Tokenizer.del (GFM strikethrough), with the last possible closer passed in. With `classes` (the run at
+ * `at`, in ASCII classes) its rules run on those with ASCII_RULES.
+ */
+function del(src: string, maskedSrc: string, prevChar: string, lastCloser: number, classes: Classes | undefined, at: number): Token | undefined {
+  let match = classes ? ASCII_RULES.delLDelim.exec(classes.src.slice(at)) : RULES.delLDelim.exec(src);
   if (!match) return undefined;
   const nextChar = match[1] || '';
   if (nextChar && prevChar && !RULES.punctuation.exec(prevChar)) return undefined;
@@ -465,9 +628,9 @@ function del(src: string, maskedSrc: string, prevChar: string, lastCloser: numbe
   let delimTotal = lLength;
   const windowStart = maskedSrc.length - src.length + lLength;
   if (lastCloser < windowStart) return undefined;
-  const window = maskedSrc.slice(-1 * src.length + lLength);
+  const window = (classes ? classes.masked : maskedSrc).slice(-1 * src.length + lLength);
   const lastInWindow = lastCloser - windowStart;
-  const endReg = RULES.delRDelim;
+  const endReg = classes ? ASCII_RULES.delRDelim : RULES.delRDelim;
   endReg.lastIndex = 0;
   while ((match = endReg.exec(window)) !== null) {
     if (match.index > lastInWindow) break;
@@ -490,9 +653,9 @@ function del(src: string, maskedSrc: string, prevChar: string, lastCloser: numbe
   return undefined;
 }
 
-/** marked's Tokenizer.emStrong (GFM), with the last possible closer passed in. */
-function emStrong(src: string, maskedSrc: string, prevChar: string, lastCloser: number): Token | undefined {
-  let match = RULES.emStrongLDelim.exec(src);
+/** marked's Tokenizer.emStrong (GFM), with the last possible closer passed in; `classes` as for del. */
+function emStrong(src: string, maskedSrc: string, prevChar: string, lastCloser: number, classes: Classes | undefined, at: number): Token | undefined {
+  let match = classes ? ASCII_RULES.emStrongLDelim.exec(classes.src.slice(at)) : RULES.emStrongLDelim.exec(src);
   if (!match) return undefined;
   if (!match[1] && !match[2] && !match[3] && !match[4]) return undefined;
   const delimChar = match[0][0];
@@ -515,10 +678,11 @@ function emStrong(src: string, maskedSrc: string, prevChar: string, lastCloser: 
     const runLength = srcStart - runStart + lLength;
     const openerCanClose = !!runPrevChar.trim() && (!!nextChar || (delimChar === '*' && !runPrevPunct));
     if (delimChar !== '*' && delimChar !== '_') return undefined;
-    const endReg = delimChar === '*' ? RULES.emStrongRDelimAst : RULES.emStrongRDelimUnd;
+    const rules = classes ? ASCII_RULES : RULES;
+    const endReg = delimChar === '*' ? rules.emStrongRDelimAst : rules.emStrongRDelimUnd;
     const windowStart = maskedSrc.length - src.length + lLength;
     if (lastCloser < windowStart) return undefined;
-    const window = maskedSrc.slice(-1 * src.length + lLength);
+    const window = (classes ? classes.masked : maskedSrc).slice(-1 * src.length + lLength);
     const lastInWindow = lastCloser - windowStart;
     endReg.lastIndex = 0;
     while ((match = endReg.exec(window)) !== null) {

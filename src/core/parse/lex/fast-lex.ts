@@ -1,17 +1,19 @@
-import type { Token } from 'marked';
-import { DECLINE, decline } from './fast-inline.js';
+import type { Token, Tokens } from 'marked';
+import { DECLINE, decline, type Links, normalizeLabel } from './fast-inline.js';
 import { lastHeadingCut } from './lex-windows.js';
 
 /**
  * A fast block lexer for the Markdown roadmaps are written in: ATX and setext headings, paragraphs, blank lines,
- * bullet and ordered lists nested by indentation (task items too), fenced and indented code, thematic breaks, GFM
- * tables, HTML blocks, and block quotes whose lines all start with `>`. It is marked 18's GFM block lexer
- * (Lexer.blockTokens with its tokenizers) ported to a line scan: same control flow, same state (`top`, the last
- * token, the inline queue), the same objects out, marked's own regexes where a rule is intricate (tables, HTML,
- * setext headings). Where it cannot be sure marked would read the text the same way (lazy continuation lines, block
- * quotes with them or inside lists, reference definitions, tabs and unusual white space, ...) it declines: fastBlocks
- * keeps the tokens before the last top-level heading above that block (`rest`), or returns undefined, and marked
- * lexes the rest.
+ * bullet and ordered lists nested by indentation (task items, lazy continuation lines, block quotes inside items),
+ * fenced code (indented up to three spaces too) and indented code, thematic breaks, GFM tables (under paragraph
+ * lines too), HTML blocks, reference definitions, and block quotes whose lines all start with `>`. It is marked 18's
+ * GFM block lexer (Lexer.blockTokens with its tokenizers) ported to a line scan: same control flow, same state
+ * (`top`, the last token, the inline queue), the same objects out, marked's own regexes where a rule is intricate
+ * (tables, HTML, setext headings, block quotes, definitions, a paragraph with a table below it). Where it cannot be
+ * sure marked would read the text the same way (a block quote with a lazy line, an unclosed fence, a definition with
+ * a backslash or `<href>`, tabs and unusual white space, ...) it declines: fastBlocks keeps the tokens before the last
+ * top-level heading above that block (`rest`), or returns undefined (always, for a text with definitions, which apply
+ * to the whole text), and marked lexes the rest.
  */
 
 /** One inline run, as marked queues it: the text and the token array its inline tokens go into. */
@@ -28,23 +30,32 @@ export interface FastBlocks {
    * this offset, which is where a top-level heading starts, and marked lexes the rest. Undefined when it took all.
    */
   rest?: number;
+  /** The reference definitions of the text (marked's `tokens.links`), by normalised label; undefined when none. */
+  links?: Links;
 }
+
 
 interface State {
   top: boolean;
   lastToken: Token | undefined;
   runs: InlineRun[];
+  links: Links | undefined;
 }
 
 /**
  * Text the fast lexer never takes: tabs and white space other than spaces and line feeds (marked expands tabs, and
  * trims Unicode spaces in places), and `]:`, which may be a reference definition.
  */
-const ODD = /[\t\r\v\f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]|\]:/;
+const ODD = /[\t\r\v\f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+/** marked 18's reference definition rule (`Lexer.rules.block.gfm.def`; fast-lex.test.ts holds it equal). */
+export const DEF =
+  // eslint-disable-next-line no-useless-escape -- copied as marked writes it
+  /^ {0,3}\[((?!\s*\])(?:\\[\s\S]|[^\[\]\\\n]|\n(?![ \t]*\n))+)\]: *(?:\n[ \t]*)?([^<\s][^\s]*|<(?:\\.|[^\n<>\\])*>)(?:(?: +(?:\n[ \t]*)?| *\n[ \t]*)((?:"(?:\\[\s\S]|[^"\\])*"|'(?:\\[\s\S]|[^'\\\n]|\n(?!\n))*'|\((?:\\[\s\S]|[^()\\])*\))))? *(?:\n+|$)/;
 
 const HEADING = /^ {0,3}(#{1,6})(?=\s|$)(.*)$/;
 const HR = /^ {0,3}((?:-[\t ]*){3,}|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,})$/;
-const LIST_START = /^( {0,3}(?:[*+-]|\d{1,9}[.)]))([ \t][^\n]*?)?$/;
+/** marked's list rule on one line (`^( {0,3}bullet)([ \t][^\n]*?)?(?:\n|$)`), without reading the rest of the line. */
+const LIST_START = /^( {0,3}(?:[*+-]|\d{1,9}[.)]))(?:[ \t]|$)/;
 const LIST_INTERRUPTS = /^ {0,3}(?:[*+-]|1[.)])[ \t]+[^ \t\n]/;
 const FENCE_START = /^ {0,3}(?:`{3,}(?=[^`\n]*$)|~~~)/;
 const FENCE_OPEN = /^(`{3,}(?=[^`\n]*$)|~{3,})(.*)$/;
@@ -61,6 +72,12 @@ export const TABLE = /^ *([^\n ].*)\n {0,3}((?:\| *)?:?-+:? *(?:\| *:?-+:? *)*(?
 export const LHEADING = new RegExp(
   "^(?! {0,3}(?:[*+-]|\\d{1,9}[.)]) |(?: {4}| {0,3}\\t)| {0,3}(?:`{3,}|~{3,})| {0,3}>| {0,3}#{1,6}(?:\\s|$)| {0,3}(?:<\\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|meta|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \\t]+|\\n|\\/?>)|<(?:(?:script|pre|style|textarea)(?:[\\s>]|$)|!--)|<\\?|<![A-Za-z]|<!\\[CDATA\\[)| {0,3}\\|?(?:[:\\- ]*\\|)+[\\:\\- ]*\\n)((?:.|\\n(?!\\s*?\\n| {0,3}(?:[*+-]|\\d{1,9}[.)]) | {0,3}(?:`{3,}|~{3,})| {0,3}>| {0,3}#{1,6}(?:\\s|$)| {0,3}(?:(?:-[\\t ]*){3,}|(?:_[ \\t]*){3,}|(?:\\*[ \\t]*){3,})(?:\\n+|$)| {0,3}(?:<\\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|meta|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \\t]+|\\n|\\/?>)|<(?:(?:script|pre|style|textarea)(?:[\\s>]|$)|!--)|<\\?|<![A-Za-z]|<!\\[CDATA\\[)| {0,3}\\|?(?:[:\\- ]*\\|)+[\\:\\- ]*\\n))+?)\\n {0,3}(=+|-+)[ \\t]*(?:\\n+|$)",
 );
+/** marked's GFM block quote rule (`Lexer.rules.block.gfm.blockquote`; fast-lex.test.ts holds it equal). */
+export const BLOCKQUOTE =
+  /^( {0,3}> ?(?:(?![ \t]*(?:\n|$))(([^\n]+(?:\n(?! {0,3}((?:-[\t ]*){3,}|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,})(?:\n+|$)| {0,3}#{1,6}(?:\s|$)| {0,3}>| {0,3}(?:`{3,}(?=[^`\n]*(?:\n|$))|~~~)[^\n]*(?:\n|$)| {0,3}(?:[*+-]|\d{1,9}[.)])(?:[ \t]|\n|$)| {0,3}(?:<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|meta|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t]+|\n|\/?>)|<(?:(?:script|pre|style|textarea)(?:[\s>]|$)|!--)|<\?|<![A-Za-z]|<!\[CDATA\[)|[ \t]+\n)[^\n]+)*))|[^\n]*)(?:\n|$))+/;
+/** marked's GFM paragraph rule (`Lexer.rules.block.gfm.paragraph`; fast-lex.test.ts holds it equal). */
+export const PARAGRAPH =
+  /^([^\n]+(?:\n(?! {0,3}((?:-[\t ]*){3,}|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,})(?:\n+|$)| {0,3}#{1,6}(?:\s|$)| {0,3}>| {0,3}(?:`{3,}(?=[^`\n]*(?:\n|$))|~~~)[^\n]*(?:\n|$)| {0,3}(?:[*+-]|1[.)])[ \t]+[^ \t\n]| {0,3}(?:<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|meta|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t]+|\n|\/?>)|<(?:(?:script|pre|style|textarea)(?:[\s>]|$)|!--)|<\?|<![A-Za-z]|<!\[CDATA\[)| *([^\n ].*)\n {0,3}((?:\| *)?:?-+:? *(?:\| *:?-+:? *)*(?:\| *)?)(?:\n((?:(?! *\n| {0,3}((?:-[\t ]*){3,}|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,})(?:\n+|$)| {0,3}#{1,6}(?:\s|$)| {0,3}>|(?: {4}| {0,3}\t)[^\n]| {0,3}(?:`{3,}(?=[^`\n]*(?:\n|$))|~~~)[^\n]*(?:\n|$)| {0,3}(?:[*+-]|1[.)])[ \t]| {0,3}(?:<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|meta|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t]+|\n|\/?>)|<(?:(?:script|pre|style|textarea)(?:[\s>]|$)|!--)|<\?|<![A-Za-z]|<!\[CDATA\[)).*(?:\n|$))*)\n*|$)|[ \t]+\n)[^\n]+)*)/;
 /** How far ahead of a line a setext underline may be for the fast lexer to try LHEADING there (it scans that far). */
 const LHEADING_REACH = 2048;
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+) *$/;
@@ -76,6 +93,29 @@ export const HTML = new RegExp(
     String.raw`)(?:[ \t]+|\n|\/?>|$)[\s\S]*?(?:(?:\n[ 	]*)+\n|$)|<(?!(?:script|pre|style|textarea)(?![a-z0-9-]))([a-z][a-z0-9-]*)(?:[ \t]+[a-zA-Z:_][\w.:-]*(?:[ \t]*=[ \t]*"[^"\n]*"|[ \t]*=[ \t]*'[^'\n]*'|[ \t]*=[ \t]*[^\s"'=<>\x60]+)?)*?[ \t]*\/?>(?=[ \t]*(?:\n|$))[\s\S]*?(?:(?:\n[ 	]*)+\n|$)|<\/[a-z][a-z0-9-]*\s*>(?=[ \t]*(?:\n|$))[\s\S]*?(?:(?:\n[ 	]*)+\n|$))`,
   'i',
 );
+/**
+ * marked's _htmlInterrupt as its table, setext heading and paragraph rules hold it: a line starting HTML that ends
+ * those blocks. The tag names make it the costly part of compiling them (about 5 ms each on a first read).
+ */
+const HTML_IN_RULES = String.raw` {0,3}(?:<\/?(?:` + HTML_TAGS + String.raw`)(?:[ \t]+|\n|\/?>)|` + HTML_START + ')';
+/** `re` without HTML_IN_RULES (an empty negative lookahead, which never matches, stands in its place). */
+const withoutHtml = (re: RegExp): RegExp => new RegExp(re.source.replaceAll(HTML_IN_RULES, '(?!)'), re.flags);
+export const TABLE_NO_HTML = withoutHtml(TABLE);
+export const LHEADING_NO_HTML = withoutHtml(LHEADING);
+export const PARAGRAPH_NO_HTML = withoutHtml(PARAGRAPH);
+/** A line that starts with `<` after up to three spaces, anywhere in a text. */
+const HTML_LINE = /(?:^|\n) {0,3}</;
+
+/**
+ * `full.exec(text)`, where `lite` is `full` without HTML_IN_RULES: `lite` when the text it matches has no line that
+ * starts with `<` (there both read it alike, and `lite` matches wherever `full` does, having fewer lines that end a
+ * block), so that `full` is compiled only for text with HTML in it.
+ */
+function execHtmlLast(lite: RegExp, full: RegExp, text: string): RegExpExecArray | null {
+  const cap = lite.exec(text);
+  return cap && HTML_LINE.test(cap[0]) ? full.exec(text) : cap;
+}
+
 /** marked's _htmlInterrupt: HTML that ends a paragraph (types 1 to 6), matched where a line starts. */
 const HTML_INTERRUPT = new RegExp(String.raw`^ {0,3}(?:<\/?(?:` + HTML_TAGS + String.raw`)(?:[ \t]+|\n|\/?>)|` + HTML_START + ')');
 /** marked's htmlBeginRegex, by min(3, indent - 1): HTML that ends a list item. */
@@ -108,19 +148,20 @@ function itemRegex(bullet: string): RegExp {
 
 /** Tokens and inline runs of `text` as marked's blockTokens makes them, or undefined where it is not sure. */
 export function fastBlocks(text: string): FastBlocks | undefined {
-  const odd = ODD.exec(text);
-  if (odd) {
-    decline(odd[0] === ']:' ? 'block: ]: (reference definition)' : 'block: tab or unusual white space');
+  if (ODD.test(text)) {
+    decline('block: tab or unusual white space');
     return undefined;
   }
-  const state: State = { top: true, lastToken: undefined, runs: [] };
+  const state: State = { top: true, lastToken: undefined, runs: [], links: undefined };
   const tokens: Token[] = [];
   try {
     blockTokens(text, tokens, state);
-    return { tokens, runs: state.runs };
+    return state.links ? { tokens, runs: state.runs, links: state.links } : { tokens, runs: state.runs };
   } catch (error) {
     if (error !== DECLINE) throw error;
   }
+  // Definitions apply to the whole text, also to the inline runs before a cut: marked lexes all of such a text.
+  if (text.includes(']:')) return undefined;
   return prefix(text, tokens, state.runs);
 }
 
@@ -262,6 +303,25 @@ function blockTokens(src: string, tokens: Token[], state: State): Token[] {
         continue;
       }
     }
+    // def
+    if (c === 91) {
+      const def = defAt(src, p);
+      if (def) {
+        if (last?.type === 'paragraph' || last?.type === 'text') {
+          const merged = last as { raw: string; text: string };
+          merged.raw += (merged.raw.endsWith('\n') ? '' : '\n') + def.raw;
+          merged.text += '\n' + def.raw;
+          const run = state.runs[state.runs.length - 1];
+          if (run) run.src = merged.text;
+        } else {
+          state.links ??= new Map();
+          if (!state.links.has(def.tag)) state.links.set(def.tag, { href: def.href, title: def.title });
+          tokens.push(def);
+        }
+        p += def.raw.length;
+        continue;
+      }
+    }
     // table
     const table = tableAt(src, p, e, state);
     if (table) {
@@ -276,7 +336,7 @@ function blockTokens(src: string, tokens: Token[], state: State): Token[] {
     }
     if (suspect > p) {
       if (suspect - p > LHEADING_REACH) throw decline('block: setext underline far below');
-      const cap = LHEADING.exec(src.slice(p));
+      const cap = execHtmlLast(LHEADING_NO_HTML, LHEADING, src.slice(p));
       if (cap) {
         let raw = cap[0];
         while (raw.endsWith('\n')) raw = raw.slice(0, -1);
@@ -288,7 +348,9 @@ function blockTokens(src: string, tokens: Token[], state: State): Token[] {
       }
     }
     if (state.top) {
-      const end = paragraphEnd(src, e);
+      // with an underline or a delimiter row below, marked's own rule says where a table may interrupt the paragraph
+      const end = suspect > p ? p + (execHtmlLast(PARAGRAPH_NO_HTML, PARAGRAPH, p ? src.slice(p) : src)?.[0].length ?? 0) : paragraphEnd(src, e);
+      if (end <= p) throw decline('block: paragraph');
       const text = src.slice(p, end);
       if (last === lastParagraph && last?.type === 'paragraph') {
         // marked merges a paragraph into one before it that ended on a false interruption
@@ -320,8 +382,8 @@ function blockTokens(src: string, tokens: Token[], state: State): Token[] {
 }
 
 /**
- * marked's blockquote tokenizer at `p`, for a block quote whose every line starts with `>` and that a blank line or
- * the end of the text follows (no lazy continuation lines); declines any other.
+ * marked's blockquote tokenizer at `p`, for a block quote whose every line starts with `>` (no lazy continuation
+ * lines: a blank line, the end of the text or a line that ends the quote's paragraph follows it); declines any other.
  */
 function blockquote(src: string, p: number, state: State): Token {
   const n = src.length;
@@ -333,7 +395,12 @@ function blockquote(src: string, p: number, state: State): Token {
     const next = src.slice(q, lineEnd(src, q));
     if (next === '') break;
     const f = firstNonSpace(next);
-    if (f > 3 || next.charCodeAt(f) !== 62) throw decline('block: block quote with a lazy line');
+    if (f > 3 || next.charCodeAt(f) !== 62) {
+      // a line marked's rule does not take after the quote's paragraph ends it; one it takes is a lazy line
+      const cap = BLOCKQUOTE.exec(p ? src.slice(p) : src);
+      if (cap?.index !== 0 || cap[0].length !== q - p) throw decline('block: block quote with a lazy line');
+      break;
+    }
   }
   let raw = src.slice(p, q);
   if (raw.endsWith('\n')) raw = raw.slice(0, -1);
@@ -343,6 +410,28 @@ function blockquote(src: string, p: number, state: State): Token {
   const tokens = blockTokens(text, [], state);
   state.top = top;
   return { type: 'blockquote', raw, tokens, text };
+}
+
+/** marked's def tokenizer at `p` (a line starting with `[` after up to three spaces), or undefined where it makes none. */
+function defAt(src: string, p: number): Tokens.Def | undefined {
+  const cap = DEF.exec(p ? src.slice(p) : src);
+  if (!cap) return undefined;
+  const href = cap[2] ?? '';
+  if (cap[0].includes('\\') || href.startsWith('<')) throw decline('block: definition outside the subset');
+  // outside angle brackets a link destination holds only balanced parentheses (marked's findClosingBracket)
+  if (href.includes('(') || href.includes(')')) {
+    let level = 0;
+    for (let i = 0; i < href.length && level >= 0; i++) {
+      const c = href.charCodeAt(i);
+      if (c === 40) level++;
+      else if (c === 41) level--;
+    }
+    if (level !== 0) return undefined;
+  }
+  let raw = cap[0];
+  while (raw.endsWith('\n')) raw = raw.slice(0, -1);
+  const title = cap[3] === undefined ? undefined : cap[3].slice(1, -1);
+  return { type: 'def', tag: normalizeLabel(cap[1] ?? ''), raw, href, title: title as string };
 }
 
 /** marked's html tokenizer at `p` (a line starting with `<`), or undefined where it makes no HTML block. */
@@ -381,7 +470,7 @@ function tableAt(src: string, p: number, e: number, state: State): Token | undef
   const f = firstNonSpace(next);
   const c = next.charCodeAt(f);
   if (f > 3 || (c !== 124 && c !== 58 && c !== 45) || !DELIMITER_ROW.test(next)) return undefined;
-  const cap = TABLE.exec(src.slice(p));
+  const cap = execHtmlLast(TABLE_NO_HTML, TABLE, src.slice(p));
   if (!cap || !/[:|]/.test(cap[2] ?? '')) return undefined;
   const headers = splitCells(cap[1] ?? '');
   const aligns = (cap[2] ?? '').replace(/^\||\| *$/g, '').split('|');
@@ -430,10 +519,7 @@ function suspectBelow(src: string, p: number): number {
     e = lineEnd(src, s);
     const line = src.slice(s, e);
     if (isBlank(line)) return -s;
-    if (underlineOrAlign(line)) {
-      if (!SETEXT_UNDERLINE.test(line)) throw decline('block: table delimiter row under text');
-      return s;
-    }
+    if (underlineOrAlign(line)) return s;
   }
   return -e;
 }
@@ -493,8 +579,9 @@ function paragraphEnd(src: string, e: number): number {
 
 /** A fenced code block at `p` whose first line ends at `e`. */
 function fence(src: string, p: number, e: number, line: string): Token {
-  const open = FENCE_OPEN.exec(line);
-  if (!open) throw decline('block: indented fence');
+  const indent = firstNonSpace(line);
+  const open = FENCE_OPEN.exec(indent ? line.slice(indent) : line);
+  if (!open) throw decline('block: fence');
   const marker = open[1] ?? '';
   const info = open[2] ?? '';
   if (info.includes('\\')) throw decline('block: backslash in a fence info');
@@ -508,6 +595,9 @@ function fence(src: string, p: number, e: number, line: string): Token {
       let text = '';
       if (s > e + 1) {
         text = src.slice(e + 1, s - 1);
+        // marked's indentCodeCompensation: a ``` fence indented by n spaces takes up to n off each line of its code
+        const strip = char === 96 ? COMPENSATE[indent] : undefined;
+        if (strip) text = text.replace(strip, '');
         if (text === '' || text.endsWith('\n')) text += '\n';
       }
       return { type: 'code', raw, lang: info.trim(), text };
@@ -517,6 +607,9 @@ function fence(src: string, p: number, e: number, line: string): Token {
   }
   throw decline('block: unclosed fence');
 }
+
+/** The spaces an indented ``` fence takes off each line of its code, by the fence's indentation. */
+const COMPENSATE = [undefined, /^ /gm, /^ {1,2}/gm, /^ {1,3}/gm];
 
 function closes(line: string, marker: string, char: number): boolean {
   let i = 0;
@@ -541,13 +634,15 @@ interface Item {
 /**
  * Whether blockTokens, not at the top, makes of `text` one text token and nothing else: one line, not blank, whose
  * first character starts none of the blocks a line can start by itself (code, fence, heading, break, quote, HTML,
- * list). The common list item; it skips the whole loop.
+ * list, definition). The common list item; it skips the whole loop.
  */
 function plainLine(text: string): boolean {
   const c = text.charCodeAt(0);
   if (Number.isNaN(c) || text.includes('\n')) return false;
   // space ` ~ # - * _ > < +
   if (c === 32 || c === 96 || c === 126 || c === 35 || c === 45 || c === 42 || c === 95 || c === 62 || c === 60 || c === 43) return false;
+  // [ starts a reference definition only where ]: follows
+  if (c === 91 && text.includes(']:')) return false;
   return c < 48 || c > 57;
 }
 
@@ -558,6 +653,34 @@ function endsWithDoubleBlank(raw: string): boolean {
   i--;
   while (i >= 0 && raw.charCodeAt(i) === 32) i--;
   return raw.charCodeAt(i) === 10;
+}
+
+/** A list item or block quote marker that opens a block at the start of a line (marked's nestedBlockMarker). */
+const NESTED_BLOCK_MARKER = /^ {0,3}(?:(?:[*+-]|\d{1,9}[.)])(?: |$)|> ?)/;
+/** The list item and block quote markers that open nested blocks at the start of a line (nestedContainerMarkers). */
+const NESTED_CONTAINER_MARKERS = /^(?: {0,3}(?:(?:[*+-]|\d{1,9}[.)])[ \t]+|>[ \t]?))+/;
+
+/**
+ * marked's lazy continuation of a list item (GFM): `nextLine`, indented less than the item's content, after the
+ * item's last line `line` (not blank). What the item's text takes of it, or undefined where the line ends the item
+ * (the block it would continue is not a paragraph).
+ */
+function lazyContinuation(line: string, contents: string, nextLine: string, k: number, lineIsLazy: boolean): string | undefined {
+  let lastBlock = line;
+  if (!contents.includes('\n')) {
+    let marker: RegExpExecArray | null;
+    while (!ITEM_HR[k]?.test(lastBlock) && (marker = NESTED_BLOCK_MARKER.exec(lastBlock))) lastBlock = lastBlock.slice(marker[0].length);
+    if (!lastBlock.trim()) return undefined;
+  }
+  if (firstNonSpace(lastBlock) >= 4 && firstNonSpace(lastBlock) < lastBlock.length) return undefined;
+  if (ITEM_FENCE[k]?.test(lastBlock) || ITEM_HEADING[k]?.test(lastBlock) || ITEM_HTML[k]?.test(lastBlock) || ITEM_HR[k]?.test(lastBlock)) return undefined;
+  if (!lineIsLazy) {
+    const lastBlockLine = line.replace(NESTED_CONTAINER_MARKERS, '');
+    if (FENCE_START.test(lastBlockLine) || PARAGRAPH_HEADING.test(lastBlockLine) || HR.test(lastBlockLine)) return undefined;
+  }
+  // a lazy line that looks like a setext underline stays in the paragraph: marked indents it as code
+  if (SETEXT_UNDERLINE.test(nextLine) && execHtmlLast(LHEADING_NO_HTML, LHEADING, `${line}\n${nextLine}`)) return `    ${nextLine.replace(/^ {0,3}/, '')}`;
+  return nextLine;
 }
 
 /** marked's list tokenizer at `p`, whose first line is `first`. */
@@ -582,7 +705,8 @@ function list(src: string, p: number, first: string, state: State): Token | unde
     const itemStart = q;
     q = le < n ? le + 1 : n;
     const bulletIndent = (item[1] ?? '').length;
-    const line = item[2] ?? '';
+    /** The item's last line, without the item's indentation (marked's `line`). */
+    let line = item[2] ?? '';
     let nextLine = src.slice(q, lineEnd(src, q));
     let blankLine = !line.trim();
     let indent: number;
@@ -601,6 +725,7 @@ function list(src: string, p: number, first: string, state: State): Token | unde
     }
     if (!endEarly) {
       const k = Math.max(0, Math.min(3, indent - 1));
+      let lineIsLazy = false;
       while (q < n) {
         le = lineEnd(src, q);
         nextLine = src.slice(q, le);
@@ -610,16 +735,24 @@ function list(src: string, p: number, first: string, state: State): Token | unde
         if (f <= 3) {
           if ((c === 96 || c === 126) && ITEM_FENCE[k]?.test(nextLine)) break;
           if (c === 35 && ITEM_HEADING[k]?.test(nextLine)) break;
-          if (c === 62) throw decline('block: block quote in a list');
+          if (c === 62 && f <= k) break;
           if (c === 60 && ITEM_HTML[k]?.test(nextLine)) break;
           if ((c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57)) && NEXT_BULLET[k]?.test(nextLine)) break;
           if ((c === 45 || c === 42 || c === 95) && ITEM_HR[k]?.test(nextLine)) break;
         }
         const blank = f === nextLine.length;
-        if (blank || f >= indent) contents += '\n' + nextLine.slice(indent);
-        else if (blankLine) break;
-        else throw decline('block: lazy continuation line');
+        if (blank || f >= indent) {
+          contents += '\n' + nextLine.slice(indent);
+          lineIsLazy = false;
+        } else {
+          if (blankLine) break;
+          const continuation = lazyContinuation(line, contents, nextLine, k, lineIsLazy);
+          if (continuation === undefined) break;
+          contents += '\n' + continuation;
+          lineIsLazy = true;
+        }
         blankLine = blank;
+        line = nextLine.slice(indent);
         q = le < n ? le + 1 : n;
       }
     }

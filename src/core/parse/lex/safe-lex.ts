@@ -1,7 +1,7 @@
 import type { Lexer, Token } from 'marked';
 import { RoadmapInputError } from '../../errors.js';
 import { marksIn, scanBlocks, tooManyMarks } from './block-scan.js';
-import { DECLINE, endedInLink, inlineTokens } from './fast-inline.js';
+import { DECLINE, endedInLink, inlineTokens, type Links } from './fast-inline.js';
 import { fastBlocks, type InlineRun } from './fast-lex.js';
 import { lexInPieces } from './lex-windows.js';
 import { checkSize, LIMITS, type Work } from './limits.js';
@@ -85,7 +85,7 @@ function lexChecked(text: string, lineOffset: number, budget: Work, scanned?: Wo
   if (fast?.rest === undefined) {
     if (fast) {
       checkEmphasis(fast.runs, text, lineOffset, budget);
-      lexRuns(fast.runs);
+      lexRuns(fast.runs, fast.links);
       return fast.tokens;
     }
     return markedPiece(text, lineOffset, budget, scanned);
@@ -93,7 +93,7 @@ function lexChecked(text: string, lineOffset: number, budget: Work, scanned?: Wo
   // The fast lexer kept the text before a heading; marked lexes from there. Not when a run it gave to marked left an
   // <a> tag open: marked would carry that into the runs after the heading.
   checkEmphasis(fast.runs, text, lineOffset, budget);
-  if (lexRuns(fast.runs)) return markedPiece(text, lineOffset, budget, scanned);
+  if (lexRuns(fast.runs, fast.links)) return markedPiece(text, lineOffset, budget, scanned);
   const tokens = fast.tokens;
   const rest = markedPiece(text.slice(fast.rest), lineOffset + countLines(text, fast.rest), budget, scanned);
   for (const token of rest) tokens.push(token);
@@ -119,7 +119,7 @@ function markedPiece(text: string, lineOffset: number, budget: Work, scanned?: W
       lexer.inlineTokens(run.src, run.tokens);
     }
   } catch (error) {
-    throw tooDeep(error);
+    throw unreadable(error, `lines ${lineOffset + 1}-${lineOffset + countLines(text, text.length - 1) + 1}`);
   }
   lexer.inlineQueue = [];
   return lexer.tokens;
@@ -143,7 +143,7 @@ function fastPiece(text: string): ReturnType<typeof fastBlocks> {
 export function lexFast(text: string): { tokens: Token[]; taken: boolean } {
   const fast = fastPiece(text);
   if (!fast) return { tokens: [...markedLexer().lex(text, { gfm: true })], taken: false };
-  const leftInLink = lexRuns(fast.runs);
+  const leftInLink = lexRuns(fast.runs, fast.links);
   if (fast.rest === undefined) return { tokens: fast.tokens, taken: true };
   if (leftInLink) return { tokens: [...markedLexer().lex(text, { gfm: true })], taken: false };
   return { tokens: [...fast.tokens, ...markedLexer().lex(text.slice(fast.rest), { gfm: true })], taken: false };
@@ -153,7 +153,7 @@ export function lexFast(text: string): { tokens: Token[]; taken: boolean } {
  * The inline tokens of each run, from the fast lexer or, for a run it declines, from marked. True when marked was
  * left inside an <a> tag.
  */
-function lexRuns(runs: readonly InlineRun[]): boolean {
+function lexRuns(runs: readonly InlineRun[], links?: Links): boolean {
   let lexer: Lexer | undefined;
   // marked carries "inside a link" (an <a> tag not closed) from one run to the next
   let inLink = false;
@@ -161,7 +161,7 @@ function lexRuns(runs: readonly InlineRun[]): boolean {
     fastLexStats.runs++;
     const before = run.tokens.length;
     try {
-      inlineTokens(run.src, run.tokens, inLink);
+      inlineTokens(run.src, run.tokens, inLink, links);
       inLink = endedInLink();
       continue;
     } catch (error) {
@@ -169,14 +169,17 @@ function lexRuns(runs: readonly InlineRun[]): boolean {
     }
     fastLexStats.declinedRuns++;
     run.tokens.length = before;
-    lexer ??= new (markedLexer())({ gfm: true });
+    if (!lexer) {
+      lexer = new (markedLexer())({ gfm: true });
+      if (links) for (const [tag, link] of links) lexer.tokens.links[tag] = link as { href: string; title: string };
+    }
     try {
       lexer.state.inRawBlock = false;
       lexer.state.inLink = inLink;
       lexer.inlineTokens(run.src, run.tokens);
       inLink = lexer.state.inLink;
     } catch (error) {
-      throw tooDeep(error);
+      throw unreadable(error, 'a paragraph');
     }
   }
   return inLink;
@@ -187,6 +190,20 @@ function tooDeep(error: unknown): unknown {
     return new RoadmapInputError('the Markdown is nested too deeply or has a paragraph too large to read', 'split long paragraphs with blank lines and flatten deep nesting');
   }
   return error;
+}
+
+/**
+ * What to report when marked throws on a piece of text: a stack too deep as tooDeep says, and any other failure of
+ * marked (it throws a TypeError on some nestings, such as `- a` / `  > *` / `    b`) as text that cannot be read,
+ * with where it is, instead of an unexpected failure.
+ */
+function unreadable(error: unknown, where: string): unknown {
+  const deep = tooDeep(error);
+  if (deep !== error || error instanceof RoadmapInputError || !(error instanceof Error)) return deep;
+  return new RoadmapInputError(
+    `the Markdown library (marked) failed to read ${where} of this file: ${error.message}`,
+    'change the Markdown there (a block quote inside a list item, for one, can trip it) and run the command again',
+  );
 }
 
 /**
