@@ -8,22 +8,21 @@ const PIECE = 16 * 1024;
 export const WRITE_BATCH = 32 * 1024;
 
 /**
- * Arrays longer than this are taken apart, member by member; so is any container holding one within two levels.
- * Containers narrower than that (a section, a topic) go through one native JSON.stringify each, unsized: sizing a
- * subtree in JavaScript before stringifying it costs about as much as the stringify itself, in code that runs once.
+ * Containers with more members than this (array items and object values, counted at every depth) are taken apart,
+ * member by member. Smaller ones (a section, a topic) go through one native JSON.stringify each: counting members
+ * stops at this many, and reads no text, so it costs far less than the stringify.
  */
-const WIDE = 64;
+const MEMBERS = 4096;
 
 /**
  * The text of `JSON.stringify(value, null, space)`, given in pieces of at most `piece` characters, so the JSON of a
- * huge roadmap never has to sit in memory as one string (and again as one buffer when written): containers with
- * long arrays near their top (the sections, a long list of topics) are taken apart member by member; the others are
- * written by the native JSON.stringify at full speed, one each. A subtree that is narrow near its top and big below
- * (a few topics over thousands of subtopics each) is made whole, then handed out in slices.
+ * huge roadmap never has to sit in memory as one string (and again as one buffer when written): containers with many
+ * members (the sections, a long list of topics, a topic over thousands of subtopics) are taken apart member by
+ * member; the others are written by the native JSON.stringify at full speed, one each, and cut in slices if long.
  */
-export function* jsonPieces(value: unknown, space = 0, piece = PIECE, wide = WIDE): Generator<string> {
+export function* jsonPieces(value: unknown, space = 0, piece = PIECE, members = MEMBERS): Generator<string> {
   const step = space > 0 ? ' '.repeat(space) : '';
-  if (isContainer(value) && !narrow(value, wide, 2)) yield* container(value, '', step, piece, wide);
+  if (isContainer(value) && !small(value, members)) yield* container(value, '', step, piece, members);
   else yield* slices(JSON.stringify(value, null, step), piece);
 }
 
@@ -55,10 +54,10 @@ function at(value: unknown, step: string, indent: string): string {
 }
 
 /**
- * A container taken apart: each member written whole (when narrow, see WIDE) or taken apart in turn, the text gathered
+ * A container taken apart: each member written whole (when small, see MEMBERS) or taken apart in turn, the text gathered
  * into pieces of about `piece` characters.
  */
-function* container(value: object, indent: string, step: string, piece: number, wide: number): Generator<string> {
+function* container(value: object, indent: string, step: string, piece: number, members: number): Generator<string> {
   const inner = indent + step;
   const open = step ? `\n${inner}` : '';
   const close = step ? `\n${indent}` : '';
@@ -73,10 +72,10 @@ function* container(value: object, indent: string, step: string, piece: number, 
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       text += i === 0 ? open : `,${open}`;
-      if (isContainer(item) && !narrow(item, wide, 2)) {
+      if (isContainer(item) && !small(item, members)) {
         yield text;
         text = '';
-        yield* container(item, inner, step, piece, wide);
+        yield* container(item, inner, step, piece, members);
         continue;
       }
       // What an object leaves out (undefined, a function, a symbol) is null in an array.
@@ -97,10 +96,10 @@ function* container(value: object, indent: string, step: string, piece: number, 
     if (isSkipped(v)) continue;
     text += `${first ? `{${open}` : `,${open}`}${JSON.stringify(key)}${colon}`;
     first = false;
-    if (isContainer(v) && !narrow(v, wide, 2)) {
+    if (isContainer(v) && !small(v, members)) {
       yield text;
       text = '';
-      yield* container(v, inner, step, piece, wide);
+      yield* container(v, inner, step, piece, members);
       continue;
     }
     text += at(v, step, inner);
@@ -122,22 +121,28 @@ function isSkipped(value: unknown): boolean {
   return value === undefined || typeof value === 'function' || typeof value === 'symbol';
 }
 
-/**
- * Whether a container holds no array longer than `wide` down to `depth` levels below it (the container itself
- * included): looked at without going deeper, so most of a tree is never visited in JavaScript.
- */
-function narrow(v: object, wide: number, depth: number): boolean {
+/** Whether a container holds at most `members` array items and object values, at every depth. */
+function small(v: object, members: number): boolean {
+  return room(v, members) >= 0;
+}
+
+/** What is left of `budget` after counting a container's members, at every depth; negative once over (it stops). */
+function room(v: object, budget: number): number {
+  let left = budget;
   if (Array.isArray(v)) {
-    if (v.length > wide) return false;
-    if (depth === 0) return true;
-    for (const x of v as unknown[]) if (isContainer(x) && !narrow(x, wide, depth - 1)) return false;
-    return true;
+    const items = v as unknown[];
+    left -= items.length;
+    for (let i = 0; i < items.length && left >= 0; i++) {
+      const x = items[i];
+      if (isContainer(x)) left = room(x, left);
+    }
+    return left;
   }
-  if (depth === 0) return true;
   const record = v as Record<string, unknown>;
   for (const k in record) {
+    if (--left < 0) return left;
     const x = record[k];
-    if (isContainer(x) && !narrow(x, wide, depth - 1)) return false;
+    if (isContainer(x)) left = room(x, left);
   }
-  return true;
+  return left;
 }
