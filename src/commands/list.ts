@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { effectiveStatus, roadmapProgress, sectionProgress } from '../core/progress/status.js';
+import { effectiveStatus, roadmapProgress, sectionProgress, sumProgress } from '../core/progress/status.js';
 import type { Section } from '../core/types.js';
 import { allTopics, type TopicEntry } from '../core/tree.js';
 import { renderTree } from '../ui/render/list.js';
@@ -69,15 +69,18 @@ export function listedTopics({ session, sections }: ListResult): ListedTopic[] {
 
 /** The `list --json` document. */
 export function listJson({ session, sections }: ListResult): unknown {
+  const progress = sections.map((s) => sectionProgress(s, session.statuses));
+  // Listing every section (the usual case), the roadmap's progress is theirs added up: no second walk of the tree.
+  const whole = sections === session.roadmap.sections ? sumProgress(progress) : roadmapProgress(session.roadmap, session.statuses);
   return {
     schemaVersion: SCHEMA_VERSION,
     roadmap: roadmapRef(session),
-    progress: progressJson(roadmapProgress(session.roadmap, session.statuses)),
-    sections: sections.map((s) => ({
+    progress: progressJson(whole),
+    sections: sections.map((s, i) => ({
       id: s.id,
       number: s.number,
       title: s.title,
-      progress: progressJson(sectionProgress(s, session.statuses)),
+      progress: progressJson(progress[i] ?? sectionProgress(s, session.statuses)),
       topics: s.topics.map((t) => topicJson(t, session.statuses, false, session.notes)),
       ...(s.order === undefined ? {} : { order: s.order }),
       ...(s.icon === undefined ? {} : { icon: s.icon }),

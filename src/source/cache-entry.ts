@@ -230,30 +230,22 @@ export function writeEntry(fd: number, key: string, source: Uint8Array, hash: st
   writeSync(fd, Buffer.concat([head, Buffer.from(headerRest(0))]));
   writeSync(fd, source);
   const position = head.length + HEADER_REST_LENGTH + source.length;
-  let batch: Buffer[] = [];
-  let batched = 0;
+  // ASCII text (see ascii) is written as latin1, one byte per character: its length is its size in bytes, and Node
+  // encodes it natively during the write (no Buffer made and joined in JavaScript).
+  let batch = '';
   const flush = (): void => {
-    if (batched > 0) writeSync(fd, Buffer.concat(batch, batched));
-    batch = [];
-    batched = 0;
+    if (batch) writeAll(fd, batch);
+    batch = '';
   };
   /** Writes JSON in ASCII (so that lengths are byte counts) and returns how long it was. */
   const put = (value: unknown): number => {
     let length = 0;
-    let text = '';
-    const out = (): void => {
-      const bytes = Buffer.from(ascii(text), 'latin1');
-      length += bytes.length;
-      batch.push(bytes);
-      batched += bytes.length;
-      text = '';
-      if (batched >= WRITE_BATCH) flush();
-    };
     for (const piece of jsonPieces(value)) {
-      text += piece;
-      if (text.length >= WRITE_BATCH) out();
+      const text = ascii(piece);
+      length += text.length;
+      batch += text;
+      if (batch.length >= WRITE_BATCH) flush();
     }
-    out();
     return length;
   };
   const ends: number[] = [];
@@ -265,6 +257,14 @@ export function writeEntry(fd: number, key: string, source: Uint8Array, hash: st
   put({ ...roadmap, sections: roadmap.sections.map((s, i) => ({ ...s, topics: ends[i] })) });
   flush();
   writeSync(fd, headerRest(position + end), head.length, 'latin1');
+}
+
+/** Writes all of `text` (ASCII) at the file's current position: writeSync may write less than it was given. */
+function writeAll(fd: number, text: string): void {
+  let bytes = writeSync(fd, text, null, 'latin1');
+  if (bytes === text.length) return;
+  const rest = Buffer.from(text, 'latin1');
+  while (bytes < rest.length) bytes += writeSync(fd, rest, bytes, rest.length - bytes);
 }
 
 /** JSON text with every non-ASCII character as a \uXXXX escape: the same JSON, read back faster (see readEntry). */

@@ -17,12 +17,15 @@ const value = fc.letrec((tie) => ({
 })).any;
 
 describe('jsonPieces gives the text of JSON.stringify in pieces', () => {
-  it.each([0, 2, 4])('any value, space %i, cut as finely as possible or in runs of any size', (space) => {
+  it.each([0, 2, 4])('any value, space %i, cut as finely as possible or in runs of any size, any array taken apart', (space) => {
     fc.assert(
-      fc.property(value, fc.oneof(fc.constant(1), fc.integer({ min: 1, max: 400 })), (v, piece) => {
+      fc.property(value, fc.oneof(fc.constant(1), fc.integer({ min: 1, max: 400 })), fc.integer({ min: 0, max: 12 }), (v, piece, members) => {
         // A bare undefined or function has no JSON text at all; the CLI never prints one.
         fc.pre(v !== undefined && typeof v !== 'function');
-        expect([...jsonPieces(v, space, piece)].join('')).toBe(JSON.stringify(v, null, space));
+        const pieces = [...jsonPieces(v, space, piece, members)];
+        expect(pieces.join('')).toBe(JSON.stringify(v, null, space));
+        // Text is gathered up to a piece and cut there: a piece is never much longer (one member's separator and key).
+        for (const p of pieces) expect(p.length).toBeLessThan(piece * 2 + 64);
       }),
       { numRuns: 300 },
     );
@@ -37,6 +40,21 @@ describe('jsonPieces gives the text of JSON.stringify in pieces', () => {
     expect(pieces.length).toBeGreaterThan(whole.length / (64 * 1024));
     expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(32 * 1024);
     expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(whole.length / 10);
+  });
+
+  it('a subtree few at its top and big below (a few topics over thousands of subtopics) is taken apart too', () => {
+    const doc = { sections: [{ id: 's', topics: Array.from({ length: 3 }, (_, i) => ({ id: `t${i}`, children: [{ id: 'u', children: Array.from({ length: 3000 }, (_, j) => ({ id: `v${j}`, title: 'é'.repeat(20) })) }] })) }] };
+    const pieces = [...jsonPieces(doc, 2)];
+    expect(pieces.join('')).toBe(JSON.stringify(doc, null, 2));
+    expect(pieces.length).toBeGreaterThan(10);
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThanOrEqual(32 * 1024);
+  });
+
+  it('one long string comes in slices', () => {
+    const doc = { a: [{ text: 'x'.repeat(100_000) }] };
+    const pieces = [...jsonPieces(doc, 2)];
+    expect(pieces.join('')).toBe(JSON.stringify(doc, null, 2));
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThanOrEqual(16 * 1024);
   });
 });
 

@@ -91,6 +91,31 @@ describe('topic ids', () => {
     expect(slugify('C++ & Rust: (the) Basics!')).toBe(slugify('C++ & Rust: (the) Basics!’'));
   });
 
+  it('keep whole words up to 64 characters, or a first word alone cut at 128, the same on both paths', () => {
+    const word = (n: number): string => 'w'.repeat(n);
+    const cases: Array<[string, string]> = [
+      [`${word(61)} abc`, word(61)],
+      [`${word(60)} abc`.slice(0, 64), `${word(60)}-abc`],
+      [`${word(30)} ${word(33)} x`, `${word(30)}-${word(33)}`],
+      [`${word(30)} ${word(34)} x`, word(30)],
+      [`${word(70)} b c`, word(70)],
+      [`${word(200)} b`, word(128)],
+      [`-- ${word(64)} --`, word(64)],
+      [`.. ${word(65)}.`, word(65)],
+    ];
+    for (const [title, slug] of cases) {
+      expect(slugify(title)).toBe(slug);
+      expect(slugify(`${title}’`)).toBe(slug);
+    }
+    const long = fc.string({ unit: fc.constantFrom('a', 'b', 'a', 'b', 'a', ' ', '-', '!'), minLength: 50, maxLength: 300 });
+    fc.assert(
+      fc.property(long, (title) => {
+        expect(slugify(title)).toBe(slugify(`${title}’`));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('are unique across every generated roadmap, however titles repeat', () => {
     const title = fc.constantFrom('Intro', 'intro', 'INTRO!', 'Intro 2', '🔥', '数据', 'Intro-2');
     fc.assert(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveStatus, nextTopics, roadmapProgress, sectionProgress } from '../../src/core/progress/status.js';
+import fc from 'fast-check';
+import { effectiveStatus, nextTopics, parentStatus, parentStatusOf, roadmapProgress, sectionProgress, sumProgress } from '../../src/core/progress/status.js';
 import type { Status } from '../../src/core/types.js';
 import { allTopics } from '../../src/core/tree.js';
 import { ID, small } from './fixture.js';
@@ -37,6 +38,18 @@ describe('the counting rule', () => {
     ['everything skipped is complete too', Object.values(ID).map((id) => [id, 'skipped']), { done: 0, skipped: 6, inProgress: 0, total: 0, percent: 100 }],
   ])('roadmap: %s', (_case, entries, expected) => {
     expect(roadmapProgress(small, map(entries))).toMatchObject(expected);
+    // list --json adds up its sections' progress instead of walking the roadmap again: the same figures.
+    expect(sumProgress(small.sections.map((s) => sectionProgress(s, map(entries))))).toEqual(roadmapProgress(small, map(entries)));
+  });
+
+  it("a parent's status from subtopics carrying theirs is parentStatus of those statuses", () => {
+    const status = fc.constantFrom<Status>('pending', 'in-progress', 'done', 'skipped');
+    fc.assert(
+      fc.property(status, fc.array(status, { minLength: 1, maxLength: 6 }), (own, kids) => {
+        expect(parentStatusOf(own, kids.map((s) => ({ status: s })))).toBe(parentStatus(own, kids));
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('a section counts only its own leaves', () => {

@@ -43,28 +43,32 @@ export function buildSections(nodes: readonly OutlineNode[], reader: SectionRead
 
 /**
  * Display titles of siblings. When taking the numbering off makes two of them the same ("Week 1 Challenge" and "Week 2
- * Challenge" both "Challenge"), the numbering is what tells them apart, so it stays in their titles.
+ * Challenge" both "Challenge"), the numbering is what tells them apart, so it stays in their titles. `keys` gets each
+ * title lowercased (what tells duplicates apart); the answer says whether any two keys are the same.
  */
-function siblingTitles(raws: readonly string[]): SiblingTitle[] {
-  const cleans = raws.map((r) => cleanTitle(r));
-  // Each title is lowercased once: for this count, and as the key the caller checks duplicates with.
-  const keys = cleans.map((c) => c.title.toLowerCase());
+function siblingTitles(drafts: readonly TopicDraft[], cleans: Array<Readonly<CleanTitle>>, keys: string[]): boolean {
+  // Each title is cleaned and lowercased once; the usual list has no two alike, which one Set tells without counting.
+  const distinct = new Set<string>();
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i] as TopicDraft;
+    const clean = titleOf(d);
+    const key = clean.title.toLowerCase();
+    cleans.push(clean);
+    keys.push(key);
+    distinct.add(key);
+  }
+  if (distinct.size === keys.length) return false;
   const count = new Map<string, number>();
-  if (cleans.length > 1) for (const k of keys) count.set(k, (count.get(k) ?? 0) + 1);
-  return cleans.map((c, i) => {
-    const key = keys[i] ?? '';
-    if ((count.get(key) ?? 0) > 1 && c.order && !/^\p{Nd}+$/u.test(c.order)) {
+  for (const k of keys) count.set(k, (count.get(k) ?? 0) + 1);
+  for (let i = 0; i < cleans.length; i++) {
+    const c = cleans[i] as Readonly<CleanTitle>;
+    if ((count.get(keys[i] as string) ?? 0) > 1 && c.order && !/^\p{Nd}+$/u.test(c.order)) {
       const title = `${c.order}: ${c.title}`;
-      return { clean: { ...c, title }, key: title.toLowerCase() };
+      cleans[i] = { ...c, title };
+      keys[i] = title.toLowerCase();
     }
-    return { clean: c, key };
-  });
-}
-
-/** A sibling's display title, and it lowercased (what tells duplicates apart). */
-interface SiblingTitle {
-  clean: Readonly<CleanTitle>;
-  key: string;
+  }
+  return true;
 }
 
 /** A group as people read it: emoji off, numbering kept ("Week 1-2: Core Concepts"). */
@@ -81,6 +85,11 @@ function groupLabel(raw: string): string {
 /** In-page links (`#anchor`) navigate the file rather than teach; repeated urls are kept once. */
 function dedupe(links: readonly Link[]): Link[] {
   if (links.length === 0) return [];
+  if (links.length === 1) {
+    // One link (the usual case): nothing to repeat, no set to make.
+    const only = links[0] as Link;
+    return !only.url || only.url.startsWith('#') ? [] : [only];
+  }
   const seen = new Set<string>();
   return links.filter((l) => {
     if (!l.url || l.url.startsWith('#') || seen.has(l.url)) return false;
@@ -95,25 +104,36 @@ export function buildTopics(drafts: readonly TopicDraft[], parentId: string, par
   if (drafts.length === 0) return [];
   if (drafts.length === 1 && drafts[0]) return [onlyTopic(drafts[0], parentId, parentNumber, warnings)];
   const slugs = new SlugAllocator();
-  const seen = new Map<string, number>();
-  const titles = siblingTitles(drafts.map((d) => d.title ?? d.node.text));
-  return drafts.map((d, i) => {
+  const cleans: Array<Readonly<CleanTitle>> = [];
+  const keys: string[] = [];
+  // Titles only repeat after their numbering is taken off when two keys were alike (rare): only then is there a
+  // duplicate to report.
+  const seen = siblingTitles(drafts, cleans, keys) ? new Map<string, number>() : undefined;
+  const topics: Topic[] = [];
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i] as TopicDraft;
     const n = d.node;
-    const sibling = titles[i];
-    const clean = sibling?.clean ?? cleanTitle(d.title ?? n.text);
-    const topic = topicOf(d, clean, `${parentId}/${slugs.take(slugFor(clean.title, n.url))}`, `${parentNumber}.${i + 1}`, warnings);
-    const key = sibling?.key ?? clean.title.toLowerCase();
+    const clean = cleans[i] as Readonly<CleanTitle>;
+    topics.push(topicOf(d, clean, `${parentId}/${slugs.take(slugFor(clean.title, n.url))}`, `${parentNumber}.${i + 1}`, warnings));
+    if (!seen) continue;
+    const key = keys[i] as string;
     const prev = seen.get(key);
     if (prev !== undefined) {
       warnings.push({ kind: 'duplicate-title', message: `"${clean.title}" appears twice under the same parent (also line ${prev})`, line: n.line });
     } else seen.set(key, n.line);
-    return topic;
-  });
+  }
+  return topics;
+}
+
+/** A draft's title cleaned: its own title, or its node's text (cleaned already while it was read, for some). */
+function titleOf(d: TopicDraft): Readonly<CleanTitle> {
+  if (d.title !== undefined) return cleanTitle(d.title);
+  return d.clean ?? cleanTitle(d.node.text);
 }
 
 /** The one topic below a parent (the usual case): its slug cannot be taken, its title not repeated. */
 function onlyTopic(d: TopicDraft, parentId: string, parentNumber: string, warnings: ParseWarning[]): Topic {
-  const clean = cleanTitle(d.title ?? d.node.text);
+  const clean = titleOf(d);
   // As SlugAllocator.take counts the slug it hands out.
   work.slugSteps++;
   return topicOf(d, clean, `${parentId}/${slugFor(clean.title, d.node.url)}`, `${parentNumber}.1`, warnings);

@@ -60,8 +60,11 @@ export function inlineText(tokens: readonly Token[] | undefined, fallback = ''):
 }
 
 function walk(tokens: readonly Token[], links: Link[]): string {
+  // One token (a plain item's text) is its own text; more by index: for-of makes an iterator result per token in
+  // code not yet optimised, which is most of a first parse.
+  if (tokens.length === 1) return one(tokens[0] as Token, links);
   let out = '';
-  for (const token of tokens) out += one(token, links);
+  for (let i = 0; i < tokens.length; i++) out += one(tokens[i] as Token, links);
   return out;
 }
 

@@ -11,7 +11,6 @@ import { LABEL_HEADING } from './vocabulary.js';
 import { boilerplateKind, cleanTitle, isRoadmapTitle } from './title.js';
 import { tocTargets } from './toc.js';
 import type { OverviewPart, ParseWarning, Roadmap, Section } from '../types.js';
-import { appendAll } from '../append.js';
 import { countLeaves } from '../tree.js';
 
 export interface ParseOptions {
@@ -36,7 +35,8 @@ export function parseRoadmap(source: string, options: ParseOptions = {}): Roadma
   }
   const outline = buildOutline(normalized.text, normalized.lineOffset);
   const root = outline.root;
-  const targets = tocTargets(root, warnings);
+  // Without a table of contents there are no entries to look for in the whole tree, and no targets.
+  const targets = outline.toc ? tocTargets(root, warnings) : new Set<OutlineNode>();
   dropBoilerplate(root, warnings);
 
   let title = normalized.frontMatter.title;
@@ -197,7 +197,8 @@ function isArticle(root: OutlineNode): boolean {
   let withContent = 0;
   let prose = 0;
   const visit = (n: OutlineNode): void => {
-    for (const c of n.children) {
+    for (let i = 0; i < n.children.length; i++) {
+      const c = n.children[i] as OutlineNode;
       if (!isSectionLike(c)) continue;
       if (c.level >= 2 && (c.proseChars > 0 || c.children.some((x) => x.kind === 'item')) && !LABEL_HEADING.test(cleanTitle(c.text).title)) {
         withContent++;
@@ -216,7 +217,9 @@ function dropBoilerplate(n: OutlineNode, warnings: ParseWarning[]): void {
   // One look at the children first: most are items of a plain list, with nothing to drop and no array to make.
   let anyToc = false;
   let anySection = false;
-  for (const c of n.children) {
+  // By index here and below: for-of makes an iterator result per node in code not yet optimised.
+  for (let i = 0; i < n.children.length; i++) {
+    const c = n.children[i] as OutlineNode;
     if (c.kind === 'item') anyToc ||= c.toc === true;
     else anySection ||= isSectionLike(c);
   }
@@ -242,7 +245,9 @@ function dropBoilerplate(n: OutlineNode, warnings: ParseWarning[]): void {
       return true;
     });
   }
-  for (const c of n.children) {
+  const children = n.children;
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i] as OutlineNode;
     if (c.children.length === 0) continue;
     const hadToc = hasToc(c.children);
     dropBoilerplate(c, warnings);
@@ -260,11 +265,15 @@ function hasToc(nodes: readonly OutlineNode[]): boolean {
 
 function collectOverview(n: OutlineNode, depth: number, out: OverviewPart[]): void {
   const text = n.description.filter((p) => p.text !== '').map((p) => p.text);
-  for (const c of n.children) if (c.kind === 'item' && !c.toc) appendAll(text, flattenItem(c));
+  for (const c of n.children) if (c.kind === 'item' && !c.toc) flattenItem(c, '', text);
   out.push({ title: cleanTitle(n.text).title, depth, text });
   for (const c of n.children) if (isSectionLike(c)) collectOverview(c, depth + 1, out);
 }
 
-function flattenItem(n: OutlineNode, indent = ''): string[] {
-  return [`${indent}${n.text}`, ...n.children.flatMap((c) => flattenItem(c, `${indent}  `))];
+/** An item's text and its children's below it, each level indented two spaces more, appended to `out`. */
+function flattenItem(n: OutlineNode, indent: string, out: string[]): void {
+  out.push(`${indent}${n.text}`);
+  if (n.children.length === 0) return;
+  const inner = `${indent}  `;
+  for (let i = 0; i < n.children.length; i++) flattenItem(n.children[i] as OutlineNode, inner, out);
 }

@@ -15,20 +15,44 @@ export interface SectionRead {
 
 /** A task checklist: at least `least` boxes, making up `share` of the list items below `n`, so only boxes are topics there. */
 export function isChecklist(n: OutlineNode, share: number, least = 3): boolean {
+  const { items, boxes } = boxCounts(n);
+  return boxes >= least && boxes >= items * share;
+}
+
+interface BoxCount {
+  items: number;
+  boxes: number;
+}
+
+/**
+ * Counts of headings and groups (and the root), kept: the whole document is counted first, then each section is
+ * asked about again. The outline is complete by then (boilerplate dropped), and nothing changes its children after.
+ */
+const boxCountsOf = new WeakMap<OutlineNode, BoxCount>();
+
+/** List items below `n` and how many of them are task boxes, tables of contents left out. */
+function boxCounts(n: OutlineNode): BoxCount {
+  const known = n.kind === 'item' ? undefined : boxCountsOf.get(n);
+  if (known) return known;
   let items = 0;
   let boxes = 0;
-  const visit = (node: OutlineNode): void => {
-    for (const c of node.children) {
-      if (c.toc) continue;
-      if (c.kind === 'item') {
-        items++;
-        if (c.checked !== undefined) boxes++;
-      }
-      visit(c);
+  const kids = n.children;
+  for (let i = 0; i < kids.length; i++) {
+    const c = kids[i] as OutlineNode;
+    if (c.toc) continue;
+    if (c.kind === 'item') {
+      items++;
+      if (c.checked !== undefined) boxes++;
     }
-  };
-  visit(n);
-  return boxes >= least && boxes >= items * share;
+    if (c.children.length > 0) {
+      const below = boxCounts(c);
+      items += below.items;
+      boxes += below.boxes;
+    }
+  }
+  const count = { items, boxes };
+  if (n.kind !== 'item') boxCountsOf.set(n, count);
+  return count;
 }
 
 /** Whether a heading is titled as resources ("Additional resources", "Books"). */

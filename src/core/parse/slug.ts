@@ -7,21 +7,34 @@ const MAX_SLUG = 64;
 /** ASCII, the usual title: slugged without Unicode normalisation or property classes (building one costs most of a ms). */
 const ASCII = /^[\0-\x7f]*$/;
 /** Characters that separate the words of a slug; every other character that is no letter or digit is dropped. */
-const ASCII_SEPARATORS = /[\s\-_/\\.:,;|+&]+/;
+const ASCII_SEPARATORS = /[\s\-_/\\.:,;|+&]+/g;
 const ASCII_DROPPED = /[^a-z0-9\s\-_/\\.:,;|+&]+/g;
 
 /** A readable, stable slug: Unicode lowercase, letters and digits of every script kept, separators collapsed to "-". */
 export function slugify(title: string): string {
-  // For ASCII the two paths give the same words: letters and digits, split at separators, other characters dropped.
-  const words = ASCII.test(title)
-    ? title.toLowerCase().replace(ASCII_DROPPED, '').split(ASCII_SEPARATORS)
-    : title
-        .normalize('NFC')
-        .toLowerCase()
-        .replace(/[\s\-_/\\.:,;|+&]+/gu, ' ')
-        .replace(/[^\p{L}\p{M}\p{N} ]/gu, (ch) => (ch === '\u200C' || ch === '\u200D' ? ch : ''))
-        .trim()
-        .split(/\s+/u);
+  let words: string[];
+  if (ASCII.test(title)) {
+    // For ASCII the two paths give the same words: letters and digits, split at separators, other characters
+    // dropped. Their words joined by "-" are made with two replaces, and the slug is that text or a cut of it.
+    let joined = title.toLowerCase().replace(ASCII_DROPPED, '').replace(ASCII_SEPARATORS, '-');
+    if (joined.startsWith('-')) joined = joined.slice(1);
+    if (joined.endsWith('-')) joined = joined.slice(0, -1);
+    if (joined.length <= MAX_SLUG) return joined;
+    // Longer: the words up to the last "-" within the limit, or the first word alone (cut at twice the limit), as the
+    // loop below keeps them, found with no array of words.
+    const cut = joined.lastIndexOf('-', MAX_SLUG);
+    if (cut > 0) return joined.slice(0, cut);
+    const first = joined.indexOf('-');
+    return joined.slice(0, Math.min(first < 0 ? joined.length : first, MAX_SLUG * 2));
+  } else {
+    words = title
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/[\s\-_/\\.:,;|+&]+/gu, ' ')
+      .replace(/[^\p{L}\p{M}\p{N} ]/gu, (ch) => (ch === '\u200C' || ch === '\u200D' ? ch : ''))
+      .trim()
+      .split(/\s+/u);
+  }
   // Whole words while they fit (a first word alone is cut at twice the length), joined once: a slug built word by
   // word would be a chain of string pieces that every topic id keeps alive.
   const kept: string[] = [];

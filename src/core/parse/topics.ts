@@ -1,6 +1,6 @@
 import type { OutlineNode, Prose } from './outline/node.js';
 import { escapeMarkdown } from './inline.js';
-import { cleanTitle, isNumberedTitle } from './title.js';
+import { cleanTitle, isNumberedTitle, type CleanTitle } from './title.js';
 import type { Link } from '../types.js';
 import { LABEL_HEADING, RESOURCE_HEADING, RESOURCE_LABEL, RESOURCE_WORDS, TASK_LABEL } from './vocabulary.js';
 import { appendAll } from '../append.js';
@@ -15,6 +15,8 @@ export interface TopicDraft {
   children: TopicDraft[];
   /** The heading or label it was listed under, when that grouping is not a topic itself. */
   group?: string;
+  /** The node's text cleaned, when reading it already took that (a heading, an item over others): not cleaned twice. */
+  clean?: Readonly<CleanTitle>;
 }
 
 /** Where text and links that are not topics go: the enclosing topic or section. */
@@ -65,10 +67,16 @@ function hasExplicit(n: OutlineNode): boolean {
 
 function flatText(n: OutlineNode, out: string[], links: Link[]): void {
   if (n.text) out.push(n.text);
-  for (const p of n.description) if (p.text) out.push(p.text);
+  for (let i = 0; i < n.description.length; i++) {
+    const p = n.description[i] as Prose;
+    if (p.text) out.push(p.text);
+  }
   if (n.url) links.push({ title: cleanTitle(n.text).title, url: n.url });
   appendAll(links, n.links);
-  for (const c of n.children) if (!c.toc) flatText(c, out, links);
+  for (let i = 0; i < n.children.length; i++) {
+    const c = n.children[i] as OutlineNode;
+    if (!c.toc) flatText(c, out, links);
+  }
 }
 
 /**
@@ -112,7 +120,9 @@ function isResource(n: OutlineNode, scope: Scope): boolean {
 
 /** A bullet labelled with a kind of study material (`**Book**: …`, `Course: …`): a resource of the item above. */
 export function labelled(n: OutlineNode): boolean {
-  return RESOURCE_LABEL.test(labelOf(n) ?? '');
+  // Most items have no label: no pattern to run (an empty label never matches one).
+  const label = labelOf(n);
+  return label !== undefined && label !== '' && RESOURCE_LABEL.test(label);
 }
 
 /** The label a bullet starts with: its bold term, or a few words before a colon. */
@@ -123,8 +133,13 @@ function labelOf(n: OutlineNode): string | undefined {
   return /^([^:：]{1,24})[:：]\s*\S/u.exec(n.text)?.[1]?.trim();
 }
 
-function draft(n: OutlineNode, group: string | undefined): TopicDraft {
-  const d: TopicDraft = { node: n, description: n.description.slice(), links: n.links.slice(), children: [] };
+/**
+ * A draft of a node. Its prose and links are copies, as text from below may be added to them; `share` says nothing
+ * will be (a leaf outside a checklist, where no note joins the box before it, and not a term whose lead prose moves
+ * into its title): the node's own arrays then serve, unchanged, and most topics make no copies.
+ */
+function draft(n: OutlineNode, group: string | undefined, share: boolean): TopicDraft {
+  const d: TopicDraft = { node: n, description: share ? n.description : n.description.slice(), links: share ? n.links : n.links.slice(), children: [] };
   const label = n.label !== undefined && !resourceLabel(n.label) ? n.label.replace(/\s*[:：]\s*$/u, '') : undefined;
   const g = group ?? label;
   if (g) d.group = g;
@@ -134,7 +149,9 @@ function draft(n: OutlineNode, group: string | undefined): TopicDraft {
 /** Reads the children of a section or topic into topic drafts; whatever is not a topic goes to `sink`. */
 export function collect(nodes: readonly OutlineNode[], scope: Scope, sink: Sink, group?: string): TopicDraft[] {
   const out: TopicDraft[] = [];
-  for (const n of nodes) {
+  // By index: for-of makes an iterator result per node in code not yet optimised (most of a first parse).
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i] as OutlineNode;
     if (n.toc) continue;
     const prev = out[out.length - 1];
     if (n.kind === 'item') appendAll(out, item(n, scope, sink, prev, group));
@@ -151,7 +168,8 @@ function item(n: OutlineNode, scope: Scope, sink: Sink, prev: TopicDraft | undef
     if (kids.length === 0) toSink(n, prev ?? sink, false);
     return kids;
   }
-  if (!explicit && n.children.length > 0 && !hasExplicit(n) && RESOURCE_HEADING.test(cleanTitle(n.text).title)) {
+  const clean = !explicit && n.children.length > 0 && !hasExplicit(n) ? cleanTitle(n.text) : undefined;
+  if (clean && RESOURCE_HEADING.test(clean.title)) {
     // `- Resources:` with links below: a label item, like a resources heading; its links teach the parent.
     for (const c of n.children) toSink(c, sink, true);
     return [];
@@ -175,9 +193,10 @@ function item(n: OutlineNode, scope: Scope, sink: Sink, prev: TopicDraft | undef
     const kids = collect(n.children, scope, sink, joinGroup(group, n.text));
     if (kids.length) return kids;
   }
-  const d = draft(n, group);
-  const lead = d.description.findIndex((p) => p.text !== '');
-  if (n.term && TASK_LABEL.test(n.text) && lead >= 0) {
+  const d = draft(n, group, !scope.checklist && n.children.length === 0 && !n.term);
+  if (clean) d.clean = clean;
+  const lead = n.term ? d.description.findIndex((p) => p.text !== '') : -1;
+  if (lead >= 0 && TASK_LABEL.test(n.text)) {
     // "**Project**: Build a pipeline": the work is the title; the label stays in front of it.
     d.title = `${n.text}: ${d.description.splice(lead, 1)[0]?.text ?? ''}`;
   }
@@ -212,7 +231,8 @@ export function namesTopic(n: OutlineNode, kids: readonly TopicDraft[]): boolean
 }
 
 function heading(n: OutlineNode, scope: Scope, sink: Sink, group: string | undefined): TopicDraft[] {
-  const title = cleanTitle(n.text).title;
+  const clean = cleanTitle(n.text);
+  const title = clean.title;
   // A numbered heading ("1.1 Intro") is a step of the outline, whatever its words.
   if (n.kind === 'heading' && LABEL_HEADING.test(title) && !isNumberedTitle(n.text)) {
     // "Goal: …", "Source(s) and further reading": describes the parent; its lists belong to the parent.
@@ -259,7 +279,7 @@ function heading(n: OutlineNode, scope: Scope, sink: Sink, group: string | undef
     appendAll(sink.links, self.links);
     return [];
   }
-  const d: TopicDraft = { node: n, description: self.description, links: self.links, children: kids };
+  const d: TopicDraft = { node: n, description: self.description, links: self.links, children: kids, clean };
   if (group) d.group = group;
   return [d];
 }

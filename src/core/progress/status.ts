@@ -40,6 +40,22 @@ export function parentStatus(own: Status, kids: readonly Status[]): Status {
   return own === 'in-progress' ? 'in-progress' : 'pending';
 }
 
+/** parentStatus of subtopics that carry their status, in one pass and without an array of their statuses. */
+export function parentStatusOf(own: Status, kids: ReadonlyArray<{ status: Status }>): Status {
+  let finished = true;
+  let done = false;
+  let active = false;
+  for (let i = 0; i < kids.length; i++) {
+    const s = (kids[i] as { status: Status }).status;
+    if (s === 'done') done = true;
+    else if (s === 'in-progress') active = true;
+    else if (s !== 'skipped') finished = false;
+  }
+  if (finished && !active) return done ? 'done' : 'skipped';
+  if (done || active) return 'in-progress';
+  return own === 'in-progress' ? 'in-progress' : 'pending';
+}
+
 /** Progress over a set of topic trees: leaves only, skipped ones out of the total. */
 export function progressOf(topics: readonly Topic[], statuses: StatusMap): Progress {
   const p: Progress = { done: 0, skipped: 0, inProgress: 0, pending: 0, total: 0, percent: 0 };
@@ -66,6 +82,20 @@ export function sectionProgress(section: Section, statuses: StatusMap): Progress
 
 export function roadmapProgress(roadmap: Roadmap, statuses: StatusMap): Progress {
   return progressOf(roadmap.sections.flatMap((s) => s.topics), statuses);
+}
+
+/** The progress of several sections together, from theirs: what progressOf over all their topics gives, without the walk. */
+export function sumProgress(parts: readonly Progress[]): Progress {
+  const p: Progress = { done: 0, skipped: 0, inProgress: 0, pending: 0, total: 0, percent: 0 };
+  for (const part of parts) {
+    p.done += part.done;
+    p.skipped += part.skipped;
+    p.inProgress += part.inProgress;
+    p.pending += part.pending;
+  }
+  p.total = p.done + p.inProgress + p.pending;
+  p.percent = p.total === 0 ? (p.skipped > 0 ? 100 : 0) : percentOf(p.done, p.total);
+  return p;
 }
 
 /** Why `next` offered a topic. */

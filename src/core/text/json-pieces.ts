@@ -1,7 +1,6 @@
 /**
- * Subtrees whose JSON is about this small are written with one JSON.stringify; bigger ones are taken apart. Pieces
- * (and the batches callers join them into, see WRITE_BATCH) stay below V8's large-object size, so they die young
- * instead of piling up in the old generation until a full collection.
+ * Pieces given to callers are at most this long (longer JSON is cut into slices of it), and callers gather pieces into
+ * batches of about WRITE_BATCH before a write: young, short-lived strings instead of one that piles up.
  */
 const PIECE = 16 * 1024;
 
@@ -9,65 +8,84 @@ const PIECE = 16 * 1024;
 export const WRITE_BATCH = 32 * 1024;
 
 /**
- * The text of `JSON.stringify(value, null, space)`, given in pieces, so a 50 MB document never has to sit in memory as
- * one string (and again as one buffer when written). Small subtrees go through the native JSON.stringify at full speed,
- * and so do runs of small neighbours in a big array (a run of topics), up to about `piece` characters at a time.
+ * Containers with more members than this (array items and object values, counted at every depth) are taken apart,
+ * member by member. Smaller ones (a section, a topic) go through one native JSON.stringify each: counting members
+ * stops at this many, and reads no text, so it costs far less than the stringify.
  */
-export function* jsonPieces(value: unknown, space = 0, piece = PIECE): Generator<string> {
-  yield* pieces(value, '', space > 0 ? ' '.repeat(space) : '', piece);
+const MEMBERS = 4096;
+
+/**
+ * The text of `JSON.stringify(value, null, space)`, given in pieces of at most `piece` characters, so the JSON of a
+ * huge roadmap never has to sit in memory as one string (and again as one buffer when written): containers with many
+ * members (the sections, a long list of topics, a topic over thousands of subtopics) are taken apart member by
+ * member; the others are written by the native JSON.stringify at full speed, one each, and cut in slices if long.
+ */
+export function* jsonPieces(value: unknown, space = 0, piece = PIECE, members = MEMBERS): Generator<string> {
+  const step = space > 0 ? ' '.repeat(space) : '';
+  if (isContainer(value) && !small(value, members)) yield* container(value, '', step, piece, members);
+  else yield* slices(JSON.stringify(value, null, step), piece);
 }
 
-/** `text` (JSON made at indent 0) moved right to `indent`: raw newlines only ever separate JSON tokens. */
-function at(text: string, indent: string): string {
-  return indent && text.includes('\n') ? text.replaceAll('\n', `\n${indent}`) : text;
-}
-
-function* pieces(value: unknown, indent: string, step: string, piece: number): Generator<string> {
-  // Each subtree is sized once by its parent's loop below; only the top one is sized here.
-  if (!isContainer(value) || left(value, piece) >= 0) {
-    yield at(JSON.stringify(value, null, step), indent);
+/** `text` in slices of at most `piece` characters (any cut is fine: callers only join and escape single characters). */
+function* slices(text: string, piece: number): Generator<string> {
+  if (text.length <= piece) {
+    yield text;
     return;
   }
-  yield* container(value, indent, step, piece);
+  for (let i = 0; i < text.length; i += piece) yield text.slice(i, i + piece);
 }
 
-/** A container too big for one piece: its small members in runs, its big ones taken apart in turn. */
-function* container(value: object, indent: string, step: string, piece: number): Generator<string> {
+/**
+ * `JSON.stringify(value, null, step)` as it reads at `indent` (a whole number of steps) inside a bigger document. Made
+ * in one native pass: the value is wrapped in as many one-member arrays as it sits levels deep, and the wrapping's
+ * brackets and newlines are cut off both ends, so no second pass moves every line right.
+ */
+function at(value: unknown, step: string, indent: string): string {
+  if (!indent) return JSON.stringify(value, null, step);
+  const depth = indent.length / step.length;
+  let wrapped: unknown = value;
+  for (let i = 0; i < depth; i++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, step);
+  // Level k (1 to depth) opens with "[", a newline and k steps, and closes with a newline, k - 1 steps and "]".
+  const steps = (depth * (depth + 1)) / 2;
+  const head = 2 * depth + step.length * steps;
+  const tail = 2 * depth + step.length * (steps - depth);
+  return text.slice(head, text.length - tail);
+}
+
+/**
+ * A container taken apart: each member written whole (when small, see MEMBERS) or taken apart in turn, the text gathered
+ * into pieces of about `piece` characters.
+ */
+function* container(value: object, indent: string, step: string, piece: number, members: number): Generator<string> {
   const inner = indent + step;
   const open = step ? `\n${inner}` : '';
   const close = step ? `\n${indent}` : '';
+  let text = '';
   if (Array.isArray(value)) {
     const items = value as unknown[];
     if (items.length === 0) {
       yield '[]';
       return;
     }
-    yield '[';
-    for (let i = 0; i < items.length; ) {
-      // The longest run from i whose JSON fits in a piece, written as one array with its brackets cut off.
-      let budget = piece;
-      let end = i;
-      while (end < items.length) {
-        const after = left(items[end], budget);
-        if (after < 0) break;
-        budget = after;
-        end++;
-      }
-      if (end > i) {
-        // JSON.stringify(run, null, step) is "[" + open + item + "," + open + item … + close + "]" at indent 0.
-        const text = at(JSON.stringify(end - i === items.length ? items : items.slice(i, end), null, step), indent);
-        yield `${i === 0 ? '' : ','}${text.slice(1, text.length - close.length - 1)}`;
-        i = end;
+    text = '[';
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      text += i === 0 ? open : `,${open}`;
+      if (isContainer(item) && !small(item, members)) {
+        yield text;
+        text = '';
+        yield* container(item, inner, step, piece, members);
         continue;
       }
-      // One member bigger than a piece: a container, or one value written whole (what an object leaves out is null here).
-      const item = items[i];
-      yield i === 0 ? open : `,${open}`;
-      if (isContainer(item)) yield* container(item, inner, step, piece);
-      else yield isSkipped(item) ? 'null' : at(JSON.stringify(item, null, step), inner);
-      i++;
+      // What an object leaves out (undefined, a function, a symbol) is null in an array.
+      text += isSkipped(item) ? 'null' : at(item, step, inner);
+      if (text.length >= piece) {
+        yield* slices(text, piece);
+        text = '';
+      }
     }
-    yield `${close}]`;
+    yield `${text}${close}]`;
     return;
   }
   const colon = step ? ': ' : ':';
@@ -76,12 +94,21 @@ function* container(value: object, indent: string, step: string, piece: number):
   for (const key of Object.keys(record)) {
     const v = record[key];
     if (isSkipped(v)) continue;
-    yield `${first ? `{${open}` : `,${open}`}${JSON.stringify(key)}${colon}`;
+    text += `${first ? `{${open}` : `,${open}`}${JSON.stringify(key)}${colon}`;
     first = false;
-    if (isContainer(v) && left(v, piece) < 0) yield* container(v, inner, step, piece);
-    else yield at(JSON.stringify(v, null, step), inner);
+    if (isContainer(v) && !small(v, members)) {
+      yield text;
+      text = '';
+      yield* container(v, inner, step, piece, members);
+      continue;
+    }
+    text += at(v, step, inner);
+    if (text.length >= piece) {
+      yield* slices(text, piece);
+      text = '';
+    }
   }
-  yield first ? '{}' : `${close}}`;
+  yield first ? '{}' : `${text}${close}}`;
 }
 
 /** Plain arrays and objects; anything with toJSON (a Date) is left to JSON.stringify. */
@@ -94,21 +121,28 @@ function isSkipped(value: unknown): boolean {
   return value === undefined || typeof value === 'function' || typeof value === 'symbol';
 }
 
-/**
- * What is left of `budget` characters after a value's JSON, roughly (indentation not counted); negative when it does
- * not fit, found without counting further than the budget.
- */
-function left(v: unknown, budget: number): number {
-  if (typeof v === 'string') return budget - v.length - 2;
-  if (typeof v !== 'object' || v === null) return budget - 8;
-  let rest = budget - 2;
+/** Whether a container holds at most `members` array items and object values, at every depth. */
+function small(v: object, members: number): boolean {
+  return room(v, members) >= 0;
+}
+
+/** What is left of `budget` after counting a container's members, at every depth; negative once over (it stops). */
+function room(v: object, budget: number): number {
+  let left = budget;
   if (Array.isArray(v)) {
-    for (let i = 0; i < v.length && rest >= 0; i++) rest = left(v[i], rest);
-    return rest;
+    const items = v as unknown[];
+    left -= items.length;
+    for (let i = 0; i < items.length && left >= 0; i++) {
+      const x = items[i];
+      if (isContainer(x)) left = room(x, left);
+    }
+    return left;
   }
-  for (const k in v) {
-    if (rest < 0) break;
-    rest = left((v as Record<string, unknown>)[k], rest - k.length - 4);
+  const record = v as Record<string, unknown>;
+  for (const k in record) {
+    if (--left < 0) return left;
+    const x = record[k];
+    if (isContainer(x)) left = room(x, left);
   }
-  return rest;
+  return left;
 }

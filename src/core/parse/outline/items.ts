@@ -1,4 +1,4 @@
-import type { Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
 import { escapeMarkdown, htmlText, inlineText } from '../inline.js';
 import { splitItemTitle } from '../item-title.js';
 import { ITEM_LEVEL, outlineNode, type OutlineNode } from './node.js';
@@ -43,10 +43,13 @@ export function listItems(list: Tokens.List, at: number, ctx: ListContext = {}):
   const out: OutlineNode[] = [];
   let offset = 0;
   let line = at;
-  for (const item of list.items) {
-    const start = list.raw.indexOf(item.raw, offset);
+  // By index: for-of makes an iterator result per item in code not yet optimised (most of a first parse).
+  for (let i = 0; i < list.items.length; i++) {
+    const item = list.items[i] as Tokens.ListItem;
+    // Items follow each other in the list's text (a comparison where they start), found by a search otherwise.
+    const start = list.raw.startsWith(item.raw, offset) ? offset : list.raw.indexOf(item.raw, offset);
     // Count line feeds only from the previous item on, so long lists stay linear.
-    if (start >= 0) line += countNewlines(list.raw, start, offset);
+    if (start > offset) line += countNewlines(list.raw, start, offset);
     const itemLine = line;
     if (start >= 0) {
       line += countNewlines(list.raw, start + item.raw.length, start);
@@ -62,12 +65,23 @@ export function listItems(list: Tokens.List, at: number, ctx: ListContext = {}):
   // Counting anchors below too: a one-line list whose item holds the real table ("- [Title](#title)" + nested entries).
   let anchors = 0;
   let below = 0;
-  for (const n of out) {
+  for (let i = 0; i < out.length; i++) {
+    const n = out[i] as OutlineNode;
     if (n.linkFirst && n.url?.startsWith('#')) anchors++;
-    for (const c of n.children) if (c.toc) below++;
+    for (let j = 0; j < n.children.length; j++) if (n.children[j]?.toc) below++;
   }
-  if (anchors + below >= 2 && anchors / out.length >= 0.6) markToc(out);
+  if (anchors + below >= 2 && anchors / out.length >= 0.6) {
+    tocLists++;
+    markToc(out);
+  }
   return out;
+}
+
+let tocLists = 0;
+
+/** How many lists were marked as tables of contents so far in this process: a reader compares two counts. */
+export function tocListsMarked(): number {
+  return tocLists;
 }
 
 function markToc(nodes: OutlineNode[]): void {
@@ -83,7 +97,8 @@ function listItem(item: Tokens.ListItem, at: number): OutlineNode {
   if (item.task) n.checked = item.checked === true;
   let titled = false;
   let lastChild: OutlineNode | undefined;
-  for (const t of item.tokens) {
+  for (let i = 0; i < item.tokens.length; i++) {
+    const t = item.tokens[i] as Token;
     // Only nested blocks need a line of their own (lineOf searches the item's text): text, the usual token, does not.
     switch (t.type) {
       case 'checkbox':

@@ -2,7 +2,7 @@ import type { Token, Tokens } from 'marked';
 import { lexMarkdown, newLexBudget } from '../lex/safe-lex.js';
 import { escapeMarkdown, inlineText } from '../inline.js';
 import { codeChecklist, htmlBlock, htmlLinkItems, type DetailsStep, type HtmlState } from './html.js';
-import { countNewlines, lineOf, listItems, nestQuotedLists, tableRows } from './items.js';
+import { countNewlines, lineOf, listItems, nestQuotedLists, tableRows, tocListsMarked } from './items.js';
 import { outlineNode, type OutlineNode } from './node.js';
 import { EAST_ASIAN_WIDE } from '../../text/width.js';
 import { RESOURCE_WORDS } from '../vocabulary.js';
@@ -17,6 +17,8 @@ export interface Outline {
   htmlTitle?: string;
   /** Alt text of a logo image at the top of the file. */
   logo?: string;
+  /** Some list was read as a table of contents (its items have `toc` set): without one, nothing needs looking for them. */
+  toc: boolean;
 }
 
 const BOLD_LABEL = /^(?:\*\*|__)[^\n]{1,80}?(?:\*\*|__)\s*[:：]?\s*$/u;
@@ -37,7 +39,8 @@ export function buildOutline(text: string, lineOffset: number): Outline {
   const tokens = lexMarkdown(text, lineOffset, budget);
   const root = outlineNode('root', 0, '', 1);
   const stack: OutlineNode[] = [root];
-  const out: Outline = { root };
+  const out: Outline = { root, toc: false };
+  const tocBefore = tocListsMarked();
   const html: HtmlState = { seenHeading: false };
   let lastItem: OutlineNode | undefined;
   let label: string | undefined;
@@ -208,6 +211,7 @@ export function buildOutline(text: string, lineOffset: number): Outline {
     visit(token, line);
     line += countNewlines(token.raw);
   }
+  out.toc = tocListsMarked() !== tocBefore;
   return out;
 }
 
