@@ -210,6 +210,18 @@ function queue(state: State, src: string): Token[] {
   return tokens;
 }
 
+/**
+ * Lines marked adds to the paragraph or text token before them (a lazy line, indented code or a definition that
+ * cannot interrupt it): its raw and text grow, and so does the inline run queued for it, which is its text.
+ */
+function appendToLast(last: Token, state: State, raw: string, text: string): void {
+  const merged = last as { raw: string; text: string };
+  merged.raw += (merged.raw.endsWith('\n') ? '' : '\n') + raw;
+  merged.text += '\n' + text;
+  const run = state.runs[state.runs.length - 1];
+  if (run) run.src = merged.text;
+}
+
 function blockTokens(src: string, tokens: Token[], state: State): Token[] {
   const outerLastToken = state.lastToken;
   const n = src.length;
@@ -239,11 +251,7 @@ function blockTokens(src: string, tokens: Token[], state: State): Token[] {
     if (indent >= 4) {
       const code = indentedCode(src, p);
       if (last?.type === 'paragraph' || last?.type === 'text') {
-        const merged = last as { raw: string; text: string };
-        merged.raw += (merged.raw.endsWith('\n') ? '' : '\n') + code.raw;
-        merged.text += '\n' + code.text;
-        const run = state.runs[state.runs.length - 1];
-        if (run) run.src = merged.text;
+        appendToLast(last, state, code.raw, code.text);
       } else tokens.push({ type: 'code', raw: code.raw, codeBlockStyle: 'indented', text: code.text });
       p += code.raw.length;
       continue;
@@ -308,11 +316,7 @@ function blockTokens(src: string, tokens: Token[], state: State): Token[] {
       const def = defAt(src, p);
       if (def) {
         if (last?.type === 'paragraph' || last?.type === 'text') {
-          const merged = last as { raw: string; text: string };
-          merged.raw += (merged.raw.endsWith('\n') ? '' : '\n') + def.raw;
-          merged.text += '\n' + def.raw;
-          const run = state.runs[state.runs.length - 1];
-          if (run) run.src = merged.text;
+          appendToLast(last, state, def.raw, def.raw);
         } else {
           state.links ??= new Map();
           if (!state.links.has(def.tag)) state.links.set(def.tag, { href: def.href, title: def.title });
@@ -354,10 +358,7 @@ function blockTokens(src: string, tokens: Token[], state: State): Token[] {
       const text = src.slice(p, end);
       if (last === lastParagraph && last?.type === 'paragraph') {
         // marked merges a paragraph into one before it that ended on a false interruption
-        last.raw += (last.raw.endsWith('\n') ? '' : '\n') + text;
-        (last as { text: string }).text += '\n' + text;
-        const run = state.runs[state.runs.length - 1];
-        if (run) run.src = (last as { text: string }).text;
+        appendToLast(last, state, text, text);
         lastParagraph = last;
       } else {
         const token = { type: 'paragraph', raw: text, text, tokens: queue(state, text) } as Token;
@@ -369,10 +370,7 @@ function blockTokens(src: string, tokens: Token[], state: State): Token[] {
     }
     // text
     if (last?.type === 'text') {
-      last.raw += (last.raw.endsWith('\n') ? '' : '\n') + line;
-      (last as { text: string }).text += '\n' + line;
-      const run = state.runs[state.runs.length - 1];
-      if (run) run.src = (last as { text: string }).text;
+      appendToLast(last, state, line, line);
     } else tokens.push({ type: 'text', raw: line, text: line, tokens: queue(state, line) });
     p = e;
   }
