@@ -82,8 +82,9 @@ export const START_RUNS = {
 };
 
 /**
- * Runs of a command with options, after its start-up pack: a bare `next` or `list` runs without commander
- * (src/cli.ts), so their packs lack it, and these runs load it from its own pack, whose code cache `later` writes.
+ * Runs of a command with options, after its start-up pack: a bare `next` or `list`, and `done` or `reset` with topic
+ * words only, run without commander (src/cli.ts), so their packs lack it; these runs load it from its own pack, whose
+ * code cache `later` writes (the first one writes it; the others find it made).
  */
 export const LATER_RUNS = {
   next: [['next', '--json']],

@@ -63,7 +63,7 @@ export async function main(argv: readonly string[], overrides: ContextOverrides 
   const program = bare ? undefined : await buildProgram(ctx, autoSync, argv);
   let code: number;
   try {
-    if (bare) await (await bare())(createOutputKit(ctx), BARE_OPTIONS);
+    if (bare) await (await bare())(createOutputKit(ctx), BARE_OPTIONS, argv.slice(1));
     // No command at all: show the help on stdout, as `--help` does.
     else await program?.parseAsync(argv.length === 0 ? ['--help'] : [...argv], { from: 'user' });
     code = ExitCode.ok;
@@ -79,9 +79,15 @@ export async function main(argv: readonly string[], overrides: ContextOverrides 
 /** The global options as commander gives them to a command line with none: `--no-color` makes `color` true. */
 const BARE_OPTIONS: GlobalOptions = { color: true };
 
-/** How to run a command line that is one everyday command's name alone (`roadmap next`), or undefined. */
+/**
+ * How to run a command line that is an everyday command's name alone (`roadmap next`), or its name and topic words
+ * with no option (`roadmap done 1.1`): undefined for any other.
+ */
 function bareRun(argv: readonly string[]): (() => Promise<BareRun>) | undefined {
-  return argv.length === 1 && argv[0] !== undefined ? findCommand(COMMANDS, argv[0])?.bare : undefined;
+  const [name, ...words] = argv;
+  const entry = name === undefined ? undefined : findCommand(COMMANDS, name);
+  if (words.length === 0 || (entry?.bareWords && words.every((w) => !w.startsWith('-')))) return entry?.bare;
+  return undefined;
 }
 
 function wantsJson(argv: readonly string[]): boolean {
@@ -152,10 +158,34 @@ const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/next.js')).registerNext,
     bare: async () => (await import('./commands/next.js')).bareNext,
   },
-  { name: 'start', summary: 'mark topics in progress (next offers them first), or the open topics of a section', load: async () => (await import('./commands/mark.js')).registerStart },
-  { name: 'done', summary: 'mark topics done (and their subtopics), or a whole section', load: async () => (await import('./commands/mark.js')).registerDone },
-  { name: 'skip', summary: 'skip topics you already know or do not need (they leave the total), or what is left of a section', load: async () => (await import('./commands/mark.js')).registerSkip },
-  { name: 'reset', summary: 'mark topics not started again (a bare number is a whole section; everything with --all)', load: async () => (await import('./commands/reset.js')).registerReset },
+  {
+    name: 'start',
+    summary: 'mark topics in progress (next offers them first), or the open topics of a section',
+    load: async () => (await import('./commands/mark.js')).registerStart,
+    bare: async () => (await import('./commands/mark.js')).bareStart,
+    bareWords: true,
+  },
+  {
+    name: 'done',
+    summary: 'mark topics done (and their subtopics), or a whole section',
+    load: async () => (await import('./commands/mark.js')).registerDone,
+    bare: async () => (await import('./commands/mark.js')).bareDone,
+    bareWords: true,
+  },
+  {
+    name: 'skip',
+    summary: 'skip topics you already know or do not need (they leave the total), or what is left of a section',
+    load: async () => (await import('./commands/mark.js')).registerSkip,
+    bare: async () => (await import('./commands/mark.js')).bareSkip,
+    bareWords: true,
+  },
+  {
+    name: 'reset',
+    summary: 'mark topics not started again (a bare number is a whole section; everything with --all)',
+    load: async () => (await import('./commands/reset.js')).registerReset,
+    bare: async () => (await import('./commands/reset.js')).bareReset,
+    bareWords: true,
+  },
   { name: 'undo', summary: 'revert your last change (or the last <n>), a reset --all included; redo re-applies it', load: async () => (await import('./commands/history/undo.js')).registerUndo },
   { name: 'redo', summary: 're-apply what undo took back (or the last <n>); a new change ends what can be redone', load: async () => (await import('./commands/history/redo.js')).registerRedo },
   { name: 'show', summary: 'show one topic: section, status, description, subtopics and links', load: async () => (await import('./commands/show.js')).registerShow },

@@ -2,7 +2,7 @@ import type { Status } from '../core/types.js';
 import { changeJson } from '../ui/change-json.js';
 import { renderChange } from '../ui/render/change.js';
 import type { ChangeResult } from './change-progress.js';
-import type { Kit } from './command-kit.js';
+import type { OutputKit } from './command-kit.js';
 import { roadmapRef, type GlobalOptions } from './session.js';
 
 /** The history action a status change records, for the JSON of a change that recorded nothing. */
@@ -26,7 +26,7 @@ export function changeResultJson(r: ChangeResult): unknown {
 }
 
 /** Text of done, start, skip and reset; a change to a section or the whole roadmap says how to take it back. */
-export function printChangeResult(kit: Kit, r: ChangeResult, opts: GlobalOptions): void {
+export function printChangeResult(kit: OutputKit, r: ChangeResult, opts: GlobalOptions): void {
   kit.print(renderChange(r.picked, r.changed, r.unchanged, r.status, r.progress, kit.theme(opts)));
   if (r.event && r.picked.some((p) => p.target.kind !== 'topic')) kit.ctx.io.stderr.write('To take it back: roadmap undo\n');
 }

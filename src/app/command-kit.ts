@@ -44,11 +44,12 @@ export function structureFlags(cmd: Command): Command {
 export type RegisterCommand = (kit: Kit) => void;
 
 /**
- * Runs a command for a command line that names it and nothing else (`roadmap next`), without commander: every
- * option is absent, as commander leaves them on such a line, and the global ones are `BARE_OPTIONS` (cli.ts).
+ * Runs a command without commander, for a command line of its name and words that are not options (`roadmap next`,
+ * `roadmap done 1.1 2.3`): every option is absent, as commander leaves them on such a line, the global ones are
+ * `BARE_OPTIONS` (cli.ts), and `words` are the command's arguments as commander would give them.
  * test/e2e/bare-run.test.ts holds its output equal to the same run through commander.
  */
-export type BareRun = (kit: OutputKit, opts: GlobalOptions) => Promise<void>;
+export type BareRun = (kit: OutputKit, opts: GlobalOptions, words: string[]) => Promise<void>;
 
 /** One entry of the program's command list: what `--help` says of a command, and how to load its definition. */
 export interface CommandEntry {
@@ -60,10 +61,13 @@ export interface CommandEntry {
   /** Imports the module that defines the command: only the command a run names is loaded. */
   load: () => Promise<RegisterCommand>;
   /**
-   * For everyday commands that take no argument: imports the module and runs it without building the program, when
-   * the command line is the command's name alone. commander is a third of the code such a run would load.
+   * For everyday commands: imports the module and runs it without building the program, when the command line is the
+   * command's name alone, or (with `bareWords`) its name and words none of which starts with "-". commander is a
+   * third of the code such a run would load.
    */
   bare?: () => Promise<BareRun>;
+  /** The command takes any number of words (`[topics...]`): a bare run may have them. */
+  bareWords?: true;
 }
 
 /** The entry of the command called `name` (or by that alias), if the list has one. */

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { ChangeOptions } from '../app/change-progress.js';
-import { structureFlags, type Kit, type RegisterCommand } from '../app/command-kit.js';
+import { structureFlags, type BareRun, type Kit, type OutputKit, type RegisterCommand } from '../app/command-kit.js';
 import type { Status } from '../core/types.js';
 
 interface MarkCommand {
@@ -17,14 +17,25 @@ function registerMarkCommand(kit: Kit, spec: MarkCommand): void {
     .option('--json', 'print what changed, what did not and why, and the new progress as JSON')
     .addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ roadmap ${spec.name} ${e}`).join('\n')}`)
     .action(async (refs: string[], _opts: unknown, cmd: Command) => {
-      const opts = kit.options<ChangeOptions>(cmd);
-      // Loaded here, not with the definition: shell completion defines this command for its flags on every Tab.
-      const [{ changeStatus }, { changeResultJson, printChangeResult }] = await Promise.all([import('../app/change-progress.js'), import('../app/change-output.js')]);
-      const r = await changeStatus(refs, spec.status, opts, kit.ctx);
-      if (opts.json) kit.printJson(changeResultJson(r));
-      else printChangeResult(kit, r, opts);
+      await mark(spec.status, refs, kit.options<ChangeOptions>(cmd), kit);
     });
 }
+
+/** Sets `status` on the topics `refs` name, and says what changed, for the options commander parsed (or none). */
+async function mark(status: MarkCommand['status'], refs: string[], opts: ChangeOptions, kit: OutputKit): Promise<void> {
+  // Loaded here, not with the definition: shell completion defines this command for its flags on every Tab.
+  const [{ changeStatus }, { changeResultJson, printChangeResult }] = await Promise.all([import('../app/change-progress.js'), import('../app/change-output.js')]);
+  const r = await changeStatus(refs, status, opts, kit.ctx);
+  if (opts.json) kit.printJson(changeResultJson(r));
+  else printChangeResult(kit, r, opts);
+}
+
+/** `roadmap done 1.1 2.3`: topic words and no option (see BareRun). */
+export const bareDone: BareRun = (kit, opts, words) => mark('done', words, opts, kit);
+/** `roadmap start 1.2`: topic words and no option (see BareRun). */
+export const bareStart: BareRun = (kit, opts, words) => mark('in-progress', words, opts, kit);
+/** `roadmap skip 2.3`: topic words and no option (see BareRun). */
+export const bareSkip: BareRun = (kit, opts, words) => mark('skipped', words, opts, kit);
 
 /** `roadmap done`. Marks topics done (and their subtopics), or a whole section. */
 export const registerDone: RegisterCommand = (kit) => {

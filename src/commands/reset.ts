@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { UsageError } from '../app/errors.js';
-import type { RegisterCommand } from '../app/command-kit.js';
+import type { BareRun, OutputKit, RegisterCommand } from '../app/command-kit.js';
 import { applyTargets, changeStatus, type ChangeOptions, type ChangeResult } from '../app/change-progress.js';
 import { changeResultJson, printChangeResult } from '../app/change-output.js';
 import { openSession } from '../app/session.js';
@@ -40,9 +40,15 @@ export const registerReset: RegisterCommand = (kit) => {
     .option('--json', 'print what changed, what did not and why, and the new progress as JSON')
     .addHelpText('after', '\nExamples:\n  $ roadmap reset 1.1\n  $ roadmap reset 2 --yes          # the whole of section 2\n  $ roadmap reset --all --yes\n  $ roadmap undo                   # changed your mind')
     .action(async (refs: string[], _opts: unknown, cmd: Command) => {
-      const opts = kit.options<ResetOptions>(cmd);
-      const r = await runReset(refs, opts, kit.ctx);
-      if (opts.json) kit.printJson(changeResultJson(r));
-      else printChangeResult(kit, r, opts);
+      await printReset(refs, kit.options<ResetOptions>(cmd), kit);
     });
 };
+
+/** `roadmap reset 1.1`: topic words and no option (see BareRun). */
+export const bareReset: BareRun = (kit, opts, words) => printReset(words, opts, kit);
+
+async function printReset(refs: string[], opts: ResetOptions, kit: OutputKit): Promise<void> {
+  const r = await runReset(refs, opts, kit.ctx);
+  if (opts.json) kit.printJson(changeResultJson(r));
+  else printChangeResult(kit, r, opts);
+}

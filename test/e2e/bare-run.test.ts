@@ -1,11 +1,12 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnBin, type SpawnResult } from '../helpers/bin.js';
 import { tempDirs } from '../helpers/temp-dirs.js';
 
 /**
- * `roadmap next` and `roadmap list` alone on the command line run without commander (cli.ts, BareRun). Adding the
+ * `roadmap next` and `roadmap list` alone on the command line, and `done`, `start`, `skip` and `reset` with topic words
+ * and no option, run without commander (cli.ts, BareRun). Adding the
  * global `--debug`, which adds only a stack trace after an error's message, sends the same run through commander:
  * both must print the same bytes (the trace aside) and exit with the same code, in every state a learner meets.
  */
@@ -89,5 +90,27 @@ describe('a bare `next` or `list` prints what the same run through commander pri
     expect(bare.code).toBe(0);
     expect(bare.stderr).toContain('is damaged');
     expect(readdirSync(home).filter((f) => f.startsWith('progress.damaged-'))).toHaveLength(2);
+  });
+
+  it('done, start, skip and reset with topic words: the same output, exit code and progress file as through commander', async () => {
+    const base = temp();
+    expect((await spawnBin(['done', '1.1'], { home: base })).code).toBe(0);
+    // Two homes holding the same progress; each run goes bare in one and through commander in the other.
+    const bareHome = temp();
+    const parsedHome = temp();
+    cpSync(base, bareHome, { recursive: true });
+    cpSync(base, parsedHome, { recursive: true });
+    // History entries carry a random id and the time: the one part of the outputs and files that differs.
+    const stable = (text: string): string => text.replace(/"(at|id|since|updatedAt|lastActivity)": "[^"]*"/g, '"$1": "…"').replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, '…');
+    const runs = [['done', '1.2', '2.1'], ['start', '3.1'], ['skip', 'gorm'], ['reset', '1.1'], ['done', 'no-such-topic'], ['done', '2.1'], ['done', '2'], ['done']];
+    for (const args of runs) {
+      const bare = await spawnBin(args, { home: bareHome });
+      const parsed = await spawnBin([...args, '--debug'], { home: parsedHome });
+      if (parsed.code !== 0) parsed.stderr = parsed.stderr.replace(/^\w*Error\b.*\n(?:\s+at .*\n)+/m, '');
+      expect({ args, code: bare.code, stdout: stable(bare.stdout), stderr: stable(bare.stderr) }).toEqual({ args, code: parsed.code, stdout: stable(parsed.stdout), stderr: stable(parsed.stderr) });
+    }
+    const list = async (home: string): Promise<string> => (await spawnBin(['list', '--json', 'id,status'], { home })).stdout;
+    expect(await list(bareHome)).toBe(await list(parsedHome));
+    expect(await list(bareHome)).toContain('"status": "skipped"');
   });
 });

@@ -117,11 +117,13 @@ describe('the bundled bin', () => {
     // The first run parses the roadmap (the parser's own pack); everyday runs after it read one file each.
     expect(loads(['list'])).toEqual(['start/list.pack.cjs', expect.stringMatching(/^dist\/parse-\w+\.pack\.cjs$/)]);
     expect(loads(['next'])).toEqual(['start/next.pack.cjs']);
-    // A bare `next` runs without commander (src/cli.ts), so its pack lacks it: with options, commander's own pack.
+    // A bare `next`, or `done` with topic words only, runs without commander (src/cli.ts), so their packs lack it:
+    // with options, commander's own pack.
     expect(loads(['next', '--json'])).toEqual(['start/next.pack.cjs', expect.stringMatching(/^dist\/esm-\w+\.pack\.cjs$/)]);
     expect(loads(['list', '-s', '1'])).toEqual(['start/list.pack.cjs', expect.stringMatching(/^dist\/esm-\w+\.pack\.cjs$/)]);
-    expect(loads(['-r', 'go-backend', 'done', '1.1'])).toEqual(['start/done.pack.cjs']);
+    expect(loads(['done', '1.1'])).toEqual(['start/done.pack.cjs']);
     expect(loads(['reset', '1.1'])).toEqual(['start/reset.pack.cjs']);
+    expect(loads(['-r', 'go-backend', 'done', '1.1'])).toEqual(['start/done.pack.cjs', expect.stringMatching(/^dist\/esm-\w+\.pack\.cjs$/)]);
     expect(loads(['__complete', '--', 'done', '1.'])).toEqual(['start/__complete.pack.cjs']);
     // A command without a start-up pack: the start-up pack of the program, then the command's own.
     expect(loads(['show', '1.1'])).toEqual(expect.arrayContaining(['dist/cli.pack.cjs', expect.stringMatching(/^dist\/show-\w+\.pack\.cjs$/)]));
