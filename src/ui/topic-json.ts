@@ -1,5 +1,5 @@
 import type { Note } from '../core/progress/history.js';
-import { parentStatusOf, type Progress, type StatusMap } from '../core/progress/status.js';
+import { parentStatus, type Progress, type StatusMap } from '../core/progress/status.js';
 import type { Section, Status, Topic } from '../core/types.js';
 
 /** Version of every JSON document the CLI prints; bumped only when a field is renamed or removed. */
@@ -34,7 +34,7 @@ export function topicJson(topic: Topic, statuses: StatusMap, withDescription = f
   // Subtopics first: a parent's status comes from theirs (effectiveStatus per topic would walk each subtree again).
   const children = topic.children.length === 0 ? [] : topic.children.map((c) => topicJson(c, statuses, withDescription, notes));
   const stored = statuses.get(topic.id) ?? 'pending';
-  const status = children.length === 0 ? stored : parentStatusOf(stored, children);
+  const status = children.length === 0 ? stored : parentStatus(stored, children, (c) => c.status);
   const out: TopicJson = { id: topic.id, number: topic.number, title: topic.title, status, children, links: topic.links.length === 0 ? [] : topic.links.map((l) => ({ title: l.title, url: l.url })) };
   if (topic.order !== undefined) out.order = topic.order;
   if (topic.icon !== undefined) out.icon = topic.icon;

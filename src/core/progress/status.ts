@@ -30,27 +30,24 @@ export interface Progress {
 export function effectiveStatus(topic: Topic, statuses: StatusMap): Status {
   const own = statuses.get(topic.id) ?? 'pending';
   if (topic.children.length === 0) return own;
-  return parentStatus(own, topic.children.map((c) => effectiveStatus(c, statuses)));
+  return parentStatus(own, topic.children, (c) => effectiveStatus(c, statuses));
 }
 
-/** The status of a parent whose subtopics show `kids` and that has `own` stored; see THE COUNTING RULE above. */
-export function parentStatus(own: Status, kids: readonly Status[]): Status {
-  if (kids.every((s) => s === 'done' || s === 'skipped')) return kids.includes('done') ? 'done' : 'skipped';
-  if (kids.some((s) => s === 'done' || s === 'in-progress')) return 'in-progress';
-  return own === 'in-progress' ? 'in-progress' : 'pending';
-}
-
-/** parentStatus of subtopics that carry their status, in one pass and without an array of their statuses. */
-export function parentStatusOf(own: Status, kids: ReadonlyArray<{ status: Status }>): Status {
+/**
+ * The status of a parent that has `own` stored, from its subtopics' (`statusOf` each); see THE COUNTING RULE above.
+ * One pass, with no array of their statuses: `topicJson` asks it of every parent, each subtopic already made.
+ */
+export function parentStatus<T>(own: Status, kids: readonly T[], statusOf: (kid: T) => Status): Status {
   let finished = true;
   let done = false;
   let active = false;
   for (let i = 0; i < kids.length; i++) {
-    const s = (kids[i] as { status: Status }).status;
+    const s = statusOf(kids[i] as T);
     if (s === 'done') done = true;
     else if (s === 'in-progress') active = true;
     else if (s !== 'skipped') finished = false;
   }
+  // Every subtopic done or skipped: done if any is done, else skipped.
   if (finished && !active) return done ? 'done' : 'skipped';
   if (done || active) return 'in-progress';
   return own === 'in-progress' ? 'in-progress' : 'pending';
@@ -71,6 +68,11 @@ export function progressOf(topics: readonly Topic[], statuses: StatusMap): Progr
     else p.pending++;
   };
   topics.forEach(visit);
+  return withTotal(p);
+}
+
+/** Sets the total (skipped leaves out) and the percent of `p` from its counts; everything skipped is complete. */
+function withTotal(p: Progress): Progress {
   p.total = p.done + p.inProgress + p.pending;
   p.percent = p.total === 0 ? (p.skipped > 0 ? 100 : 0) : percentOf(p.done, p.total);
   return p;
@@ -93,9 +95,7 @@ export function sumProgress(parts: readonly Progress[]): Progress {
     p.inProgress += part.inProgress;
     p.pending += part.pending;
   }
-  p.total = p.done + p.inProgress + p.pending;
-  p.percent = p.total === 0 ? (p.skipped > 0 ? 100 : 0) : percentOf(p.done, p.total);
-  return p;
+  return withTotal(p);
 }
 
 /** Why `next` offered a topic. */
