@@ -82,13 +82,12 @@ export const START_RUNS = {
 };
 
 /**
- * Runs of a command with options, after its start-up pack: a bare `next` or `list`, and `done` or `reset` with topic
- * words only, run without commander (src/cli.ts), so their packs lack it; these runs load it from its own pack, whose
- * code cache `later` writes (the first one writes it; the others find it made).
+ * A run with an option, after `next`'s start-up pack: a bare `next` or `list`, and `done`, `reset` with topic words
+ * only, run without commander (src/cli.ts), so their packs lack it. This run loads commander from its own pack, whose
+ * code cache `later` writes; the other commands' runs with options read the same pack and cache.
  */
 export const LATER_RUNS = {
   next: [['next', '--json']],
-  list: [['list', '--json']],
 };
 
 /** Runs `runs` in this process against `home`, one after the other; fails on a non-zero exit. Returns what each printed. */
