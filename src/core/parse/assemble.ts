@@ -1,7 +1,6 @@
 import { proseMarkdown, proseText, type OutlineNode } from './outline/node.js';
 import type { SectionReader } from './sections.js';
 import { SlugAllocator, slugFor } from './slug.js';
-import { work } from '../work.js';
 import { cleanTitle, type CleanTitle } from './title.js';
 import type { TopicDraft } from './topics.js';
 import type { Link, ParseWarning, Section, Topic } from '../types.js';
@@ -134,9 +133,7 @@ function titleOf(d: TopicDraft): Readonly<CleanTitle> {
 /** The one topic below a parent (the usual case): its slug cannot be taken, its title not repeated. */
 function onlyTopic(d: TopicDraft, parentId: string, parentNumber: string, warnings: ParseWarning[]): Topic {
   const clean = titleOf(d);
-  // As SlugAllocator.take counts the slug it hands out.
-  work.slugSteps++;
-  return topicOf(d, clean, `${parentId}/${slugFor(clean.title, d.node.url)}`, `${parentNumber}.1`, warnings);
+  return topicOf(d, clean, `${parentId}/${SlugAllocator.only(slugFor(clean.title, d.node.url))}`, `${parentNumber}.1`, warnings);
 }
 
 /** A topic with its id and number, and its subtopics below it. */

@@ -76,6 +76,12 @@ export function decodeURIComponentSafe(s: string): string {
 export class SlugAllocator {
   private readonly seen = new Map<string, number>();
 
+  /** What `take` gives on a fresh allocator, without making one: the slug of a topic that has no siblings. */
+  static only(base: string): string {
+    work.slugSteps++;
+    return base;
+  }
+
   take(base: string): string {
     work.slugSteps++;
     const n = (this.seen.get(base) ?? 0) + 1;
