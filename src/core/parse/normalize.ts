@@ -1,4 +1,5 @@
 import { RoadmapInputError } from '../errors.js';
+import { isAscii } from '../text/lazy-pattern.js';
 
 export interface NormalizedText {
   text: string;
@@ -119,7 +120,6 @@ function expandTabs(line: string): string {
   return out;
 }
 
-const NON_ASCII = /[\u0080-\uffff]/;
 const FRONT_MATTER = /^(---|\+\+\+)\n([\s\S]*?)\n\1[ \t]*(?:\n|$)/;
 
 function parseFrontMatter(body: string, toml: boolean): Record<string, string> {
@@ -150,7 +150,7 @@ export function normalizeText(raw: string): NormalizedText {
   text = text.replace(/\r\n?/g, '\n');
   const { text: fixed, repaired, line: repairedLine } = repairMojibake(text);
   // ASCII is in NFC already, and most roadmaps are ASCII: normalising 10 MB costs tens of milliseconds.
-  text = NON_ASCII.test(fixed) ? fixed.normalize('NFC') : fixed;
+  text = isAscii(fixed) ? fixed : fixed.normalize('NFC');
   // Rebuilt only when there are tabs: a copy of a large text would be kept alive by every slice of it in the tree.
   if (text.includes('\t')) text = text.split('\n').map(expandTabs).join('\n');
   let frontMatter: Record<string, string> = {};

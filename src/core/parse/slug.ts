@@ -1,11 +1,10 @@
 import { DUPLICATE_MARK } from '../ids.js';
 import { shortHash } from '../text/hash.js';
 import { work } from '../work.js';
+import { isAscii } from '../text/lazy-pattern.js';
 
 const MAX_SLUG = 64;
 
-/** ASCII, the usual title: slugged without Unicode normalisation or property classes (building one costs most of a ms). */
-const ASCII = /^[\0-\x7f]*$/;
 /** Characters that separate the words of a slug; every other character that is no letter or digit is dropped. */
 const ASCII_SEPARATORS = /[\s\-_/\\.:,;|+&]+/g;
 const ASCII_DROPPED = /[^a-z0-9\s\-_/\\.:,;|+&]+/g;
@@ -13,7 +12,8 @@ const ASCII_DROPPED = /[^a-z0-9\s\-_/\\.:,;|+&]+/g;
 /** A readable, stable slug: Unicode lowercase, letters and digits of every script kept, separators collapsed to "-". */
 export function slugify(title: string): string {
   let words: string[];
-  if (ASCII.test(title)) {
+  // ASCII, the usual title: slugged without Unicode normalisation or property classes (building one costs most of a ms).
+  if (isAscii(title)) {
     // For ASCII the two paths give the same words: letters and digits, split at separators, other characters
     // dropped. Their words joined by "-" are made with two replaces, and the slug is that text or a cut of it.
     let joined = title.toLowerCase().replace(ASCII_DROPPED, '').replace(ASCII_SEPARATORS, '-');

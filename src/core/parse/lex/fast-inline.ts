@@ -1,4 +1,5 @@
 import type { Token } from 'marked';
+import { isAscii } from '../../text/lazy-pattern.js';
 
 /**
  * The inline half of the fast lexer (fast-lex.ts): marked 18's inline pass (`Lexer.inlineTokens`, GFM): text,
@@ -98,7 +99,6 @@ export const ASCII_RULES = {
   delLDelim: asciiTwin('delLDelim'),
   delRDelim: asciiTwin('delRDelim'),
 };
-const NON_ASCII = /[\u0080-\uffff]/;
 /** A character outside ASCII: a surrogate pair (one character outside the BMP) or one code unit. */
 const NON_ASCII_ALL = /[\ud800-\udbff][\udc00-\udfff]|[\u0080-\uffff]/g;
 const UNICODE_PUNCT = /[\p{P}\p{S}]/u;
@@ -112,7 +112,7 @@ const UNICODE_SPACE = /\s/;
  * adds the first character's length to the match's start, so both give the same end (`lastCharLength`).
  */
 export function asciiClasses(text: string): string {
-  if (!NON_ASCII.test(text)) return text;
+  if (isAscii(text)) return text;
   return text.replace(NON_ASCII_ALL, (c) => {
     const ascii = UNICODE_SPACE.test(c) ? ' ' : UNICODE_PUNCT.test(c) ? '!' : 'a';
     return c.length === 2 ? ascii + ascii : ascii;
