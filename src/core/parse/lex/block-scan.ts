@@ -1,6 +1,7 @@
 import { appendAll } from '../../append.js';
 import { RoadmapInputError } from '../../errors.js';
 import { formatCount, LIMITS, type Work } from './limits.js';
+import { codeAt } from '../../text/code-at.js';
 
 /** The container prefix of a line: block quote marks and list markers before its text. */
 interface Prefix {
@@ -27,11 +28,15 @@ const HEADING = /^#{1,6}(?:[ \t]|$)/;
 function prefixOf(line: string): Prefix {
   const out: Prefix = { indent: -1, quotes: 0, markers: [], gap: 0, text: '' };
   let i = 0;
+  // Every read stays inside the line: a charCodeAt past its end gives NaN, and optimised code that reads there is
+  // thrown away the first time it does (a deopt), to be compiled again. (Here: no marker fits past the end either.)
+  const n = line.length;
   for (;;) {
     const from = i;
-    while (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9) i++;
+    while (i < n && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
     out.gap = i - from;
     if (out.indent < 0) out.indent = i;
+    if (i === n) break;
     if (line.charCodeAt(i) === 62) {
       out.quotes++;
       i++;
@@ -55,7 +60,7 @@ function prefixOf(line: string): Prefix {
  * items open above the line: the last one it is inside of sets the margin.
  */
 function opensFence(p: Prefix, items: readonly Item[]): string | undefined {
-  const first = p.text.charCodeAt(0);
+  const first = codeAt(p.text, 0);
   if (first !== 96 && first !== 126) return undefined;
   const fence = FENCE.exec(p.text)?.[1];
   if (fence === undefined) return undefined;
@@ -171,7 +176,7 @@ export function scanBlocks(text: string, lineOffset: number, budget: Work, whole
       throw tooComplex('has too much deeply nested text to read in reasonable time: characters times depth, summed over the file, pass the limit', n, 'flatten the nesting, or split the file');
     }
     const opens = opensFence(p, items);
-    const heading = p.text.charCodeAt(0) === 35 && HEADING.test(p.text);
+    const heading = codeAt(p.text, 0) === 35 && HEADING.test(p.text);
     if (p.markers.length > 0 || opens !== undefined || heading) flush();
     if (opens !== undefined) fence = opens;
     else if (heading) run(marksIn(line), n);

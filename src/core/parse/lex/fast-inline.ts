@@ -1,5 +1,6 @@
 import type { Token } from 'marked';
 import { isAscii } from '../../text/lazy-pattern.js';
+import { codeAt } from '../../text/code-at.js';
 
 /**
  * The inline half of the fast lexer (fast-lex.ts): marked 18's inline pass (`Lexer.inlineTokens`, GFM): text,
@@ -218,12 +219,12 @@ function isText(token: Token | undefined): token is Token & TextToken {
 /** Where a code span that opens at `i` (a run of backticks) closes: the end of the closing run, or -1. */
 function codeSpanEnd(src: string, i: number): number {
   let j = i;
-  while (src.charCodeAt(j) === 96) j++;
+  while (codeAt(src, j) === 96) j++;
   const n = j - i;
   for (let k = src.indexOf('`', j + 1); k >= 0; k = src.indexOf('`', k)) {
     let e = k;
-    while (src.charCodeAt(e) === 96) e++;
-    if (e - k === n && src.charCodeAt(k - 1) !== 96) return e;
+    while (codeAt(src, e) === 96) e++;
+    if (e - k === n && codeAt(src, k - 1) !== 96) return e;
     k = e;
   }
   return -1;
@@ -231,11 +232,12 @@ function codeSpanEnd(src: string, i: number): number {
 
 /** A `[label](href)` link at `i` in the subset: its end and parts, or undefined when it is not one for certain. */
 function linkAt(src: string, i: number): { end: number; label: string; href: string; title: string | null } | 'text' | undefined {
+  const n = src.length;
   let j = i + 1;
   let nested = false;
   for (;;) {
+    if (j >= n) return nested ? undefined : 'text';
     const c = src.charCodeAt(j);
-    if (Number.isNaN(c)) return nested ? undefined : 'text';
     if (c === 93) break; // ]
     if (c === 92 || c === 60) return undefined; // \ <
     if (c === 91) {
@@ -251,33 +253,33 @@ function linkAt(src: string, i: number): { end: number; label: string; href: str
     if (c === 96) {
       // a code span inside the label: its backticks must pair up inside it, holding no bracket
       let e = j;
-      while (src.charCodeAt(e) === 96) e++;
+      while (e < n && src.charCodeAt(e) === 96) e++;
       const close = src.indexOf('`', e);
       if (close < 0) return undefined;
       const inner = src.slice(e, close);
       if (inner.includes(']') || inner.includes('[') || inner === '') return undefined;
       j = close;
-      while (src.charCodeAt(j) === 96) j++;
+      while (j < n && src.charCodeAt(j) === 96) j++;
       continue;
     }
     j++;
   }
   const label = src.slice(i + 1, j);
-  if (src.charCodeAt(j + 1) !== 40) return nested ? undefined : 'text'; // not followed by (
+  if (j + 1 >= n || src.charCodeAt(j + 1) !== 40) return nested ? undefined : 'text'; // not followed by (
   let k = j + 2;
-  while (k < src.length) {
+  while (k < n) {
     const c = src.charCodeAt(k);
     if (c <= 32) break;
     k++;
   }
   const run = src.slice(j + 2, k);
-  if (run.includes('\\') || run.charCodeAt(0) === 60) return undefined;
+  if (run.includes('\\') || run.startsWith('<')) return undefined;
   const last = run.lastIndexOf(')');
   if (last < 0) return titled(src, k, label, run);
   // The href rule is greedy: the whole run wins when white space and `)` or a title follow it.
   let after = k;
-  while (src.charCodeAt(after) === 32 || src.charCodeAt(after) === 10) after++;
-  if (after > k && after < src.length && /["'()]/.test(src.charAt(after))) return undefined;
+  while (after < n && (src.charCodeAt(after) === 32 || src.charCodeAt(after) === 10)) after++;
+  if (after > k && after < n && /["'()]/.test(src.charAt(after))) return undefined;
   if (last === 0) return undefined;
   // marked cuts the href at its first unbalanced `)` (findClosingBracket)
   let href = run.slice(0, last);
@@ -333,15 +335,15 @@ function linkByRule(src: string, i: number, image: boolean): { end: number; labe
 function titled(src: string, k: number, label: string, href: string): { end: number; label: string; href: string; title: string | null } | undefined {
   if (href === '' || href.includes('(')) return undefined;
   let q = k;
-  while (src.charCodeAt(q) === 32) q++;
-  if (q === k || src.charCodeAt(q) !== 34) return undefined;
+  while (codeAt(src, q) === 32) q++;
+  if (q === k || codeAt(src, q) !== 34) return undefined;
   const end = src.indexOf('"', q + 1);
   if (end < 0) return undefined;
   const title = src.slice(q + 1, end);
   if (title.includes('\\') || title.includes('\n')) return undefined;
   let r = end + 1;
-  while (src.charCodeAt(r) === 32) r++;
-  if (src.charCodeAt(r) !== 41) return undefined;
+  while (codeAt(src, r) === 32) r++;
+  if (codeAt(src, r) !== 41) return undefined;
   return { end: r + 1, label, href, title: title || null };
 }
 
@@ -360,7 +362,7 @@ function nolinkAt(src: string, i: number): boolean {
   if (close < 0) return false;
   const label = src.slice(i + 1, close);
   if (label.includes('[') || label.includes('\\')) throw decline('inline: bracket or backslash in a label');
-  if (src.charCodeAt(close + 1) === 91) {
+  if (codeAt(src, close + 1) === 91) {
     const end = src.indexOf(']', close + 2);
     if (end >= 0 && refLabel(src.slice(close + 2, end))) return true;
   }
@@ -500,7 +502,7 @@ function lexInline(src: string, tokens: Token[] = []): Token[] {
     // link, reflink, nolink
     if (c === 91 || c === 33) {
       if (c === 33) {
-        if (src.charCodeAt(i + 1) === 91) {
+        if (codeAt(src, i + 1) === 91) {
           let image = linkParenPossible ? linkAt(src, i + 1) : 'text';
           if (image === undefined) image = linkByRule(src, i + 1, true);
           if (image === 'text' && links) {
@@ -590,7 +592,7 @@ function lexInline(src: string, tokens: Token[] = []): Token[] {
       const end = codeSpanEnd(src, i);
       if (end < 0) throw decline('inline: unclosed backticks');
       let open = i;
-      while (src.charCodeAt(open) === 96) open++;
+      while (codeAt(src, open) === 96) open++;
       let text = src.slice(open, end - (open - i)).replace(/\n/g, ' ');
       if (/[^ ]/.test(text) && text.startsWith(' ') && text.endsWith(' ')) text = text.substring(1, text.length - 1);
       tokens.push({ type: 'codespan', raw: src.slice(i, end), text });
@@ -600,11 +602,11 @@ function lexInline(src: string, tokens: Token[] = []): Token[] {
     // hard break: two or more spaces before a line feed
     if (c === 32 || c === 10) {
       let e = i;
-      while (src.charCodeAt(e) === 32) e++;
-      if (src.charCodeAt(e) === 10 && e - i >= 2) {
+      while (codeAt(src, e) === 32) e++;
+      if (codeAt(src, e) === 10 && e - i >= 2) {
         if (/^\s*$/.test(src.slice(e + 1))) throw decline('inline: trailing spaces at the end');
         e++;
-        while (src.charCodeAt(e) === 32 || src.charCodeAt(e) === 9) e++;
+        while (codeAt(src, e) === 32 || codeAt(src, e) === 9) e++;
         tokens.push({ type: 'br', raw: src.slice(i, e) });
         i = e;
         continue;
@@ -627,7 +629,7 @@ function lexInline(src: string, tokens: Token[] = []): Token[] {
     } else {
       // a text piece that starts with ~ takes the whole run of them
       let from = i + 1;
-      if (c === 126) while (src.charCodeAt(from) === 126) from++;
+      if (c === 126) while (codeAt(src, from) === 126) from++;
       TEXT_STOP.lastIndex = from;
       j = TEXT_STOP.exec(src)?.index ?? len;
       if (c === 126) j = Math.max(j, from);

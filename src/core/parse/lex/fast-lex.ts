@@ -1,6 +1,7 @@
 import type { Token, Tokens } from 'marked';
 import { DECLINE, decline, type Links, normalizeLabel } from './fast-inline.js';
 import { lastHeadingCut } from './lex-windows.js';
+import { codeAt } from '../../text/code-at.js';
 
 /**
  * A fast block lexer for the Markdown roadmaps are written in: ATX and setext headings, paragraphs, blank lines,
@@ -188,7 +189,7 @@ function skipBlankLines(src: string, from: number, n: number): number {
   let q = from;
   for (;;) {
     let r = q;
-    while (src.charCodeAt(r) === 32) r++;
+    while (r < n && src.charCodeAt(r) === 32) r++;
     if (r < n && src.charCodeAt(r) === 10) q = r + 1;
     else return r === n ? r : q;
   }
@@ -246,7 +247,7 @@ function blockTokens(src: string, tokens: Token[], state: State): Token[] {
     const e = lineEnd(src, p);
     const line = src.slice(p, e);
     let indent = 0;
-    while (line.charCodeAt(indent) === 32) indent++;
+    while (codeAt(line, indent) === 32) indent++;
     // indented code: a block of its own, or more lines of the paragraph or text above it
     if (indent >= 4) {
       const code = indentedCode(src, p);
@@ -257,7 +258,7 @@ function blockTokens(src: string, tokens: Token[], state: State): Token[] {
       continue;
     }
     // Each rule below needs its own first character after up to three spaces: test only the ones that may match.
-    const c = line.charCodeAt(indent);
+    const c = codeAt(line, indent);
     // fences
     if ((c === 96 || c === 126) && (FENCE_START.test(line) || TILDE_FENCE.test(line))) {
       const token = fence(src, p, e, line);
@@ -393,7 +394,7 @@ function blockquote(src: string, p: number, state: State): Token {
     const next = src.slice(q, lineEnd(src, q));
     if (next === '') break;
     const f = firstNonSpace(next);
-    if (f > 3 || next.charCodeAt(f) !== 62) {
+    if (f > 3 || codeAt(next, f) !== 62) {
       // a line marked's rule does not take after the quote's paragraph ends it; one it takes is a lazy line
       const cap = BLOCKQUOTE.exec(p ? src.slice(p) : src);
       if (cap?.index !== 0 || cap[0].length !== q - p) throw decline('block: block quote with a lazy line');
@@ -466,7 +467,7 @@ function tableAt(src: string, p: number, e: number, state: State): Token | undef
   if (e >= src.length) return undefined;
   const next = src.slice(e + 1, lineEnd(src, e + 1));
   const f = firstNonSpace(next);
-  const c = next.charCodeAt(f);
+  const c = codeAt(next, f);
   if (f > 3 || (c !== 124 && c !== 58 && c !== 45) || !DELIMITER_ROW.test(next)) return undefined;
   const cap = execHtmlLast(TABLE_NO_HTML, TABLE, src.slice(p));
   if (!cap || !/[:|]/.test(cap[2] ?? '')) return undefined;
@@ -524,8 +525,9 @@ function suspectBelow(src: string, p: number): number {
 
 /** Where the first character other than a space is in a line (its length when there is none). */
 function firstNonSpace(line: string): number {
+  const n = line.length;
   let i = 0;
-  while (line.charCodeAt(i) === 32) i++;
+  while (i < n && line.charCodeAt(i) === 32) i++;
   return i;
 }
 
@@ -536,7 +538,7 @@ function firstNonSpace(line: string): number {
 function underlineOrAlign(line: string): boolean {
   const f = firstNonSpace(line);
   if (f > 3) return false;
-  const c = line.charCodeAt(f);
+  const c = codeAt(line, f);
   return (c === 61 || c === 45 || c === 124 || c === 58) && UNDERLINE_OR_ALIGN.test(line);
 }
 
@@ -547,7 +549,7 @@ function underlineOrAlign(line: string): boolean {
 function interrupts(src: string, s: number, line: string): boolean {
   const f = firstNonSpace(line);
   if (f > 3) return false;
-  const c = line.charCodeAt(f);
+  const c = codeAt(line, f);
   if (c === 62) return true;
   if (c === 60) return HTML_INTERRUPT.test(src.slice(s));
   if ((c === 45 || c === 42 || c === 95) && HR.test(line)) return true;
@@ -611,11 +613,11 @@ const COMPENSATE = [undefined, /^ /gm, /^ {1,2}/gm, /^ {1,3}/gm];
 
 function closes(line: string, marker: string, char: number): boolean {
   let i = 0;
-  while (i < 3 && line.charCodeAt(i) === 32) i++;
+  while (i < 3 && codeAt(line, i) === 32) i++;
   if (!line.startsWith(marker, i)) return false;
   i += marker.length;
-  while (line.charCodeAt(i) === char) i++;
-  while (line.charCodeAt(i) === 32) i++;
+  while (codeAt(line, i) === char) i++;
+  while (codeAt(line, i) === 32) i++;
   return i === line.length;
 }
 
@@ -635,8 +637,8 @@ interface Item {
  * list, definition). The common list item; it skips the whole loop.
  */
 function plainLine(text: string): boolean {
+  if (text.length === 0 || text.includes('\n')) return false;
   const c = text.charCodeAt(0);
-  if (Number.isNaN(c) || text.includes('\n')) return false;
   // space ` ~ # - * _ > < +
   if (c === 32 || c === 96 || c === 126 || c === 35 || c === 45 || c === 42 || c === 95 || c === 62 || c === 60 || c === 43) return false;
   // [ starts a reference definition only where ]: follows
@@ -647,10 +649,10 @@ function plainLine(text: string): boolean {
 function endsWithDoubleBlank(raw: string): boolean {
   let i = raw.length - 1;
   while (i >= 0 && raw.charCodeAt(i) === 32) i--;
-  if (raw.charCodeAt(i) !== 10) return false;
+  if (codeAt(raw, i) !== 10) return false;
   i--;
   while (i >= 0 && raw.charCodeAt(i) === 32) i--;
-  return raw.charCodeAt(i) === 10;
+  return codeAt(raw, i) === 10;
 }
 
 /** A list item or block quote marker that opens a block at the start of a line (marked's nestedBlockMarker). */
@@ -698,7 +700,7 @@ function list(src: string, p: number, first: string, state: State): Token | unde
     const itemLine = src.slice(q, le);
     const item = itemRe.exec(itemLine);
     if (!item) break;
-    const ic = itemLine.charCodeAt(firstNonSpace(itemLine));
+    const ic = codeAt(itemLine, firstNonSpace(itemLine));
     if ((ic === 45 || ic === 42 || ic === 95) && HR.test(itemLine)) break;
     const itemStart = q;
     q = le < n ? le + 1 : n;
@@ -729,7 +731,7 @@ function list(src: string, p: number, first: string, state: State): Token | unde
         nextLine = src.slice(q, le);
         // marked's tests, each only for a line whose first character it needs
         const f = firstNonSpace(nextLine);
-        const c = nextLine.charCodeAt(f);
+        const c = codeAt(nextLine, f);
         if (f <= 3) {
           if ((c === 96 || c === 126) && ITEM_FENCE[k]?.test(nextLine)) break;
           if (c === 35 && ITEM_HEADING[k]?.test(nextLine)) break;
