@@ -141,7 +141,15 @@ function numberingOf(t: string): RegExpExecArray | null {
     const c = t.charCodeAt(0);
     // What every numbering starts with: a letter, a digit, "(" or a character outside ASCII (see the checks).
     if (!(c >= 0x80 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 40)) return null;
-    return made.word.exec(t) ?? made.suffix.exec(t) ?? made.cjk.exec(t) ?? made.bonus.exec(t) ?? made.digit.exec(t);
+    // The checks on the first character stay: a comparison or two instead of a call into the pattern, for the
+    // four patterns most titles cannot start (the step words start with most letters, so that one just runs).
+    return (
+      made.word.exec(t) ??
+      (mayBeSuffixNumbering(t) ? made.suffix.exec(t) : null) ??
+      (mayBeCjkNumbering(t) ? made.cjk.exec(t) : null) ??
+      (mayBeBonusNumbering(t) ? made.bonus.exec(t) : null) ??
+      (mayBeDigitNumbering(t) ? made.digit.exec(t) : null)
+    );
   }
   if (++numberingCalls > TITLES_BEFORE_MAKING) {
     numberingMade = { word: WORD_NUMBERING(), suffix: SUFFIX_NUMBERING(), cjk: CJK_NUMBERING(), bonus: BONUS_NUMBERING(), digit: DIGIT_NUMBERING() };

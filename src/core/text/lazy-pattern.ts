@@ -24,16 +24,19 @@ export interface TextTest {
  * A pattern made on first use, run only when `mayMatch(text)` says it can match. `mayMatch` must be a necessary
  * condition (it may say yes when the pattern does not match, never no when it does), so results are the pattern's.
  * Once the pattern is made, it runs on every text without the check: compiled, it is native code and cheaper than
- * the check running cold in the interpreter, and either way the verdict is the pattern's.
+ * a check that scans or looks words up, running cold in the interpreter; either way the verdict is the pattern's.
+ * A `cheap` check (a comparison or two on the first character) stays in front of the made pattern: it is cheaper
+ * than even a call into a pattern that fails at once, and most texts fail it (a type marker's check, per list item).
  */
-export function lazyTest(make: () => RegExp, mayMatch: (text: string) => boolean = () => true): TextTest {
+export function lazyTest(make: () => RegExp, mayMatch: (text: string) => boolean = () => true, cheap = false): TextTest {
   let made: RegExp | undefined;
   let checks = 0;
   const pattern = (): RegExp => (made ??= make());
   return {
     // After CHECKS_BEFORE_MAKING checks the pattern is made anyway: in a large document the check, run cold, would
     // cost more than compiling the pattern once.
-    test: (text) => (made ? made.test(text) : ++checks > CHECKS_BEFORE_MAKING ? pattern().test(text) : mayMatch(text) && pattern().test(text)),
+    test: (text) =>
+      made ? (!cheap || mayMatch(text)) && made.test(text) : ++checks > CHECKS_BEFORE_MAKING ? pattern().test(text) : mayMatch(text) && pattern().test(text),
     pattern,
     mayMatch,
   };
