@@ -124,38 +124,30 @@ export const NUMBERINGS: readonly { pattern: () => RegExp; mayMatch: (title: str
   { pattern: DIGIT_NUMBERING, mayMatch: mayBeDigitNumbering },
 ];
 
-/** The numbering patterns, made: after TITLES_BEFORE_MAKING titles they run on every title without the checks. */
-let numberingMade: { word: RegExp; suffix: RegExp; cjk: RegExp; bonus: RegExp; digit: RegExp } | undefined;
 let numberingCalls = 0;
 
 /**
- * How many titles the checks keep the numbering patterns unmade for: a small roadmap's. In a large one the checks,
- * several calls per title run cold, cost more than compiling the patterns once and running them natively.
+ * How many titles the step-word pattern stays behind its full check for: a small roadmap's. In a large one that
+ * check (a set lookup and a scan for digits per title, run cold) costs more than compiling the pattern once and
+ * running it natively on every title that starts with a letter. The other four checks are a comparison or two on the
+ * first character, cheaper than any call into a pattern, and stay in front of theirs on every title.
  */
 const TITLES_BEFORE_MAKING = 500;
 
+/**
+ * A letter or a character outside ASCII first: what every step word starts with, under /iu (mayBeWordNumbering
+ * implies it, so it is a necessary condition too).
+ */
+function mayStartWithLetter(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return c >= 0x80 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 /** The first numbering pattern's match at the start of `title`, or null: NUMBERINGS, written out (it runs per title). */
 function numberingOf(t: string): RegExpExecArray | null {
-  const made = numberingMade;
-  if (made) {
-    const c = t.charCodeAt(0);
-    // What every numbering starts with: a letter, a digit, "(" or a character outside ASCII (see the checks).
-    if (!(c >= 0x80 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 40)) return null;
-    // The checks on the first character stay: a comparison or two instead of a call into the pattern, for the
-    // four patterns most titles cannot start (the step words start with most letters, so that one just runs).
-    return (
-      made.word.exec(t) ??
-      (mayBeSuffixNumbering(t) ? made.suffix.exec(t) : null) ??
-      (mayBeCjkNumbering(t) ? made.cjk.exec(t) : null) ??
-      (mayBeBonusNumbering(t) ? made.bonus.exec(t) : null) ??
-      (mayBeDigitNumbering(t) ? made.digit.exec(t) : null)
-    );
-  }
-  if (++numberingCalls > TITLES_BEFORE_MAKING) {
-    numberingMade = { word: WORD_NUMBERING(), suffix: SUFFIX_NUMBERING(), cjk: CJK_NUMBERING(), bonus: BONUS_NUMBERING(), digit: DIGIT_NUMBERING() };
-  }
+  const word = ++numberingCalls > TITLES_BEFORE_MAKING ? mayStartWithLetter(t) : mayBeWordNumbering(t);
   return (
-    (mayBeWordNumbering(t) ? WORD_NUMBERING().exec(t) : null) ??
+    (word ? WORD_NUMBERING().exec(t) : null) ??
     (mayBeSuffixNumbering(t) ? SUFFIX_NUMBERING().exec(t) : null) ??
     (mayBeCjkNumbering(t) ? CJK_NUMBERING().exec(t) : null) ??
     (mayBeBonusNumbering(t) ? BONUS_NUMBERING().exec(t) : null) ??

@@ -35,7 +35,6 @@ export interface FastBlocks {
   links?: Links;
 }
 
-
 interface State {
   top: boolean;
   lastToken: Token | undefined;
@@ -672,7 +671,8 @@ function lazyContinuation(line: string, contents: string, nextLine: string, k: n
     while (!ITEM_HR[k]?.test(lastBlock) && (marker = NESTED_BLOCK_MARKER.exec(lastBlock))) lastBlock = lastBlock.slice(marker[0].length);
     if (!lastBlock.trim()) return undefined;
   }
-  if (firstNonSpace(lastBlock) >= 4 && firstNonSpace(lastBlock) < lastBlock.length) return undefined;
+  const indent = firstNonSpace(lastBlock);
+  if (indent >= 4 && indent < lastBlock.length) return undefined;
   if (ITEM_FENCE[k]?.test(lastBlock) || ITEM_HEADING[k]?.test(lastBlock) || ITEM_HTML[k]?.test(lastBlock) || ITEM_HR[k]?.test(lastBlock)) return undefined;
   if (!lineIsLazy) {
     const lastBlockLine = line.replace(NESTED_CONTAINER_MARKERS, '');
