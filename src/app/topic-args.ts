@@ -1,5 +1,5 @@
 import { isInteractive, type Context } from '../context.js';
-import { filterTopics, findSection, findTopic } from '../core/lookup.js';
+import { filterTopics, findSection, findTopic, type TopicMatch } from '../core/lookup.js';
 import { effectiveStatus } from '../core/progress/status.js';
 import { firstToChange, type Target } from '../core/progress/status-change.js';
 import { allTopics, type TopicEntry } from '../core/tree.js';
@@ -111,15 +111,17 @@ export async function pickTopics(ctx: Context, session: Session, refs: readonly 
     if (match.kind === 'many' && interactive) {
       out.push(await ctx.prompter.select(`"${inert(ref)}" matches ${match.candidates.length} topics. Which one?`, match.candidates.map((e) => choice(e, session))));
     } else {
-      out.push(resolveTopic(session, ref, verb));
+      out.push(resolveTopic(session, ref, verb, match));
     }
   }
   return out;
 }
 
-/** Resolves a topic reference or throws: several matches are a usage error (2), none is a failure (1). */
-export function resolveTopic(session: Session, ref: string, verb = 'show'): TopicEntry {
-  const match = findTopic(session.roadmap, ref);
+/**
+ * Resolves a topic reference or throws: several matches are a usage error (2), none is a failure (1). `match` is
+ * what findTopic found for it, when the caller has looked already.
+ */
+export function resolveTopic(session: Session, ref: string, verb = 'show', match: TopicMatch = findTopic(session.roadmap, ref)): TopicEntry {
   switch (match.kind) {
     case 'one':
       return match.entry;

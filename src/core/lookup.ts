@@ -1,5 +1,5 @@
 import type { Roadmap, Section } from './types.js';
-import { allTopics, type TopicEntry } from './tree.js';
+import { allTopics, sectionEntries, type TopicEntry } from './tree.js';
 import { work } from './work.js';
 
 export type TopicMatch =
@@ -13,8 +13,11 @@ const NUMBER = /^\d+(?:\.\d+)+$/;
  * Finds a topic by id, by number ("3.2", "3.2.1") or by a case-insensitive fragment of its title.
  * A title equal to the reference wins over titles that merely contain it.
  */
-export function findTopic(roadmap: Roadmap, ref: string, entries: TopicEntry[] = allTopics(roadmap)): TopicMatch {
+export function findTopic(roadmap: Roadmap, ref: string): TopicMatch {
   const wanted = ref.trim();
+  const direct = inItsSection(roadmap, wanted);
+  if (direct) return { kind: 'one', entry: direct };
+  const entries = allTopics(roadmap);
   const byId = entries.find((e) => e.topic.id === wanted);
   if (byId) return { kind: 'one', entry: byId };
   if (NUMBER.test(wanted)) {
@@ -29,6 +32,27 @@ export function findTopic(roadmap: Roadmap, ref: string, entries: TopicEntry[] =
   if (containing.length === 1 && containing[0]) return { kind: 'one', entry: containing[0] };
   if (containing.length > 1) return { kind: 'many', candidates: containing };
   return { kind: 'none', suggestions: closest(entries, needle, 3) };
+}
+
+/**
+ * The topic an id or a number names, looked for only in the section the reference starts with. A topic's id is its
+ * section's id, "/" and slugs, and its number its section's number, "." and positions (core/parse/assemble.ts), and
+ * no slug holds "/" or ".": so no topic of another section can have that id or number, and no topic's id is a
+ * number. Only that section's topics are read, which on a big roadmap from the parse cache is most of a run (the
+ * other sections are read from the cache when first asked for). Undefined when the reference is neither, or that
+ * section has no such topic: findTopic then looks at every topic as before.
+ */
+function inItsSection(roadmap: Roadmap, wanted: string): TopicEntry | undefined {
+  const slash = wanted.indexOf('/');
+  const byNumber = slash < 0 && NUMBER.test(wanted);
+  if (slash <= 0 && !byNumber) return undefined;
+  const head = byNumber ? wanted.slice(0, wanted.indexOf('.')) : wanted.slice(0, slash);
+  for (const section of roadmap.sections) {
+    if ((byNumber ? section.number : section.id) !== head) continue;
+    const found = sectionEntries(section).find((e) => (byNumber ? e.topic.number : e.topic.id) === wanted);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /**

@@ -10,14 +10,20 @@ export interface TopicEntry {
 /** Every topic at every depth, in document order (a parent before its children). */
 export function allTopics(roadmap: Roadmap): TopicEntry[] {
   const out: TopicEntry[] = [];
+  for (const section of roadmap.sections) sectionEntries(section, out);
+  return out;
+}
+
+/** Every topic of one section at every depth, in document order, added to `out`. */
+export function sectionEntries(section: Section, out: TopicEntry[] = []): TopicEntry[] {
   // Siblings share one ancestors array, and leaves (most topics) make none: this runs on every command.
-  const visit = (topics: readonly Topic[], section: Section, ancestors: Topic[]): void => {
+  const visit = (topics: readonly Topic[], ancestors: Topic[]): void => {
     for (const topic of topics) {
       out.push({ topic, section, ancestors });
-      if (topic.children.length > 0) visit(topic.children, section, [...ancestors, topic]);
+      if (topic.children.length > 0) visit(topic.children, [...ancestors, topic]);
     }
   };
-  for (const section of roadmap.sections) visit(section.topics, section, []);
+  visit(section.topics, []);
   return out;
 }
 

@@ -1,6 +1,7 @@
 /**
- * Steps taken by the loops that once grew faster than their input (issue 18): tests read them to check that the work
- * stays proportional to the input, instead of timing a run. The CLI prints them on stderr when ROADMAP_WORK_COUNTS=1.
+ * Steps taken by the loops that once grew faster than their input (issue 18), and how much of a parse-cache entry a
+ * command read: tests read them to check that the work stays proportional to the input, or to what the command
+ * needs, instead of timing a run. The CLI prints them on stderr when ROADMAP_WORK_COUNTS=1.
  */
 export const work = {
   /** Slugs handed out by SlugAllocator, plus every candidate it tried that was taken. */
@@ -11,4 +12,6 @@ export const work = {
   editCells: 0,
   /** Stored ids doctor compared with a current topic. */
   orphanPairs: 0,
+  /** Sections whose topics a command read from the parse cache (the others are never read: source/cache-entry.ts). */
+  cachedSections: 0,
 };

@@ -1,6 +1,7 @@
 import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import type { Roadmap, Section, Topic } from '../core/types.js';
+import { work } from '../core/work.js';
 import { jsonPieces, WRITE_BATCH } from '../core/text/json-pieces.js';
 import { SourceError } from './errors.js';
 
@@ -210,7 +211,10 @@ function readTopics(open: OpenEntry, position: number, length: number): Topic[] 
   } catch {
     topics = undefined;
   }
-  if (Array.isArray(topics) && topics.every((t) => typeof t === 'object' && t !== null && !Array.isArray(t))) return topics as Topic[];
+  if (Array.isArray(topics) && topics.every((t) => typeof t === 'object' && t !== null && !Array.isArray(t))) {
+    work.cachedSections++;
+    return topics as Topic[];
+  }
   release(open);
   try {
     rmSync(open.file, { force: true });

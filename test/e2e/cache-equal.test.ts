@@ -89,3 +89,59 @@ describeWithSharedData('first run and cached run print the same, real roadmaps',
     await expectSameOutput(corpusPath(name));
   }, 120_000);
 });
+
+describe('a topic named by its number or id is read from its section of the cache alone', () => {
+  /** 30 sections of 4 topics, each with one subtopic; every title names its place ("topic12x3" is 12.3). */
+  const manySections = (): string => {
+    const parts = ['# Many parts', ''];
+    for (let s = 1; s <= 30; s++) {
+      parts.push(`## Part ${s}`, '');
+      for (let t = 1; t <= 4; t++) parts.push(`- Lesson on topic${s}x${t}`, `  - Detail of topic${s}x${t}`);
+      parts.push('');
+    }
+    return parts.join('\n');
+  };
+
+  interface Shown {
+    id: string;
+    number: string;
+    title: string;
+    section: { number: string };
+  }
+
+  /** What a run printed (`show --json`), its exit code, and how many sections it read from the parse cache. */
+  async function showWithCounts(file: string, home: string, ref: string): Promise<{ code: number | null; shown?: Shown; stderr: string; sections: number }> {
+    const r = await spawnBin(['show', ref, '--json', '--roadmap', file], { home, env: { ROADMAP_WORK_COUNTS: '1' } });
+    const line = r.stderr.split('\n').find((l) => l.startsWith('roadmap work: '));
+    if (!line) throw new Error(`no work counts in: ${r.stderr}`);
+    const sections = (JSON.parse(line.slice('roadmap work: '.length)) as { cachedSections: number }).cachedSections;
+    return { code: r.code, ...(r.code === 0 ? { shown: JSON.parse(r.stdout) as Shown } : {}), stderr: r.stderr, sections };
+  }
+
+  it('show by number or id reads one section; a title fragment reads them all and finds the same topic', async () => {
+    const file = join(temp(), 'many.md');
+    writeFileSync(file, manySections());
+    const home = temp();
+    // The first run parses (no section comes from the cache) and writes the entry the later runs read.
+    const first = await showWithCounts(file, home, '12.3');
+    expect(first).toMatchObject({ code: 0, sections: 0, shown: { number: '12.3', title: 'Lesson on topic12x3', section: { number: '12' } } });
+    const id = first.shown?.id ?? '';
+    expect(id).toMatch(/^part-12\//);
+
+    for (const ref of ['12.3', id, '12.3.1', `${id}/detail-of-topic12x3`]) {
+      const run = await showWithCounts(file, home, ref);
+      expect({ ref, code: run.code, sections: run.sections, section: run.shown?.section.number }).toEqual({ ref, code: 0, sections: 1, section: '12' });
+    }
+    expect((await showWithCounts(file, home, '12.3.1')).shown?.title).toBe('Detail of topic12x3');
+
+    const byTitle = await showWithCounts(file, home, 'lesson on topic12x3');
+    expect(byTitle).toMatchObject({ code: 0, sections: 30, shown: { id, number: '12.3' } });
+
+    // A number or id its section does not hold is looked for everywhere, as any other reference, and not found.
+    for (const ref of ['12.9', 'part-12/no-such-topic', '31.1']) {
+      const run = await showWithCounts(file, home, ref);
+      expect({ ref, code: run.code, sections: run.sections }).toEqual({ ref, code: 1, sections: 30 });
+      expect(run.stderr).toContain(`no topic matches "${ref}"`);
+    }
+  }, 60_000);
+});
