@@ -12,6 +12,8 @@ export const work = {
   editCells: 0,
   /** Stored ids doctor compared with a current topic. */
   orphanPairs: 0,
+  /** Markdown parses of a roadmap (none when its tree comes from the parse cache, as it is or with boxes ticked). */
+  parses: 0,
   /** Sections whose topics a command read from the parse cache (the others are never read: source/cache-entry.ts). */
   cachedSections: 0,
 };

@@ -1,6 +1,7 @@
 import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import type { Roadmap, Section, Topic } from '../core/types.js';
+import type { MarkChange } from '../core/parse/task-boxes.js';
 import { work } from '../core/work.js';
 import { jsonPieces, WRITE_BATCH } from '../core/text/json-pieces.js';
 import { SourceError } from './errors.js';
@@ -46,14 +47,23 @@ const COMPARE_PIECE = 64 * 1024;
 export interface EntryRead {
   roadmap: Roadmap;
   hash: string;
+  /**
+   * Where the bytes given differ from the bytes the tree was parsed from (each a space, `x` or `X` on both sides), and
+   * the entry's byte there: empty unless readEntry was asked to allow changed task-box marks.
+   */
+  marks: MarkChange[];
 }
 
 /**
  * The tree stored in `file` for exactly the bytes `source` with this key, or undefined when there is none, the bytes
  * differ in any way (compared byte for byte), or the header or outline is damaged (not ASCII, not JSON, not a roadmap's
  * outline, or its offsets do not fill the file). The sections' topics are read when first asked for.
+ *
+ * With `marks`, bytes of the same length that differ only where both have a space, `x` or `X` (what ticking task boxes
+ * changes) are accepted too, and listed in `marks`: the tree is then the one parsed from the entry's bytes, for the
+ * caller to bring up to date or refuse (see parse-cache.ts, readTicked).
  */
-export function readEntry(file: string, key: string, source: Uint8Array): EntryRead | undefined {
+export function readEntry(file: string, key: string, source: Uint8Array, marks = false): EntryRead | undefined {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -62,7 +72,7 @@ export function readEntry(file: string, key: string, source: Uint8Array): EntryR
   }
   let read: EntryRead | undefined;
   try {
-    read = readOpen(fd, file, key, source);
+    read = readOpen(fd, file, key, source, marks);
   } catch {
     read = undefined;
   }
@@ -71,7 +81,7 @@ export function readEntry(file: string, key: string, source: Uint8Array): EntryR
 }
 
 /** readEntry on an open entry; the file stays open while sections are still to be read, and is closed after. */
-function readOpen(fd: number, file: string, key: string, source: Uint8Array): EntryRead | undefined {
+function readOpen(fd: number, file: string, key: string, source: Uint8Array, allowMarks: boolean): EntryRead | undefined {
   const head = headerStart(key, source.length);
   const headerLength = head.length + HASH_LENGTH + HEADER_REST_LENGTH;
   const header = readAt(fd, 0, headerLength);
@@ -80,7 +90,8 @@ function readOpen(fd: number, file: string, key: string, source: Uint8Array): En
   const rest = HEADER_REST.exec(header.toString('latin1', head.length + HASH_LENGTH));
   if (!/^[0-9a-f]{16}$/.test(hash) || !rest) return undefined;
   const topicsAt = headerLength + source.length;
-  if (!sameBytes(fd, headerLength, source)) return undefined;
+  const marks = allowMarks ? markChanges(fd, headerLength, source) : sameBytes(fd, headerLength, source) ? [] : undefined;
+  if (!marks) return undefined;
   const outlineAt = Number(rest[1]);
   const outline = outlineAt >= topicsAt ? readAt(fd, outlineAt, fstatSync(fd).size - outlineAt) : undefined;
   // The tree is written in ASCII (see writeEntry), which decodes byte for byte; anything else is damage.
@@ -100,7 +111,7 @@ function readOpen(fd: number, file: string, key: string, source: Uint8Array): En
   const open: OpenEntry = { fd, file, left: parts.length, closed: false };
   for (const [section, start, end] of parts) lazyTopics(section, open, topicsAt + start, end - start);
   if (parts.length === 0) release(open);
-  return { roadmap, hash };
+  return { roadmap, hash, marks };
 }
 
 function looksLikeRoadmap(value: unknown): value is Roadmap {
@@ -135,6 +146,36 @@ function sameBytes(fd: number, position: number, bytes: Uint8Array): boolean {
     if (Buffer.compare(piece.subarray(0, length), bytes.subarray(at, at + length)) !== 0) return false;
   }
   return true;
+}
+
+const SPACE = 0x20;
+const isMark = (byte: number | undefined): boolean => byte === SPACE || byte === 0x78 || byte === 0x58;
+
+/**
+ * Where the file from `position` differs from `bytes`, each a space, `x` or `X` on both sides, with the file's byte;
+ * undefined when any other byte differs or the file holds fewer bytes. Compared a piece at a time, as sameBytes.
+ */
+function markChanges(fd: number, position: number, bytes: Uint8Array): MarkChange[] | undefined {
+  const piece = Buffer.allocUnsafe(Math.min(COMPARE_PIECE, bytes.length));
+  const changes: MarkChange[] = [];
+  for (let at = 0; at < bytes.length; at += piece.length) {
+    const length = Math.min(piece.length, bytes.length - at);
+    let got = 0;
+    while (got < length) {
+      const n = readSync(fd, piece, got, length - got, position + at + got);
+      if (n === 0) return undefined;
+      got += n;
+    }
+    if (Buffer.compare(piece.subarray(0, length), bytes.subarray(at, at + length)) === 0) continue;
+    for (let i = 0; i < length; i++) {
+      const was = piece[i];
+      const now = bytes[at + i];
+      if (was === now) continue;
+      if (!isMark(was) || !isMark(now)) return undefined;
+      changes.push({ offset: at + i, was: was as number });
+    }
+  }
+  return changes;
 }
 
 /** An entry a roadmap still reads sections from: its file stays open, so a writer replacing it changes nothing here. */

@@ -61,6 +61,21 @@ export function readParseCache(file: string, key: string, source: Uint8Array): R
 }
 
 /**
+ * The tree of bytes that differ from a cache entry's only where task boxes were ticked or unticked (a `done` that
+ * ticked the learner's own file, or a box ticked in an editor), without parsing: the entry's tree with those topics
+ * brought up to date (see retick), stored as the entry of the new bytes. Undefined when the bytes differ in anything
+ * else, or a changed box is not the box of one task topic: the caller parses then.
+ */
+async function readTicked(file: string, key: string, bytes: Uint8Array): Promise<Roadmap | undefined> {
+  const near = readEntry(file, key, bytes, true);
+  if (!near || near.marks.length === 0) return undefined;
+  const { retick } = await import('../core/parse/task-boxes.js');
+  if (!retick(near.roadmap, bytes, near.marks)) return undefined;
+  writeParseCache(file, key, bytes, near.roadmap);
+  return near.roadmap;
+}
+
+/**
  * Stores a tree atomically (a temp file renamed over the entry), so a reader sees the old entry or the new one, never
  * half of one. The cache is only an optimisation: any failure is ignored.
  */
@@ -170,7 +185,7 @@ export async function parseCached(cacheRoot: string, bytes: Uint8Array, input: P
   if (input.explain) options.explain = true;
   const key = parseKey(options);
   const file = entryPath(parseCacheDir(cacheRoot), input.source);
-  const cached = readParseCache(file, key, bytes);
+  const cached = readParseCache(file, key, bytes) ?? (await readTicked(file, key, bytes));
   if (cached) return cached;
   const done = bytes.length >= SLOW_PARSE_BYTES && onSlowParse ? await onSlowParse({ shown: input.shown, bytes: bytes.length }) : undefined;
   try {

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawnBin } from '../helpers/bin.js';
@@ -72,6 +72,43 @@ describe('roadmap add FILE --write-back', () => {
     expect(list.progress).toMatchObject({ done: 10, total: 10 });
     const log = JSON.parse((await bin('log', '--json')).stdout) as { total: number };
     expect(log.total).toBe(10);
+  });
+});
+
+describe('the command after a box is ticked reads the tree without parsing the file again', () => {
+  /** A command with the work counters on: what it printed, and how many times it parsed Markdown. */
+  const counted = async (...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string; parses: number }> => {
+    const r = await spawnBin(args, { home: home.dir, env: { ROADMAP_WORK_COUNTS: '1' } });
+    const line = r.stderr.split('\n').find((l) => l.startsWith('roadmap work: ')) ?? '';
+    const { parses } = JSON.parse(line.slice('roadmap work: '.length) || '{}') as { parses?: number };
+    return { code: r.code, stdout: r.stdout, stderr: r.stderr.replace(/^roadmap work: .*\n/m, ''), parses: parses ?? -1 };
+  };
+  /** The same command with the parse cache gone: what a parse of the file prints. */
+  const parsedAfresh = async (...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string; parses: number }> => {
+    rmSync(join(home.dir, 'cache'), { recursive: true, force: true });
+    return counted(...args);
+  };
+
+  it('by `done` (write-back) or by hand in an editor: the same output as a parse gives', async () => {
+    expect((await counted('list')).code).toBe(0);
+    expect((await bin('done', 'sorting')).code).toBe(0);
+    expect(readFileSync(file).equals(withMarks({ 5: 'x' }))).toBe(true);
+    const next = await counted('next', '--json');
+    expect(next.parses).toBe(0);
+    expect((JSON.parse(next.stdout) as Array<{ title: string }>).map((t) => t.title)).toEqual(['BFS']);
+    expect(next.stdout).toBe((await parsedAfresh('next', '--json')).stdout);
+
+    // Ticked by hand: the file says DFS is done; the tree read from the cache says so too.
+    writeFileSync(file, withMarks({ 5: 'x', 9: 'x' }));
+    const list = await counted('list', '--json');
+    expect(list.parses).toBe(0);
+    const again = await parsedAfresh('list', '--json');
+    expect(again.parses).toBe(1);
+    expect({ code: list.code, stdout: list.stdout, stderr: list.stderr }).toEqual({ code: again.code, stdout: again.stdout, stderr: again.stderr });
+
+    // Any other edit is parsed.
+    writeFileSync(file, Buffer.from(withMarks({ 5: 'x', 9: 'x' }).toString('latin1').replace('Graphs', 'Graphz'), 'latin1'));
+    expect((await counted('list', '--json')).parses).toBe(1);
   });
 });
 

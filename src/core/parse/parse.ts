@@ -12,6 +12,7 @@ import { boilerplateKind, cleanTitle, isRoadmapTitle } from './title.js';
 import { tocTargets } from './toc.js';
 import type { OverviewPart, ParseWarning, Roadmap, Section } from '../types.js';
 import { countLeaves } from '../tree.js';
+import { work } from '../work.js';
 
 export interface ParseOptions {
   /** Used when the document has no title of its own (usually the file name). */
@@ -24,6 +25,7 @@ export interface ParseOptions {
 
 /** Parses Markdown text into a roadmap tree. Pure: no IO. */
 export function parseRoadmap(source: string, options: ParseOptions = {}): Roadmap {
+  work.parses++;
   const normalized = normalizeText(source);
   const warnings: ParseWarning[] = [];
   if (normalized.repaired > 0) {

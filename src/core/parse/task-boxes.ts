@@ -5,6 +5,9 @@
  * bytes as they are on disk, and the two meet on the line number every topic already carries (Topic.line).
  */
 
+import { allTopics } from '../tree.js';
+import type { Roadmap, Topic } from '../types.js';
+
 /** One task box as it is in the file. */
 export interface TaskBox {
   /** 1-based line, counted as the parser counts (CRLF, LF and a lone CR each end a line). */
@@ -110,4 +113,43 @@ export function firstChangedLine(before: Uint8Array, now: Uint8Array, boxes: rea
     if (before[i] === 0x0a) line++;
   }
   return line;
+}
+
+/** A byte of a file that changed between two of its versions, and what it was before (see retick). */
+export interface MarkChange {
+  offset: number;
+  was: number;
+}
+
+/**
+ * Brings `roadmap`, parsed from a file, up to date with `bytes`, the same file after task boxes in it were ticked or
+ * unticked (by --write-back, or by hand in an editor), without parsing it again; or says it cannot, and changes
+ * nothing. It can when every changed byte is the mark of a task box in `bytes`, the line of that box holds exactly one
+ * task topic, and that topic is ticked as the box was; each such topic then takes its box's new state.
+ *
+ * Why that is the tree a parse of `bytes` gives: a box's mark reaches the tree only as `checked` of the task topic made
+ * from its list item. Titles leave the box out, and every choice the parser makes asks only whether an item has a box,
+ * never how it is ticked. test/source/retick.test.ts holds this against a fresh parse on every corpus file that has
+ * boxes, ticking and unticking them in several ways.
+ */
+export function retick(roadmap: Roadmap, bytes: Uint8Array, changes: readonly MarkChange[]): boolean {
+  if (changes.length === 0) return true;
+  const boxes = new Map(findTaskBoxes(bytes).map((b) => [b.offset, b]));
+  const tasksByLine = new Map<number, Topic[]>();
+  for (const { topic } of allTopics(roadmap)) {
+    if (topic.checked === undefined) continue;
+    const onLine = tasksByLine.get(topic.line);
+    if (onLine) onLine.push(topic);
+    else tasksByLine.set(topic.line, [topic]);
+  }
+  const ticks: Array<[Topic, boolean]> = [];
+  for (const change of changes) {
+    const box = boxes.get(change.offset);
+    const tasks = box ? tasksByLine.get(box.line) : undefined;
+    const task = tasks?.length === 1 ? tasks[0] : undefined;
+    if (!box || !task || task.checked !== (change.was !== SPACE)) return false;
+    ticks.push([task, box.checked]);
+  }
+  for (const [task, checked] of ticks) task.checked = checked;
+  return true;
 }
