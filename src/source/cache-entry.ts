@@ -134,6 +134,37 @@ function readAt(fd: number, position: number, length: number): Buffer | undefine
 
 /** Whether the file holds exactly `bytes` from `position`. */
 function sameBytes(fd: number, position: number, bytes: Uint8Array): boolean {
+  return comparePieces(fd, position, bytes, () => false);
+}
+
+const SPACE = 0x20;
+const isMark = (byte: number | undefined): boolean => byte === SPACE || byte === 0x78 || byte === 0x58;
+
+/**
+ * Where the file from `position` differs from `bytes`, each a space, `x` or `X` on both sides, with the file's byte;
+ * undefined when any other byte differs or the file holds fewer bytes.
+ */
+function markChanges(fd: number, position: number, bytes: Uint8Array): MarkChange[] | undefined {
+  const changes: MarkChange[] = [];
+  const onlyMarks = comparePieces(fd, position, bytes, (piece, at, length) => {
+    for (let i = 0; i < length; i++) {
+      const was = piece[i];
+      const now = bytes[at + i];
+      if (was === now) continue;
+      if (!isMark(was) || !isMark(now)) return false;
+      changes.push({ offset: at + i, was: was as number });
+    }
+    return true;
+  });
+  return onlyMarks ? changes : undefined;
+}
+
+/**
+ * Compares the file from `position` with `bytes` a piece at a time, through one small buffer (a buffer as big as the
+ * file costs more to fill): false when the file holds fewer bytes, or `differs` says no to a piece that is not the
+ * same (the piece, where it starts in `bytes`, and its length).
+ */
+function comparePieces(fd: number, position: number, bytes: Uint8Array, differs: (piece: Buffer, at: number, length: number) => boolean): boolean {
   const piece = Buffer.allocUnsafe(Math.min(COMPARE_PIECE, bytes.length));
   for (let at = 0; at < bytes.length; at += piece.length) {
     const length = Math.min(piece.length, bytes.length - at);
@@ -143,39 +174,9 @@ function sameBytes(fd: number, position: number, bytes: Uint8Array): boolean {
       if (n === 0) return false;
       got += n;
     }
-    if (Buffer.compare(piece.subarray(0, length), bytes.subarray(at, at + length)) !== 0) return false;
+    if (Buffer.compare(piece.subarray(0, length), bytes.subarray(at, at + length)) !== 0 && !differs(piece, at, length)) return false;
   }
   return true;
-}
-
-const SPACE = 0x20;
-const isMark = (byte: number | undefined): boolean => byte === SPACE || byte === 0x78 || byte === 0x58;
-
-/**
- * Where the file from `position` differs from `bytes`, each a space, `x` or `X` on both sides, with the file's byte;
- * undefined when any other byte differs or the file holds fewer bytes. Compared a piece at a time, as sameBytes.
- */
-function markChanges(fd: number, position: number, bytes: Uint8Array): MarkChange[] | undefined {
-  const piece = Buffer.allocUnsafe(Math.min(COMPARE_PIECE, bytes.length));
-  const changes: MarkChange[] = [];
-  for (let at = 0; at < bytes.length; at += piece.length) {
-    const length = Math.min(piece.length, bytes.length - at);
-    let got = 0;
-    while (got < length) {
-      const n = readSync(fd, piece, got, length - got, position + at + got);
-      if (n === 0) return undefined;
-      got += n;
-    }
-    if (Buffer.compare(piece.subarray(0, length), bytes.subarray(at, at + length)) === 0) continue;
-    for (let i = 0; i < length; i++) {
-      const was = piece[i];
-      const now = bytes[at + i];
-      if (was === now) continue;
-      if (!isMark(was) || !isMark(now)) return undefined;
-      changes.push({ offset: at + i, was: was as number });
-    }
-  }
-  return changes;
 }
 
 /** An entry a roadmap still reads sections from: its file stays open, so a writer replacing it changes nothing here. */
