@@ -72,6 +72,9 @@ export interface OverviewPart {
   text: string[];
 }
 
+/** The title of a roadmap without one of its own, when the parser is given no fallback title. */
+export const DEFAULT_TITLE = 'Roadmap';
+
 /** A roadmap read from Markdown. */
 export interface Roadmap {
   title: string;

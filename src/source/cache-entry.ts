@@ -47,6 +47,8 @@ const COMPARE_PIECE = 64 * 1024;
 export interface EntryRead {
   roadmap: Roadmap;
   hash: string;
+  /** The key the entry was stored under: the first of the keys given that it has. */
+  key: string;
   /**
    * Where the bytes given differ from the bytes the tree was parsed from (each a space, `x` or `X` on both sides), and
    * the entry's byte there: empty unless readEntry was asked to allow changed task-box marks.
@@ -55,7 +57,7 @@ export interface EntryRead {
 }
 
 /**
- * The tree stored in `file` for exactly the bytes `source` with this key, or undefined when there is none, the bytes
+ * The tree stored in `file` for exactly the bytes `source` with one of these keys, or undefined when there is none, the bytes
  * differ in any way (compared byte for byte), or the header or outline is damaged (not ASCII, not JSON, not a roadmap's
  * outline, or its offsets do not fill the file). The sections' topics are read when first asked for.
  *
@@ -63,7 +65,7 @@ export interface EntryRead {
  * changes) are accepted too, and listed in `marks`: the tree is then the one parsed from the entry's bytes, for the
  * caller to bring up to date or refuse (see parse-cache.ts, readTicked).
  */
-export function readEntry(file: string, key: string, source: Uint8Array, marks = false): EntryRead | undefined {
+export function readEntry(file: string, keys: readonly string[], source: Uint8Array, marks = false): EntryRead | undefined {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -72,7 +74,7 @@ export function readEntry(file: string, key: string, source: Uint8Array, marks =
   }
   let read: EntryRead | undefined;
   try {
-    read = readOpen(fd, file, key, source, marks);
+    read = readOpen(fd, file, keys, source, marks);
   } catch {
     read = undefined;
   }
@@ -81,11 +83,19 @@ export function readEntry(file: string, key: string, source: Uint8Array, marks =
 }
 
 /** readEntry on an open entry; the file stays open while sections are still to be read, and is closed after. */
-function readOpen(fd: number, file: string, key: string, source: Uint8Array, allowMarks: boolean): EntryRead | undefined {
-  const head = headerStart(key, source.length);
-  const headerLength = head.length + HASH_LENGTH + HEADER_REST_LENGTH;
-  const header = readAt(fd, 0, headerLength);
-  if (!header || Buffer.compare(header.subarray(0, head.length), head) !== 0) return undefined;
+function readOpen(fd: number, file: string, keys: readonly string[], source: Uint8Array, allowMarks: boolean): EntryRead | undefined {
+  let head: Buffer | undefined;
+  let header: Buffer | undefined;
+  let key = '';
+  for (const k of keys) {
+    head = headerStart(k, source.length);
+    header = readAt(fd, 0, head.length + HASH_LENGTH + HEADER_REST_LENGTH);
+    key = k;
+    if (header && Buffer.compare(header.subarray(0, head.length), head) === 0) break;
+    header = undefined;
+  }
+  if (!head || !header) return undefined;
+  const headerLength = header.length;
   const hash = header.toString('latin1', head.length, head.length + HASH_LENGTH);
   const rest = HEADER_REST.exec(header.toString('latin1', head.length + HASH_LENGTH));
   if (!/^[0-9a-f]{16}$/.test(hash) || !rest) return undefined;
@@ -111,7 +121,7 @@ function readOpen(fd: number, file: string, key: string, source: Uint8Array, all
   const open: OpenEntry = { fd, file, left: parts.length, closed: false };
   for (const [section, start, end] of parts) lazyTopics(section, open, topicsAt + start, end - start);
   if (parts.length === 0) release(open);
-  return { roadmap, hash, marks };
+  return { roadmap, hash, marks, key };
 }
 
 function looksLikeRoadmap(value: unknown): value is Roadmap {

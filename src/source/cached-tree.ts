@@ -1,5 +1,5 @@
 import type { Roadmap } from '../core/types.js';
-import { entryPath, parseCacheDir, parseKey, readParseCache } from './parse-cache.js';
+import { entryPath, parseCacheDir, parseKeys, readParseCache } from './parse-cache.js';
 import { readFileLimited } from './read-capped.js';
 
 /**
@@ -10,7 +10,7 @@ import { readFileLimited } from './read-capped.js';
 export function cachedTreeAt(cacheDir: string, path: string, fallbackTitle: string): Roadmap | undefined {
   try {
     const bytes = readFileLimited(path, path);
-    return readParseCache(entryPath(parseCacheDir(cacheDir), path), parseKey({ fallbackTitle }), bytes);
+    return readParseCache(entryPath(parseCacheDir(cacheDir), path), parseKeys({ fallbackTitle }), bytes);
   } catch {
     return undefined;
   }

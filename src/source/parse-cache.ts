@@ -4,7 +4,7 @@ import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSy
 import { join } from 'node:path';
 import { decodeBytes } from '../core/parse/normalize.js';
 import { longHash, longHashBytes } from '../core/text/hash.js';
-import type { Roadmap } from '../core/types.js';
+import { DEFAULT_TITLE, type Roadmap } from '../core/types.js';
 import { readEntry, writeEntry } from './cache-entry.js';
 
 /** Set by scripts/build.mjs from the sources and the Markdown lexer's version; absent when running from src/. */
@@ -43,18 +43,39 @@ export function parseKey(options: unknown): string {
   return `${PARSER_FINGERPRINT}-${longHash(JSON.stringify(options))}`;
 }
 
+/**
+ * The keys a tree parsed with `options` may be cached under: the options' own, and the key of trees whose title is
+ * their own. The fallback title names only a roadmap without a title; a tree with one is the same whatever the
+ * fallback, so it is stored under a key that leaves the fallback out (see storeKey). A file read with `--roadmap`
+ * (fallback: the file name), from the shelf (fallback: the title found when it was added) and while `add` reads it
+ * then shares one entry, and one parse.
+ */
+export function parseKeys(options: ParseOptions): string[] {
+  return [parseKey(options), parseKey({ ...options, fallbackTitle: undefined, ownTitle: true })];
+}
+
+/**
+ * The key `roadmap`, parsed with `options`, is stored under: the key of trees with their own title when its title
+ * cannot have come from the fallback (or from the parser's last resort, "Roadmap", when there is none), the options'
+ * own key otherwise.
+ */
+function storeKey(options: ParseOptions, roadmap: Roadmap): string {
+  const [own, titled] = parseKeys(options) as [string, string];
+  return roadmap.title === (options.fallbackTitle ?? DEFAULT_TITLE) ? own : titled;
+}
+
 /** One file per source (path, stdin, bundled): editing a roadmap replaces its entry instead of adding one. */
 export function entryPath(dir: string, source: string): string {
   return join(dir, `${longHash(source)}.json`);
 }
 
 /**
- * The tree cached from exactly these bytes with this key, or undefined when there is none, the file changed in any
+ * The tree cached from exactly these bytes with one of these keys (see parseKeys), or undefined when there is none, the file changed in any
  * way (the stored bytes are compared, which is stronger than a hash and quicker than loading node:crypto to make
  * one), or the entry is damaged. The layout, and what happens when a part read later is damaged: cache-entry.ts.
  */
-export function readParseCache(file: string, key: string, source: Uint8Array): Roadmap | undefined {
-  const read = readEntry(file, key, source);
+export function readParseCache(file: string, keys: readonly string[], source: Uint8Array): Roadmap | undefined {
+  const read = readEntry(file, keys, source);
   if (!read) return undefined;
   knownHashes.set(source, read.hash);
   return read.roadmap;
@@ -66,12 +87,12 @@ export function readParseCache(file: string, key: string, source: Uint8Array): R
  * brought up to date (see retick), stored as the entry of the new bytes. Undefined when the bytes differ in anything
  * else, or a changed box is not the box of one task topic: the caller parses then.
  */
-async function readTicked(file: string, key: string, bytes: Uint8Array): Promise<Roadmap | undefined> {
-  const near = readEntry(file, key, bytes, true);
+async function readTicked(file: string, keys: readonly string[], bytes: Uint8Array): Promise<Roadmap | undefined> {
+  const near = readEntry(file, keys, bytes, true);
   if (!near || near.marks.length === 0) return undefined;
   const { retick } = await import('../core/parse/task-boxes.js');
   if (!retick(near.roadmap, bytes, near.marks)) return undefined;
-  writeParseCache(file, key, bytes, near.roadmap);
+  writeParseCache(file, near.key, bytes, near.roadmap);
   return near.roadmap;
 }
 
@@ -183,9 +204,9 @@ export async function parseCached(cacheRoot: string, bytes: Uint8Array, input: P
   const options: ParseOptions = { fallbackTitle: input.fallbackTitle };
   if (input.structure && (input.structure.sections !== undefined || input.structure.topics !== undefined)) options.structure = input.structure;
   if (input.explain) options.explain = true;
-  const key = parseKey(options);
+  const keys = parseKeys(options);
   const file = entryPath(parseCacheDir(cacheRoot), input.source);
-  const cached = readParseCache(file, key, bytes) ?? (await readTicked(file, key, bytes));
+  const cached = readParseCache(file, keys, bytes) ?? (await readTicked(file, keys, bytes));
   if (cached) return cached;
   const done = bytes.length >= SLOW_PARSE_BYTES && onSlowParse ? await onSlowParse({ shown: input.shown, bytes: bytes.length }) : undefined;
   try {
@@ -193,7 +214,7 @@ export async function parseCached(cacheRoot: string, bytes: Uint8Array, input: P
     const { parseRoadmap } = await import('../core/parse/parse.js');
     if (bytes.length >= BIG_PARSE_BYTES) await boundHeapGrowth();
     const roadmap = parseRoadmap(text, options);
-    writeParseCache(file, key, bytes, roadmap);
+    writeParseCache(file, storeKey(options, roadmap), bytes, roadmap);
     return roadmap;
   } finally {
     await done?.();

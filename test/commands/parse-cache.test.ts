@@ -7,7 +7,8 @@ import { generateRoadmap } from '../../scripts/bench-roadmap.mjs';
 import { main } from '../../src/cli.js';
 import { parseRoadmap } from '../../src/core/parse/parse.js';
 import type { Roadmap } from '../../src/core/types.js';
-import { parseKey, readParseCache, writeParseCache } from '../../src/source/parse-cache.js';
+import { parseCached, parseKey, readParseCache, writeParseCache } from '../../src/source/parse-cache.js';
+import { work } from '../../src/core/work.js';
 import { Capture, run, tempHome } from '../helpers/io.js';
 
 let home: ReturnType<typeof tempHome>;
@@ -186,13 +187,13 @@ describe('a tree read from the cache', () => {
   it('is plain data in the same key order: JSON, spreads, keys, structuredClone, assignment', () => {
     const { entry, bytes } = stored();
     const tree = parsed();
-    const a = readParseCache(entry, key, bytes);
+    const a = readParseCache(entry, [key], bytes);
     expect(JSON.stringify(a)).toBe(JSON.stringify(tree));
-    const b = readParseCache(entry, key, bytes);
+    const b = readParseCache(entry, [key], bytes);
     expect(b?.sections.map((s) => Object.keys(s))).toEqual(tree.sections.map((s) => Object.keys(s)));
     expect(b?.sections.map((s) => ({ ...s }))).toEqual(tree.sections.map((s) => ({ ...s })));
-    expect(structuredClone(readParseCache(entry, key, bytes))).toEqual(tree);
-    const c = readParseCache(entry, key, bytes);
+    expect(structuredClone(readParseCache(entry, [key], bytes))).toEqual(tree);
+    const c = readParseCache(entry, [key], bytes);
     if (!c?.sections[0]) throw new Error('no section');
     const first = c.sections[0];
     first.topics = [];
@@ -204,12 +205,12 @@ describe('a tree read from the cache', () => {
   it('keeps reading the entry it opened when a writer replaces it before a section is read', () => {
     const { entry, bytes } = stored();
     const tree = parsed();
-    const opened = readParseCache(entry, key, bytes);
+    const opened = readParseCache(entry, [key], bytes);
     // Another process stores a different tree under the same name (here: the same bytes, another title everywhere).
     const other = JSON.parse(JSON.stringify(tree).replaceAll('"title":"', '"title":"Other ')) as Roadmap;
     writeParseCache(entry, key, bytes, other);
     expect(JSON.stringify(opened)).toBe(JSON.stringify(tree));
-    expect(JSON.stringify(readParseCache(entry, key, bytes))).toBe(JSON.stringify(other));
+    expect(JSON.stringify(readParseCache(entry, [key], bytes))).toBe(JSON.stringify(other));
   });
 
   it('an entry whose sections hold no topics, and a roadmap with no sections, come back the same', () => {
@@ -218,8 +219,44 @@ describe('a tree read from the cache', () => {
       writeFileSync(file, text);
       const bytes = readFileSync(file);
       writeParseCache(entry, key, bytes, parsed());
-      expect(JSON.stringify(readParseCache(entry, key, bytes))).toBe(JSON.stringify(parsed()));
+      expect(JSON.stringify(readParseCache(entry, [key], bytes))).toBe(JSON.stringify(parsed()));
     }
+  });
+});
+
+describe('one entry serves every fallback title when the roadmap has a title of its own', () => {
+  const input = (fallbackTitle: string) => ({ source: file, shown: 'mine.md', fallbackTitle });
+  /** The tree parseCached gives with this fallback title, as JSON, and whether it parsed to give it. */
+  const read = async (bytes: Buffer, fallbackTitle: string): Promise<{ tree: string; parsed: boolean }> => {
+    const parses = work.parses;
+    const tree = JSON.stringify(await parseCached(join(home.dir, 'cache'), bytes, input(fallbackTitle)));
+    return { tree, parsed: work.parses > parses };
+  };
+  const fresh = (bytes: Buffer, fallbackTitle: string): string => JSON.stringify(parseRoadmap(bytes.toString('utf8'), { fallbackTitle }));
+
+  it.each([
+    ['a heading', '# Learn Go\n\n## Basics\n\n- Syntax\n- Types\n'],
+    ['front matter', '---\ntitle: Learn Go\n---\n\n## Basics\n\n- Syntax\n'],
+  ])('its title in %s: read with another fallback without parsing, as a parse with that fallback reads it', async (_where, text) => {
+    const bytes = Buffer.from(text);
+    expect(await read(bytes, 'mine')).toEqual({ tree: fresh(bytes, 'mine'), parsed: true });
+    expect(await read(bytes, 'Learn Go from the shelf')).toEqual({ tree: fresh(bytes, 'Learn Go from the shelf'), parsed: false });
+    expect(JSON.parse(fresh(bytes, 'x')) as { title: string }).toMatchObject({ title: 'Learn Go' });
+  });
+
+  it('no title of its own: each fallback title is its own entry, so the title is always the one asked for', async () => {
+    const bytes = Buffer.from('## Basics\n\n- Syntax\n- Types\n\n## Web\n\n- HTTP\n');
+    expect(await read(bytes, 'mine')).toEqual({ tree: fresh(bytes, 'mine'), parsed: true });
+    expect(await read(bytes, 'mine')).toEqual({ tree: fresh(bytes, 'mine'), parsed: false });
+    const other = await read(bytes, 'yours');
+    expect(other).toEqual({ tree: fresh(bytes, 'yours'), parsed: true });
+    expect(JSON.parse(other.tree) as { title: string }).toMatchObject({ title: 'yours' });
+  });
+
+  it('a title that happens to be the fallback is not taken for another fallback', async () => {
+    const bytes = Buffer.from('# mine\n\n## Basics\n\n- Syntax\n');
+    expect(await read(bytes, 'mine')).toEqual({ tree: fresh(bytes, 'mine'), parsed: true });
+    expect(await read(bytes, 'yours')).toEqual({ tree: fresh(bytes, 'yours'), parsed: true });
   });
 });
 

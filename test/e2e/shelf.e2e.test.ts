@@ -40,6 +40,12 @@ describe('the shelf: add, roadmaps, use, remove', () => {
     expect(added.stdout).toBe(`Added "Rust Roadmap" as rust (2 sections, 5 topics) from ${join(files.dir, 'rust.md')}.\n`);
     expect(added.code).toBe(0);
     expect(readdirSync(join(home.dir, 'roadmaps'))).toEqual(['rust.md']);
+    // add parsed it; the commands after it read that tree from the parse cache, with the shelf's fallback title or
+    // the file's (--roadmap): its title is its own, so both are the same tree.
+    for (const args of [['next'], ['list', '--roadmap', 'rust.md']]) {
+      const r = await bin(args, { env: { ROADMAP_WORK_COUNTS: '1' } });
+      expect({ args, code: r.code, parses: /"parses":(\d+)/.exec(r.stderr)?.[1] }).toEqual({ args, code: 0, parses: '0' });
+    }
     await bin(['done', '1.1']);
     const shelf = await json<ShelfDoc>(['roadmaps']);
     expect(shelf.current).toBe('rust');

@@ -90,7 +90,8 @@ describe('the command after a box is ticked reads the tree without parsing the f
   };
 
   it('by `done` (write-back) or by hand in an editor: the same output as a parse gives', async () => {
-    expect((await counted('list')).code).toBe(0);
+    // `add` (in beforeEach) parsed the file: the first command after it does not.
+    expect(await counted('list')).toMatchObject({ code: 0, parses: 0 });
     expect((await bin('done', 'sorting')).code).toBe(0);
     expect(readFileSync(file).equals(withMarks({ 5: 'x' }))).toBe(true);
     const next = await counted('next', '--json');

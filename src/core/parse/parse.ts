@@ -10,7 +10,7 @@ import { PROSE_HEADING } from './topics.js';
 import { LABEL_HEADING } from './vocabulary.js';
 import { boilerplateKind, cleanTitle, isRoadmapTitle } from './title.js';
 import { tocTargets } from './toc.js';
-import type { OverviewPart, ParseWarning, Roadmap, Section } from '../types.js';
+import { DEFAULT_TITLE, type OverviewPart, type ParseWarning, type Roadmap, type Section } from '../types.js';
 import { countLeaves } from '../tree.js';
 import { work } from '../work.js';
 
@@ -85,7 +85,7 @@ export function parseRoadmap(source: string, options: ParseOptions = {}): Roadma
   if (title === undefined) title = leadingTitle(root, picked.leftOut.map((l) => l.node));
 
   const roadmap: Roadmap = {
-    title: title ?? outline.logo ?? options.fallbackTitle ?? 'Roadmap',
+    title: title ?? outline.logo ?? options.fallbackTitle ?? DEFAULT_TITLE,
     overview,
     sections,
     warnings: warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
