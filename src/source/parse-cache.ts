@@ -6,6 +6,7 @@ import { decodeBytes } from '../core/parse/normalize.js';
 import { longHash, longHashBytes } from '../core/text/hash.js';
 import { DEFAULT_TITLE, type Roadmap } from '../core/types.js';
 import { readEntry, writeEntry } from './cache-entry.js';
+import { SourceError } from './errors.js';
 
 /** Set by scripts/build.mjs from the sources and the Markdown lexer's version; absent when running from src/. */
 declare const __ROADMAP_PARSER_FINGERPRINT__: string | undefined;
@@ -91,7 +92,13 @@ async function readTicked(file: string, keys: readonly string[], bytes: Uint8Arr
   const near = readEntry(file, keys, bytes, true);
   if (!near || near.marks.length === 0) return undefined;
   const { retick } = await import('../core/parse/task-boxes.js');
-  if (!retick(near.roadmap, bytes, near.marks)) return undefined;
+  try {
+    // retick reads every section: one found damaged on the disk removes the entry, and the caller parses instead.
+    if (!retick(near.roadmap, bytes, near.marks)) return undefined;
+  } catch (error) {
+    if (error instanceof SourceError) return undefined;
+    throw error;
+  }
   writeParseCache(file, near.key, bytes, near.roadmap);
   return near.roadmap;
 }

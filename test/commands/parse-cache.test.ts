@@ -1,5 +1,5 @@
 import { isAscii } from 'node:buffer';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -127,6 +127,24 @@ describe('the parse cache', () => {
     expect(entries()).toEqual([]);
     expect(await listJson()).toEqual(expected);
     expect(readFileSync(onlyEntry())).toEqual(good);
+  });
+
+  it('a damaged section found while ticked boxes are brought up to date: the file is parsed, nothing stops', async () => {
+    writeFileSync(file, `# Boxes\n\n${Array.from({ length: 4 }, (_, s) => `## Part ${s + 1}\n\n- [ ] Task ${s + 1}.1\n- [ ] Task ${s + 1}.2\n`).join('\n')}`);
+    await listJson();
+    const entry = onlyEntry();
+    const good = readFileSync(entry);
+    const { topicsAt, ends } = layout(good);
+    const bad = Buffer.from(good);
+    bad[topicsAt + (ends.at(-2) ?? 0) + 1] = '#'.charCodeAt(0);
+    writeFileSync(entry, bad);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('- [ ] Task 1.1', '- [x] Task 1.1'));
+    const r = await run(['list', '--json', '--roadmap', file], { home: home.dir });
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(readFileSync(onlyEntry())).not.toEqual(bad);
+    // What it printed is what a parse prints: the same command with no cache at all.
+    rmSync(cacheDir(), { recursive: true, force: true });
+    expect(JSON.parse(r.stdout)).toEqual(await listJson());
   });
 
   it('any text comes back the same from the cache: accents, emoji, Persian, CJK, controls', async () => {
