@@ -57,9 +57,9 @@ export interface EntryRead {
 }
 
 /**
- * The tree stored in `file` for exactly the bytes `source` with one of these keys, or undefined when there is none, the bytes
- * differ in any way (compared byte for byte), or the header or outline is damaged (not ASCII, not JSON, not a roadmap's
- * outline, or its offsets do not fill the file). The sections' topics are read when first asked for.
+ * The tree stored in `file` for exactly the bytes `source` with one of these keys, or undefined when there is none,
+ * the bytes differ in any way (compared byte for byte), or the header or outline is damaged (not ASCII, not JSON, not
+ * a roadmap's outline, or its offsets do not fill the file). The sections' topics are read when first asked for.
  *
  * With `marks`, bytes of the same length that differ only where both have a space, `x` or `X` (what ticking task boxes
  * changes) are accepted too, and listed in `marks`: the tree is then the one parsed from the entry's bytes, for the

@@ -71,9 +71,9 @@ export function entryPath(dir: string, source: string): string {
 }
 
 /**
- * The tree cached from exactly these bytes with one of these keys (see parseKeys), or undefined when there is none, the file changed in any
- * way (the stored bytes are compared, which is stronger than a hash and quicker than loading node:crypto to make
- * one), or the entry is damaged. The layout, and what happens when a part read later is damaged: cache-entry.ts.
+ * The tree cached from exactly these bytes with one of these keys (see parseKeys), or undefined when there is none,
+ * the file changed in any way (the stored bytes are compared, which is stronger than a hash and quicker than loading
+ * node:crypto to make one), or the entry is damaged. The layout, and what happens when a part read later is damaged: cache-entry.ts.
  */
 export function readParseCache(file: string, keys: readonly string[], source: Uint8Array): Roadmap | undefined {
   const read = readEntry(file, keys, source);
