@@ -158,11 +158,12 @@ describe('pre-checks in front of the parser patterns', () => {
     steps.push('3장 그래프', '1週目 基礎', 'ステップ2 応用', '스텝 3 x', '2단계: x', '第一阶段：基础', '第3章 x', '二、x', '10.', '1.2.3 x', 'BONUS #2 - x');
     const texts = [...steps, ...firstCharacters(), ...generated(7, 20_000, 16)];
     const matched = new Array<number>(NUMBERINGS.length).fill(0);
-    NUMBERINGS.forEach(({ pattern, mayMatch }, i) => {
+    NUMBERINGS.forEach(({ pattern, mayMatch, afterMaking }, i) => {
       for (const text of texts) {
         const m = pattern().exec(text);
         if (m) matched[i] = (matched[i] ?? 0) + 1;
         if (m && !mayMatch(text)) expect.fail(`numbering ${i} matches ${JSON.stringify(text)} but its check said it cannot`);
+        if (m && afterMaking && !afterMaking(text)) expect.fail(`numbering ${i} matches ${JSON.stringify(text)} but its check after making said it cannot`);
       }
     });
     expect(matched.map((n) => n > 5), `matches per numbering pattern: ${matched.join(', ')}`).not.toContain(false);
