@@ -37,8 +37,8 @@ export function decline(reason: string): Error {
 /* eslint-disable no-useless-escape, no-control-regex -- copied as marked writes them */
 /**
  * The five delimiter rules with \p{P}\p{S}, as written between the slashes of a literal (String.raw keeps every
- * backslash). V8 takes about 3.5 ms to make the five at module load, on every first read, and they run only on
- * text outside the BMP (ASCII_RULES take the rest): RULES makes each on first use.
+ * backslash). The lexer runs their ASCII twins (ASCII_RULES, on text mapped by asciiClasses); these are marked's
+ * own, which the tests hold the twins to. V8 takes about 3.5 ms to make the five, so RULES makes each on first use.
  */
 const DELIMITER_SOURCES = {
   emStrongLDelim: [String.raw`^(?:\*+(?:((?!\*)(?!~)[\p{P}\p{S}])|([^\s*]))?)|^_+(?:((?!_)(?!~)[\p{P}\p{S}])|([^\s_]))?`, 'u'],
@@ -644,11 +644,11 @@ function lexInline(src: string, tokens: Token[] = []): Token[] {
 }
 
 /**
- * marked's Tokenizer.del (GFM strikethrough), with the last possible closer passed in. With `classes` (the run at
- * `at`, in ASCII classes) its rules run on those with ASCII_RULES.
+ * marked's Tokenizer.del (GFM strikethrough), with the last possible closer passed in. Its rules run with ASCII_RULES
+ * on `classes`, the run (from `at`) and its mask in ASCII classes.
  */
-function del(src: string, maskedSrc: string, prevChar: string, lastCloser: number, classes: Classes | undefined, at: number): Token | undefined {
-  let match = classes ? ASCII_RULES.delLDelim.exec(classes.src.slice(at)) : RULES.delLDelim.exec(src);
+function del(src: string, maskedSrc: string, prevChar: string, lastCloser: number, classes: Classes, at: number): Token | undefined {
+  let match = ASCII_RULES.delLDelim.exec(classes.src.slice(at));
   if (!match) return undefined;
   const nextChar = match[1] || '';
   if (nextChar && prevChar && !RULES.punctuation.exec(prevChar)) return undefined;
@@ -656,9 +656,9 @@ function del(src: string, maskedSrc: string, prevChar: string, lastCloser: numbe
   let delimTotal = lLength;
   const windowStart = maskedSrc.length - src.length + lLength;
   if (lastCloser < windowStart) return undefined;
-  const window = (classes ? classes.masked : maskedSrc).slice(-1 * src.length + lLength);
+  const window = classes.masked.slice(-1 * src.length + lLength);
   const lastInWindow = lastCloser - windowStart;
-  const endReg = classes ? ASCII_RULES.delRDelim : RULES.delRDelim;
+  const endReg = ASCII_RULES.delRDelim;
   endReg.lastIndex = 0;
   while ((match = endReg.exec(window)) !== null) {
     if (match.index > lastInWindow) break;
@@ -682,8 +682,8 @@ function del(src: string, maskedSrc: string, prevChar: string, lastCloser: numbe
 }
 
 /** marked's Tokenizer.emStrong (GFM), with the last possible closer passed in; `classes` as for del. */
-function emStrong(src: string, maskedSrc: string, prevChar: string, lastCloser: number, classes: Classes | undefined, at: number): Token | undefined {
-  let match = classes ? ASCII_RULES.emStrongLDelim.exec(classes.src.slice(at)) : RULES.emStrongLDelim.exec(src);
+function emStrong(src: string, maskedSrc: string, prevChar: string, lastCloser: number, classes: Classes, at: number): Token | undefined {
+  let match = ASCII_RULES.emStrongLDelim.exec(classes.src.slice(at));
   if (!match) return undefined;
   if (!match[1] && !match[2] && !match[3] && !match[4]) return undefined;
   const delimChar = match[0][0];
@@ -706,11 +706,10 @@ function emStrong(src: string, maskedSrc: string, prevChar: string, lastCloser: 
     const runLength = srcStart - runStart + lLength;
     const openerCanClose = !!runPrevChar.trim() && (!!nextChar || (delimChar === '*' && !runPrevPunct));
     if (delimChar !== '*' && delimChar !== '_') return undefined;
-    const rules = classes ? ASCII_RULES : RULES;
-    const endReg = delimChar === '*' ? rules.emStrongRDelimAst : rules.emStrongRDelimUnd;
+    const endReg = delimChar === '*' ? ASCII_RULES.emStrongRDelimAst : ASCII_RULES.emStrongRDelimUnd;
     const windowStart = maskedSrc.length - src.length + lLength;
     if (lastCloser < windowStart) return undefined;
-    const window = (classes ? classes.masked : maskedSrc).slice(-1 * src.length + lLength);
+    const window = classes.masked.slice(-1 * src.length + lLength);
     const lastInWindow = lastCloser - windowStart;
     endReg.lastIndex = 0;
     while ((match = endReg.exec(window)) !== null) {
