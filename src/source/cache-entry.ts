@@ -63,7 +63,7 @@ export interface EntryRead {
  *
  * With `marks`, bytes of the same length that differ only where both have a space, `x` or `X` (what ticking task boxes
  * changes) are accepted too, and listed in `marks`: the tree is then the one parsed from the entry's bytes, for the
- * caller to bring up to date or refuse (see parse-cache.ts, readTicked).
+ * caller to bring up to date or refuse (see parse-cache.ts, fromCache).
  */
 export function readEntry(file: string, keys: readonly string[], source: Uint8Array, marks = false): EntryRead | undefined {
   let fd: number;

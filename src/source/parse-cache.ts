@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { decodeBytes } from '../core/parse/normalize.js';
 import { longHash, longHashBytes } from '../core/text/hash.js';
 import { DEFAULT_TITLE, type Roadmap } from '../core/types.js';
-import { readEntry, writeEntry } from './cache-entry.js';
+import { readEntry, writeEntry, type EntryRead } from './cache-entry.js';
 import { SourceError } from './errors.js';
 
 /** Set by scripts/build.mjs from the sources and the Markdown lexer's version; absent when running from src/. */
@@ -73,34 +73,41 @@ export function entryPath(dir: string, source: string): string {
 /**
  * The tree cached from exactly these bytes with one of these keys (see parseKeys), or undefined when there is none,
  * the file changed in any way (the stored bytes are compared, which is stronger than a hash and quicker than loading
- * node:crypto to make one), or the entry is damaged. The layout, and what happens when a part read later is damaged: cache-entry.ts.
+ * node:crypto to make one), or the entry is damaged. The layout, and what happens when a part read later is damaged:
+ * cache-entry.ts.
  */
 export function readParseCache(file: string, keys: readonly string[], source: Uint8Array): Roadmap | undefined {
   const read = readEntry(file, keys, source);
-  if (!read) return undefined;
+  return read && hit(read, source);
+}
+
+/** The tree of an entry read for exactly `source`, whose content hash the entry holds (so it is not hashed again). */
+function hit(read: EntryRead, source: Uint8Array): Roadmap {
   knownHashes.set(source, read.hash);
   return read.roadmap;
 }
 
 /**
- * The tree of bytes that differ from a cache entry's only where task boxes were ticked or unticked (a `done` that
- * ticked the learner's own file, or a box ticked in an editor), without parsing: the entry's tree with those topics
- * brought up to date (see retick), stored as the entry of the new bytes. Undefined when the bytes differ in anything
- * else, or a changed box is not the box of one task topic: the caller parses then.
+ * The tree of `bytes` from the cache, read once: the entry of exactly these bytes, or of bytes that differ only where
+ * task boxes were ticked or unticked (a `done` that ticked the learner's own file, or a box ticked in an editor). The
+ * latter is not parsed: the entry's tree with those topics brought up to date (see retick), stored as the entry of
+ * the new bytes. Undefined when there is no such entry, or a changed box is not the box of one task topic: the caller
+ * parses then.
  */
-async function readTicked(file: string, keys: readonly string[], bytes: Uint8Array): Promise<Roadmap | undefined> {
-  const near = readEntry(file, keys, bytes, true);
-  if (!near || near.marks.length === 0) return undefined;
+async function fromCache(file: string, keys: readonly string[], bytes: Uint8Array): Promise<Roadmap | undefined> {
+  const read = readEntry(file, keys, bytes, true);
+  if (!read) return undefined;
+  if (read.marks.length === 0) return hit(read, bytes);
   const { retick } = await import('../core/parse/task-boxes.js');
   try {
     // retick reads every section: one found damaged on the disk removes the entry, and the caller parses instead.
-    if (!retick(near.roadmap, bytes, near.marks)) return undefined;
+    if (!retick(read.roadmap, bytes, read.marks)) return undefined;
   } catch (error) {
     if (error instanceof SourceError) return undefined;
     throw error;
   }
-  writeParseCache(file, near.key, bytes, near.roadmap);
-  return near.roadmap;
+  writeParseCache(file, read.key, bytes, read.roadmap);
+  return read.roadmap;
 }
 
 /**
@@ -213,7 +220,7 @@ export async function parseCached(cacheRoot: string, bytes: Uint8Array, input: P
   if (input.explain) options.explain = true;
   const keys = parseKeys(options);
   const file = entryPath(parseCacheDir(cacheRoot), input.source);
-  const cached = readParseCache(file, keys, bytes) ?? (await readTicked(file, keys, bytes));
+  const cached = await fromCache(file, keys, bytes);
   if (cached) return cached;
   const done = bytes.length >= SLOW_PARSE_BYTES && onSlowParse ? await onSlowParse({ shown: input.shown, bytes: bytes.length }) : undefined;
   try {
