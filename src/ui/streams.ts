@@ -27,6 +27,19 @@ export function fdIsTTY(fd: 0 | 1 | 2, stream: () => { isTTY?: boolean }): boole
   return isCharacterDevice(fd) && stream().isTTY === true;
 }
 
+/**
+ * A terminal's columns asked of the terminal itself (one ioctl), not the figure Node last stored. Node stores the size
+ * again when SIGWINCH reaches its event loop, and the signal can wait on a busy machine while a key typed after the
+ * resize is read first: the screen that key draws would be laid out for the old width. Falls back to Node's figure
+ * where its handle cannot say (a closed terminal, another runtime).
+ */
+function columnsNow(stream: NodeJS.WriteStream): number | undefined {
+  const handle = (stream as { _handle?: { getWindowSize?: (size: [number, number]) => number } })._handle;
+  const size: [number, number] = [0, 0];
+  if (typeof handle?.getWindowSize === 'function' && handle.getWindowSize(size) === 0 && size[0] > 0) return size[0];
+  return stream.columns;
+}
+
 /** For a pipe whose reader is slow and that another process made non-blocking: wait a moment and write again. */
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
@@ -60,8 +73,9 @@ export class FdOutput implements Output {
     return this.tty;
   }
 
+  /** A terminal's width as it is now (see sizeNow), for each screen drawn; none when not a terminal. */
   get columns(): number | undefined {
-    return this.isTTY ? this.stream().columns : undefined;
+    return this.isTTY ? columnsNow(this.stream()) : undefined;
   }
 
   get nodeStream(): NodeJS.WriteStream {

@@ -92,7 +92,7 @@ export function terminalWidth(out: Output, env: NodeJS.ProcessEnv): number | und
   if (!out.isTTY) return undefined;
   const columns = Number(env.COLUMNS);
   if (Number.isInteger(columns) && columns > 0) return columns;
-  // Node keeps a terminal's columns current: it reads the size again on each SIGWINCH.
+  // The terminal's size now, asked at each call (FdOutput.columns): a resize is seen even before its SIGWINCH is.
   return out.columns || 80;
 }
 

@@ -36,6 +36,11 @@ export class PtySession {
     return this.raw;
   }
 
+  /** The program's process id, to stop and continue it as a busy machine would. */
+  get pid(): number {
+    return this.pty.pid;
+  }
+
   /** Changes the terminal's size, as a person dragging the window does (the program gets SIGWINCH). */
   resize(cols: number, rows: number): void {
     this.pty.resize(cols, rows);
