@@ -27,6 +27,42 @@ export function sectionEntries(section: Section, out: TopicEntry[] = []): TopicE
   return out;
 }
 
+/**
+ * Finds a topic by its id along its path: the section named by the id's first part, then the topic named by its first
+ * two parts, and so on. Only the sections and topic lists on the way are read (a cached roadmap reads the rest of its
+ * sections only when asked). A miss proves nothing (a slug with a slash in it would be missed): callers confirm misses
+ * with a full walk.
+ */
+export function pathLookup(roadmap: Roadmap): (id: string) => TopicEntry | undefined {
+  const sections = new Map<string, Section>();
+  for (const s of roadmap.sections) if (!sections.has(s.id)) sections.set(s.id, s);
+  const lists = new Map<readonly Topic[], Map<string, Topic>>();
+  const byId = (topics: readonly Topic[]): Map<string, Topic> => {
+    let map = lists.get(topics);
+    if (!map) {
+      map = new Map();
+      for (const t of topics) if (!map.has(t.id)) map.set(t.id, t);
+      lists.set(topics, map);
+    }
+    return map;
+  };
+  return (id) => {
+    let slash = id.indexOf('/');
+    const section = slash < 0 ? undefined : sections.get(id.slice(0, slash));
+    if (!section) return undefined;
+    const ancestors: Topic[] = [];
+    let topics: readonly Topic[] = section.topics;
+    for (;;) {
+      slash = id.indexOf('/', slash + 1);
+      const topic = byId(topics).get(slash < 0 ? id : id.slice(0, slash));
+      if (!topic) return undefined;
+      if (slash < 0) return { topic, section, ancestors };
+      ancestors.push(topic);
+      topics = topic.children;
+    }
+  };
+}
+
 /** The topic and every descendant, parent first. */
 export function subtree(topic: Topic): Topic[] {
   return [topic, ...topic.children.flatMap(subtree)];
@@ -44,6 +80,43 @@ export function countLeaves(topics: readonly Topic[]): number {
     n += t.children.length ? countLeaves(t.children) : 1;
   }
   return n;
+}
+
+/**
+ * How many topics count (leaves) in each section whose topics are not read yet. A cached roadmap reads a section's
+ * topics when first asked for (source/cache-entry.ts), and progress over a section no status names needs only this
+ * number (status.ts, roadmapProgress). Kept beside the tree, not in it: the tree's JSON stays the parser's.
+ */
+const unreadLeafCounts = new WeakMap<Section, number>();
+
+/** Says how many leaves `section` holds while its topics are unread; undefined once they are read or replaced. */
+export function setUnreadLeaves(section: Section, leaves: number | undefined): void {
+  if (leaves === undefined) unreadLeafCounts.delete(section);
+  else unreadLeafCounts.set(section, leaves);
+}
+
+/** The leaf count of a section whose topics are not read yet; undefined for any other section. */
+export function unreadLeaves(section: Section): number | undefined {
+  return unreadLeafCounts.get(section);
+}
+
+/**
+ * The section's leaf count, when every topic's id starts with the section's id and "/" (as the parser makes them):
+ * then a status is known to be in this section by its id alone. Undefined when any topic's id does not.
+ */
+export function leavesByOwnIds(section: Section): number | undefined {
+  const prefix = `${section.id}/`;
+  let leaves = 0;
+  const visit = (topics: readonly Topic[]): boolean => {
+    for (let i = 0; i < topics.length; i++) {
+      const t = topics[i] as Topic;
+      if (!t.id.startsWith(prefix)) return false;
+      if (t.children.length === 0) leaves++;
+      else if (!visit(t.children)) return false;
+    }
+    return true;
+  };
+  return visit(section.topics) ? leaves : undefined;
 }
 
 /** Topics that have subtopics (groups), every depth. */

@@ -2,16 +2,18 @@ import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import type { Roadmap, Section, Topic } from '../core/types.js';
 import type { MarkChange } from '../core/parse/task-boxes.js';
+import { leavesByOwnIds, setUnreadLeaves } from '../core/tree.js';
 import { work } from '../core/work.js';
 import { jsonPieces, WRITE_BATCH } from '../core/text/json-pieces.js';
 import { SourceError } from './errors.js';
 
 /**
- * Bumped when the layout of a cache file changes (6: an outline, and each section's topics read when first asked
+ * Bumped when the layout of a cache file changes (7: each section in the outline says how many topics count in it;
+ * 6: an outline, and each section's topics read when first asked
  * for; 5: the header holds the content hash; 4: named by the FNV-1a hash; 3: the source bytes, then the tree in ASCII
  * JSON). An entry of another format is a miss: the roadmap is parsed again and the entry rewritten.
  */
-const FORMAT = 6;
+const FORMAT = 7;
 
 /**
  * An entry is one line of header, the exact bytes the tree was parsed from, each section's topics, and the outline.
@@ -21,7 +23,8 @@ const FORMAT = 6;
  *   the outline starts. A reader knows the part up to the hash beforehand; the rest has a fixed length.
  * - The topics of each section, as ASCII JSON arrays, one after the other with nothing between them.
  * - The outline, in ASCII JSON, to the end of the file: the roadmap with each section's `topics` replaced by the
- *   offset where its list ends (counted from the end of the source).
+ *   offset where its list ends (counted from the end of the source), and `leaves`, how many of its topics count
+ *   (absent for a section whose topic ids do not all start with its own: see tree.ts, leavesByOwnIds).
  *
  * A reader compares the source and parses the outline only; a section's topics are read, checked and parsed when
  * something first asks for them (see lazyTopics). `next` on a big roadmap reads one section, not the whole tree, and
@@ -109,17 +112,22 @@ function readOpen(fd: number, file: string, keys: readonly string[], source: Uin
   const roadmap = JSON.parse(outline.toString('latin1')) as unknown;
   if (!looksLikeRoadmap(roadmap)) return undefined;
   // Each section's `topics` is where its list ends; the lists fill the part between the source and the outline.
-  const parts: Array<[Section, number, number]> = [];
+  const parts: Array<[Section, number, number, number | undefined]> = [];
   let from = 0;
   for (const section of roadmap.sections as unknown[]) {
-    const to = typeof section === 'object' && section !== null ? (section as Record<string, unknown>).topics : undefined;
+    const fields = typeof section === 'object' && section !== null ? (section as Record<string, unknown>) : {};
+    const to = fields.topics;
+    const leaves = fields.leaves;
     if (typeof to !== 'number' || !Number.isInteger(to) || to < from + 2) return undefined;
-    parts.push([section as Section, from, to]);
+    if (leaves !== undefined && (typeof leaves !== 'number' || !Number.isInteger(leaves) || leaves < 0)) return undefined;
+    // The count is the entry's, not the tree's: the section keeps only the fields a parse gives it.
+    delete fields.leaves;
+    parts.push([section as Section, from, to, leaves]);
     from = to;
   }
   if (topicsAt + from !== outlineAt) return undefined;
   const open: OpenEntry = { fd, file, left: parts.length, closed: false };
-  for (const [section, start, end] of parts) lazyTopics(section, open, topicsAt + start, end - start);
+  for (const [section, start, end, leaves] of parts) lazyTopics(section, open, topicsAt + start, end - start, leaves);
   if (parts.length === 0) release(open);
   return { roadmap, hash, marks, key };
 }
@@ -229,12 +237,14 @@ function release(open: OpenEntry): void {
  * plain array: spreads, JSON.stringify, Object.keys and assignments see ordinary data, in the same key order. The
  * file closes once every section is read or collected unread: no getter can be reached after that.
  */
-function lazyTopics(section: Section, open: OpenEntry, position: number, length: number): void {
+function lazyTopics(section: Section, open: OpenEntry, position: number, length: number, leaves: number | undefined): void {
   const part: Part = { open, read: false };
   const settle = (topics: Topic[]): void => {
     Object.defineProperty(section, 'topics', { value: topics, writable: true, enumerable: true, configurable: true });
+    setUnreadLeaves(section, undefined);
     if (!part.read) done(part);
   };
+  setUnreadLeaves(section, leaves);
   Object.defineProperty(section, 'topics', {
     enumerable: true,
     configurable: true,
@@ -310,7 +320,7 @@ export function writeEntry(fd: number, key: string, source: Uint8Array, hash: st
     end += put(section.topics);
     ends.push(end);
   }
-  put({ ...roadmap, sections: roadmap.sections.map((s, i) => ({ ...s, topics: ends[i] })) });
+  put({ ...roadmap, sections: roadmap.sections.map((s, i) => ({ ...s, topics: ends[i], leaves: leavesByOwnIds(s) })) });
   flush();
   writeSync(fd, headerRest(position + end), head.length, 'latin1');
 }

@@ -78,11 +78,12 @@ describe('the parse cache', () => {
     ['empty', () => ''],
     ['JSON of the wrong shape', (text: string) => text.replace(/"sections":\[/, '"sections":7,"x":[')],
     ['another key', (text: string) => text.replace(/"key":"[^"]*"/, '"key":"0-0-0-0"')],
-    ['an older format', (text: string) => text.replace('"format":6,', '"format":5,')],
+    ['an older format', (text: string) => text.replace('"format":7,', '"format":6,')],
     ['the outline past the end', (text: string) => text.replace(/"outline":"\d{12}"/, '"outline":"999999999999"')],
     ['the outline before the topics', (text: string) => text.replace(/"outline":"\d{12}"/, '"outline":"000000000010"')],
     ['a section list ending past the outline', (text: string) => text.replace(/("sections":\[\{[^]*?"topics":)(\d+)/, (_m, a: string) => `${a}99999999`)],
     ['a tail cut off the outline', (text: string) => text.slice(0, -1)],
+    ['a section count that is not a count', (text: string) => text.replace(/"leaves":\d+/, '"leaves":-1')],
   ])('a damaged entry (%s) is ignored: the file is parsed again and the entry rewritten', async (_name, damage) => {
     const expected = await listJson();
     const entry = onlyEntry();

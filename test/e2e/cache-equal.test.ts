@@ -90,7 +90,7 @@ describeWithSharedData('first run and cached run print the same, real roadmaps',
   }, 120_000);
 });
 
-describe('a topic named by its number or id is read from its section of the cache alone', () => {
+describe('a topic named by its number or id, and a change to it, read its section of the cache alone', () => {
   /** 30 sections of 4 topics, each with one subtopic; every title names its place ("topic12x3" is 12.3). */
   const manySections = (): string => {
     const parts = ['# Many parts', ''];
@@ -143,5 +143,52 @@ describe('a topic named by its number or id is read from its section of the cach
       expect({ ref, code: run.code, sections: run.sections }).toEqual({ ref, code: 1, sections: 30 });
       expect(run.stderr).toContain(`no topic matches "${ref}"`);
     }
+  }, 60_000);
+
+  /** A run's exit code and output, less the work counts line, and how many sections it read from the parse cache. */
+  async function counted(file: string, home: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string; sections: number }> {
+    const r = await spawnBin([...args, '--roadmap', file], { home, env: { ROADMAP_WORK_COUNTS: '1' } });
+    const lines = r.stderr.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('roadmap work: '));
+    if (at < 0) throw new Error(`no work counts in: ${r.stderr}`);
+    const sections = (JSON.parse((lines[at] ?? '').slice('roadmap work: '.length)) as { cachedSections: number }).cachedSections;
+    lines.splice(at, 1);
+    return { code: r.code, stdout: r.stdout, stderr: lines.join('\n'), sections };
+  }
+
+  it('done, undo, redo, log and next read only the sections that stored progress names, and print what a parse gives', async () => {
+    const file = join(temp(), 'many.md');
+    writeFileSync(file, manySections());
+    const homes = { first: temp(), cached: temp() };
+    expect((await counted(file, homes.cached, ['list', '--json'])).code).toBe(0);
+    // Each step: the command, then how many sections the cached run reads (the sections its progress names, and for
+    // next the first one with a pending topic).
+    const steps: Array<[string[], number]> = [
+      [['done', '12.3'], 1],
+      [['done', '4.1.1', '--json'], 2],
+      [['undo'], 2],
+      [['redo', '--json'], 2],
+      [['start', '7.1'], 3],
+      [['next', '-n', '2'], 4],
+      [['log'], 3],
+      [['info', '--json'], 30],
+    ];
+    for (const [args, sections] of steps) {
+      rmSync(join(homes.first, 'cache'), { recursive: true, force: true });
+      const first = await counted(file, homes.first, args);
+      const cached = await counted(file, homes.cached, args);
+      // Besides the time, each home has its own path and its own ids for the changes it recorded.
+      const same = (out: string, home: string): string => timeless(out).replaceAll(home, '~').replace(/"(id|reverts)": "[0-9a-f-]{36}"/g, '"$1": "…"');
+      expect({ args, code: cached.code, stdout: same(cached.stdout, homes.cached), stderr: cached.stderr, sections: cached.sections }).toEqual({
+        args,
+        code: 0,
+        stdout: same(first.stdout, homes.first),
+        stderr: first.stderr,
+        sections,
+      });
+    }
+    // The counts shown are the whole roadmap's: 120 topics, of which the changes above finished 2.
+    const info = JSON.parse((await counted(file, homes.cached, ['info', '--json'])).stdout) as { progress: { done: number; total: number } };
+    expect(info.progress).toMatchObject({ done: 2, total: 120 });
   }, 60_000);
 });

@@ -1,7 +1,7 @@
 import type { Note, ProgressState, StatusDelta } from './history.js';
 import { similarity } from '../lookup.js';
-import type { Roadmap, Section, Status, Topic } from '../types.js';
-import { allTopics, type TopicEntry } from '../tree.js';
+import type { Roadmap, Status, Topic } from '../types.js';
+import { allTopics, pathLookup, type TopicEntry } from '../tree.js';
 import { work } from '../work.js';
 
 /**
@@ -47,7 +47,8 @@ export function orphanIds(roadmap: Roadmap, state: ProgressState): string[] {
   // Ids are paths: a topic's id starts with its section's or parent's id and a slash. Following that path looks at
   // the sections and topics on the way only, so a tree read lazily from the parse cache stays mostly unread. Ids not
   // found that way (orphans, or a tree whose ids are not paths) are confirmed by the full walk below.
-  const found = pathLookup(roadmap);
+  const lookup = pathLookup(roadmap);
+  const found = (id: string): boolean => lookup(id) !== undefined;
   if ([...state.records.keys()].every(found) && state.notes.every((n) => found(n.topic))) return [];
   // Only the ids: every command runs this, and an entry per topic (with its ancestors) is garbage on a big roadmap.
   const known = new Set<string>();
@@ -62,39 +63,6 @@ export function orphanIds(roadmap: Roadmap, state: ProgressState): string[] {
   for (const id of state.records.keys()) if (!known.has(id)) ids.add(id);
   for (const n of state.notes) if (!known.has(n.topic)) ids.add(n.topic);
   return [...ids].sort();
-}
-
-/**
- * Whether a topic has the id `id`, found along its path: the section named by its first part, then the topic named by
- * its first two parts, and so on. Only the sections and topic lists on the way are read. A miss proves nothing (a
- * slug with a slash in it would be missed): the caller confirms misses with a full walk.
- */
-function pathLookup(roadmap: Roadmap): (id: string) => boolean {
-  const sections = new Map<string, Section>();
-  for (const s of roadmap.sections) if (!sections.has(s.id)) sections.set(s.id, s);
-  const lists = new Map<readonly Topic[], Map<string, Topic>>();
-  const byId = (topics: readonly Topic[]): Map<string, Topic> => {
-    let map = lists.get(topics);
-    if (!map) {
-      map = new Map();
-      for (const t of topics) if (!map.has(t.id)) map.set(t.id, t);
-      lists.set(topics, map);
-    }
-    return map;
-  };
-  return (id) => {
-    let slash = id.indexOf('/');
-    const section = slash < 0 ? undefined : sections.get(id.slice(0, slash));
-    if (!section) return false;
-    let topics: readonly Topic[] = section.topics;
-    for (;;) {
-      slash = id.indexOf('/', slash + 1);
-      const topic = byId(topics).get(slash < 0 ? id : id.slice(0, slash));
-      if (!topic) return false;
-      if (slash < 0) return true;
-      topics = topic.children;
-    }
-  };
 }
 
 /** A title compared by its letters and digits only: "Practice!" is "practice", "Practice 2" is not. */

@@ -1,5 +1,5 @@
 import type { Roadmap, Section, Status, Topic } from '../types.js';
-import { sectionPosition, type TopicEntry } from '../tree.js';
+import { sectionPosition, unreadLeaves, type TopicEntry } from '../tree.js';
 
 /** What the store knows: a status per topic id. Missing ids are pending. */
 export type StatusMap = ReadonlyMap<string, Status>;
@@ -82,8 +82,44 @@ export function sectionProgress(section: Section, statuses: StatusMap): Progress
   return progressOf(section.topics, statuses);
 }
 
+/**
+ * Progress over the whole roadmap: the sum of its sections'. A section whose topics are not read yet (a cached one,
+ * see tree.ts) and that no stored status names is all pending, and is counted without reading it: `done` on a big
+ * roadmap reads the section it changes, not every one.
+ */
 export function roadmapProgress(roadmap: Roadmap, statuses: StatusMap): Progress {
-  return progressOf(roadmap.sections.flatMap((s) => s.topics), statuses);
+  let named: Set<string> | undefined;
+  const parts = roadmap.sections.map((section) => {
+    named ??= sectionsNamed(statuses);
+    const leaves = unread(section, named);
+    if (leaves === undefined) return sectionProgress(section, statuses);
+    return withTotal({ done: 0, skipped: 0, inProgress: 0, pending: leaves, total: 0, percent: 0 });
+  });
+  return sumProgress(parts);
+}
+
+/**
+ * The ids of the sections the stored statuses name (only those of status `only`, when given): a topic's id is its
+ * section's id, "/", and more.
+ */
+function sectionsNamed(statuses: StatusMap, only?: Status): Set<string> {
+  const named = new Set<string>();
+  for (const [id, status] of statuses) {
+    if (only !== undefined && status !== only) continue;
+    const slash = id.indexOf('/');
+    if (slash > 0) named.add(id.slice(0, slash));
+  }
+  return named;
+}
+
+/**
+ * The leaf count of a section not read yet that `named` does not hold, known without reading it (tree.ts,
+ * unreadLeaves); undefined for any other section. The count is kept only for sections whose topic ids all start with
+ * the section's id, so no status outside `named` can be one of its topics'.
+ */
+function unread(section: Section, named: ReadonlySet<string>): number | undefined {
+  const leaves = unreadLeaves(section);
+  return leaves === undefined || named.has(section.id) ? undefined : leaves;
 }
 
 /** The progress of several sections together, from theirs: what progressOf over all their topics gives, without the walk. */
@@ -115,7 +151,9 @@ export function nextTopics(roadmap: Roadmap, statuses: StatusMap, count: number)
   const status = (id: string): Status => statuses.get(id) ?? 'pending';
   // Each pass walks the leaves in document order and stops once enough are picked. It makes no entry per topic, only
   // per pick: `next` runs on every roadmap, and a big one has tens of thousands of topics.
-  const pass = (reason: NextReason, wanted: (leaf: Topic, ancestors: readonly Topic[]) => boolean): void => {
+  // `within`: the sections that can hold a pick; one not read yet (from the parse cache) that it does not hold is
+  // passed over unread.
+  const pass = (reason: NextReason, wanted: (leaf: Topic, ancestors: readonly Topic[]) => boolean, within?: ReadonlySet<string>): void => {
     const ancestors: Topic[] = [];
     const visit = (topics: readonly Topic[], section: Section): boolean => {
       for (const topic of topics) {
@@ -132,12 +170,17 @@ export function nextTopics(roadmap: Roadmap, statuses: StatusMap, count: number)
       }
       return true;
     };
-    for (const section of roadmap.sections) if (!visit(section.topics, section)) return;
+    for (const section of roadmap.sections) {
+      if (within && unread(section, within) !== undefined) continue;
+      if (!visit(section.topics, section)) return;
+    }
   };
-  // The first two passes can only pick something when a topic is in progress: most runs skip them.
+  // The first two passes can only pick something when a topic is in progress (most runs skip them), and only in a
+  // section an in-progress status names.
+  const started = sectionsNamed(statuses, 'in-progress');
   if ([...statuses.values()].includes('in-progress')) {
-    pass('in-progress', (t) => status(t.id) === 'in-progress');
-    pass('started-parent', (t, ancestors) => status(t.id) === 'pending' && ancestors.some((a) => status(a.id) === 'in-progress'));
+    pass('in-progress', (t) => status(t.id) === 'in-progress', started);
+    pass('started-parent', (t, ancestors) => status(t.id) === 'pending' && ancestors.some((a) => status(a.id) === 'in-progress'), started);
   }
   pass('first-pending', (t) => status(t.id) === 'pending');
   return picks;

@@ -1,6 +1,6 @@
 import type { HistoryEvent, StatusDelta } from '../../core/progress/history.js';
 import type { Roadmap } from '../../core/types.js';
-import { allTopics, type TopicEntry } from '../../core/tree.js';
+import { allTopics, pathLookup, type TopicEntry } from '../../core/tree.js';
 import { formatTime } from '../format-time.js';
 import { inert } from '../sanitize.js';
 import type { Theme } from '../theme.js';
@@ -11,27 +11,44 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** Looks topic and section ids up in the current roadmap, for describing history. */
+/**
+ * Looks topic and section ids up in the current roadmap, for describing history. An id is looked for along its path
+ * first, so describing a change reads only the sections it touched (see tree.ts, pathLookup); every topic is listed
+ * only for an id not found that way.
+ */
 export class TopicNames {
-  private readonly byId: Map<string, TopicEntry>;
+  private readonly byPath: (id: string) => TopicEntry | undefined;
+  private byId: Map<string, TopicEntry> | undefined;
 
   constructor(private readonly roadmap: Roadmap) {
-    this.byId = new Map(allTopics(roadmap).map((e) => [e.topic.id, e]));
+    this.byPath = pathLookup(roadmap);
   }
 
   entry(id: string): TopicEntry | undefined {
+    const found = this.byPath(id);
+    if (found) return found;
+    this.byId ??= new Map(allTopics(this.roadmap).map((e) => [e.topic.id, e]));
     return this.byId.get(id);
   }
 
   /** Sorts ids in roadmap order; ids the roadmap no longer has go last, alphabetically. */
   inOrder(ids: readonly string[]): string[] {
-    const index = new Map([...this.byId.keys()].map((id, i) => [id, i]));
-    return [...ids].sort((a, b) => (index.get(a) ?? Infinity) - (index.get(b) ?? Infinity) || a.localeCompare(b));
+    const places = new Map(ids.map((id) => [id, this.place(id)]));
+    return [...ids].sort((a, b) => comparePlaces(places.get(a), places.get(b)) || a.localeCompare(b));
+  }
+
+  /**
+   * Where a topic is in roadmap order: its section's index, then its place among its siblings at each depth (its
+   * number, less the section's part). A parent comes before its subtopics, as in allTopics.
+   */
+  private place(id: string): number[] | undefined {
+    const e = this.entry(id);
+    return e ? [this.roadmap.sections.indexOf(e.section), ...e.topic.number.split('.').slice(1).map(Number)] : undefined;
   }
 
   /** "1.2 Title" for a current topic, the id and a mark for one the roadmap no longer has. */
   label(id: string): string {
-    const e = this.byId.get(id);
+    const e = this.entry(id);
     return e ? `${e.topic.number} ${inert(e.topic.title)}` : `${inert(id)} (not in the roadmap)`;
   }
 
@@ -44,6 +61,13 @@ export class TopicNames {
     const s = this.roadmap.sections.find((x) => x.id === id);
     return s ? `section ${s.number} "${inert(s.title)}"` : `section ${inert(id)}`;
   }
+}
+
+/** Roadmap order of two places (see TopicNames.place); a topic the roadmap no longer has goes last. */
+function comparePlaces(a: number[] | undefined, b: number[] | undefined): number {
+  if (!a || !b) return (a ? 0 : 1) - (b ? 0 : 1);
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return (a[i] ?? 0) - (b[i] ?? 0);
+  return a.length - b.length;
 }
 
 const SHOWN = 3;
