@@ -1,7 +1,7 @@
 import type { StructureChoice } from '../core/parse/structure/structure.js';
 import { SECTION_SOURCES, TOPIC_SOURCES } from '../core/types.js';
 import { shellQuote } from '../core/text/shell-quote.js';
-import { countLeaves, unreadLeaves } from '../core/tree.js';
+import { sectionLeaves } from '../core/tree.js';
 import type { Roadmap } from '../core/types.js';
 import { inert } from '../ui/sanitize.js';
 import { InputError, UsageError } from './errors.js';
@@ -31,7 +31,7 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], flag: str
 /** Fails (exit 1) when the roadmap has nothing to study, pointing at validate instead of printing "0/0 done". */
 export function requireTopics(session: { roadmap: Roadmap; source: string }, options: { roadmap?: string }): void {
   // A section of the parse cache not read yet says how many topics it has (see core/tree.ts) without being read.
-  if (session.roadmap.sections.some((s) => (unreadLeaves(s) ?? countLeaves(s.topics)) > 0)) return;
+  if (session.roadmap.sections.some((s) => sectionLeaves(s) > 0)) return;
   const file = session.source === '-' ? '-' : (options.roadmap ?? session.source);
   const shown = /^[\w./-]+$/.test(file) ? file : shellQuote(inert(file));
   const n = session.roadmap.sections.length;

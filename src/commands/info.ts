@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { roadmapProgress } from '../core/progress/status.js';
-import { countGroups, countLeaves } from '../core/tree.js';
+import { sectionGroups, sectionLeaves } from '../core/tree.js';
 import { renderInfo, type InfoData } from '../ui/render/info.js';
 import { progressJson, SCHEMA_VERSION } from '../ui/topic-json.js';
 import type { RegisterCommand } from '../app/command-kit.js';
@@ -18,8 +18,9 @@ export async function runInfo(opts: GlobalOptions, ctx: Context): Promise<InfoDa
     overview: roadmap.overview,
     counts: {
       sections: roadmap.sections.length,
-      topics: roadmap.sections.reduce((n, s) => n + countLeaves(s.topics), 0),
-      groups: roadmap.sections.reduce((n, s) => n + countGroups(s.topics), 0),
+      // Counted without reading the sections of a cached roadmap (see core/tree.ts, countsUnread).
+      topics: roadmap.sections.reduce((n, s) => n + sectionLeaves(s), 0),
+      groups: roadmap.sections.reduce((n, s) => n + sectionGroups(s), 0),
     },
     progress: progressJson(roadmapProgress(roadmap, session.statuses)),
     store: { path: ctx.store.location },

@@ -82,41 +82,60 @@ export function countLeaves(topics: readonly Topic[]): number {
   return n;
 }
 
-/**
- * How many topics count (leaves) in each section whose topics are not read yet. A cached roadmap reads a section's
- * topics when first asked for (source/cache-entry.ts), and progress over a section no status names needs only this
- * number (status.ts, roadmapProgress). Kept beside the tree, not in it: the tree's JSON stays the parser's.
- */
-const unreadLeafCounts = new WeakMap<Section, number>();
-
-/** Says how many leaves `section` holds while its topics are unread; undefined once they are read or replaced. */
-export function setUnreadLeaves(section: Section, leaves: number | undefined): void {
-  if (leaves === undefined) unreadLeafCounts.delete(section);
-  else unreadLeafCounts.set(section, leaves);
-}
-
-/** The leaf count of a section whose topics are not read yet; undefined for any other section. */
-export function unreadLeaves(section: Section): number | undefined {
-  return unreadLeafCounts.get(section);
+/** How many topics of a section count (leaves), and how many group others (they have subtopics). */
+export interface SectionCounts {
+  leaves: number;
+  groups: number;
 }
 
 /**
- * The section's leaf count, when every topic's id starts with the section's id and "/" (as the parser makes them):
- * then a status is known to be in this section by its id alone. Undefined when any topic's id does not.
+ * The counts of each section whose topics are not read yet. A cached roadmap reads a section's topics when first
+ * asked for (source/cache-entry.ts); progress over a section no status names, and the roadmap's totals, need only
+ * these numbers (status.ts, roadmapProgress). Kept beside the tree, not in it: the tree's JSON stays the parser's.
  */
-export function leavesByOwnIds(section: Section): number | undefined {
+const unreadCounts = new WeakMap<Section, SectionCounts>();
+
+/** Says what `section` holds while its topics are unread; undefined once they are read or replaced. */
+export function setUnreadCounts(section: Section, counts: SectionCounts | undefined): void {
+  if (counts === undefined) unreadCounts.delete(section);
+  else unreadCounts.set(section, counts);
+}
+
+/** The counts of a section whose topics are not read yet; undefined for any other section. */
+export function countsUnread(section: Section): SectionCounts | undefined {
+  return unreadCounts.get(section);
+}
+
+/** The topics of a section that count (see countLeaves), without reading a cached section's topics. */
+export function sectionLeaves(section: Section): number {
+  return unreadCounts.get(section)?.leaves ?? countLeaves(section.topics);
+}
+
+/** The groups of a section (see countGroups), without reading a cached section's topics. */
+export function sectionGroups(section: Section): number {
+  return unreadCounts.get(section)?.groups ?? countGroups(section.topics);
+}
+
+/**
+ * A section's counts, when every topic's id starts with the section's id and "/" (as the parser makes them): then a
+ * status is known to be in this section by its id alone. Undefined when any topic's id does not.
+ */
+export function countsByOwnIds(section: Section): SectionCounts | undefined {
   const prefix = `${section.id}/`;
-  let leaves = 0;
+  const counts = { leaves: 0, groups: 0 };
   const visit = (topics: readonly Topic[]): boolean => {
     for (let i = 0; i < topics.length; i++) {
       const t = topics[i] as Topic;
       if (!t.id.startsWith(prefix)) return false;
-      if (t.children.length === 0) leaves++;
-      else if (!visit(t.children)) return false;
+      if (t.children.length === 0) counts.leaves++;
+      else {
+        counts.groups++;
+        if (!visit(t.children)) return false;
+      }
     }
     return true;
   };
-  return visit(section.topics) ? leaves : undefined;
+  return visit(section.topics) ? counts : undefined;
 }
 
 /** Topics that have subtopics (groups), every depth. */

@@ -2,13 +2,14 @@ import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import type { Roadmap, Section, Topic } from '../core/types.js';
 import type { MarkChange } from '../core/parse/task-boxes.js';
-import { leavesByOwnIds, setUnreadLeaves } from '../core/tree.js';
+import { countsByOwnIds, setUnreadCounts, type SectionCounts } from '../core/tree.js';
 import { work } from '../core/work.js';
 import { jsonPieces, WRITE_BATCH } from '../core/text/json-pieces.js';
 import { SourceError } from './errors.js';
 
 /**
- * Bumped when the layout of a cache file changes (7: each section in the outline says how many topics count in it;
+ * Bumped when the layout of a cache file changes (7: each section in the outline says how many topics count in it
+ * and how many are groups;
  * 6: an outline, and each section's topics read when first asked
  * for; 5: the header holds the content hash; 4: named by the FNV-1a hash; 3: the source bytes, then the tree in ASCII
  * JSON). An entry of another format is a miss: the roadmap is parsed again and the entry rewritten.
@@ -23,8 +24,9 @@ const FORMAT = 7;
  *   the outline starts. A reader knows the part up to the hash beforehand; the rest has a fixed length.
  * - The topics of each section, as ASCII JSON arrays, one after the other with nothing between them.
  * - The outline, in ASCII JSON, to the end of the file: the roadmap with each section's `topics` replaced by the
- *   offset where its list ends (counted from the end of the source), and `leaves`, how many of its topics count
- *   (absent for a section whose topic ids do not all start with its own: see tree.ts, leavesByOwnIds).
+ *   offset where its list ends (counted from the end of the source), and `leaves` and `groups`, how many of its
+ *   topics count and how many group others (absent for a section whose topic ids do not all start with its own: see
+ *   tree.ts, countsByOwnIds).
  *
  * A reader compares the source and parses the outline only; a section's topics are read, checked and parsed when
  * something first asks for them (see lazyTopics). `next` on a big roadmap reads one section, not the whole tree, and
@@ -112,25 +114,29 @@ function readOpen(fd: number, file: string, keys: readonly string[], source: Uin
   const roadmap = JSON.parse(outline.toString('latin1')) as unknown;
   if (!looksLikeRoadmap(roadmap)) return undefined;
   // Each section's `topics` is where its list ends; the lists fill the part between the source and the outline.
-  const parts: Array<[Section, number, number, number | undefined]> = [];
+  const parts: Array<[Section, number, number, SectionCounts | undefined]> = [];
   let from = 0;
   for (const section of roadmap.sections as unknown[]) {
     const fields = typeof section === 'object' && section !== null ? (section as Record<string, unknown>) : {};
     const to = fields.topics;
-    const leaves = fields.leaves;
+    const { leaves, groups } = fields;
     if (typeof to !== 'number' || !Number.isInteger(to) || to < from + 2) return undefined;
-    if (leaves !== undefined && (typeof leaves !== 'number' || !Number.isInteger(leaves) || leaves < 0)) return undefined;
-    // The count is the entry's, not the tree's: the section keeps only the fields a parse gives it.
+    const counted = isCount(leaves) && isCount(groups);
+    if (!counted && (leaves !== undefined || groups !== undefined)) return undefined;
+    // The counts are the entry's, not the tree's: the section keeps only the fields a parse gives it.
     delete fields.leaves;
-    parts.push([section as Section, from, to, leaves]);
+    delete fields.groups;
+    parts.push([section as Section, from, to, counted ? { leaves, groups } : undefined]);
     from = to;
   }
   if (topicsAt + from !== outlineAt) return undefined;
   const open: OpenEntry = { fd, file, left: parts.length, closed: false };
-  for (const [section, start, end, leaves] of parts) lazyTopics(section, open, topicsAt + start, end - start, leaves);
+  for (const [section, start, end, counts] of parts) lazyTopics(section, open, topicsAt + start, end - start, counts);
   if (parts.length === 0) release(open);
   return { roadmap, hash, marks, key };
 }
+
+const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
 
 function looksLikeRoadmap(value: unknown): value is Roadmap {
   if (typeof value !== 'object' || value === null) return false;
@@ -237,14 +243,14 @@ function release(open: OpenEntry): void {
  * plain array: spreads, JSON.stringify, Object.keys and assignments see ordinary data, in the same key order. The
  * file closes once every section is read or collected unread: no getter can be reached after that.
  */
-function lazyTopics(section: Section, open: OpenEntry, position: number, length: number, leaves: number | undefined): void {
+function lazyTopics(section: Section, open: OpenEntry, position: number, length: number, counts: SectionCounts | undefined): void {
   const part: Part = { open, read: false };
   const settle = (topics: Topic[]): void => {
     Object.defineProperty(section, 'topics', { value: topics, writable: true, enumerable: true, configurable: true });
-    setUnreadLeaves(section, undefined);
+    setUnreadCounts(section, undefined);
     if (!part.read) done(part);
   };
-  setUnreadLeaves(section, leaves);
+  setUnreadCounts(section, counts);
   Object.defineProperty(section, 'topics', {
     enumerable: true,
     configurable: true,
@@ -320,7 +326,7 @@ export function writeEntry(fd: number, key: string, source: Uint8Array, hash: st
     end += put(section.topics);
     ends.push(end);
   }
-  put({ ...roadmap, sections: roadmap.sections.map((s, i) => ({ ...s, topics: ends[i], leaves: leavesByOwnIds(s) })) });
+  put({ ...roadmap, sections: roadmap.sections.map((s, i) => ({ ...s, topics: ends[i], ...countsByOwnIds(s) })) });
   flush();
   writeSync(fd, headerRest(position + end), head.length, 'latin1');
 }

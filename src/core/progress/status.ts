@@ -1,5 +1,5 @@
 import type { Roadmap, Section, Status, Topic } from '../types.js';
-import { sectionPosition, unreadLeaves, type TopicEntry } from '../tree.js';
+import { countsUnread, sectionPosition, type TopicEntry } from '../tree.js';
 
 /** What the store knows: a status per topic id. Missing ids are pending. */
 export type StatusMap = ReadonlyMap<string, Status>;
@@ -114,12 +114,12 @@ function sectionsNamed(statuses: StatusMap, only?: Status): Set<string> {
 
 /**
  * The leaf count of a section not read yet that `named` does not hold, known without reading it (tree.ts,
- * unreadLeaves); undefined for any other section. The count is kept only for sections whose topic ids all start with
+ * countsUnread); undefined for any other section. The count is kept only for sections whose topic ids all start with
  * the section's id, so no status outside `named` can be one of its topics'.
  */
 function unread(section: Section, named: ReadonlySet<string>): number | undefined {
-  const leaves = unreadLeaves(section);
-  return leaves === undefined || named.has(section.id) ? undefined : leaves;
+  const counts = countsUnread(section);
+  return counts === undefined || named.has(section.id) ? undefined : counts.leaves;
 }
 
 /** The progress of several sections together, from theirs: what progressOf over all their topics gives, without the walk. */
