@@ -65,6 +65,12 @@ describe('stats', () => {
     expect(r.stdout).toMatch(/Finish: {9}2025-03-\d\d at this pace \(3 topics left\)/);
   });
 
+  it('one topic a week is said in the singular', async () => {
+    await finish([['basics/alpha', 0]]);
+    const r = await t.rm(['stats'], { now: () => NOW });
+    expect(r.stdout).toContain('  Pace:           1 topic a week (over the last 7 days)\n');
+  });
+
   it('with nothing finished: no pace yet, said plainly', async () => {
     const r = await t.rm(['stats'], { now: () => NOW });
     expect(r.stdout).toContain('no pace yet: finish a topic to see a date (6 topics left)');

@@ -156,13 +156,13 @@ describe('a topic named by its number or id, and a change to it, read its sectio
     return { code: r.code, stdout: r.stdout, stderr: lines.join('\n'), sections };
   }
 
-  it('done, undo, redo, log, next and info read only the sections that stored progress names, and print what a parse gives', async () => {
+  it('done, undo, redo, log, next, info and stats read only the sections that stored progress names, and print what a parse gives', async () => {
     const file = join(temp(), 'many.md');
     writeFileSync(file, manySections());
     const homes = { first: temp(), cached: temp() };
     expect((await counted(file, homes.cached, ['list', '--json'])).code).toBe(0);
     // Each step: the command, then how many sections the cached run reads (the sections its progress names, and for
-    // next the first one with a pending topic; info counts topics and groups from the entry).
+    // next the first one with a pending topic; info and stats take their counts from the entry).
     const steps: Array<[string[], number]> = [
       [['done', '12.3'], 1],
       [['done', '4.1.1', '--json'], 2],
@@ -172,6 +172,7 @@ describe('a topic named by its number or id, and a change to it, read its sectio
       [['next', '-n', '2'], 4],
       [['log'], 3],
       [['info', '--json'], 3],
+      [['stats', '--json'], 3],
     ];
     for (const [args, sections] of steps) {
       rmSync(join(homes.first, 'cache'), { recursive: true, force: true });

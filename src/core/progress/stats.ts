@@ -1,7 +1,7 @@
 import type { TopicRecord } from './history.js';
-import { roadmapProgress, sectionProgress, type Progress, type StatusMap } from './status.js';
-import type { Roadmap } from '../types.js';
-import { allTopics } from '../tree.js';
+import { progressBySection, sumProgress, type Progress, type StatusMap } from './status.js';
+import type { Roadmap, Topic } from '../types.js';
+import { allTopics, pathLookup } from '../tree.js';
 import { minOf } from '../append.js';
 
 const DAY = 86_400_000;
@@ -50,21 +50,39 @@ export function computeStats(input: StatsInput): Stats {
   const dayOf = (ms: number): number => Math.floor((ms + offset) / DAY);
   const today = dayOf(now.getTime());
   const finishedDays: number[] = [];
-  for (const { topic } of allTopics(roadmap)) {
-    if (topic.children.length > 0) continue;
-    const r = records.get(topic.id);
-    if (r?.status !== 'done') continue;
+  for (const r of doneLeafRecords(roadmap, records)) {
     const t = Date.parse(r.updatedAt);
     if (!Number.isNaN(t)) finishedDays.push(Math.min(dayOf(t), today));
   }
-  const progress = roadmapProgress(roadmap, statuses);
+  const bySection = progressBySection(roadmap, statuses);
+  const progress = sumProgress(bySection);
   return {
     progress,
-    sections: roadmap.sections.map((s) => ({ id: s.id, number: s.number, title: s.title, progress: sectionProgress(s, statuses) })),
+    sections: roadmap.sections.map((s, i) => ({ id: s.id, number: s.number, title: s.title, progress: bySection[i] as Progress })),
     weeks: weekly(finishedDays, today),
     streak: streaks(finishedDays, today),
     pace: pace(finishedDays, today, progress.total - progress.done),
   };
+}
+
+/**
+ * The records that say done of leaves (topics that count) the roadmap has. Found along each record's id (only the sections
+ * the records are in are read, see tree.ts, pathLookup); every topic is listed only when an id is not found so.
+ */
+function doneLeafRecords(roadmap: Roadmap, records: ReadonlyMap<string, TopicRecord>): TopicRecord[] {
+  const byPath = pathLookup(roadmap);
+  let all: Map<string, Topic> | undefined;
+  const done: TopicRecord[] = [];
+  for (const [id, r] of records) {
+    if (r.status !== 'done') continue;
+    let topic = byPath(id)?.topic;
+    if (!topic) {
+      all ??= new Map(allTopics(roadmap).map((e) => [e.topic.id, e.topic]));
+      topic = all.get(id);
+    }
+    if (topic && topic.children.length === 0) done.push(r);
+  }
+  return done;
 }
 
 /** Calendar weeks starting on Monday; day 0 (1970-01-01) was a Thursday. */

@@ -88,14 +88,17 @@ export function sectionProgress(section: Section, statuses: StatusMap): Progress
  * roadmap reads the section it changes, not every one.
  */
 export function roadmapProgress(roadmap: Roadmap, statuses: StatusMap): Progress {
-  let named: Set<string> | undefined;
-  const parts = roadmap.sections.map((section) => {
-    named ??= sectionsNamed(statuses);
+  return sumProgress(progressBySection(roadmap, statuses));
+}
+
+/** Each section's progress, in order; a section counted as roadmapProgress counts it (unread when it can be). */
+export function progressBySection(roadmap: Roadmap, statuses: StatusMap): Progress[] {
+  const named = sectionsNamed(statuses);
+  return roadmap.sections.map((section) => {
     const leaves = unread(section, named);
     if (leaves === undefined) return sectionProgress(section, statuses);
     return withTotal({ done: 0, skipped: 0, inProgress: 0, pending: leaves, total: 0, percent: 0 });
   });
-  return sumProgress(parts);
 }
 
 /**

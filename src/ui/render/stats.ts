@@ -39,7 +39,7 @@ export function renderStats(title: string, s: Stats, theme: Theme): string {
   out.push('', c.bold('Rhythm'));
   out.push(`  Current streak: ${plural(streak.current, 'day')}${streak.lastDay ? c.dim(`  (last topic finished ${streak.lastDay})`) : ''}`);
   out.push(`  Longest streak: ${plural(streak.longest, 'day')}`);
-  out.push(`  Pace:           ${pace.perWeek} topics a week ${c.dim(`(over the last ${pace.windowDays} days)`)}`);
+  out.push(`  Pace:           ${pace.perWeek} ${pace.perWeek === 1 ? 'topic' : 'topics'} a week ${c.dim(`(over the last ${pace.windowDays} days)`)}`);
   if (pace.remaining === 0) out.push(`  Finish:         ${p.total > 0 ? 'everything is done' : 'nothing to do'}`);
   else if (pace.projectedFinish) out.push(`  Finish:         ${pace.projectedFinish} at this pace ${c.dim(`(${plural(pace.remaining, 'topic')} left)`)}`);
   else out.push(`  Finish:         no pace yet: finish a topic to see a date ${c.dim(`(${plural(pace.remaining, 'topic')} left)`)}`);
