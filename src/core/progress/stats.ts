@@ -66,8 +66,8 @@ export function computeStats(input: StatsInput): Stats {
 }
 
 /**
- * The records that say done of leaves (topics that count) the roadmap has. Found along each record's id (only the sections
- * the records are in are read, see tree.ts, pathLookup); every topic is listed only when an id is not found so.
+ * The records that say done, of leaves (topics that count) the roadmap has. Each is found along its id, so only the
+ * sections the records are in are read (see tree.ts, pathLookup); every topic is listed only for an id not found so.
  */
 function doneLeafRecords(roadmap: Roadmap, records: ReadonlyMap<string, TopicRecord>): TopicRecord[] {
   const byPath = pathLookup(roadmap);

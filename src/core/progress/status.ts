@@ -180,8 +180,8 @@ export function nextTopics(roadmap: Roadmap, statuses: StatusMap, count: number)
   };
   // The first two passes can only pick something when a topic is in progress (most runs skip them), and only in a
   // section an in-progress status names.
-  const started = sectionsNamed(statuses, 'in-progress');
   if ([...statuses.values()].includes('in-progress')) {
+    const started = sectionsNamed(statuses, 'in-progress');
     pass('in-progress', (t) => status(t.id) === 'in-progress', started);
     pass('started-parent', (t, ancestors) => status(t.id) === 'pending' && ancestors.some((a) => status(a.id) === 'in-progress'), started);
   }
