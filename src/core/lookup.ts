@@ -1,5 +1,5 @@
 import type { Roadmap, Section } from './types.js';
-import { allTopics, sectionEntries, type TopicEntry } from './tree.js';
+import { allTopics, pathLookup, sectionEntries, type TopicEntry } from './tree.js';
 import { work } from './work.js';
 
 export type TopicMatch =
@@ -43,16 +43,11 @@ export function findTopic(roadmap: Roadmap, ref: string): TopicMatch {
  * section has no such topic: findTopic then looks at every topic as before.
  */
 function inItsSection(roadmap: Roadmap, wanted: string): TopicEntry | undefined {
-  const slash = wanted.indexOf('/');
-  const byNumber = slash < 0 && NUMBER.test(wanted);
-  if (slash <= 0 && !byNumber) return undefined;
-  const head = byNumber ? wanted.slice(0, wanted.indexOf('.')) : wanted.slice(0, slash);
-  for (const section of roadmap.sections) {
-    if ((byNumber ? section.number : section.id) !== head) continue;
-    const found = sectionEntries(section).find((e) => (byNumber ? e.topic.number : e.topic.id) === wanted);
-    if (found) return found;
-  }
-  return undefined;
+  if (wanted.indexOf('/') > 0) return pathLookup(roadmap)(wanted);
+  if (!NUMBER.test(wanted)) return undefined;
+  const head = wanted.slice(0, wanted.indexOf('.'));
+  const section = roadmap.sections.find((s) => s.number === head);
+  return section && sectionEntries(section).find((e) => e.topic.number === wanted);
 }
 
 /**

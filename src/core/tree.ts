@@ -63,6 +63,16 @@ export function pathLookup(roadmap: Roadmap): (id: string) => TopicEntry | undef
   };
 }
 
+/**
+ * Finds topics by id: along each id's path first (pathLookup, which reads only the sections on the way), and for an id
+ * not found so, in a map of every topic, made once on the first such id.
+ */
+export function entryLookup(roadmap: Roadmap): (id: string) => TopicEntry | undefined {
+  const byPath = pathLookup(roadmap);
+  let all: Map<string, TopicEntry> | undefined;
+  return (id) => byPath(id) ?? (all ??= new Map(allTopics(roadmap).map((e) => [e.topic.id, e]))).get(id);
+}
+
 /** The topic and every descendant, parent first. */
 export function subtree(topic: Topic): Topic[] {
   return [topic, ...topic.children.flatMap(subtree)];

@@ -8,11 +8,10 @@ import { jsonPieces, WRITE_BATCH } from '../core/text/json-pieces.js';
 import { SourceError } from './errors.js';
 
 /**
- * Bumped when the layout of a cache file changes (7: each section in the outline says how many topics count in it
- * and how many are groups;
- * 6: an outline, and each section's topics read when first asked
- * for; 5: the header holds the content hash; 4: named by the FNV-1a hash; 3: the source bytes, then the tree in ASCII
- * JSON). An entry of another format is a miss: the roadmap is parsed again and the entry rewritten.
+ * Bumped when the layout of a cache file changes (7: each section in the outline says how many topics count in it and
+ * how many are groups; 6: an outline, and each section's topics read when first asked for; 5: the header holds the
+ * content hash; 4: named by the FNV-1a hash; 3: the source bytes, then the tree in ASCII JSON). An entry of another
+ * format is a miss: the roadmap is parsed again and the entry rewritten.
  */
 const FORMAT = 7;
 

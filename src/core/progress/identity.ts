@@ -1,6 +1,6 @@
 import type { HistoryEvent, Note, ProgressState, TopicRecord } from './history.js';
 import { baseSlug } from '../ids.js';
-import { allTopics, pathLookup } from '../tree.js';
+import { entryLookup } from '../tree.js';
 import type { Roadmap, Topic } from '../types.js';
 
 /** The id allocator before store version 3: the second "x" took "x-2", or "x-3" when a title "X 2" had "x-2". */
@@ -87,17 +87,12 @@ export function adoptCurrentIds(roadmap: Roadmap, state: ProgressState): number 
  * was set on: doctor compares it with the topic's title later to see a status that ended up on another topic.
  */
 export function stampTitles(roadmap: Roadmap, before: ReadonlyMap<string, TopicRecord>, state: ProgressState): void {
-  // Along each id's path first (a change reads its own sections only), then, for an id not found so, every topic.
-  let byPath: ReturnType<typeof pathLookup> | undefined;
-  let byId: Map<string, Topic> | undefined;
+  // Along each id's path (a change reads its own sections only; see entryLookup).
+  let find: ReturnType<typeof entryLookup> | undefined;
   for (const [id, r] of state.records) {
     if (before.get(id) === r || r.title !== undefined) continue;
-    byPath ??= pathLookup(roadmap);
-    let topic = byPath(id)?.topic;
-    if (!topic) {
-      byId ??= new Map(allTopics(roadmap).map((e) => [e.topic.id, e.topic]));
-      topic = byId.get(id);
-    }
+    find ??= entryLookup(roadmap);
+    const topic = find(id)?.topic;
     if (topic) r.title = topic.title;
   }
 }

@@ -1,7 +1,7 @@
 import type { TopicRecord } from './history.js';
 import { progressBySection, sumProgress, type Progress, type StatusMap } from './status.js';
-import type { Roadmap, Topic } from '../types.js';
-import { allTopics, pathLookup } from '../tree.js';
+import type { Roadmap } from '../types.js';
+import { entryLookup } from '../tree.js';
 import { minOf } from '../append.js';
 
 const DAY = 86_400_000;
@@ -67,19 +67,14 @@ export function computeStats(input: StatsInput): Stats {
 
 /**
  * The records that say done, of leaves (topics that count) the roadmap has. Each is found along its id, so only the
- * sections the records are in are read (see tree.ts, pathLookup); every topic is listed only for an id not found so.
+ * sections the records are in are read (see tree.ts, entryLookup).
  */
 function doneLeafRecords(roadmap: Roadmap, records: ReadonlyMap<string, TopicRecord>): TopicRecord[] {
-  const byPath = pathLookup(roadmap);
-  let all: Map<string, Topic> | undefined;
+  const find = entryLookup(roadmap);
   const done: TopicRecord[] = [];
   for (const [id, r] of records) {
     if (r.status !== 'done') continue;
-    let topic = byPath(id)?.topic;
-    if (!topic) {
-      all ??= new Map(allTopics(roadmap).map((e) => [e.topic.id, e.topic]));
-      topic = all.get(id);
-    }
+    const topic = find(id)?.topic;
     if (topic && topic.children.length === 0) done.push(r);
   }
   return done;

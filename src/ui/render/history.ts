@@ -1,6 +1,6 @@
 import type { HistoryEvent, StatusDelta } from '../../core/progress/history.js';
 import type { Roadmap } from '../../core/types.js';
-import { allTopics, pathLookup, type TopicEntry } from '../../core/tree.js';
+import { entryLookup, type TopicEntry } from '../../core/tree.js';
 import { formatTime } from '../format-time.js';
 import { inert } from '../sanitize.js';
 import type { Theme } from '../theme.js';
@@ -12,23 +12,18 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 /**
- * Looks topic and section ids up in the current roadmap, for describing history. An id is looked for along its path
- * first, so describing a change reads only the sections it touched (see tree.ts, pathLookup); every topic is listed
- * only for an id not found that way.
+ * Looks topic and section ids up in the current roadmap, for describing history. An id is looked for along its path,
+ * so describing a change reads only the sections it touched (see tree.ts, entryLookup).
  */
 export class TopicNames {
-  private readonly byPath: (id: string) => TopicEntry | undefined;
-  private byId: Map<string, TopicEntry> | undefined;
+  private readonly find: (id: string) => TopicEntry | undefined;
 
   constructor(private readonly roadmap: Roadmap) {
-    this.byPath = pathLookup(roadmap);
+    this.find = entryLookup(roadmap);
   }
 
   entry(id: string): TopicEntry | undefined {
-    const found = this.byPath(id);
-    if (found) return found;
-    this.byId ??= new Map(allTopics(this.roadmap).map((e) => [e.topic.id, e]));
-    return this.byId.get(id);
+    return this.find(id);
   }
 
   /** Sorts ids in roadmap order; ids the roadmap no longer has go last, alphabetically. */
