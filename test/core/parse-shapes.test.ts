@@ -127,3 +127,32 @@ describe('10. a deep numbered outline under one generic heading, sub-bullets not
     expect(tree(r)).toContainEqual(['Area 15', ['Skill 15a', 'Skill 15b']]);
   });
 });
+
+describe('11. plans whose parts are named without headings, or sit beside a listed preface', () => {
+  const intro = 'Two hours a day for six months is enough if you finish the project of each month before moving on; it is what shows you learned.';
+  it('bold lines of their own naming the lists below them are the sections, under a title heading full of prose', () => {
+    const r = parseRoadmap(
+      md('# Six months of front end', '', intro, '', '**Month 1: Foundations**', '', '* HTML', '  * Forms', '* CSS', '', '**Project:** a one-page site.', '', '**Month 2: Layout**', '', '* Flexbox', '* Grid', '', '**Month 3: JavaScript**', '', '1. Variables', '2. Loops', '', '## License', 'MIT'),
+      { explain: true },
+    );
+    expect(tree(r)).toEqual([['Foundations', [['HTML', ['Forms']], 'CSS']], ['Layout', ['Flexbox', 'Grid']], ['JavaScript', ['Variables', 'Loops']]]);
+    expect(r.sections.map((s) => s.order)).toEqual(['Month 1', 'Month 2', 'Month 3']);
+    // The section is the label: its topics carry no group named after it.
+    expect(r.sections[0]!.topics.map((t) => t.group)).toEqual([undefined, undefined]);
+    expect(r.structure?.reasons.join(' ')).toContain('3 lists each follow a label line of their own');
+  });
+
+  it('one labelled list, or labels naming resources, do not make sections', () => {
+    const one = parseRoadmap(md('# R', '', intro, '', '**Month 1: Foundations**', '', '* HTML', '* CSS', '', '* Git', '* Shell'));
+    expect(one.sections).toHaveLength(1);
+    const resources = parseRoadmap(md('# R', '', '**Month 1**', '', '* HTML', '* CSS', '', '**Resources:**', '', '* [MDN](https://example.com/mdn)', '* [Book](https://example.com/book)'));
+    expect(resources.sections.map((s) => s.title)).not.toContain('Resources');
+  });
+
+  it('a prose preface the table of contents lists does not keep the one part with topics from being read as the sections', () => {
+    const r = parseRoadmap(
+      md('# 路线', '', '## 目录', '- [前言](#前言)', '- [学习路线](#学习路线)', '', '## 前言', '', `这份路线是我带新人时整理的，核心思想只有一个：先做完，再做好。${intro}`, '', '## 学习路线', '', '- **第一阶段：基础**', '  - 变量', '  - 函数', '- **第二阶段：入门**', '  - 组件', '  - 物理', '- **第三阶段：系统**', '  - 动画'),
+    );
+    expect(tree(r)).toEqual([['基础', ['变量', '函数']], ['入门', ['组件', '物理']], ['系统', ['动画']]]);
+  });
+});

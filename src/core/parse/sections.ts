@@ -1,7 +1,7 @@
-import type { OutlineNode } from './outline/node.js';
+import { outlineNode, type OutlineNode } from './outline/node.js';
 import { cleanTitle, isNumberedTitle } from './title.js';
 import { collect, PROSE_HEADING, type Sink, type TopicDraft } from './topics.js';
-import { RESOURCE_HEADING } from './vocabulary.js';
+import { RESOURCE_HEADING, RESOURCE_WORDS } from './vocabulary.js';
 
 /** A node read as a section: its topics, what describes it, and whether it is one topic itself. */
 export interface SectionRead {
@@ -175,8 +175,19 @@ export function pickSections(container: OutlineNode, reader: SectionReader, targ
     }
     const items = current.children.filter((c) => c.kind === 'item' && !c.toc);
     const loose = items.length > 0 && collect(items, { checklist: reader.checklist, article: reader.article, resources: false, prose: false, depth: 0, topicHeading: false }, { description: [], links: [], resources: 0 }).length > 0;
+    if (holders.length === 0) {
+      // No heading holds topics: lists named by label lines of their own ("**Month 1: Foundations**") are the parts.
+      const host = [current, ...heads].find((h) => labelParts(h) !== undefined);
+      const parts = host && labelParts(host);
+      if (host && parts) {
+        for (const h of heads) if (h !== host) leftOut.push({ node: h, why: 'beside the one part that holds the topics' });
+        if (host !== current) descended.push(host);
+        reasons.push(`${parts.length} lists each follow a label line of their own${host === current ? '' : ` under "${cleanTitle(host.text).title}"`}: those lines name the sections`);
+        return finish(parts, leftOut, { descended, reasons }, reader, targets);
+      }
+    }
     const only = holders[0];
-    if (holders.length === 1 && only && !loose && heads.every((h) => h === only || quiet(h, reader) || edgeScope([only, h].sort((a, b) => a.line - b.line), reader, targets).out.includes(h))) {
+    if (holders.length === 1 && only && !loose && heads.every((h) => h === only || quiet(h, reader) || edgeScope([only, h].sort((a, b) => a.line - b.line), reader, NO_TARGETS).out.includes(h))) {
       // Everything sits under one heading: go down a level.
       for (const h of heads) if (h !== only) leftOut.push({ node: h, why: 'beside the one part that holds the topics' });
       descended.push(only);
@@ -257,3 +268,40 @@ export function edgeScope(sections: OutlineNode[], reader: SectionReader, target
   });
   return { kept: sections.filter((s) => !out.has(s)), out: sections.filter((s) => out.has(s)) };
 }
+
+/** No heading counts as listed by a table of contents. */
+const NO_TARGETS: ReadonlySet<OutlineNode> = new Set();
+
+/**
+ * The parts of a node whose lists are each introduced by a label line of their own ("**Month 1: Foundations**",
+ * "Week 2:", a plan written without headings): two or more such labels, none naming resources, the first before the first item,
+ * and the labelled items at least half of the node's items. Each part is a group titled by its label, holding the
+ * items from its list up to the next label; undefined when the node is not written that way. Parts are read once
+ * per node, and made only when asked for (the nodes are new, so a reader caches them like any other).
+ */
+function labelParts(n: OutlineNode): OutlineNode[] | undefined {
+  const known = partsOf.get(n);
+  if (known !== undefined || partsOf.has(n)) return known;
+  const items = n.children.filter((c) => c.kind === 'item' && !c.toc);
+  let parts: OutlineNode[] | undefined = [];
+  let labelled = 0;
+  let last: string | undefined;
+  for (const item of items) {
+    const label = item.label;
+    if (label !== undefined && !RESOURCE_WORDS.test(label)) {
+      labelled++;
+      if (label !== last) {
+        last = label;
+        parts.push(outlineNode('group', n.level + 0.5, label.replace(/\s*[:：]\s*$/u, ''), item.line));
+      }
+    } else if (parts.length === 0) {
+      parts = undefined;
+      break;
+    }
+    parts[parts.length - 1]?.children.push({ ...item, label: undefined });
+  }
+  if (parts !== undefined && (parts.length < 2 || labelled * 2 < items.length)) parts = undefined;
+  partsOf.set(n, parts);
+  return parts;
+}
+const partsOf = new WeakMap<OutlineNode, OutlineNode[] | undefined>();
