@@ -156,3 +156,13 @@ describe('11. plans whose parts are named without headings, or sit beside a list
     expect(tree(r)).toEqual([['基础', ['变量', '函数']], ['入门', ['组件', '物理']], ['系统', ['动画']]]);
   });
 });
+
+describe('12. icons in front of numbering and labels', () => {
+  it('keycap digits number a heading ("1️⃣ Basics", "1️⃣0️⃣ Career"); an icon before "Book:" still makes the bullet a resource', () => {
+    const r = parseRoadmap(
+      md('# Design', '## 1️⃣ Foundations', '#### Typography', '- 📘 [Practical typography](https://example.com/type)', '- 📘 Book: *Thinking with Type*', '#### Colour', '- 🎬 Video: colour in ten minutes', '- 🛠️ Build a palette for a weather app', '## 2️⃣ Research', '#### Interviews', '- [Guide](https://example.com/interviews)', '## 1️⃣0️⃣ Career', '#### Portfolio', '- [Tips](https://example.com/portfolio)'),
+    );
+    expect(tree(r)).toEqual([['Foundations', ['Typography', ['Colour', ['Build a palette for a weather app']]]], ['Research', ['Interviews']], ['Career', ['Portfolio']]]);
+    expect(r.sections.map((s) => s.order)).toEqual(['1', '2', '10']);
+  });
+});

@@ -38,7 +38,8 @@ const CJK_NUMBERING = once(() => /^(第[一二三四五六七八九十百零〇�
 /** Status glyphs at the end of a title are metadata ("Docker ✅"), not words of it. */
 const TRAILING_STATUS = once(() => /\s+((?:✅|✔️|✔|☑️|☑|✓|⏳|⌛|🟢|🟡|🟠|🔴|❌|✖️|🚧|⬜|🔲|🔳))$/u);
 const BONUS_NUMBERING = once(() => /^((?:bonus|extra)(?:\s*#?\d+)?)\s*[:.)\-–—|]\s*/iu);
-const DIGIT_NUMBERING = once(() => /^(\p{Nd}{1,3}(?:\.\p{Nd}{1,3})+[.)、:]?(?=\s)|\p{Nd}{1,3}(?:[.)](?=\s|\*|_)|[、:：])|[IVX]{1,5}\.(?=\s)|\(\p{Nd}{1,3}\))\s*/u);
+/** Digits ("1.", "1.2", "(3)", "IV."), or keycap emoji ("1️⃣", "1️⃣0️⃣"): a digit, maybe U+FE0F, then U+20E3. */
+const DIGIT_NUMBERING = once(() => /^(\p{Nd}{1,3}(?:\.\p{Nd}{1,3})+[.)、:]?(?=\s)|\p{Nd}{1,3}(?:[.)](?=\s|\*|_)|[、:：])|[IVX]{1,5}\.(?=\s)|\(\p{Nd}{1,3}\)|(?:[0-9]\uFE0F?\u20E3){1,2})\s*/u);
 
 /** Only a title starting with a non-ASCII character or ":" (`:rocket:`) can start with an emoji. */
 function mayStartWithEmoji(title: string): boolean {
@@ -183,7 +184,7 @@ export function cleanTitle(raw: string): CleanTitle {
   }
   const numbering = numberingOf(title);
   if (numbering?.[1] && numbering[0].length < title.length) {
-    out.order = numbering[1].replace(/[.)、:]$/u, '').replace(/^\((.*)\)$/u, '$1');
+    out.order = numbering[1].replace(/[.)、:]$/u, '').replace(/^\((.*)\)$/u, '$1').replace(/\uFE0F?\u20E3/gu, '');
     title = title.slice(numbering[0].length);
   }
   if (!out.icon && mayStartWithEmoji(title)) {

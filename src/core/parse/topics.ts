@@ -122,7 +122,8 @@ function isResource(n: OutlineNode, scope: Scope): boolean {
 export function labelled(n: OutlineNode): boolean {
   // Most items have no label: no pattern to run (an empty label never matches one).
   const label = labelOf(n);
-  return label !== undefined && label !== '' && RESOURCE_LABEL.test(label);
+  // "📘 Book: …": an icon in front of the label is not part of it.
+  return label !== undefined && label !== '' && (RESOURCE_LABEL.test(label) || (label.charCodeAt(0) >= 0x80 && RESOURCE_LABEL.test(cleanTitle(label).title)));
 }
 
 /** The label a bullet starts with: its bold term, or a few words before a colon. */
