@@ -166,3 +166,24 @@ describe('12. icons in front of numbering and labels', () => {
     expect(r.sections.map((s) => s.order)).toEqual(['1', '2', '10']);
   });
 });
+
+describe('13. link directories', () => {
+  const entries = (name: string, n: number): string[] => Array.from({ length: n }, (_, i) => `- [${name} ${i + 1}](https://example.com/${name.toLowerCase()}/${i + 1}) - What ${name.toLowerCase()} ${i + 1} covers.`);
+  it('a "Books" category among categories of links is a section of the directory, not resources of the others', () => {
+    const r = parseRoadmap(md('# Awesome Elixir', '## Guides', ...entries('Guide', 5), '## Books', ...entries('Book', 3), '## Tools', ...entries('Tool', 5)));
+    expect(r.sections.map((s) => [s.title, s.topics.length])).toEqual([['Guides', 5], ['Books', 3], ['Tools', 5]]);
+  });
+
+  it('a trailing "Books" part beside sections of plain topics stays their resources', () => {
+    const r = parseRoadmap(md('# Elixir', '## Basics', '- Pattern matching', '- Recursion', '- Modules', '## OTP', '- GenServer', '- Supervisors', '## Books', ...entries('Book', 3)));
+    expect(r.sections.map((s) => s.title)).toEqual(['Basics', 'OTP']);
+  });
+
+  it('badges between an entry\'s link and its dash ("💲 -") do not join the description to the title', () => {
+    const r = parseRoadmap(md('# A', '## Courses', '- [Developing with OTP](https://example.com/otp) 💲 - Build a server, then rebuild it with OTP.', '- [Free course](https://example.com/free) ⭐ 💲 – Short and practical.', '## More', ...entries('Tool', 2)));
+    expect(r.sections[0]!.topics.map((t) => [t.title, t.description])).toEqual([
+      ['Developing with OTP', 'Build a server, then rebuild it with OTP.'],
+      ['Free course', 'Short and practical.'],
+    ]);
+  });
+});

@@ -3,6 +3,7 @@ import { collapseSpaces, decodeEntities, escapeMarkdown, inlineSource, inlineTex
 import type { Link } from '../types.js';
 import { isNumberingOnly } from './title.js';
 import { TYPE_MARKER } from './vocabulary.js';
+import { once } from '../text/lazy-pattern.js';
 
 /** A list item's first line split into what a person reads as its title, its link and its description. */
 export interface ItemTitle {
@@ -23,6 +24,9 @@ export interface ItemTitle {
 }
 
 const SEPARATOR = /^\s*(?:[-–—:|：,]|\s)\s*/u;
+const DASH_OR_COLON = /[-–—:|：,]/u;
+/** Emoji badges ("💲", "⭐") then a dash or colon: made on first use, as few items carry badges. */
+const BADGED_SEPARATOR = once(() => /^\s*(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200D]+\s*)+[-–—:|：]\s*/u);
 const EMOJI_ONLY = /^[\s\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200D]*$/u;
 
 function blank(t: Token): boolean {
@@ -73,12 +77,18 @@ export function splitItemTitle(tokens: readonly Token[], fallback: string): Item
       name = name.slice(typed[0].length);
       out.marker = true;
     }
-    const sep = SEPARATOR.exec(rest.text);
+    let separator = SEPARATOR;
+    let sep = separator.exec(rest.text);
+    if (!(sep && DASH_OR_COLON.test(sep[0])) && rest.text.charCodeAt(sep ? sep[0].length : 0) >= 0x80) {
+      // "[Book](url) 💲 - A deep dive": badges between the name and the dash mark the item; the dash still splits.
+      const badged = BADGED_SEPARATOR().exec(rest.text);
+      if (badged) [separator, sep] = [BADGED_SEPARATOR(), badged];
+    }
     const after = sep ? rest.text.slice(sep[0].length) : rest.text;
     const short = rest.links.length === 0 && rest.text.replace(/\([^)]*\)|\[[^\]]*\]/g, '').trim().length <= 30;
-    if (sep && after && /[-–—:|：,]/u.test(sep[0])) {
+    if (sep && after && DASH_OR_COLON.test(sep[0])) {
       linkTitle(out, name || full.text, link.href, rest.links, false);
-      return described(out, after, tokens.slice(start + 1), SEPARATOR);
+      return described(out, after, tokens.slice(start + 1), separator);
     }
     const linkTexts = rest.links.map((l) => l.title).join('');
     if (rest.links.length > 0 && rest.text.replace(/[\s,;|/·•()[\]-]+/gu, '') === linkTexts.replace(/[\s,;|/·•()[\]-]+/gu, '')) {

@@ -169,7 +169,7 @@ export function pickSections(container: OutlineNode, reader: SectionReader, targ
     if (scoped.out.length) reasons.push(`${scoped.out.length} part${scoped.out.length === 1 ? '' : 's'} outside what the table of contents lists went to the overview`);
     const heads = scoped.kept;
     let holders = heads.filter((h) => reader.holds(h));
-    if (holders.some((h) => !isResourceTitled(h))) {
+    if (holders.some((h) => !isResourceTitled(h)) && !isDirectory(holders.filter((h) => !isResourceTitled(h)), reader)) {
       for (const h of heads) if (isResourceTitled(h)) reader.markAppendix(h);
       holders = holders.filter((h) => !isResourceTitled(h));
     }
@@ -305,3 +305,23 @@ function labelParts(n: OutlineNode): OutlineNode[] | undefined {
   return parts;
 }
 const partsOf = new WeakMap<OutlineNode, OutlineNode[] | undefined>();
+
+/**
+ * A link directory (awesome style): most topics of the parts not titled as resources are links themselves. There a
+ * part titled "Books" or "Videos" is one more category of links, not the resources of the parts beside it.
+ */
+function isDirectory(parts: readonly OutlineNode[], reader: SectionReader): boolean {
+  let topics = 0;
+  let links = 0;
+  const count = (drafts: readonly TopicDraft[]): void => {
+    for (const d of drafts) {
+      if (d.node.kind === 'item') {
+        topics++;
+        if (d.node.url !== undefined || d.node.linkFirst === true) links++;
+      }
+      count(d.children);
+    }
+  };
+  for (const p of parts) count(reader.read(p).topics);
+  return topics >= 10 && links * 10 >= topics * 8;
+}
