@@ -187,3 +187,11 @@ describe('13. link directories', () => {
     ]);
   });
 });
+
+describe('14. a numbered series of tables', () => {
+  const table = (from: number, to: number): string[] => ['| Day | Topic | Practice |', '|---|---|---|', ...Array.from({ length: to - from + 1 }, (_, i) => `| ${from + i} | Topic ${from + i} | Exercise ${from + i} |`)];
+  it('an unnumbered last part whose table has the numbered parts\' columns continues the series; one with other content does not', () => {
+    const r = parseRoadmap(md('# 30 days', '## Week 1 – Select', ...table(1, 3), '## Week 2 – Join', ...table(4, 6), '## Week 3 – Window', ...table(7, 9), '## Final days – Capstone', ...table(10, 11), '## Community', '- Join the forum', '- Share your work'));
+    expect(r.sections.map((s) => [s.title, s.topics.length])).toEqual([['Select', 3], ['Join', 3], ['Window', 3], ['Final days – Capstone', 2]]);
+  });
+});

@@ -143,13 +143,35 @@ export function tocScope(heads: OutlineNode[], targets: ReadonlySet<OutlineNode>
 }
 
 /** When most sections are numbered (Phase 1…6), unnumbered parts before or after the run are not sections. */
-export function sequenceScope(sections: OutlineNode[]): { kept: OutlineNode[]; out: OutlineNode[] } {
+export function sequenceScope(sections: OutlineNode[], reader: SectionReader): { kept: OutlineNode[]; out: OutlineNode[] } {
   const numbered = sections.map(isNumbered);
   const count = numbered.filter(Boolean).length;
   if (sections.length < 3 || count < 3 || count * 2 < sections.length) return { kept: sections, out: [] };
   const first = numbered.indexOf(true);
   const last = numbered.lastIndexOf(true);
-  return { kept: sections.slice(first, last + 1), out: [...sections.slice(0, first), ...sections.slice(last + 1)] };
+  const run = sections.slice(first, last + 1);
+  const edges = [...sections.slice(0, first), ...sections.slice(last + 1)];
+  if (edges.length === 0) return { kept: sections, out: [] };
+  // A part whose topics are rows of a table with the columns the numbered parts' tables have ("Final days", after
+  // "Week 1" to "Week 4", each a Day | Topic | Practice table) continues the series.
+  const columns = new Set(run.flatMap((s) => rowColumns(reader.read(s).topics)));
+  const out = edges.filter((s) => {
+    const own = rowColumns(reader.read(s).topics);
+    return own.length === 0 || !own.every((c) => columns.has(c));
+  });
+  return { kept: sections.filter((s) => !out.includes(s)), out };
+}
+
+/**
+ * The columns of the table rows among `topics`, one key per row ("Day|Practice"); none when any topic is not a row.
+ */
+function rowColumns(topics: readonly TopicDraft[]): string[] {
+  const keys: string[] = [];
+  for (const t of topics) {
+    if (t.node.origin !== 'table') return [];
+    keys.push(Object.keys(t.node.attrs ?? {}).join('|'));
+  }
+  return keys;
 }
 
 /** A heading with nothing a reader would miss as a section: no topics, little prose. */
@@ -236,7 +258,7 @@ function levelName(level: number): string {
 
 function finish(sections: OutlineNode[], leftOut: LeftOut[], steps: { descended: OutlineNode[]; reasons: string[] }, reader: SectionReader, targets: ReadonlySet<OutlineNode>): Picked {
   const title = (n: OutlineNode): string => `"${cleanTitle(n.text).title}"`;
-  const seq = sequenceScope(sections);
+  const seq = sequenceScope(sections, reader);
   for (const node of seq.out) leftOut.push({ node, why: 'outside the numbered parts' });
   if (seq.out.length) steps.reasons.push(`most sections are numbered: ${seq.out.map(title).join(', ')} outside the numbered run went to the overview`);
   const edges = edgeScope(seq.kept, reader, targets);
