@@ -195,3 +195,20 @@ describe('14. a numbered series of tables', () => {
     expect(r.sections.map((s) => [s.title, s.topics.length])).toEqual([['Select', 3], ['Join', 3], ['Window', 3], ['Final days – Capstone', 2]]);
   });
 });
+
+describe('15. titles written without a heading', () => {
+  it('a bold first line titles the file; a bold first line naming the list below it does not', () => {
+    const r = parseRoadmap(md('**Math for game developers**', '', 'Notes from a course.', '', '# Vectors', '- Length', '- Dot product', '# Matrices', '- Transforms'), { fallbackTitle: 'file' });
+    expect(r.title).toBe('Math for game developers');
+    const label = parseRoadmap(md('**Month 1: Basics**', '', '- HTML', '- CSS', '', '**Month 2: Layout**', '', '- Grid'), { fallbackTitle: 'file' });
+    expect(label.title).toBe('file');
+  });
+
+  it('a bold line in the centred HTML at the top titles the file, before a logo\'s alt text; bold inside a sponsor link does not', () => {
+    const top = '<p align="center">\n  <img src="gopher.svg" width="120" alt="gopher"><br>\n  <b>Дорожная карта Go-разработчика</b><br>\n  <sub>от первых строк кода</sub>\n</p>';
+    const r = parseRoadmap(md(top, '', 'Основы', '======', '', '- Синтаксис', '', 'Сеть', '====', '', '- HTTP'), { fallbackTitle: 'file' });
+    expect(r.title).toBe('Дорожная карта Go-разработчика');
+    const sponsor = '<div align="center">\n  <img src="logo.svg" alt="Awesome">\n  <a href="https://example.com"><b>Fast builds for your CI.</b></a>\n</div>';
+    expect(parseRoadmap(md(sponsor, '', '## One', '- a', '## Two', '- b'), { fallbackTitle: 'file' }).title).toBe('Awesome');
+  });
+});

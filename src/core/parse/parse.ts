@@ -85,7 +85,7 @@ export function parseRoadmap(source: string, options: ParseOptions = {}): Roadma
   if (title === undefined) title = leadingTitle(root, picked.leftOut.map((l) => l.node));
 
   const roadmap: Roadmap = {
-    title: title ?? outline.logo ?? options.fallbackTitle ?? DEFAULT_TITLE,
+    title: title ?? outline.boldTitle ?? outline.logo ?? options.fallbackTitle ?? DEFAULT_TITLE,
     overview,
     sections,
     warnings: warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),

@@ -27,6 +27,8 @@ export interface HtmlResult {
   title?: string;
   /** The alt text of a logo at the top of the file, a weaker title. */
   logo?: string;
+  /** A bold line of its own at the top of the file, when no HTML heading is there: weaker than a heading, stronger than a logo. */
+  bold?: string;
   /** Markdown written inside a wrapper (`<div dir="rtl">` … `</div>` with no blank line): read it as Markdown. */
   markdown?: { text: string; lineOffset: number };
 }
@@ -72,6 +74,11 @@ export function htmlBlock(raw: string, at: number, parent: OutlineNode, state: H
         break;
       }
     }
+    // "<p align=center><img …><br><b>Go backend roadmap</b><br>…": a bold line of its own, when no heading titles it.
+    // Not inside a link or small print: sponsor blurbs are bold too.
+    const outside = result.title === undefined && /<(?:b|strong)>/iu.test(html) ? html.replace(/<(a|sub|sup)\b[^>]*>[\s\S]*?<\/\1\s*>/giu, ' ') : '';
+    const bold = /(?:^|>|\n)\s*<(b|strong)>([^<]{3,120})<\/\1>\s*(?:<br\s*\/?>|<\/|\n|$)/iu.exec(outside)?.[2];
+    if (bold && !/[:：]\s*$/u.test(bold)) result.bold = decodeEntities(bold).replace(/\s+/g, ' ').trim();
     const alt = /<img\s[^>]*alt\s*=\s*["']([^"']{2,60})["']/iu.exec(html)?.[1];
     if (alt && !BADGE.test(alt)) result.logo = decodeEntities(alt).trim();
   }

@@ -17,12 +17,19 @@ export interface Outline {
   htmlTitle?: string;
   /** Alt text of a logo image at the top of the file. */
   logo?: string;
+  /**
+   * A bold line opening the file that does not name a list below it ("**Math for games**"), or a bold line of its own
+   * in the HTML above the first Markdown block (`<p align=center><b>Title</b></p>`).
+   */
+  boldTitle?: string;
   /** Some list was read as a table of contents (its items have `toc` set): without one, nothing needs looking for them. */
   toc: boolean;
 }
 
 const BOLD_LABEL = /^(?:\*\*|__)[^\n]{1,80}?(?:\*\*|__)\s*[:：]?\s*$/u;
 const COLON_END = /[:：]\s*(?:\*\*|__)?$/u;
+/** A paragraph that is one bold run, not ending in a colon. */
+const BOLD_LINE = /^(?:\*\*|__)[^\n]{1,120}?(?:\*\*|__)$/u;
 
 /** A paragraph that names what follows ("**Resources:**", "Python:", "Visit the following resources:"), not prose. */
 function isLabel(raw: string, plain: string): boolean {
@@ -51,8 +58,18 @@ export function buildOutline(text: string, lineOffset: number): Outline {
   let orderedBefore: OutlineNode | undefined;
   const top = (): OutlineNode => stack[stack.length - 1] ?? root;
 
+  /** The file's first block, when it is a bold line of its own: the title, unless a list follows it (then a label). */
+  let boldFirst: string | undefined;
+  /** A bold line of its own in HTML before the first block of Markdown. */
+  let boldHtml: string | undefined;
+  let opened = false;
+
   const visit = (token: Token, at: number): void => {
     const keepIntro = token.type === 'space';
+    if (!opened && token.type !== 'space' && token.type !== 'html') {
+      opened = true;
+      if (token.type === 'paragraph' && BOLD_LINE.test((token as Tokens.Paragraph).text.trim())) boldFirst = inlineText((token as Tokens.Paragraph).tokens, (token as Tokens.Paragraph).text).text;
+    } else if (boldFirst !== undefined && token.type === 'list' && label === boldFirst) boldFirst = undefined;
     if (token.type !== 'space' && token.type !== 'list') orderedBefore = undefined;
     if (!keepIntro && token.type !== 'list' && token.type !== 'paragraph') {
       label = undefined;
@@ -133,6 +150,7 @@ export function buildOutline(text: string, lineOffset: number): Outline {
         }
         if (result.title !== undefined) out.htmlTitle ??= result.title;
         if (result.logo !== undefined) out.logo ??= result.logo;
+        if (result.bold !== undefined && !opened) boldHtml ??= result.bold;
         return;
       }
       default:
@@ -212,6 +230,8 @@ export function buildOutline(text: string, lineOffset: number): Outline {
     line += countNewlines(token.raw);
   }
   out.toc = tocListsMarked() !== tocBefore;
+  const boldTitle = boldFirst ?? boldHtml;
+  if (boldTitle) out.boldTitle = boldTitle;
   return out;
 }
 
