@@ -212,3 +212,18 @@ describe('15. titles written without a heading', () => {
     expect(parseRoadmap(md(sponsor, '', '## One', '- a', '## Two', '- b'), { fallbackTitle: 'file' }).title).toBe('Awesome');
   });
 });
+
+describe('16. a paragraph introducing each part', () => {
+  const intro = (what: string): string => `This phase is about ${what}. Almost everything later builds on it, so take your time here, do the exercises, and do not rush into the next phase before the project at its end works and you can explain it to a friend.`;
+  it('a part with a long introduction, then a list of short phrases, lists its topics, even beside a part without prose', () => {
+    const r = parseRoadmap(
+      md('# Plan', '## Month 1: Foundations', intro('the language itself'), '', '**Week 1:** Setup', '- Install Python', '- Variables and strings', '- Lists and dictionaries', '', '**Milestone project:** rebuild a spreadsheet of yours in a notebook, with charts, and write down what was harder than expected.', '## Month 2: Data', intro('data'), '', '- Series and DataFrames', '- Grouping and merging', '- Missing data', '## Month 3: Going further', '- Options pricing', '- Dashboards'),
+    );
+    expect(r.sections.map((s) => [s.title, s.topics.length])).toEqual([['Foundations', 3], ['Data', 3], ['Going further', 2]]);
+  });
+
+  it('a list of sentences under a long introduction still explains it', () => {
+    const r = parseRoadmap(md('# Plan', '## Before you start', intro('habits'), '', '- Remember to code every single day, even for a short while.', '- Keep notes of what you learned in your own words.', '- Ask for help after twenty minutes stuck.', '## Basics', '- Syntax', '- Types', '## Web', '- HTTP', '- Routing'));
+    expect(r.sections.map((s) => s.title)).toEqual(['Basics', 'Web']);
+  });
+});

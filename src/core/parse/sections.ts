@@ -85,7 +85,7 @@ export class SectionReader {
     // A document that is not a checklist overall can still have a section that is one.
     // A numbered step without any box in a checklist (the last stage of a plan, written as plain bullets) still lists topics.
     const checklist = (this.checklist && !(isNumbered(n) && !isChecklist(n, 0, 1))) || isChecklist(n, 0.5);
-    const scope = { checklist, article: this.article, resources: appendix, prose: n.proseChars >= PROSE_HEADING, depth: 0, topicHeading: false };
+    const scope = { checklist, article: this.article, resources: appendix, prose: n.proseChars >= PROSE_HEADING && !namesTopics(n), depth: 0, topicHeading: false };
     const topics = collect(n.children, scope, sink);
     const selfTopic = topics.length === 0 && !scope.checklist && !appendix && (sink.resources ?? 0) > 0;
     const read = { topics, sink, selfTopic, appendix };
@@ -346,4 +346,21 @@ function isDirectory(parts: readonly OutlineNode[], reader: SectionReader): bool
   };
   for (const p of parts) count(reader.read(p).topics);
   return topics >= 10 && links * 10 >= topics * 8;
+}
+
+/**
+ * Whether the lists right under a part read as topics, whatever prose introduces them: three or more items, nearly
+ * all short phrases rather than sentences ("IAM policies", not "Remember to set a billing alarm."). A part with a
+ * paragraph of introduction, then a list of such items, lists its topics; a part whose list explains its prose
+ * holds sentences.
+ */
+function namesTopics(n: OutlineNode): boolean {
+  let items = 0;
+  let phrases = 0;
+  for (const c of n.children) {
+    if (c.kind !== 'item' || c.toc) continue;
+    items++;
+    if (c.text.length <= 60 && !/[.!?。]$/u.test(c.text)) phrases++;
+  }
+  return items >= 3 && phrases * 4 >= items * 3;
 }
