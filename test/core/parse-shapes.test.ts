@@ -28,6 +28,7 @@ describe('1. shape decides structure; words of twelve languages only drop boiler
     ['ko', '라이선스', '기여하기'],
     ['zh', '贡献', '致谢'],
     ['en', 'Give me a star', 'Tips for success'],
+    ['en', 'How to use this plan', 'How to use this roadmap'],
   ])('%s boilerplate headings (%s, %s) are left out and reported', (_lang, a, b) => {
     const r = parseRoadmap(md('# R', '## One', '- a', '- b', '## Two', '- c', `## ${a}`, '- x', '- y', `## ${b}`, '- z', '- w'));
     expect(r.sections.map((s) => s.title)).toEqual(['One', 'Two']);
