@@ -228,3 +228,13 @@ describe('16. a paragraph introducing each part', () => {
     expect(r.sections.map((s) => s.title)).toEqual(['Basics', 'Web']);
   });
 });
+
+describe('17. resources listed under a kind of material', () => {
+  it('"Videos" or "Articles" items holding links resource the topic above; "Tools" with its own items stays a topic', () => {
+    const r = parseRoadmap(
+      md('# Compilers', '## Front end', '#### Tokens', '- Books', '  - [Scanning](https://example.com/scan)', '  - EaC 2.1', '- Videos', '  - [Lexers explained](https://example.com/lexers)', '#### Automata', '- Articles', '  - [Regex matching](https://example.com/re)', '  - [DFA minimisation](https://example.com/dfa)', '## Back end', '#### Codegen', '- Tools', '  - Register allocation', '  - Instruction selection'),
+    );
+    expect(tree(r)).toEqual([['Front end', ['Tokens', 'Automata']], ['Back end', [['Codegen', [['Tools', ['Register allocation', 'Instruction selection']]]]]]]);
+    expect(r.sections[0]!.topics[1]!.links.map((l) => l.title)).toEqual(['Regex matching', 'DFA minimisation']);
+  });
+});

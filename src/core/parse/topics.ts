@@ -170,7 +170,7 @@ function item(n: OutlineNode, scope: Scope, sink: Sink, prev: TopicDraft | undef
     return kids;
   }
   const clean = !explicit && n.children.length > 0 && !hasExplicit(n) ? cleanTitle(n.text) : undefined;
-  if (clean && RESOURCE_HEADING.test(clean.title)) {
+  if (clean && (RESOURCE_HEADING.test(clean.title) || (RESOURCE_LABEL.test(clean.title) && linkList(n.children)))) {
     // `- Resources:` with links below: a label item, like a resources heading; its links teach the parent.
     for (const c of n.children) toSink(c, sink, true);
     return [];
@@ -206,6 +206,16 @@ function item(n: OutlineNode, scope: Scope, sink: Sink, prev: TopicDraft | undef
     d.children = collect(n.children, inner, { description: d.description, links: d.links, resources: 0 });
   }
   return [d];
+}
+
+/** Items without children, most of them links: what a "Videos" or "Articles" label item holds. */
+function linkList(nodes: readonly OutlineNode[]): boolean {
+  let links = 0;
+  for (const c of nodes) {
+    if (c.children.length > 0) return false;
+    if (c.url !== undefined || c.linkFirst === true) links++;
+  }
+  return links * 2 >= nodes.length;
 }
 
 function joinGroup(outer: string | undefined, inner: string): string | undefined {
