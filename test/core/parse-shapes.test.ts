@@ -238,3 +238,16 @@ describe('17. resources listed under a kind of material', () => {
     expect(r.sections[0]!.topics[1]!.links.map((l) => l.title)).toEqual(['Regex matching', 'DFA minimisation']);
   });
 });
+
+describe('18. resource labels in more languages', () => {
+  it.each([
+    ['ko', '참고 자료:'],
+    ['ja', 'リソース:'],
+    ['es', 'Recursos:'],
+    ['pt', 'Materiais:'],
+    ['fr', 'Ressources :'],
+  ])('%s: links after a "%s" label resource the topic above, they are not topics', (_lang, label) => {
+    const r = parseRoadmap(md('# R', '## One', '- Alpha', '- Beta', '', `**${label}**`, '', '- [Guide](https://example.com/a)', '- [Book](https://example.com/b)', '## Two', '- Gamma'));
+    expect(tree(r)).toEqual([['One', ['Alpha', 'Beta']], ['Two', ['Gamma']]]);
+  });
+});

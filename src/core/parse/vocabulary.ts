@@ -6,8 +6,8 @@ import { lazyTest, mayHoldAny, mayStartWithAny, type TextTest } from '../text/la
 /** Words that say a list, label or heading holds resources (links to study from) rather than topics. */
 export const RESOURCE_WORDS = lazyTest(
   () =>
-    /resource|\blinks?\b|reading|reference|\bsources?\b|videos?\b|articles?\b|\bbooks?\b|tutorials?\b|documentation|\bdocs\b|learn more|read more|see also|资源|資源|资料|資料|教程|参考|參考|منابع|ресурс|ссылк|литератур/iu,
-  mayHoldAny(['resource', 'link', 'reading', 'reference', 'source', 'video', 'article', 'book', 'tutorial', 'documentation', 'docs', 'learn more', 'read more', 'see also']),
+    /resource|\blinks?\b|reading|reference|\bsources?\b|videos?\b|articles?\b|\bbooks?\b|tutorials?\b|documentation|\bdocs\b|learn more|read more|see also|\brecursos\b|\breferencias\b|\breferências\b|\benlaces\b|\bmateriales\b|\bmateriais\b|\bressources\b|\bréférences\b|\bquellen\b|\bkaynaklar\b|资源|資源|资料|資料|教程|参考|參考|자료|리소스|링크|リソース|リンク|منابع|ресурс|ссылк|литератур/iu,
+  mayHoldAny(['resource', 'link', 'reading', 'reference', 'source', 'video', 'article', 'book', 'tutorial', 'documentation', 'docs', 'learn more', 'read more', 'see also', 'recursos', 'referencias', 'enlaces', 'materiales', 'materiais', 'ressources', 'quellen', 'kaynaklar']),
 );
 
 /** A leading type marker on a resource line: 📖 🎥 📹 🛠 `:book:` `(video)` `@article@`. */
