@@ -251,3 +251,16 @@ describe('18. resource labels in more languages', () => {
     expect(tree(r)).toEqual([['One', ['Alpha', 'Beta']], ['Two', ['Gamma']]]);
   });
 });
+
+describe('19. an outline written as numbered lines without list markers', () => {
+  it('lines "1.1 …", "1.1.1 …" in one paragraph are topics nested by their numbers', () => {
+    const r = parseRoadmap(md('# CCNA outline', '', 'My own numbering.', '', '## 1. Fundamentals', '', '1.1 Network devices', '1.1.1 Routers', '1.1.2 Switches', '1.2 Topologies', '1.3 Cabling', '', '## 2. Access', '', '2.1 VLANs', '2.1.1 Trunks', '2.2 `STP` basics'));
+    expect(tree(r)).toEqual([['Fundamentals', [['Network devices', ['Routers', 'Switches']], 'Topologies', 'Cabling']], ['Access', [['VLANs', ['Trunks']], 'STP basics']]]);
+    expect(r.sections[0]!.topics[0]!.children.map((t) => t.order)).toEqual(['1.1.1', '1.1.2']);
+  });
+
+  it('a paragraph with one line that is not numbered stays prose', () => {
+    const r = parseRoadmap(md('# R', '## One', '1.1 Network devices', '1.2 Topologies', 'and then some words', '- a', '- b', '## Two', '- c', '- d'));
+    expect(tree(r)).toEqual([['One', ['a', 'b']], ['Two', ['c', 'd']]]);
+  });
+});

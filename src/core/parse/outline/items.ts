@@ -210,3 +210,40 @@ export function tableRows(table: Tokens.Table, at: number): OutlineNode[] {
     return [n];
   });
 }
+
+/** A line that starts with an outline number of two or more parts ("1.2 Topologies", "3.1.4 OSPF"). */
+const NUMBERED_LINE = /^\d{1,3}(?:\.\d{1,3})+\.?[ \t]+\S/;
+
+/**
+ * An outline written as plain lines, one numbered topic per line and no list markers ("1.1 Routers", "1.1.1 Layer 3
+ * switches"): Markdown reads it as one paragraph. Three or more lines, every one numbered so, are read as items nested
+ * by their numbers' depth; anything else gives none.
+ */
+export function numberedLines(p: Tokens.Paragraph, at: number): OutlineNode[] {
+  if (!p.text.includes('\n')) return [];
+  const raw = p.text.split('\n');
+  if (raw.length < 3 || !raw.every((l) => NUMBERED_LINE.test(l))) return [];
+  const lines: Token[][] = [[]];
+  for (const t of p.tokens ?? []) {
+    if (t.type === 'br') lines.push([]);
+    else if (t.type === 'text' && !(t as Tokens.Text).tokens && (t as Tokens.Text).text.includes('\n')) {
+      (t as Tokens.Text).text.split('\n').forEach((part: string, i: number) => {
+        if (i > 0) lines.push([]);
+        if (part) lines[lines.length - 1]?.push({ type: 'text', raw: part, text: part });
+      });
+    } else lines[lines.length - 1]?.push(t);
+  }
+  if (lines.length !== raw.length) return [];
+  const out: OutlineNode[] = [];
+  const stack: Array<{ depth: number; node: OutlineNode }> = [];
+  lines.forEach((tokens, i) => {
+    const { text, links } = inlineText(tokens);
+    const depth = (/^[\d.]+/.exec(raw[i] ?? '')?.[0].replace(/\.$/, '').split('.').length ?? 1);
+    const n = outlineNode('item', ITEM_LEVEL, text, at + i);
+    appendAll(n.links, links);
+    while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= depth) stack.pop();
+    (stack[stack.length - 1]?.node.children ?? out).push(n);
+    stack.push({ depth, node: n });
+  });
+  return out;
+}

@@ -2,7 +2,7 @@ import type { Token, Tokens } from 'marked';
 import { lexMarkdown, newLexBudget } from '../lex/safe-lex.js';
 import { escapeMarkdown, inlineText } from '../inline.js';
 import { codeChecklist, htmlBlock, htmlLinkItems, type DetailsStep, type HtmlState } from './html.js';
-import { countNewlines, lineOf, listItems, nestQuotedLists, tableRows, tocListsMarked } from './items.js';
+import { countNewlines, lineOf, listItems, nestQuotedLists, numberedLines, tableRows, tocListsMarked } from './items.js';
 import { outlineNode, type OutlineNode } from './node.js';
 import { EAST_ASIAN_WIDE } from '../../text/width.js';
 import { RESOURCE_WORDS } from '../vocabulary.js';
@@ -206,6 +206,12 @@ export function buildOutline(text: string, lineOffset: number): Outline {
         appendAll(node.children, items);
         return;
       }
+    }
+    const numbered = numberedLines(p, at);
+    if (numbered.length) {
+      appendAll(node.children, numbered);
+      label = undefined;
+      return;
     }
     const inline = inlineText(p.tokens, p.text);
     if (IMAGE.test(p.text)) node.images++;
