@@ -224,7 +224,7 @@ export function numberedLines(p: Tokens.Paragraph, at: number): OutlineNode[] {
   const raw = p.text.split('\n');
   if (raw.length < 3 || !raw.every((l) => NUMBERED_LINE.test(l))) return [];
   const lines: Token[][] = [[]];
-  for (const t of p.tokens ?? []) {
+  for (const t of p.tokens) {
     if (t.type === 'br') lines.push([]);
     else if (t.type === 'text' && !(t as Tokens.Text).tokens && (t as Tokens.Text).text.includes('\n')) {
       (t as Tokens.Text).text.split('\n').forEach((part: string, i: number) => {
