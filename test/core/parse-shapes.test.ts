@@ -195,6 +195,11 @@ describe('14. a numbered series of tables', () => {
     const r = parseRoadmap(md('# 30 days', '## Week 1 – Select', ...table(1, 3), '## Week 2 – Join', ...table(4, 6), '## Week 3 – Window', ...table(7, 9), '## Final days – Capstone', ...table(10, 11), '## Community', '- Join the forum', '- Share your work'));
     expect(r.sections.map((s) => [s.title, s.topics.length])).toEqual([['Select', 3], ['Join', 3], ['Window', 3], ['Final days – Capstone', 2]]);
   });
+
+  it('an unnumbered last part of task boxes after numbered milestones of task boxes continues them; plain notes do not', () => {
+    const r = parseRoadmap(md('# Plan', '### Milestone 1: Basics', '- [ ] Read chapter 1', '- [x] Exercises', '### Milestone 2: Hashing', '- [ ] SHA-2', '### Milestone 3: Keys', '- [ ] RSA', '### Stretch goals', '- [ ] Zero knowledge', '- [ ] Side channels', '### Process notes', '- Present on Fridays', '- Use the template'));
+    expect(r.sections.map((s) => s.title)).toEqual(['Basics', 'Hashing', 'Keys', 'Stretch goals']);
+  });
 });
 
 describe('15. titles written without a heading', () => {

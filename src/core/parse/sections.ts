@@ -152,8 +152,9 @@ export function sequenceScope(sections: OutlineNode[], reader: SectionReader): {
   const run = sections.slice(first, last + 1);
   const edges = [...sections.slice(0, first), ...sections.slice(last + 1)];
   if (edges.length === 0) return { kept: sections, out: [] };
-  // A part whose topics are rows of a table with the columns the numbered parts' tables have ("Final days", after
-  // "Week 1" to "Week 4", each a Day | Topic | Practice table) continues the series.
+  // A part whose topics have the form of the numbered parts' topics continues the series: rows of a table with the
+  // same columns ("Final days" after "Week 1" to "Week 4", each a Day | Topic | Practice table), or task boxes
+  // ("Stretch goals" after "Milestone 1" to "Milestone 5"). Plain lists after a numbered run are notes or links.
   const columns = new Set(run.flatMap((s) => rowColumns(reader.read(s).topics)));
   const out = edges.filter((s) => {
     const own = rowColumns(reader.read(s).topics);
@@ -163,13 +164,15 @@ export function sequenceScope(sections: OutlineNode[], reader: SectionReader): {
 }
 
 /**
- * The columns of the table rows among `topics`, one key per row ("Day|Practice"); none when any topic is not a row.
+ * The form of each of `topics` when all are rows of a table or task boxes: a row's columns ("Day|Practice"), or "[ ]"
+ * for a box; none when any topic is something else (a plain item, a heading).
  */
 function rowColumns(topics: readonly TopicDraft[]): string[] {
   const keys: string[] = [];
   for (const t of topics) {
-    if (t.node.origin !== 'table') return [];
-    keys.push(Object.keys(t.node.attrs ?? {}).join('|'));
+    if (t.node.origin === 'table') keys.push(Object.keys(t.node.attrs ?? {}).join('|'));
+    else if (t.node.kind === 'item' && t.node.checked !== undefined) keys.push('[ ]');
+    else return [];
   }
   return keys;
 }
