@@ -264,6 +264,13 @@ describe('19. an outline written as numbered lines without list markers', () => 
     expect(r.sections[0]!.topics[0]!.children.map((t) => t.order)).toEqual(['1.1.1', '1.1.2']);
   });
 
+  it('sections numbered by a bare number ("1 Fundamentals") one up each time have it as their numbering; "3D modelling" alone keeps it', () => {
+    const r = parseRoadmap(md('# R', '## 1 Fundamentals (~20%)', '- a', '## 2 Access', '- b', '## 3 Services', '- c'));
+    expect(r.sections.map((s) => [s.order, s.title, s.id])).toEqual([['1', 'Fundamentals (~20%)', 'fundamentals-20'], ['2', 'Access', 'access'], ['3', 'Services', 'services']]);
+    const other = parseRoadmap(md('# R', '## 3 Ways to learn', '- a', '## 10 Projects', '- b', '## 7 Habits', '- c'));
+    expect(other.sections.map((s) => s.title)).toEqual(['3 Ways to learn', '10 Projects', '7 Habits']);
+  });
+
   it('a paragraph with one line that is not numbered stays prose', () => {
     const r = parseRoadmap(md('# R', '## One', '1.1 Network devices', '1.2 Topologies', 'and then some words', '- a', '- b', '## Two', '- c', '- d'));
     expect(tree(r)).toEqual([['One', ['a', 'b']], ['Two', ['c', 'd']]]);
