@@ -196,6 +196,19 @@ describe('14. a numbered series of tables', () => {
     expect(r.sections.map((s) => [s.title, s.topics.length])).toEqual([['Select', 3], ['Join', 3], ['Window', 3], ['Final days – Capstone', 2]]);
   });
 
+  it('a last part listing three or more topics after a numbered run stays a section; one of sentences or two notes does not', () => {
+    const r = parseRoadmap(
+      md('# R', '## 1. Basics', '- HTTP', '- DNS', '## 2. Web', '- Cookies', '## 3. Exploits', '- XSS', '## 🛠️ Practice projects', '1. Build a home lab with a domain controller and two clients', '2. Write your own TCP port scanner in Python', '3. Reproduce a public CVE inside a container', '## Community', '- Join the forum and ask questions there.', '- Share your write-ups with others.', '- Help newcomers when you can.', '## Timeline', '- **Fast:** 6 months', '- **Slow:** a year'),
+    );
+    expect(r.sections.map((s) => s.title)).toEqual(['Basics', 'Web', 'Exploits', 'Practice projects']);
+  });
+
+  it('in a checklist, a last part of plain bullets without a box lists topics', () => {
+    const boxes = (name: string): string[] => Array.from({ length: 8 }, (_, i) => `- [ ] ${name} ${i + 1}`);
+    const r = parseRoadmap(md('# R', '## 1. Basics', ...boxes('Basic'), '## 2. Core', ...boxes('Core'), '## 3. Advanced', ...boxes('Advanced'), '## Project ideas', '1. A blog with comments', '2. A URL shortener with an API', '3. A multi-tenant invoicing app'));
+    expect(r.sections.map((s) => [s.title, s.topics.length])).toEqual([['Basics', 8], ['Core', 8], ['Advanced', 8], ['Project ideas', 3]]);
+  });
+
   it('an unnumbered last part of task boxes after numbered milestones of task boxes continues them; plain notes do not', () => {
     const r = parseRoadmap(md('# Plan', '### Milestone 1: Basics', '- [ ] Read chapter 1', '- [x] Exercises', '### Milestone 2: Hashing', '- [ ] SHA-2', '### Milestone 3: Keys', '- [ ] RSA', '### Stretch goals', '- [ ] Zero knowledge', '- [ ] Side channels', '### Process notes', '- Present on Fridays', '- Use the template'));
     expect(r.sections.map((s) => s.title)).toEqual(['Basics', 'Hashing', 'Keys', 'Stretch goals']);

@@ -64,6 +64,7 @@ export function isResourceTitled(n: OutlineNode): boolean {
 export class SectionReader {
   private readonly cache = new Map<OutlineNode, SectionRead>();
   private readonly appendices = new Set<OutlineNode>();
+  private readonly plain = new Set<OutlineNode>();
 
   constructor(
     readonly checklist: boolean,
@@ -77,6 +78,13 @@ export class SectionReader {
     this.cache.delete(n);
   }
 
+  /** Reads a part without a single box as plain topics, in a document that is a checklist otherwise. */
+  markPlain(n: OutlineNode): void {
+    if (this.plain.has(n) || boxCounts(n).boxes > 0) return;
+    this.plain.add(n);
+    this.cache.delete(n);
+  }
+
   read(n: OutlineNode): SectionRead {
     const hit = this.cache.get(n);
     if (hit) return hit;
@@ -84,7 +92,7 @@ export class SectionReader {
     const sink: Sink = { description: n.description.slice(), links: n.links.slice(), resources: 0 };
     // A document that is not a checklist overall can still have a section that is one.
     // A numbered step without any box in a checklist (the last stage of a plan, written as plain bullets) still lists topics.
-    const checklist = (this.checklist && !(isNumbered(n) && !isChecklist(n, 0, 1))) || isChecklist(n, 0.5);
+    const checklist = (this.checklist && !this.plain.has(n) && !(isNumbered(n) && !isChecklist(n, 0, 1))) || isChecklist(n, 0.5);
     const scope = { checklist, article: this.article, resources: appendix, prose: n.proseChars >= PROSE_HEADING && !namesTopics(n), depth: 0, topicHeading: false };
     const topics = collect(n.children, scope, sink);
     const selfTopic = topics.length === 0 && !scope.checklist && !appendix && (sink.resources ?? 0) > 0;
@@ -156,7 +164,13 @@ export function sequenceScope(sections: OutlineNode[], reader: SectionReader): {
   // same columns ("Final days" after "Week 1" to "Week 4", each a Day | Topic | Practice table), or task boxes
   // ("Stretch goals" after "Milestone 1" to "Milestone 5"). Plain lists after a numbered run are notes or links.
   const columns = new Set(run.flatMap((s) => rowColumns(reader.read(s).topics)));
+  const after = new Set(sections.slice(last + 1));
   const out = edges.filter((s) => {
+    if (after.has(s) && namesTopics(s, Infinity)) {
+      // In a checklist, a last part of plain bullets without a box ("Project ideas") lists topics all the same.
+      if (reader.checklist && !reader.holds(s)) reader.markPlain(s);
+      if (reader.holds(s)) return false;
+    }
     const own = rowColumns(reader.read(s).topics);
     return own.length === 0 || !own.every((c) => columns.has(c));
   });
@@ -357,13 +371,13 @@ function isDirectory(parts: readonly OutlineNode[], reader: SectionReader): bool
  * paragraph of introduction, then a list of such items, lists its topics; a part whose list explains its prose
  * holds sentences.
  */
-function namesTopics(n: OutlineNode): boolean {
+function namesTopics(n: OutlineNode, longest = 60): boolean {
   let items = 0;
   let phrases = 0;
   for (const c of n.children) {
     if (c.kind !== 'item' || c.toc) continue;
     items++;
-    if (c.text.length <= 60 && !/[.!?。]$/u.test(c.text)) phrases++;
+    if (c.text.length <= longest && !/[.!?。]$/u.test(c.text)) phrases++;
   }
   return items >= 3 && phrases * 4 >= items * 3;
 }
