@@ -289,3 +289,21 @@ describe('19. an outline written as numbered lines without list markers', () => 
     expect(tree(r)).toEqual([['One', ['a', 'b']], ['Two', ['c', 'd']]]);
   });
 });
+
+describe('20. tables named in other words and languages', () => {
+  it.each([
+    ['a practice sheet', '| Problem | Link | Difficulty |', (i: number) => `| Problem ${i} | [Solve](https://example.com/p${i}) | Easy |`],
+    ['a Spanish syllabus', '| Día | Tema | Actividad |', (i: number) => `| Lunes ${i} | Tema ${i} | Ejercicios |`],
+    ['a French course', '| Semaine | Thème | Exercice |', (i: number) => `| ${i} | Thème ${i} | Lire |`],
+  ])('%s: each row is a topic, named by its topic column', (_what, header, row) => {
+    const table = (from: number): string[] => [header, '|---|---|---|', ...[from, from + 1, from + 2].map(row)];
+    const r = parseRoadmap(md('# R', '## One', ...table(1), '## Two', ...table(4)));
+    expect(r.sections.map((s) => s.topics.length)).toEqual([3, 3]);
+    expect(r.sections[1]!.topics[0]!.title).toMatch(/4$/u);
+  });
+
+  it('a table of facts (Dato | Valor) is not topics', () => {
+    const r = parseRoadmap(md('# R', '| Dato | Valor |', '|---|---|', '| Duración | 16 semanas |', '| Horario | 18:00 |', '## One', '- a', '## Two', '- b'));
+    expect(tree(r)).toEqual([['One', ['a']], ['Two', ['b']]]);
+  });
+});

@@ -172,8 +172,8 @@ export function nestQuotedLists(quote: Tokens.Blockquote, parent: OutlineNode, a
 
 /** Columns that name what a row teaches, preferred in this order over columns that only date it. */
 const NAME_COLUMN =
-  /^(topics?|course|courses|module|modules|lesson|lessons|name|title|subject|skill|skills|chapter|chapters|technology|technologies|concept|concepts|project|projects|tool|tools|主题|主題|课程|課程|内容|內容|知识点|知識點|موضوع|عنوان|тема|темы|курс)$/iu;
-const TIME_COLUMN = /^(day|days|week|weeks|step|steps|phase|month|天|周|週|阶段|階段|روز|هفته|день|неделя)$/iu;
+  /^(topics?|course|courses|module|modules|lesson|lessons|name|title|subject|skill|skills|chapter|chapters|technology|technologies|concept|concepts|project|projects|tool|tools|problems?|exercises?|papers?|temas?|cursos?|módulos?|lecci[oó]n|lecciones|asignaturas?|contenidos?|tópicos?|assuntos?|conteúdos?|aulas?|sujets?|thèmes?|cours|leçons?|themen?|thema|kurse?|lektion(?:en)?|konu|konular|ders|dersler|chủ đề|bài học|主题|主題|课程|課程|内容|內容|知识点|知識點|题目|題目|トピック|テーマ|内容|講座|주제|과목|강의|موضوع|عنوان|тема|темы|курс|задача|задачи)$/iu;
+const TIME_COLUMN = /^(day|days|week|weeks|step|steps|phase|month|días?|dias?|semanas?|mes|meses|jours?|semaines?|mois|tag|tage|woche|wochen|monat|gün|hafta|ay|ngày|tuần|tháng|天|周|週|阶段|階段|日目|週目|일차|주차|روز|هفته|день|неделя)$/iu;
 /** Rows of a curriculum table become items; comparison tables (empty top-left cell) are not topics. */
 export function tableRows(table: Tokens.Table, at: number): OutlineNode[] {
   const headers = table.header.map((c) => inlineText(c.tokens, c.text).text);
