@@ -143,6 +143,17 @@ describe('11. plans whose parts are named without headings, or sit beside a list
     expect(r.structure?.reasons.join(' ')).toContain('3 lists each follow a label line of their own');
   });
 
+  it('an icon in front of each bold line ("🟢 **Level 1 – Beginner**") still makes the lines name the sections', () => {
+    const r = parseRoadmap(md('# Security', '', intro, '', '🟢 **Level 1 – Beginner**', '', '- Networking', '  - Ports', '- Linux', '', '🟡 **Level 2 – Intermediate**', '', '- Web attacks', '- Cryptography', '', '🔴 **Level 3 – Advanced**', '', '- Exploits', '- Malware analysis'));
+    expect(r.sections.map((s) => [s.order, s.title, s.topics.length])).toEqual([['Level 1', 'Beginner', 2], ['Level 2', 'Intermediate', 2], ['Level 3', 'Advanced', 2]]);
+  });
+
+  it('such a line before a heading, not a list, stays in the description', () => {
+    const r = parseRoadmap(md('# R', '## Databases', 'Connect your backend to data.', '', '### MongoDB', '- CRUD', '- Schemas', '', '🕒 **Estimated time: 2–3 weeks**', '', '### SQL', '- Joins', '## Web', '- HTTP'));
+    const mongo = r.sections[0]!.topics.find((t) => t.title === 'MongoDB');
+    expect(mongo?.description).toContain('Estimated time: 2–3 weeks');
+  });
+
   it('one labelled list, or labels naming resources, do not make sections', () => {
     const one = parseRoadmap(md('# R', '', intro, '', '**Month 1: Foundations**', '', '* HTML', '* CSS', '', '* Git', '* Shell'));
     expect(one.sections).toHaveLength(1);

@@ -7,6 +7,7 @@ import { outlineNode, type OutlineNode } from './node.js';
 import { EAST_ASIAN_WIDE } from '../../text/width.js';
 import { RESOURCE_WORDS } from '../vocabulary.js';
 import { appendAll } from '../../append.js';
+import { once } from '../../text/lazy-pattern.js';
 
 export { ITEM_LEVEL, outlineNode, type OutlineNode } from './node.js';
 
@@ -28,6 +29,8 @@ export interface Outline {
 
 const BOLD_LABEL = /^(?:\*\*|__)[^\n]{1,80}?(?:\*\*|__)\s*[:：]?\s*$/u;
 const COLON_END = /[:：]\s*(?:\*\*|__)?$/u;
+/** A bold label after emoji: made on first use, as few paragraphs start outside ASCII. */
+const ICON_BOLD_LABEL = once(() => /^(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200D]+\s*)+(?:\*\*|__)[^\n]{1,80}?(?:\*\*|__)\s*[:：]?\s*$/u);
 /** A paragraph that is one bold run, not ending in a colon. */
 const BOLD_LINE = /^(?:\*\*|__)[^\n]{1,120}?(?:\*\*|__)$/u;
 
@@ -35,6 +38,8 @@ const BOLD_LINE = /^(?:\*\*|__)[^\n]{1,120}?(?:\*\*|__)$/u;
 function isLabel(raw: string, plain: string): boolean {
   if (plain.length > 80) return false;
   if (BOLD_LABEL.test(raw)) return true;
+  // "🟢 **Level 1 – Beginner**": an icon in front of the bold line.
+  if (raw.charCodeAt(0) >= 0x80 && ICON_BOLD_LABEL().test(raw)) return true;
   if (!COLON_END.test(raw)) return false;
   return plain.split(/\s+/u).length <= 5 || RESOURCE_WORDS.test(plain);
 }
@@ -58,6 +63,8 @@ export function buildOutline(text: string, lineOffset: number): Outline {
   let orderedBefore: OutlineNode | undefined;
   const top = (): OutlineNode => stack[stack.length - 1] ?? root;
 
+  /** A label written after an icon, kept in its node's description until a list shows that it names the list. */
+  let iconLabel: { node: OutlineNode; entry: OutlineNode['description'][number]; text: string } | undefined;
   /** The file's first block, when it is a bold line of its own: the title, unless a list follows it (then a label). */
   let boldFirst: string | undefined;
   /** A bold line of its own in HTML before the first block of Markdown. */
@@ -90,6 +97,12 @@ export function buildOutline(text: string, lineOffset: number): Outline {
       }
       case 'list': {
         const list = token as Tokens.List;
+        if (iconLabel && label === iconLabel.text) {
+          // The icon label names this list: it is not part of the description after all.
+          const index = iconLabel.node.description.indexOf(iconLabel.entry);
+          if (index >= 0) iconLabel.node.description.splice(index, 1);
+        }
+        iconLabel = undefined;
         const items = listItems(list, at, { label, prose: colonIntro });
         const owner = orderedBefore;
         orderedBefore = list.ordered ? items[items.length - 1] : undefined;
@@ -220,6 +233,12 @@ export function buildOutline(text: string, lineOffset: number): Outline {
     if (isLabel(raw, inline.text)) {
       label = inline.text;
       colonIntro = false;
+      if (raw.charCodeAt(0) >= 0x80 && !BOLD_LABEL.test(raw) && ICON_BOLD_LABEL().test(raw)) {
+        // "🕒 **Estimated time: 2 weeks**" before a heading describes the part; before a list, it names the list.
+        const entry = { text: inline.text, markdown: raw };
+        node.description.push(entry);
+        iconLabel = { node, entry, text: inline.text };
+      }
     } else {
       node.description.push({ text: inline.text, markdown: raw });
       const linkText = inline.links.reduce((n, l) => n + l.title.length, 0);
