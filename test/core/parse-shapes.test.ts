@@ -318,3 +318,15 @@ describe('20. tables named in other words and languages', () => {
     expect(tree(r)).toEqual([['One', ['a']], ['Two', ['b']]]);
   });
 });
+
+describe('21. one table whose first column groups its rows', () => {
+  it('a Section column repeating in runs makes each value a section of its rows; a column of all-different values does not', () => {
+    const rows = [['Linux', 'Permissions'], ['Linux', 'Processes'], ['Networking', 'DNS'], ['Networking', 'TCP'], ['Containers', 'Docker'], ['Containers', 'Helm']];
+    const table = (cells: string[][]): string[] => ['| Section | Topic | Resource |', '| --- | --- | --- |', ...cells.map(([a, b]) => `| ${a} | ${b} | [Docs](https://example.com/${b}) |`)];
+    const r = parseRoadmap(md('# DevOps', '', 'My plan in one table.', '', '## Roadmap', '', ...table(rows)));
+    expect(tree(r)).toEqual([['Linux', ['Permissions', 'Processes']], ['Networking', ['DNS', 'TCP']], ['Containers', ['Docker', 'Helm']]]);
+    expect(r.sections[0]!.topics[0]!.attrs).toEqual({ Resource: 'Docs' });
+    const flat = parseRoadmap(md('# DevOps', '', '## Roadmap', '', ...table(rows.map(([, b], i) => [`Area ${i}`, b ?? '']))));
+    expect(flat.sections).toHaveLength(1);
+  });
+});

@@ -224,6 +224,11 @@ export function pickSections(container: OutlineNode, reader: SectionReader, targ
         reasons.push(`${parts.length} lists each follow a label line of their own${host === current ? '' : ` under "${cleanTitle(host.text).title}"`}: those lines name the sections`);
         return finish(parts, leftOut, { descended, reasons }, reader, targets);
       }
+      const grouped = columnParts(current);
+      if (grouped) {
+        reasons.push(`one table holds the topics, and its "${grouped.column}" column groups its rows: each value is a section`);
+        return finish(grouped.parts, leftOut, { descended, reasons }, reader, targets);
+      }
     }
     const only = holders[0];
     if (holders.length === 1 && only && !loose && heads.every((h) => h === only || quiet(h, reader) || edgeScope([only, h].sort((a, b) => a.line - b.line), reader, NO_TARGETS).out.includes(h))) {
@@ -380,4 +385,31 @@ function namesTopics(n: OutlineNode, longest = 60): boolean {
     if (c.text.length <= longest && !/[.!?。]$/u.test(c.text)) phrases++;
   }
   return items >= 3 && phrases * 4 >= items * 3;
+}
+
+/**
+ * The rows of the one table a node holds, grouped by a column that names their part (`Section | Topic | Resource`,
+ * "Linux" on three rows, then "Networking" on three): four or more rows, and a column whose values are all filled,
+ * two or more, at most one for every two rows, each on rows next to each other. Each value is a group holding its
+ * rows, which keep their other columns. Undefined when the node holds anything else or no column groups its rows.
+ */
+function columnParts(n: OutlineNode): { column: string; parts: OutlineNode[] } | undefined {
+  const rows = n.children.filter((c) => c.kind === 'item' && !c.toc);
+  const table = rows[0]?.table;
+  if (rows.length < 4 || table === undefined || rows.some((r) => r.origin !== 'table' || r.table !== table)) return undefined;
+  for (const column of Object.keys(rows[0]?.attrs ?? {})) {
+    const values = rows.map((r) => r.attrs?.[column] ?? '');
+    if (values.some((v) => !v)) continue;
+    const runs: string[] = [];
+    for (const v of values) if (v !== runs[runs.length - 1]) runs.push(v);
+    if (runs.length < 2 || runs.length * 2 > rows.length || new Set(runs).size !== runs.length) continue;
+    const parts: OutlineNode[] = [];
+    rows.forEach((row, i) => {
+      if (values[i] !== values[i - 1]) parts.push(outlineNode('group', n.level + 0.5, values[i] ?? '', row.line));
+      const rest = Object.fromEntries(Object.entries(row.attrs ?? {}).filter(([key]) => key !== column));
+      parts[parts.length - 1]?.children.push({ ...row, attrs: Object.keys(rest).length ? rest : undefined });
+    });
+    return { column, parts };
+  }
+  return undefined;
 }
