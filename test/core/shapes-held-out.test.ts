@@ -7,8 +7,8 @@ import { countTopics } from '../../src/core/tree.js';
 
 /**
  * Roadmaps written for these tests in the shapes seen in the wild, counted by hand by writers who never saw the
- * parser (test/fixtures/shapes/README.md), eight sets written one after another. Each set was read by the rules only
- * after it was written. The parser from before the first set met 71 of the 118; 95 after the rules the sets showed
+ * parser (test/fixtures/shapes/README.md), nine sets written one after another. Each set was read by the rules only
+ * after it was written. The parser from before the first set met 75 of the 128; 102 after the rules the sets showed
  * missing were added (the seventh set, read only after the rules of the first six, met 12 of its 12).
  */
 const ROOT = join(import.meta.dirname, '..', 'fixtures', 'shapes');
@@ -42,12 +42,12 @@ const rows: Row[] = readdirSync(ROOT, { withFileTypes: true })
   );
 
 describe('roadmaps of known shapes, counted by hand before the parser read them', () => {
-  it('has the 118 files of the eight manifests', () => {
-    expect(rows).toHaveLength(118);
+  it('has the 128 files of the nine manifests', () => {
+    expect(rows).toHaveLength(128);
   });
 
-  it('meets the hand counts (sections within 10 %, topics within 15 %) on at least 95 of the 118 files', () => {
+  it('meets the hand counts (sections within 10 %, topics within 15 %) on at least 102 of the 128 files', () => {
     const table = rows.map((r) => `${r.ok ? 'ok  ' : 'MISS'} ${r.file}: expected ${r.sections}/${r.topics}, got ${r.got.sections}/${r.got.topics}`);
-    expect(rows.filter((r) => r.ok).length, table.join('\n')).toBeGreaterThanOrEqual(95);
+    expect(rows.filter((r) => r.ok).length, table.join('\n')).toBeGreaterThanOrEqual(102);
   });
 });
