@@ -9,9 +9,8 @@ import type { Link, ParseWarning, Section, Topic } from '../types.js';
 export function buildSections(nodes: readonly OutlineNode[], reader: SectionReader, warnings: ParseWarning[]): Section[] {
   const slugs = new SlugAllocator();
   const seen = new Map<string, number>();
-  const bare = bareNumbers(nodes.map((n) => cleanTitle(n.text)));
-  return nodes.map((n, i) => {
-    const clean = bare[i] ?? cleanTitle(n.text);
+  return bareNumbers(nodes.map((n) => cleanTitle(n.text))).map((clean, i) => {
+    const n = nodes[i] as OutlineNode;
     const id = slugs.take(slugFor(clean.title, n.url));
     const number = String(i + 1);
     const read = reader.read(n);
@@ -161,13 +160,14 @@ const BARE_NUMBER = /^(\p{Nd}{1,3})\s+(?=\S)/u;
 /**
  * Titles numbered by a bare number and a space ("1 Network fundamentals", "2 Network access"): alone, "3D modelling"
  * or "100 days of code" read the same way, so only when three or more sections in a row are numbered 1, 2, 3… (or
- * from any start, one up each time) is the number their numbering. The titles without it, or none.
+ * from any start, one up each time) is the number their numbering. The titles with it moved to `order`, or the
+ * titles as they are.
  */
-function bareNumbers(titles: readonly CleanTitle[]): Array<CleanTitle | undefined> {
-  if (titles.length < 3 || titles.some((t) => t.order !== undefined)) return [];
+function bareNumbers(titles: CleanTitle[]): CleanTitle[] {
+  if (titles.length < 3 || titles.some((t) => t.order !== undefined)) return titles;
   const numbers = titles.map((t) => BARE_NUMBER.exec(t.title));
   const first = Number(numbers[0]?.[1]);
-  if (!numbers.every((m, i) => m && Number(m[1]) === first + i)) return [];
+  if (!numbers.every((m, i) => m && Number(m[1]) === first + i)) return titles;
   return titles.map((t, i) => {
     const m = numbers[i] as RegExpExecArray;
     return { ...t, title: t.title.slice(m[0].length), order: m[1] as string };

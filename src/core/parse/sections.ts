@@ -163,7 +163,7 @@ export function sequenceScope(sections: OutlineNode[], reader: SectionReader): {
   // A part whose topics have the form of the numbered parts' topics continues the series: rows of a table with the
   // same columns ("Final days" after "Week 1" to "Week 4", each a Day | Topic | Practice table), or task boxes
   // ("Stretch goals" after "Milestone 1" to "Milestone 5"). Plain lists after a numbered run are notes or links.
-  const columns = new Set(run.flatMap((s) => rowColumns(reader.read(s).topics)));
+  const columns = new Set(run.flatMap((s) => topicForms(reader.read(s).topics)));
   const after = new Set(sections.slice(last + 1));
   const out = edges.filter((s) => {
     if (after.has(s) && namesTopics(s, Infinity)) {
@@ -171,7 +171,7 @@ export function sequenceScope(sections: OutlineNode[], reader: SectionReader): {
       if (reader.checklist && !reader.holds(s)) reader.markPlain(s);
       if (reader.holds(s)) return false;
     }
-    const own = rowColumns(reader.read(s).topics);
+    const own = topicForms(reader.read(s).topics);
     return own.length === 0 || !own.every((c) => columns.has(c));
   });
   return { kept: sections.filter((s) => !out.includes(s)), out };
@@ -181,7 +181,7 @@ export function sequenceScope(sections: OutlineNode[], reader: SectionReader): {
  * The form of each of `topics` when all are rows of a table or task boxes: a row's columns ("Day|Practice"), or "[ ]"
  * for a box; none when any topic is something else (a plain item, a heading).
  */
-function rowColumns(topics: readonly TopicDraft[]): string[] {
+function topicForms(topics: readonly TopicDraft[]): string[] {
   const keys: string[] = [];
   for (const t of topics) {
     if (t.node.origin === 'table') keys.push(Object.keys(t.node.attrs ?? {}).join('|'));
@@ -327,26 +327,15 @@ function labelParts(n: OutlineNode): OutlineNode[] | undefined {
   const known = partsOf.get(n);
   if (known !== undefined || partsOf.has(n)) return known;
   const items = n.children.filter((c) => c.kind === 'item' && !c.toc);
-  let parts: OutlineNode[] | undefined = [];
-  let labelled = 0;
-  let last: string | undefined;
-  for (const item of items) {
-    const label = item.label;
-    if (label !== undefined && !RESOURCE_WORDS.test(label)) {
-      labelled++;
-      if (label !== last) {
-        last = label;
-        parts.push(outlineNode('group', n.level + 0.5, label.replace(/\s*[:：]\s*$/u, ''), item.line));
-      }
-    } else if (parts.length === 0) {
-      parts = undefined;
-      break;
-    }
-    parts[parts.length - 1]?.children.push({ ...item, label: undefined });
-  }
-  if (parts !== undefined && (parts.length < 2 || labelled * 2 < items.length)) parts = undefined;
-  partsOf.set(n, parts);
-  return parts;
+  const labels = items.map((item) => (item.label !== undefined && !RESOURCE_WORDS.test(item.label) ? item.label : undefined));
+  const labelled = labels.filter((l) => l !== undefined).length;
+  const parts =
+    labels[0] === undefined || labelled * 2 < items.length
+      ? undefined
+      : groupRuns(n, items, (_, i) => labels[i], (label) => label.replace(/\s*[:：]\s*$/u, ''), (item) => ({ ...item, label: undefined }));
+  const found = parts && parts.length >= 2 ? parts : undefined;
+  partsOf.set(n, found);
+  return found;
 }
 const partsOf = new WeakMap<OutlineNode, OutlineNode[] | undefined>();
 
@@ -403,13 +392,36 @@ function columnParts(n: OutlineNode): { column: string; parts: OutlineNode[] } |
     const runs: string[] = [];
     for (const v of values) if (v !== runs[runs.length - 1]) runs.push(v);
     if (runs.length < 2 || runs.length * 2 > rows.length || new Set(runs).size !== runs.length) continue;
-    const parts: OutlineNode[] = [];
-    rows.forEach((row, i) => {
-      if (values[i] !== values[i - 1]) parts.push(outlineNode('group', n.level + 0.5, values[i] ?? '', row.line));
+    const parts = groupRuns(n, rows, (_, i) => values[i], (value) => value, (row) => {
       const rest = Object.fromEntries(Object.entries(row.attrs ?? {}).filter(([key]) => key !== column));
-      parts[parts.length - 1]?.children.push({ ...row, attrs: Object.keys(rest).length ? rest : undefined });
+      return { ...row, attrs: Object.keys(rest).length ? rest : undefined };
     });
     return { column, parts };
   }
   return undefined;
+}
+
+/**
+ * Items gathered into groups below `n`, one per run of the same key: a group starts at each item whose key differs
+ * from the last key seen, is titled from that key, and holds the items (as `copy` makes them) up to the next such
+ * item; an item without a key joins the group before it.
+ */
+function groupRuns(
+  n: OutlineNode,
+  items: readonly OutlineNode[],
+  keyOf: (item: OutlineNode, index: number) => string | undefined,
+  titleOf: (key: string) => string,
+  copy: (item: OutlineNode) => OutlineNode,
+): OutlineNode[] {
+  const groups: OutlineNode[] = [];
+  let last: string | undefined;
+  items.forEach((item, i) => {
+    const key = keyOf(item, i);
+    if (key !== undefined && key !== last) {
+      last = key;
+      groups.push(outlineNode('group', n.level + 0.5, titleOf(key), item.line));
+    }
+    groups[groups.length - 1]?.children.push(copy(item));
+  });
+  return groups;
 }

@@ -34,14 +34,16 @@ const ICON_BOLD_LABEL = once(() => /^(?:[\p{Extended_Pictographic}\p{Emoji_Modif
 /** A paragraph that is one bold run, not ending in a colon. */
 const BOLD_LINE = /^(?:\*\*|__)[^\n]{1,120}?(?:\*\*|__)$/u;
 
-/** A paragraph that names what follows ("**Resources:**", "Python:", "Visit the following resources:"), not prose. */
-function isLabel(raw: string, plain: string): boolean {
-  if (plain.length > 80) return false;
-  if (BOLD_LABEL.test(raw)) return true;
-  // "🟢 **Level 1 – Beginner**": an icon in front of the bold line.
-  if (raw.charCodeAt(0) >= 0x80 && ICON_BOLD_LABEL().test(raw)) return true;
-  if (!COLON_END.test(raw)) return false;
-  return plain.split(/\s+/u).length <= 5 || RESOURCE_WORDS.test(plain);
+/**
+ * Whether a paragraph names what follows ("**Resources:**", "Python:", "Visit the following resources:") rather than
+ * being prose, and how: "icon" for a bold line after an icon ("🟢 **Level 1 – Beginner**"), "label" for the others.
+ */
+function labelKind(raw: string, plain: string): 'label' | 'icon' | undefined {
+  if (plain.length > 80) return undefined;
+  if (BOLD_LABEL.test(raw)) return 'label';
+  if (raw.charCodeAt(0) >= 0x80 && ICON_BOLD_LABEL().test(raw)) return 'icon';
+  if (!COLON_END.test(raw)) return undefined;
+  return plain.split(/\s+/u).length <= 5 || RESOURCE_WORDS.test(plain) ? 'label' : undefined;
 }
 const IMAGE = /!\[[^\]]*\]|<img\s/iu;
 
@@ -230,10 +232,11 @@ export function buildOutline(text: string, lineOffset: number): Outline {
     if (IMAGE.test(p.text)) node.images++;
     if (!inline.text) return;
     const raw = p.text.trim();
-    if (isLabel(raw, inline.text)) {
+    const kind = labelKind(raw, inline.text);
+    if (kind) {
       label = inline.text;
       colonIntro = false;
-      if (raw.charCodeAt(0) >= 0x80 && !BOLD_LABEL.test(raw) && ICON_BOLD_LABEL().test(raw)) {
+      if (kind === 'icon') {
         // "🕒 **Estimated time: 2 weeks**" before a heading describes the part; before a list, it names the list.
         const entry = { text: inline.text, markdown: raw };
         node.description.push(entry);
